@@ -1,0 +1,235 @@
+// The document model shared by the redactor, the writers and the layout
+// engine: blocks and inlines with resolved formatting. Every node keeps a
+// NodeRef back to the XML element it was read from, so the redactor can edit
+// the package in place through the model.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace allies {
+
+// Units (ECMA-376 Part 1 §17.18): twentieths of a point, half-points, EMUs.
+using Twips = std::int32_t;
+using HalfPoints = std::int32_t;
+using Emu = std::int64_t;
+
+// Opaque link to an XML element of a part (a pugixml node, hidden here).
+struct NodeRef {
+    const void* node = nullptr;
+    std::string part;  // part name, e.g. "word/document.xml"
+    explicit operator bool() const { return node != nullptr; }
+};
+
+struct Border {
+    std::string style;        // w:val ("single", "double", "nil", ...)
+    std::int32_t size = 0;    // eighths of a point
+    Twips space = 0;          // points in the XML, converted to twips
+    std::string color;        // hex RRGGBB or "auto"
+    bool present() const { return !style.empty() && style != "nil" && style != "none"; }
+};
+
+struct Shading {
+    std::string pattern;      // w:val
+    std::string color;        // w:color
+    std::string fill;         // w:fill, hex RRGGBB or "auto"
+};
+
+struct TabStop {
+    std::string alignment;    // left, center, right, decimal, bar, clear, start, end
+    std::string leader;       // none, dot, hyphen, underscore, heavy, middleDot
+    Twips position = 0;
+};
+
+enum class Alignment { left, center, right, both, distribute };
+enum class LineRule { auto_, exact, at_least };
+enum class VerticalAlign { baseline, superscript, subscript };
+
+struct RunProps {
+    std::string font_ascii, font_hansi, font_east_asia, font_cs;  // theme fonts resolved
+    HalfPoints size = 22;                 // w:sz (Word's default 11pt when absent in docDefaults)
+    HalfPoints size_cs = 22;
+    bool bold = false, italic = false, strike = false, double_strike = false;
+    bool caps = false, small_caps = false, hidden = false;
+    std::string underline;                // "" = none, else w:u val
+    std::string color;                    // hex RRGGBB, "" = auto
+    std::string highlight;                // w:highlight name, "" = none
+    Shading shading;
+    VerticalAlign vertical_align = VerticalAlign::baseline;
+    std::string lang;
+    bool rtl = false;
+    std::string style_id;                 // character style applied
+};
+
+struct NumberingRef {
+    int num_id = 0;                       // 0 = none (numId 0 removes numbering)
+    int level = 0;
+};
+
+struct ParaProps {
+    std::string style_id;
+    Alignment alignment = Alignment::left;
+    Twips indent_left = 0, indent_right = 0, indent_first_line = 0, indent_hanging = 0;
+    Twips space_before = 0, space_after = 0;
+    bool space_before_auto = false, space_after_auto = false;
+    std::int32_t line = 240;              // 240ths of a line when auto, twips otherwise
+    LineRule line_rule = LineRule::auto_;
+    bool contextual_spacing = false;
+    bool keep_next = false, keep_lines = false, page_break_before = false, widow_control = true;
+    int outline_level = -1;               // 0..8 for headings; -1 = body text
+    bool bidi = false;
+    Border border_top, border_bottom, border_left, border_right, border_between;
+    Shading shading;
+    std::vector<TabStop> tabs;
+    NumberingRef numbering;
+    RunProps run;                         // paragraph mark / default run formatting
+};
+
+struct Block;
+
+enum class InlineKind {
+    text,              // text: the run's characters (w:t, w:sym, hyphens as Unicode)
+    tab,
+    line_break,        // w:br (textWrapping) and w:cr
+    page_break,
+    column_break,
+    positional_tab,    // w:ptab
+    footnote_ref,      // note_id
+    endnote_ref,
+    drawing,           // image / shape: image_part, alt text, extent; text boxes in `blocks`
+    hyperlink,         // children; target (external URL) or anchor
+    field,             // instruction + children = cached result
+    content_control,   // inline w:sdt: tag, alias, children
+    inserted,          // w:ins / w:moveTo: children (shown)
+    deleted,           // w:del / w:moveFrom: children (not shown)
+    bookmark_start, bookmark_end,
+    comment_start, comment_end, comment_ref,
+};
+
+struct Inline {
+    InlineKind kind = InlineKind::text;
+    std::string text;                 // text / field instruction / bookmark name
+    RunProps props;                   // resolved formatting (text-like kinds)
+    NodeRef ref;                      // the XML element (w:t, w:r, w:hyperlink, ...)
+    std::vector<Inline> children;     // hyperlink, field result, sdt, ins/del
+    std::vector<Block> blocks;        // text box content of a drawing
+    // kind-specific data
+    std::string target;               // hyperlink URL (external) or field target
+    std::string anchor;               // hyperlink anchor (internal bookmark)
+    std::string tooltip;
+    std::string field_type;           // first word of the instruction, upper-cased
+    std::string tag, alias;           // content control
+    std::string author, date;         // tracked change
+    std::string id;                   // note/comment/bookmark id
+    std::string image_part;           // drawing: the image part, "" if none
+    std::string alt_text, title;      // drawing: wp:docPr descr / title
+    Emu width = 0, height = 0;        // drawing extent
+    bool anchored = false;            // wp:anchor vs wp:inline
+};
+
+struct Paragraph {
+    ParaProps props;
+    std::vector<Inline> inlines;
+    std::string list_label;           // as Word shows it ("1.", "a)", "•"), "" if none
+    bool bullet = false;
+    int list_level = -1;
+    bool section_end = false;         // carries a w:sectPr (ends a section)
+    NodeRef ref;
+};
+
+struct TableCell {
+    std::vector<Block> blocks;
+    int grid_span = 1;
+    enum class VMerge { none, restart, continue_ } vmerge = VMerge::none;
+    Twips width = 0;
+    Shading shading;
+    Border border_top, border_bottom, border_left, border_right;
+    Twips margin_top = -1, margin_bottom = -1, margin_left = -1, margin_right = -1;  // -1 = table default
+    std::string vertical_align;       // top, center, bottom
+    NodeRef ref;
+};
+
+struct TableRow {
+    std::vector<TableCell> cells;
+    bool header = false;              // w:tblHeader: repeats on each page
+    Twips height = 0;
+    std::string height_rule;
+    int grid_before = 0, grid_after = 0;
+    NodeRef ref;
+};
+
+struct Table {
+    std::vector<Twips> grid;          // w:tblGrid column widths
+    std::vector<TableRow> rows;
+    std::string style_id;
+    Twips width = 0;
+    std::string width_type;           // dxa, pct, auto
+    Alignment alignment = Alignment::left;
+    Border border_top, border_bottom, border_left, border_right, border_inside_h, border_inside_v;
+    Twips cell_margin_top = 0, cell_margin_bottom = 0, cell_margin_left = 108, cell_margin_right = 108;
+    NodeRef ref;
+};
+
+enum class BlockKind { paragraph, table, content_control, inserted, deleted };
+
+struct Block {
+    BlockKind kind = BlockKind::paragraph;
+    Paragraph paragraph;              // kind == paragraph
+    Table table;                      // kind == table
+    std::vector<Block> children;      // block content control / tracked block wrapper
+    std::string tag, alias;           // content control
+    NodeRef ref;
+};
+
+struct HeaderFooterRef {
+    std::string type;                 // default, first, even
+    std::string part;                 // part name
+};
+
+struct Section {
+    Twips page_width = 12240, page_height = 15840;   // US Letter when absent
+    bool landscape = false;
+    Twips margin_top = 1440, margin_bottom = 1440, margin_left = 1440, margin_right = 1440;
+    Twips margin_header = 720, margin_footer = 720, gutter = 0;
+    int columns = 1;
+    Twips column_space = 720;
+    std::string type = "nextPage";    // nextPage, continuous, evenPage, oddPage, nextColumn
+    bool title_page = false;          // w:titlePg: first-page header/footer
+    std::vector<HeaderFooterRef> headers, footers;
+    std::size_t first_block = 0;      // index into Document::body of the section's first block
+    NodeRef ref;
+};
+
+struct Note {                         // footnote, endnote or comment
+    std::string id;
+    std::string type;                 // "" normal; separator, continuationSeparator, ...
+    std::string author, initials, date;  // comments
+    std::vector<Block> blocks;
+    NodeRef ref;
+};
+
+struct HeaderFooter {
+    std::string part;
+    std::vector<Block> blocks;
+};
+
+struct CoreProperties {
+    std::string title, subject, creator, keywords, description, last_modified_by;
+    std::string created, modified, language;
+};
+
+struct Document {
+    std::string main_part;
+    std::vector<Block> body;
+    std::vector<Section> sections;
+    std::map<std::string, HeaderFooter> headers_footers;  // by part name
+    std::vector<Note> footnotes, endnotes, comments;
+    CoreProperties core;
+    bool even_and_odd_headers = false;
+    std::vector<std::string> warnings;  // things read approximately, as data
+};
+
+}  // namespace allies

@@ -1,0 +1,680 @@
+#include "body_reader.hpp"
+
+#include <algorithm>
+
+#include "package/package_impl.hpp"
+#include "xml_util.hpp"
+
+namespace allies::ooxml {
+
+// An open complex field (§17.16.18): fldChar begin … instrText … separate
+// … result … end. Fields nest and may span runs, containers and paragraphs.
+struct StoryReader::FieldFrame {
+    Inline node;
+    bool in_result = false;
+    std::vector<Inline>* parent = nullptr;
+};
+
+namespace {
+
+// Markup-compatibility namespaces we understand in an mc:Choice (§M.2.2 of
+// Part 3); anything else falls back to mc:Fallback.
+bool understood(std::string_view requires_list) {
+    static constexpr std::string_view known[] = {"wps", "wpg", "wpc", "wp14", "w14", "w15", "a14", "v", "w10", "o",
+                                                 "m", "mc", "w", "r", "a", "pic", "wp"};
+    std::size_t i = 0;
+    while (i < requires_list.size()) {
+        while (i < requires_list.size() && requires_list[i] == ' ') ++i;
+        std::size_t j = i;
+        while (j < requires_list.size() && requires_list[j] != ' ') ++j;
+        if (j > i) {
+            auto token = requires_list.substr(i, j - i);
+            if (std::find(std::begin(known), std::end(known), token) == std::end(known)) return false;
+        }
+        i = j;
+    }
+    return true;
+}
+
+// The branch of mc:AlternateContent to read: the first understood Choice,
+// else the Fallback; never both.
+pugi::xml_node chosen_branch(pugi::xml_node ac) {
+    for (auto c : ac.children("mc:Choice"))
+        if (understood(attr(c, "Requires"))) return c;
+    return ac.child("mc:Fallback");
+}
+
+void append_utf8(std::string& s, unsigned cp) {
+    if (cp < 0x80) s += static_cast<char>(cp);
+    else if (cp < 0x800) {
+        s += static_cast<char>(0xC0 | (cp >> 6));
+        s += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        s += static_cast<char>(0xE0 | (cp >> 12));
+        s += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        s += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        s += static_cast<char>(0xF0 | (cp >> 18));
+        s += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        s += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        s += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
+// w:sym (§17.3.3.30): Symbol-font characters are written as U+F0xx.
+std::string symbol_text(pugi::xml_node sym) {
+    std::string font(attr(sym, "w:font"));
+    unsigned code = static_cast<unsigned>(std::strtoul(std::string(attr(sym, "w:char")).c_str(), nullptr, 16));
+    if (code >= 0xF000 && code <= 0xF0FF) code -= 0xF000;
+    std::string out;
+    if (font == "Symbol") {
+        static const char* greek_lower = "\u03B1\u03B2\u03C7\u03B4\u03B5\u03C6\u03B3\u03B7\u03B9\u03D5\u03BA\u03BB\u03BC"
+                                         "\u03BD\u03BF\u03C0\u03B8\u03C1\u03C3\u03C4\u03C5\u03D6\u03C9\u03BE\u03C8\u03B6";
+        if (code >= 'a' && code <= 'z') {
+            // Each Greek letter above is two UTF-8 bytes.
+            out.assign(greek_lower + 2 * (code - 'a'), 2);
+            return out;
+        }
+        if (code == 0xB7) return "\u2022";
+        if (code == 0xAE) return "\u2192";
+        if (code == 0xD3 || code == 0xE3) return "\u00A9";
+        if (code == 0xB4) return "\u00D7";
+        if (code == 0xB1) return "\u00B1";
+        if (code == 0xB3) return "\u2265";
+        if (code == 0xA3) return "\u2264";
+    }
+    if (font.find("Wingdings") != std::string::npos) {
+        if (code == 0xFC) return "\u2713";
+        if (code == 0xFB) return "\u2717";
+        if (code == 0xA7 || code == 0x6E) return "\u25AA";
+        return "\u2022";
+    }
+    if (code >= 0x20) append_utf8(out, code);
+    return out;
+}
+
+}  // namespace
+
+std::string field_type_of(std::string_view instr) {
+    std::size_t i = 0;
+    while (i < instr.size() && (instr[i] == ' ' || instr[i] == '\t')) ++i;
+    std::size_t j = i;
+    while (j < instr.size() && instr[j] != ' ' && instr[j] != '\t' && instr[j] != '\\') ++j;
+    std::string t(instr.substr(i, j - i));
+    for (auto& c : t) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return t;
+}
+
+void hyperlink_field_target(std::string_view instr, std::string& target, std::string& anchor) {
+    // HYPERLINK "url" [\l "anchor"] [\o "tooltip"] (§17.16.5.25)
+    std::vector<std::string> args;
+    std::size_t i = 0;
+    while (i < instr.size()) {
+        while (i < instr.size() && instr[i] == ' ') ++i;
+        if (i >= instr.size()) break;
+        std::string tok;
+        if (instr[i] == '"') {
+            ++i;
+            while (i < instr.size() && instr[i] != '"') tok += instr[i++];
+            ++i;
+        } else {
+            while (i < instr.size() && instr[i] != ' ') tok += instr[i++];
+        }
+        args.push_back(tok);
+    }
+    for (std::size_t k = 1; k < args.size(); ++k) {
+        if (args[k] == "\\l" && k + 1 < args.size()) anchor = args[++k];
+        else if ((args[k] == "\\o" || args[k] == "\\t") && k + 1 < args.size()) ++k;
+        else if (!args[k].empty() && args[k][0] != '\\' && target.empty()) target = args[k];
+    }
+}
+
+StoryReader::StoryReader(ReadContext& ctx, std::string part) : ctx_(ctx), part_(std::move(part)) {}
+StoryReader::~StoryReader() = default;
+
+std::vector<Inline>* StoryReader::sink(std::vector<Inline>& out) {
+    // Fields opened inside the current container are above `base_`.
+    if (fields_.size() > base_) {
+        auto& top = *fields_.back();
+        return top.in_result ? &top.node.children : nullptr;
+    }
+    return &out;
+}
+
+void StoryReader::append_text(std::vector<Inline>& out, std::string_view text, const RunProps& props,
+                              pugi::xml_node node) {
+    std::vector<Inline>* dst = sink(out);
+    if (!dst || text.empty()) return;
+    Inline in;
+    in.kind = InlineKind::text;
+    in.text = text;
+    in.props = props;
+    in.ref = ref_of(node, part_);
+    dst->push_back(std::move(in));
+}
+
+void StoryReader::container_closing(std::vector<Inline>* closing, std::vector<Inline>* parent) {
+    for (auto& f : fields_)
+        if (f->parent == closing) f->parent = parent;
+}
+
+void StoryReader::flush_fields_at_paragraph_end(std::vector<Inline>& out) {
+    if (fields_.empty()) return;
+    for (std::size_t i = fields_.size(); i-- > 0;) {
+        auto& f = *fields_[i];
+        std::vector<Inline>* parent = i == 0 ? &out : f.parent;
+        if (parent && !f.node.children.empty()) {
+            parent->push_back(f.node);
+            f.node.children.clear();
+        }
+    }
+    for (std::size_t i = 0; i < fields_.size(); ++i)
+        fields_[i]->parent = i == 0 ? nullptr : &fields_[i - 1]->node.children;
+}
+
+std::vector<Block> StoryReader::read_blocks(pugi::xml_node container, const std::string& table_style) {
+    std::vector<Block> out;
+    for (auto n : container.children()) read_block(n, out, table_style);
+    return out;
+}
+
+void StoryReader::read_block(pugi::xml_node n, std::vector<Block>& out, const std::string& table_style) {
+    std::string_view name = n.name();
+    if (name == "w:p") {
+        Block b;
+        b.kind = BlockKind::paragraph;
+        b.paragraph = read_paragraph(n, table_style);
+        b.ref = b.paragraph.ref;
+        out.push_back(std::move(b));
+    } else if (name == "w:tbl") {
+        Block b;
+        b.kind = BlockKind::table;
+        b.table = read_table(n);
+        b.ref = b.table.ref;
+        out.push_back(std::move(b));
+    } else if (name == "w:sdt") {
+        Block b;
+        b.kind = BlockKind::content_control;
+        auto pr = n.child("w:sdtPr");
+        b.tag = val(pr.child("w:tag"));
+        b.alias = val(pr.child("w:alias"));
+        b.ref = ref_of(n, part_);
+        for (auto c : n.child("w:sdtContent").children()) read_block(c, b.children, table_style);
+        out.push_back(std::move(b));
+    } else if (name == "w:customXml" || name == "w:smartTag") {
+        for (auto c : n.child("w:customXmlContent") ? n.child("w:customXmlContent").children() : n.children())
+            read_block(c, out, table_style);
+    } else if (name == "w:ins" || name == "w:moveTo" || name == "w:del" || name == "w:moveFrom") {
+        Block b;
+        b.kind = (name == "w:ins" || name == "w:moveTo") ? BlockKind::inserted : BlockKind::deleted;
+        b.ref = ref_of(n, part_);
+        for (auto c : n.children()) read_block(c, b.children, table_style);
+        out.push_back(std::move(b));
+    } else if (name == "mc:AlternateContent") {
+        for (auto c : chosen_branch(n).children()) read_block(c, out, table_style);
+    } else if (name == "w:altChunk") {
+        ctx_.warnings.push_back(part_ + ": w:altChunk content (an embedded foreign document) is not read");
+    }
+    // Ignored on purpose: w:sectPr (read by the document reader), bookmark and
+    // range marks between blocks, w:proofErr, w:permStart/End.
+}
+
+Paragraph StoryReader::read_paragraph(pugi::xml_node p, const std::string& table_style) {
+    Paragraph para;
+    para.ref = ref_of(p, part_);
+    auto ppr = p.child("w:pPr");
+    para.props = ctx_.styles.paragraph(ppr, table_style);
+    para.section_end = static_cast<bool>(ppr.child("w:sectPr"));
+    if (!fields_.empty()) fields_[0]->parent = &para.inlines;
+    std::size_t saved_base = base_;
+    base_ = 0;
+    read_inlines(p, para.props, para.inlines);
+    flush_fields_at_paragraph_end(para.inlines);
+    base_ = saved_base;
+
+    const NumberingRef& nref = para.props.numbering;
+    if (nref.num_id > 0) {
+        if (auto label = ctx_.numbering.next_label(nref)) {
+            para.list_label = label->text;
+            para.bullet = label->bullet;
+            para.list_level = nref.level;
+            // The level's indents apply under the paragraph's direct ones.
+            ParaProps merged = para.props;
+            apply_ppr(merged, label->level.ppr_node);
+            if (!ppr.child("w:ind")) {
+                para.props.indent_left = merged.indent_left;
+                para.props.indent_hanging = merged.indent_hanging;
+                para.props.indent_first_line = merged.indent_first_line;
+            }
+            if (para.props.tabs.empty()) para.props.tabs = merged.tabs;
+        }
+    }
+    return para;
+}
+
+void StoryReader::read_inlines(pugi::xml_node parent, const ParaProps& para, std::vector<Inline>& out) {
+    for (auto n : parent.children()) read_inline(n, para, out);
+}
+
+void StoryReader::read_inline(pugi::xml_node n, const ParaProps& para, std::vector<Inline>& out) {
+    std::string_view name = n.name();
+    if (name == "w:r") {
+        read_run(n, para, out);
+        return;
+    }
+
+    // Containers: hyperlink, simple field, sdt, tracked changes, wrappers.
+    InlineKind kind;
+    bool transparent = false;
+    if (name == "w:hyperlink") kind = InlineKind::hyperlink;
+    else if (name == "w:fldSimple") kind = InlineKind::field;
+    else if (name == "w:sdt") kind = InlineKind::content_control;
+    else if (name == "w:ins" || name == "w:moveTo") kind = InlineKind::inserted;
+    else if (name == "w:del" || name == "w:moveFrom") kind = InlineKind::deleted;
+    else if (name == "w:smartTag" || name == "w:customXml" || name == "w:dir" || name == "w:bdo") {
+        kind = InlineKind::text;
+        transparent = true;
+    } else if (name == "mc:AlternateContent") {
+        read_inlines(chosen_branch(n), para, out);
+        return;
+    } else if (name == "m:oMath" || name == "m:oMathPara") {
+        read_math(n, para, out);
+        return;
+    } else if (name == "w:bookmarkStart" || name == "w:bookmarkEnd" || name == "w:commentRangeStart" ||
+               name == "w:commentRangeEnd") {
+        std::vector<Inline>* dst = sink(out);
+        if (!dst) return;
+        Inline mark;
+        mark.kind = name == "w:bookmarkStart"     ? InlineKind::bookmark_start
+                    : name == "w:bookmarkEnd"     ? InlineKind::bookmark_end
+                    : name == "w:commentRangeStart" ? InlineKind::comment_start
+                                                    : InlineKind::comment_end;
+        mark.id = attr(n, "w:id");
+        mark.text = attr(n, "w:name");
+        mark.ref = ref_of(n, part_);
+        dst->push_back(std::move(mark));
+        return;
+    } else {
+        return;  // w:proofErr, w:permStart/End, range marks of moves, unknown extensions
+    }
+
+    if (transparent) {
+        for (auto c : n.children()) {
+            std::string_view cn = c.name();
+            if (cn == "w:smartTagPr" || cn == "w:customXmlPr") continue;
+            read_inline(c, para, out);
+        }
+        return;
+    }
+
+    std::vector<Inline>* parent = sink(out);
+    Inline in;
+    in.kind = kind;
+    in.ref = ref_of(n, part_);
+    pugi::xml_node content = n;
+    if (kind == InlineKind::hyperlink) {
+        in.anchor = attr(n, "w:anchor");
+        in.tooltip = attr(n, "w:tooltip");
+        if (auto id = attr(n, "r:id"); !id.empty())
+            if (auto rel = ctx_.package.relationship_by_id(part_, id)) in.target = rel->target;
+    } else if (kind == InlineKind::field) {
+        in.text = attr(n, "w:instr");
+        in.field_type = field_type_of(in.text);
+        if (in.field_type == "HYPERLINK") hyperlink_field_target(in.text, in.target, in.anchor);
+    } else if (kind == InlineKind::content_control) {
+        auto pr = n.child("w:sdtPr");
+        in.tag = val(pr.child("w:tag"));
+        in.alias = val(pr.child("w:alias"));
+        content = n.child("w:sdtContent");
+    } else {
+        in.author = attr(n, "w:author");
+        in.date = attr(n, "w:date");
+        in.id = attr(n, "w:id");
+    }
+    std::size_t saved_base = base_;
+    base_ = fields_.size();
+    read_inlines(content, para, in.children);
+    base_ = saved_base;
+    container_closing(&in.children, parent);
+    if (parent) parent->push_back(std::move(in));
+}
+
+void StoryReader::read_run(pugi::xml_node r, const ParaProps& para, std::vector<Inline>& out) {
+    RunProps props = ctx_.styles.run(para, r.child("w:rPr"));
+    std::string pending;  // adjacent text of this run is merged into one inline
+    pugi::xml_node pending_node;
+    auto flush = [&] {
+        if (!pending.empty()) append_text(out, pending, props, pending_node);
+        pending.clear();
+        pending_node = {};
+    };
+    auto push = [&](InlineKind kind, pugi::xml_node node) {
+        flush();
+        if (auto* dst = sink(out)) {
+            Inline in;
+            in.kind = kind;
+            in.props = props;
+            in.ref = ref_of(node, part_);
+            dst->push_back(std::move(in));
+        }
+    };
+    for (auto c : r.children()) {
+        std::string_view name = c.name();
+        if (name == "w:t" || name == "w:delText") {
+            if (!pending_node) pending_node = c;
+            pending += c.text().get();
+        } else if (name == "w:instrText" || name == "w:delInstrText") {
+            if (!fields_.empty() && !fields_.back()->in_result) fields_.back()->node.text += c.text().get();
+        } else if (name == "w:fldChar") {
+            flush();
+            std::string_view type = attr(c, "w:fldCharType");
+            if (type == "begin") {
+                auto f = std::make_unique<FieldFrame>();
+                f->node.kind = InlineKind::field;
+                f->node.ref = ref_of(c, part_);
+                f->node.props = props;
+                f->parent = sink(out);
+                fields_.push_back(std::move(f));
+            } else if (type == "separate") {
+                if (fields_.size() > 0) {
+                    auto& f = *fields_.back();
+                    f.in_result = true;
+                    f.node.field_type = field_type_of(f.node.text);
+                    if (f.node.field_type == "HYPERLINK") hyperlink_field_target(f.node.text, f.node.target, f.node.anchor);
+                }
+            } else if (type == "end") {
+                if (!fields_.empty()) {
+                    auto f = std::move(fields_.back());
+                    fields_.pop_back();
+                    if (base_ > fields_.size()) base_ = fields_.size();
+                    f->node.field_type = field_type_of(f->node.text);
+                    if (f->node.field_type == "HYPERLINK" && f->node.target.empty() && f->node.anchor.empty())
+                        hyperlink_field_target(f->node.text, f->node.target, f->node.anchor);
+                    if (f->parent) f->parent->push_back(std::move(f->node));
+                    // Keep the frame alive: containers may still point into it.
+                    closed_fields_.push_back(std::move(f));
+                }
+            }
+        } else if (name == "w:tab") {
+            push(InlineKind::tab, c);
+        } else if (name == "w:ptab") {
+            push(InlineKind::positional_tab, c);
+        } else if (name == "w:br") {
+            std::string_view type = attr(c, "w:type");
+            push(type == "page" ? InlineKind::page_break : type == "column" ? InlineKind::column_break
+                                                                             : InlineKind::line_break,
+                 c);
+        } else if (name == "w:cr") {
+            push(InlineKind::line_break, c);
+        } else if (name == "w:sym") {
+            if (!pending_node) pending_node = c;
+            pending += symbol_text(c);
+        } else if (name == "w:noBreakHyphen") {
+            if (!pending_node) pending_node = c;
+            pending += "\u2011";
+        } else if (name == "w:softHyphen") {
+            if (!pending_node) pending_node = c;
+            pending += "\u00AD";
+        } else if (name == "w:footnoteReference" || name == "w:endnoteReference") {
+            flush();
+            if (auto* dst = sink(out)) {
+                Inline in;
+                in.kind = name == "w:footnoteReference" ? InlineKind::footnote_ref : InlineKind::endnote_ref;
+                in.id = attr(c, "w:id");
+                in.props = props;
+                in.ref = ref_of(c, part_);
+                dst->push_back(std::move(in));
+            }
+        } else if (name == "w:commentReference") {
+            flush();
+            if (auto* dst = sink(out)) {
+                Inline in;
+                in.kind = InlineKind::comment_ref;
+                in.id = attr(c, "w:id");
+                in.ref = ref_of(c, part_);
+                dst->push_back(std::move(in));
+            }
+        } else if (name == "w:drawing") {
+            flush();
+            read_drawing(c, props, out);
+        } else if (name == "w:pict" || name == "w:object") {
+            flush();
+            read_vml(c, props, out);
+        } else if (name == "mc:AlternateContent") {
+            flush();
+            auto branch = chosen_branch(c);
+            for (auto b : branch.children()) {
+                std::string_view bn = b.name();
+                if (bn == "w:drawing") read_drawing(b, props, out);
+                else if (bn == "w:pict" || bn == "w:object") read_vml(b, props, out);
+                else if (bn == "w:t") append_text(out, b.text().get(), props, b);
+                else if (bn == "w:sym") append_text(out, symbol_text(b), props, b);
+            }
+        } else if (name == "w:ruby") {
+            flush();
+            for (auto rr : c.child("w:rubyBase").children("w:r")) read_run(rr, para, out);
+        } else if (name == "w:footnoteRef" || name == "w:endnoteRef") {
+            // The note's own number mark; the writers number notes themselves.
+            push(name == "w:footnoteRef" ? InlineKind::footnote_ref : InlineKind::endnote_ref, c);
+        }
+        // Ignored on purpose: w:rPr, w:lastRenderedPageBreak, w:annotationRef,
+        // w:separator / w:continuationSeparator (note separators), w:pgNum,
+        // date/time parts (w:dayShort ...) which Word itself leaves blank here.
+    }
+    flush();
+}
+
+void StoryReader::read_drawing(pugi::xml_node drawing, const RunProps& props, std::vector<Inline>& out) {
+    for (auto holder : drawing.children()) {
+        std::string_view hn = holder.name();
+        if (hn != "wp:inline" && hn != "wp:anchor") continue;
+        Inline in;
+        in.kind = InlineKind::drawing;
+        in.props = props;
+        in.ref = ref_of(holder, part_);
+        in.anchored = hn == "wp:anchor";
+        auto ext = holder.child("wp:extent");
+        in.width = integer(attr(ext, "cx"));
+        in.height = integer(attr(ext, "cy"));
+        auto docpr = holder.child("wp:docPr");
+        in.alt_text = attr(docpr, "descr");
+        in.title = attr(docpr, "title");
+        // Walk the graphic (iteratively) for the picture and any text boxes.
+        std::vector<pugi::xml_node> stack{holder.child("a:graphic")};
+        while (!stack.empty()) {
+            auto n = stack.back();
+            stack.pop_back();
+            std::string_view nn = n.name();
+            if (nn == "a:blip" && in.image_part.empty()) {
+                std::string_view id = attr(n, "r:embed");
+                if (id.empty()) id = attr(n, "r:link");
+                if (!id.empty())
+                    if (auto rel = ctx_.package.relationship_by_id(part_, id))
+                        in.image_part = rel->external ? rel->target : rel->target_part;
+                continue;
+            }
+            if (nn == "w:txbxContent") {
+                if (depth_ < 64) {
+                    ++depth_;
+                    StoryReader inner(ctx_, part_);
+                    auto blocks = inner.read_blocks(n);
+                    for (auto& b : blocks) in.blocks.push_back(std::move(b));
+                    --depth_;
+                }
+                continue;
+            }
+            if (nn == "mc:AlternateContent") {
+                stack.push_back(chosen_branch(n));
+                continue;
+            }
+            std::vector<pugi::xml_node> kids;
+            for (auto c : n.children()) kids.push_back(c);
+            for (auto it = kids.rbegin(); it != kids.rend(); ++it) stack.push_back(*it);
+        }
+        if (auto* dst = sink(out)) dst->push_back(std::move(in));
+    }
+}
+
+void StoryReader::read_vml(pugi::xml_node pict, const RunProps& props, std::vector<Inline>& out) {
+    Inline in;
+    in.kind = InlineKind::drawing;
+    in.props = props;
+    in.ref = ref_of(pict, part_);
+    std::vector<pugi::xml_node> stack{pict};
+    while (!stack.empty()) {
+        auto n = stack.back();
+        stack.pop_back();
+        std::string_view nn = n.name();
+        if (nn == "v:shape" || nn == "v:rect" || nn == "v:roundrect") {
+            if (in.alt_text.empty()) in.alt_text = attr(n, "alt");
+        }
+        if (nn == "v:imagedata" && in.image_part.empty()) {
+            std::string_view id = attr(n, "r:id");
+            if (id.empty()) id = attr(n, "r:pict");
+            if (!id.empty())
+                if (auto rel = ctx_.package.relationship_by_id(part_, id))
+                    in.image_part = rel->external ? rel->target : rel->target_part;
+            continue;
+        }
+        if (nn == "w:txbxContent") {
+            StoryReader inner(ctx_, part_);
+            for (auto& b : inner.read_blocks(n)) in.blocks.push_back(std::move(b));
+            continue;
+        }
+        std::vector<pugi::xml_node> kids;
+        for (auto c : n.children()) kids.push_back(c);
+        for (auto it = kids.rbegin(); it != kids.rend(); ++it) stack.push_back(*it);
+    }
+    if (auto* dst = sink(out)) dst->push_back(std::move(in));
+}
+
+void StoryReader::read_math(pugi::xml_node math, const ParaProps& para, std::vector<Inline>& out) {
+    // Office Math: keep the visible characters (m:t) in reading order.
+    RunProps props = para.run;
+    std::vector<pugi::xml_node> stack{math};
+    std::string text;
+    while (!stack.empty()) {
+        auto n = stack.back();
+        stack.pop_back();
+        if (std::string_view(n.name()) == "m:t") {
+            text += n.text().get();
+            continue;
+        }
+        std::vector<pugi::xml_node> kids;
+        for (auto c : n.children()) kids.push_back(c);
+        for (auto it = kids.rbegin(); it != kids.rend(); ++it) stack.push_back(*it);
+    }
+    append_text(out, text, props, math);
+}
+
+Table StoryReader::read_table(pugi::xml_node tbl) {
+    Table t;
+    t.ref = ref_of(tbl, part_);
+    auto pr = tbl.child("w:tblPr");
+    t.style_id = val(pr.child("w:tblStyle"));
+    if (t.style_id.empty())
+        if (const Style* d = ctx_.styles.default_style("table")) t.style_id = d->id;
+    for (auto col : tbl.child("w:tblGrid").children("w:gridCol")) t.grid.push_back(twips(col, "w:w"));
+    auto apply_tblpr = [&](pugi::xml_node p) {
+        if (!p) return;
+        if (auto w = p.child("w:tblW")) {
+            t.width = twips(w, "w:w");
+            t.width_type = attr(w, "w:type");
+        }
+        if (auto jc = p.child("w:jc")) {
+            std::string_view v = val(jc);
+            t.alignment = v == "center" ? Alignment::center : (v == "right" || v == "end") ? Alignment::right
+                                                                                          : Alignment::left;
+        }
+        if (auto b = p.child("w:tblBorders")) {
+            if (auto x = b.child("w:top")) t.border_top = read_border(x);
+            if (auto x = b.child("w:bottom")) t.border_bottom = read_border(x);
+            if (auto x = b.child("w:left") ? b.child("w:left") : b.child("w:start")) t.border_left = read_border(x);
+            if (auto x = b.child("w:right") ? b.child("w:right") : b.child("w:end")) t.border_right = read_border(x);
+            if (auto x = b.child("w:insideH")) t.border_inside_h = read_border(x);
+            if (auto x = b.child("w:insideV")) t.border_inside_v = read_border(x);
+        }
+        if (auto m = p.child("w:tblCellMar")) {
+            if (auto x = m.child("w:top")) t.cell_margin_top = twips(x, "w:w");
+            if (auto x = m.child("w:bottom")) t.cell_margin_bottom = twips(x, "w:w");
+            if (auto x = m.child("w:left") ? m.child("w:left") : m.child("w:start")) t.cell_margin_left = twips(x, "w:w");
+            if (auto x = m.child("w:right") ? m.child("w:right") : m.child("w:end")) t.cell_margin_right = twips(x, "w:w");
+        }
+    };
+    // Table style chain first, then direct table properties.
+    std::vector<const Style*> chain;
+    for (const Style* s = ctx_.styles.find(t.style_id); s && chain.size() < 32;
+         s = s->based_on.empty() ? nullptr : ctx_.styles.find(s->based_on))
+        chain.push_back(s);
+    for (auto it = chain.rbegin(); it != chain.rend(); ++it) apply_tblpr((*it)->tblpr);
+    apply_tblpr(pr);
+    for (auto c : tbl.children()) read_row(c, t, t.style_id);
+    return t;
+}
+
+void StoryReader::read_row(pugi::xml_node n, Table& t, const std::string& style) {
+    std::string_view name = n.name();
+    if (name == "w:sdt") {  // row-level content control: its rows are the table's
+        for (auto c : n.child("w:sdtContent").children()) read_row(c, t, style);
+        return;
+    }
+    if (name == "w:customXml" || name == "w:ins" || name == "w:moveTo") {
+        for (auto c : n.children()) read_row(c, t, style);
+        return;
+    }
+    if (name != "w:tr") return;
+    TableRow row;
+    row.ref = ref_of(n, part_);
+    auto trpr = n.child("w:trPr");
+    if (trpr.child("w:del")) return;  // a deleted row is gone once changes are accepted
+    row.header = trpr.child("w:tblHeader") && on_off(trpr.child("w:tblHeader"));
+    if (auto h = trpr.child("w:trHeight")) {
+        row.height = twips(h, "w:val");
+        row.height_rule = attr(h, "w:hRule");
+    }
+    row.grid_before = static_cast<int>(integer(val(trpr.child("w:gridBefore"))));
+    row.grid_after = static_cast<int>(integer(val(trpr.child("w:gridAfter"))));
+    std::vector<pugi::xml_node> cells;
+    for (auto c : n.children()) {
+        std::string_view cn = c.name();
+        if (cn == "w:tc") cells.push_back(c);
+        else if (cn == "w:sdt")
+            for (auto cc : c.child("w:sdtContent").children("w:tc")) cells.push_back(cc);
+        else if (cn == "w:customXml")
+            for (auto cc : c.children("w:tc")) cells.push_back(cc);
+    }
+    for (auto tc : cells) {
+        TableCell cell;
+        cell.ref = ref_of(tc, part_);
+        auto tcpr = tc.child("w:tcPr");
+        if (auto gs = tcpr.child("w:gridSpan")) cell.grid_span = std::max(1, static_cast<int>(integer(val(gs), 1)));
+        if (auto vm = tcpr.child("w:vMerge"))
+            cell.vmerge = val(vm) == "restart" ? TableCell::VMerge::restart : TableCell::VMerge::continue_;
+        if (auto w = tcpr.child("w:tcW")) cell.width = twips(w, "w:w");
+        cell.shading = read_shading(tcpr.child("w:shd"));
+        if (auto b = tcpr.child("w:tcBorders")) {
+            cell.border_top = read_border(b.child("w:top"));
+            cell.border_bottom = read_border(b.child("w:bottom"));
+            cell.border_left = read_border(b.child("w:left") ? b.child("w:left") : b.child("w:start"));
+            cell.border_right = read_border(b.child("w:right") ? b.child("w:right") : b.child("w:end"));
+        }
+        if (auto m = tcpr.child("w:tcMar")) {
+            if (auto x = m.child("w:top")) cell.margin_top = twips(x, "w:w");
+            if (auto x = m.child("w:bottom")) cell.margin_bottom = twips(x, "w:w");
+            if (auto x = m.child("w:left") ? m.child("w:left") : m.child("w:start")) cell.margin_left = twips(x, "w:w");
+            if (auto x = m.child("w:right") ? m.child("w:right") : m.child("w:end")) cell.margin_right = twips(x, "w:w");
+        }
+        cell.vertical_align = val(tcpr.child("w:vAlign"));
+        if (cell.shading.fill.empty() && row.header)
+            if (const Style* s = ctx_.styles.find(style)) cell.shading = read_shading(s->first_row_tcpr.child("w:shd"));
+        if (depth_ < 64) {
+            ++depth_;
+            cell.blocks = read_blocks(tc, style);
+            --depth_;
+        }
+        row.cells.push_back(std::move(cell));
+    }
+    t.rows.push_back(std::move(row));
+}
+
+}  // namespace allies::ooxml

@@ -1,0 +1,63 @@
+// Reads a story (document body, header, footer, note, comment) of
+// WordprocessingML into model blocks (ECMA-376 Part 1 §17.3).
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <pugixml.hpp>
+
+#include "allies/model.hpp"
+#include "allies/package.hpp"
+#include "numbering.hpp"
+#include "styles.hpp"
+
+namespace allies::ooxml {
+
+struct ReadContext {
+    const Package& package;
+    const StyleSheet& styles;
+    Numbering& numbering;
+    std::vector<std::string>& warnings;
+};
+
+// One story: a sequence of block-level elements under `container` (w:body,
+// w:hdr, w:ftr, w:footnote, w:comment, w:txbxContent, w:tc, w:sdtContent).
+class StoryReader {
+public:
+    StoryReader(ReadContext& ctx, std::string part);
+    ~StoryReader();
+    std::vector<Block> read_blocks(pugi::xml_node container, const std::string& table_style = {});
+
+private:
+    struct FieldFrame;
+    void read_block(pugi::xml_node n, std::vector<Block>& out, const std::string& table_style);
+    Paragraph read_paragraph(pugi::xml_node p, const std::string& table_style);
+    Table read_table(pugi::xml_node tbl);
+    void read_row(pugi::xml_node tr, Table& table, const std::string& style);
+    void read_inlines(pugi::xml_node parent, const ParaProps& para, std::vector<Inline>& out);
+    void read_inline(pugi::xml_node n, const ParaProps& para, std::vector<Inline>& out);
+    void read_run(pugi::xml_node r, const ParaProps& para, std::vector<Inline>& out);
+    void read_drawing(pugi::xml_node n, const RunProps& props, std::vector<Inline>& out);
+    void read_vml(pugi::xml_node n, const RunProps& props, std::vector<Inline>& out);
+    void read_math(pugi::xml_node n, const ParaProps& para, std::vector<Inline>& out);
+    // Where content goes now: the innermost open field's result, or `out`.
+    std::vector<Inline>* sink(std::vector<Inline>& out);
+    void flush_fields_at_paragraph_end(std::vector<Inline>& out);
+    void container_closing(std::vector<Inline>* closing, std::vector<Inline>* parent);
+    void append_text(std::vector<Inline>& out, std::string_view text, const RunProps& props, pugi::xml_node node);
+
+    ReadContext& ctx_;
+    std::string part_;
+    std::vector<std::unique_ptr<FieldFrame>> fields_;
+    std::vector<std::unique_ptr<FieldFrame>> closed_fields_;  // kept alive: see read_run
+    std::size_t base_ = 0;  // fields_ entries opened outside the current container
+    int depth_ = 0;
+};
+
+// Field instruction helpers (§17.16): type keyword and HYPERLINK targets.
+std::string field_type_of(std::string_view instruction);
+void hyperlink_field_target(std::string_view instruction, std::string& target, std::string& anchor);
+
+}  // namespace allies::ooxml

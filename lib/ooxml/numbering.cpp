@@ -1,0 +1,263 @@
+#include "numbering.hpp"
+
+#include "package/package_impl.hpp"
+#include "xml_util.hpp"
+
+namespace allies::ooxml {
+
+namespace {
+
+std::string roman(int n, bool upper) {
+    if (n <= 0 || n >= 4000) return std::to_string(n);
+    static const std::pair<int, const char*> table[] = {{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"},
+                                                        {100, "c"},  {90, "xc"},  {50, "l"},  {40, "xl"},
+                                                        {10, "x"},   {9, "ix"},   {5, "v"},   {4, "iv"},
+                                                        {1, "i"}};
+    std::string out;
+    for (auto [v, s] : table)
+        while (n >= v) {
+            out += s;
+            n -= v;
+        }
+    if (upper)
+        for (auto& c : out) c = static_cast<char>(c - 'a' + 'A');
+    return out;
+}
+
+// Word's letter numbering repeats the letter: a..z, aa..zz, aaa.. (§17.18.59).
+std::string letters(int n, bool upper) {
+    if (n <= 0) return std::to_string(n);
+    int repeat = (n - 1) / 26 + 1;
+    char c = static_cast<char>((upper ? 'A' : 'a') + (n - 1) % 26);
+    return std::string(static_cast<std::size_t>(repeat), c);
+}
+
+std::string ordinal_suffix(int n) {
+    int mod100 = n % 100;
+    if (mod100 >= 11 && mod100 <= 13) return "th";
+    switch (n % 10) {
+        case 1: return "st";
+        case 2: return "nd";
+        case 3: return "rd";
+        default: return "th";
+    }
+}
+
+std::string cardinal_text(int n) {
+    static const char* ones[] = {"Zero", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine",
+                                 "Ten", "Eleven", "Twelve", "Thirteen", "Fourteen", "Fifteen", "Sixteen",
+                                 "Seventeen", "Eighteen", "Nineteen"};
+    static const char* tens[] = {"", "", "Twenty", "Thirty", "Forty", "Fifty", "Sixty", "Seventy", "Eighty", "Ninety"};
+    if (n < 0 || n >= 1000) return std::to_string(n);
+    if (n < 20) return ones[n];
+    if (n < 100) {
+        std::string t = tens[n / 10];
+        if (n % 10) t += std::string("-") + ones[n % 10];
+        return t;
+    }
+    std::string t = std::string(ones[n / 100]) + " Hundred";
+    if (n % 100) t += " " + [&] { std::string r = cardinal_text(n % 100); r[0] = static_cast<char>(std::tolower(r[0])); return r; }();
+    return t;
+}
+
+std::string ordinal_text(int n) {
+    static const std::pair<const char*, const char*> irregular[] = {
+        {"One", "First"}, {"Two", "Second"}, {"Three", "Third"}, {"Five", "Fifth"},
+        {"Eight", "Eighth"}, {"Nine", "Ninth"}, {"Twelve", "Twelfth"}};
+    std::string c = cardinal_text(n);
+    for (auto [from, to] : irregular)
+        if (c.ends_with(from)) return c.substr(0, c.size() - std::string_view(from).size()) + to;
+    if (c.ends_with("y")) return c.substr(0, c.size() - 1) + "ieth";
+    return c + "th";
+}
+
+NumberingLevel read_level(pugi::xml_node lvl) {
+    NumberingLevel l;
+    l.defined = true;
+    if (auto n = lvl.child("w:start")) l.start = static_cast<int>(integer(val(n), 1));
+    if (auto n = lvl.child("w:numFmt")) l.format = val(n);
+    // mc:AlternateContent around numFmt (Word 2010 custom formats): take the fallback.
+    if (auto ac = lvl.child("mc:AlternateContent"))
+        if (auto n = ac.child("mc:Fallback").child("w:numFmt")) l.format = val(n);
+    if (auto n = lvl.child("w:lvlText")) l.text = val(n);
+    if (auto n = lvl.child("w:lvlRestart")) l.restart = static_cast<int>(integer(val(n), -1));
+    if (auto n = lvl.child("w:isLgl")) l.is_legal = on_off(n);
+    if (auto n = lvl.child("w:suff")) l.suffix = val(n);
+    if (auto n = lvl.child("w:pStyle")) l.style_id = val(n);
+    if (auto f = lvl.child("w:rPr").child("w:rFonts")) l.font = attr(f, "w:ascii");
+    l.ppr_node = lvl.child("w:pPr");
+    apply_ppr(l.ppr, l.ppr_node);
+    return l;
+}
+
+// Symbol/Wingdings bullets live in the private use area (U+F0xx); show the
+// character a reader expects instead of a box.
+std::string bullet_text(const std::string& text, const std::string& font) {
+    if (text.empty()) return "";
+    unsigned char c0 = static_cast<unsigned char>(text[0]);
+    if (text.size() == 3 && c0 == 0xEF) {  // U+F000..U+FFFF
+        unsigned cp = ((c0 & 0x0F) << 12) | ((text[1] & 0x3F) << 6) | (text[2] & 0x3F);
+        if (cp >= 0xF000 && cp <= 0xF0FF) {
+            unsigned low = cp - 0xF000;
+            if (font.find("Wingdings") != std::string::npos) {
+                if (low == 0xA7 || low == 0x6E) return "\xE2\x96\xAA";  // ▪
+                if (low == 0xD8) return "\xE2\x9E\xA2";                // ➢
+                if (low == 0xFC) return "\xE2\x9C\x93";                // ✓
+                return "\xE2\x80\xA2";
+            }
+            if (low == 0xB7) return "\xE2\x80\xA2";  // •
+            return "\xE2\x80\xA2";
+        }
+    }
+    if (text == "o" && font.find("Courier") != std::string::npos) return "o";
+    return text;
+}
+
+}  // namespace
+
+std::string format_number(int value, const std::string& f) {
+    if (f == "decimal" || f.empty()) return std::to_string(value);
+    if (f == "decimalZero") return value < 10 && value >= 0 ? "0" + std::to_string(value) : std::to_string(value);
+    if (f == "lowerLetter") return letters(value, false);
+    if (f == "upperLetter") return letters(value, true);
+    if (f == "lowerRoman") return roman(value, false);
+    if (f == "upperRoman") return roman(value, true);
+    if (f == "ordinal") return std::to_string(value) + ordinal_suffix(value);
+    if (f == "cardinalText") return cardinal_text(value);
+    if (f == "ordinalText") return ordinal_text(value);
+    if (f == "none") return "";
+    if (f == "decimalEnclosedParen") return "(" + std::to_string(value) + ")";
+    if (f == "decimalEnclosedFullstop") return std::to_string(value) + ".";
+    if (f == "chicago") {
+        static const char* marks[] = {"*", "\xE2\x80\xA0", "\xE2\x80\xA1", "\xC2\xA7"};
+        int n = value <= 0 ? 1 : value;
+        return std::string(static_cast<std::size_t>((n - 1) / 4 + 1) * 0, ' ') +
+               [&] { std::string s; for (int i = 0; i <= (n - 1) / 4; ++i) s += marks[(n - 1) % 4]; return s; }();
+    }
+    return std::to_string(value);  // other scripts' formats: decimal is what readers can use
+}
+
+void Numbering::load(const Package& package, const std::string& part, const StyleSheet& styles) {
+    styles_ = &styles;
+    if (part.empty() || !package.has_part(part)) return;
+    auto root = xml(package, part).document_element();
+    for (auto a : root.children("w:abstractNum")) {
+        std::string id(attr(a, "w:abstractNumId"));
+        auto& levels = abstracts_[id];
+        for (auto lvl : a.children("w:lvl")) {
+            auto i = integer(attr(lvl, "w:ilvl"), -1);
+            if (i >= 0 && i < 9) levels[static_cast<std::size_t>(i)] = read_level(lvl);
+        }
+        if (auto link = a.child("w:numStyleLink")) num_style_links_[id] = val(link);
+    }
+    for (auto n : root.children("w:num")) {
+        int id = static_cast<int>(integer(attr(n, "w:numId"), -1));
+        NumberingInstance inst;
+        inst.abstract_id = val(n.child("w:abstractNumId"));
+        for (auto o : n.children("w:lvlOverride")) {
+            auto i = integer(attr(o, "w:ilvl"), -1);
+            if (i < 0 || i >= 9) continue;
+            auto idx = static_cast<std::size_t>(i);
+            if (auto s = o.child("w:startOverride")) inst.start_override[idx] = static_cast<int>(integer(val(s), 1));
+            if (auto l = o.child("w:lvl")) inst.level_override[idx] = read_level(l);
+        }
+        instances_[id] = std::move(inst);
+    }
+}
+
+// numStyleLink points to a numbering style whose pPr names the numId that
+// really holds the definition (§17.9.21).
+std::string Numbering::resolve_abstract(int num_id, int depth) const {
+    auto it = instances_.find(num_id);
+    if (it == instances_.end() || depth > 4) return {};
+    const std::string& abs = it->second.abstract_id;
+    auto link = num_style_links_.find(abs);
+    if (link != num_style_links_.end() && styles_) {
+        if (const Style* s = styles_->find(link->second)) {
+            ParaProps p;
+            apply_ppr(p, s->ppr);
+            if (p.numbering.num_id && p.numbering.num_id != num_id) {
+                std::string target = resolve_abstract(p.numbering.num_id, depth + 1);
+                if (!target.empty()) return target;
+            }
+        }
+    }
+    return abs;
+}
+
+const NumberingLevel* Numbering::level(const NumberingRef& ref) const {
+    if (ref.num_id <= 0 || ref.level < 0 || ref.level >= 9) return nullptr;
+    auto inst = instances_.find(ref.num_id);
+    if (inst == instances_.end()) return nullptr;
+    auto lvl = static_cast<std::size_t>(ref.level);
+    if (inst->second.level_override[lvl]) return &*inst->second.level_override[lvl];
+    auto abs = abstracts_.find(resolve_abstract(ref.num_id));
+    if (abs == abstracts_.end() || !abs->second[lvl].defined) return nullptr;
+    return &abs->second[lvl];
+}
+
+std::optional<ListLabel> Numbering::next_label(const NumberingRef& ref) {
+    const NumberingLevel* def = level(ref);
+    if (!def) return std::nullopt;
+    auto inst = instances_.find(ref.num_id);
+    std::string key = resolve_abstract(ref.num_id);
+    auto& counters = counters_[key];
+    auto& used = used_[key];
+    auto lvl = static_cast<std::size_t>(ref.level);
+
+    auto level_def = [&](std::size_t i) -> const NumberingLevel* {
+        return level(NumberingRef{ref.num_id, static_cast<int>(i)});
+    };
+    auto start_of = [&](std::size_t i) {
+        if (inst->second.start_override[i]) return *inst->second.start_override[i];
+        const NumberingLevel* d = level_def(i);
+        return d ? d->start : 1;
+    };
+
+    if (!override_applied_[ref.num_id]) {
+        override_applied_[ref.num_id] = true;
+        bool any = false;
+        for (std::size_t i = 0; i < 9; ++i)
+            if (inst->second.start_override[i]) any = true;
+        if (any)  // a numId with startOverride begins the list anew
+            for (std::size_t i = 0; i < 9; ++i) used[i] = false;
+    }
+
+    if (!used[lvl]) counters[lvl] = start_of(lvl);
+    else counters[lvl] += 1;
+    used[lvl] = true;
+    // Deeper levels restart after this one unless their lvlRestart says otherwise.
+    for (std::size_t i = lvl + 1; i < 9; ++i) {
+        const NumberingLevel* d = level_def(i);
+        int restart = d ? d->restart : -1;
+        if (restart == 0) continue;
+        if (restart < 0 || static_cast<std::size_t>(restart) > lvl) used[i] = false;
+    }
+
+    ListLabel label;
+    label.level = *def;
+    label.bullet = def->format == "bullet";
+    if (label.bullet) {
+        label.text = bullet_text(def->text, def->font);
+        return label;
+    }
+    // lvlText placeholders %1..%9 refer to the current value of each level.
+    const std::string& t = def->text;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        if (t[i] == '%' && i + 1 < t.size() && t[i + 1] >= '1' && t[i + 1] <= '9') {
+            auto n = static_cast<std::size_t>(t[i + 1] - '1');
+            int value = used[n] ? counters[n] : start_of(n);
+            const NumberingLevel* d = level_def(n);
+            std::string fmt = d ? d->format : "decimal";
+            // isLgl: legal numbering shows every level as decimal (§17.9.4).
+            if (def->is_legal && fmt != "decimalZero") fmt = "decimal";
+            label.text += format_number(value, fmt);
+            ++i;
+        } else {
+            label.text += t[i];
+        }
+    }
+    return label;
+}
+
+}  // namespace allies::ooxml

@@ -1,0 +1,60 @@
+// styles.xml (ECMA-376 Part 1 §17.7) and the theme's font scheme: resolving
+// paragraph and run properties through docDefaults, the basedOn chain,
+// table styles, character styles and direct formatting.
+#pragma once
+
+#include <map>
+#include <string>
+
+#include <pugixml.hpp>
+
+#include "allies/model.hpp"
+#include "allies/package.hpp"
+
+namespace allies::ooxml {
+
+struct ThemeFonts {
+    std::string major_latin = "Calibri Light", minor_latin = "Calibri";
+    std::string major_east_asia, minor_east_asia, major_cs, minor_cs;
+};
+
+struct Style {
+    std::string id, name, type, based_on;
+    pugi::xml_node ppr, rpr, tblpr, tcpr;
+    pugi::xml_node first_row_rpr, first_row_tcpr;  // tblStylePr type="firstRow"
+    bool is_default = false;
+};
+
+// Apply the properties present in a w:pPr / w:rPr element over `out`.
+void apply_ppr(ParaProps& out, pugi::xml_node ppr);
+void apply_rpr(RunProps& out, pugi::xml_node rpr, const ThemeFonts& theme);
+Border read_border(pugi::xml_node n);
+Shading read_shading(pugi::xml_node n);
+
+class StyleSheet {
+public:
+    StyleSheet() = default;
+    void load(const Package& package, const std::string& styles_part, const std::string& theme_part);
+
+    const Style* find(const std::string& id) const;
+    const Style* default_style(const std::string& type) const;
+    const ThemeFonts& theme() const { return theme_; }
+
+    // Paragraph properties: docDefaults → table style → paragraph style chain → direct.
+    ParaProps paragraph(pugi::xml_node ppr, const std::string& table_style) const;
+    // Run properties: paragraph's resolved run props → character style chain → direct.
+    RunProps run(const ParaProps& para, pugi::xml_node rpr) const;
+    // Style name (w:name) for an id, "" if unknown.
+    std::string name_of(const std::string& id) const;
+
+private:
+    void apply_style_chain_ppr(ParaProps& out, const std::string& id, int depth) const;
+    void apply_style_chain_rpr(RunProps& out, const std::string& id, int depth) const;
+
+    std::map<std::string, Style> styles_;
+    std::map<std::string, std::string> defaults_;  // type -> default style id
+    pugi::xml_node default_ppr_, default_rpr_;
+    ThemeFonts theme_;
+};
+
+}  // namespace allies::ooxml

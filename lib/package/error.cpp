@@ -1,0 +1,55 @@
+#include "allies/error.hpp"
+
+namespace allies {
+
+namespace {
+std::string compose(const std::string& file, const std::string& part, const std::string& message) {
+    std::string out;
+    if (!file.empty()) out += file + ": ";
+    if (!part.empty()) out += part + ": ";
+    out += message;
+    return out;
+}
+}  // namespace
+
+Error::Error(ErrorKind kind, std::string file, std::string part, std::string message)
+    : std::runtime_error(compose(file, part, message)),
+      kind_(kind),
+      file_(std::move(file)),
+      part_(std::move(part)),
+      message_(std::move(message)) {}
+
+std::string_view to_string(ErrorKind kind) {
+    switch (kind) {
+        case ErrorKind::io: return "io";
+        case ErrorKind::write_failed: return "write_failed";
+        case ErrorKind::not_zip: return "not_zip";
+        case ErrorKind::legacy_doc: return "legacy_doc";
+        case ErrorKind::encrypted: return "encrypted";
+        case ErrorKind::no_main_document: return "no_main_document";
+        case ErrorKind::too_many_entries: return "too_many_entries";
+        case ErrorKind::too_large: return "too_large";
+        case ErrorKind::zip_bomb: return "zip_bomb";
+        case ErrorKind::bad_entry_name: return "bad_entry_name";
+        case ErrorKind::bad_xml: return "bad_xml";
+        case ErrorKind::xml_too_deep: return "xml_too_deep";
+        case ErrorKind::bad_utf8: return "bad_utf8";
+        case ErrorKind::unsupported: return "unsupported";
+        case ErrorKind::usage: return "usage";
+    }
+    return "unknown";
+}
+
+int exit_code_for(ErrorKind kind) {
+    switch (kind) {
+        case ErrorKind::usage: return exit_codes::usage;
+        case ErrorKind::io: return exit_codes::input;
+        case ErrorKind::write_failed: return exit_codes::output;
+        case ErrorKind::legacy_doc:
+        case ErrorKind::encrypted:
+        case ErrorKind::unsupported: return exit_codes::unsupported;
+        default: return exit_codes::input;
+    }
+}
+
+}  // namespace allies

@@ -1,0 +1,68 @@
+// Internal view of a Package: the bytes of every part, the content types and
+// relationships, and the parsed XML of the parts someone asked for. Only
+// library code includes this header (it names pugixml and libzip types).
+#pragma once
+
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <pugixml.hpp>
+
+#include "allies/package.hpp"
+
+struct zip;
+
+namespace allies {
+
+struct ZipEntry {
+    std::string name;
+    std::string data;            // uncompressed bytes
+    long long source_index = -1; // index in the source archive; -1 = added later
+    bool modified = false;       // data differs from the source archive
+};
+
+struct Package::Impl {
+    std::string display_name;
+    Limits limits;
+    std::string source_bytes;                 // the archive as read (kept for raw copies)
+    zip* source_zip = nullptr;                // read-only view of source_bytes
+    std::vector<ZipEntry> entries;            // archive order
+    std::map<std::string, std::size_t> index; // lower-cased name -> entries index
+    std::map<std::string, std::string> default_types;   // lower-cased extension -> type
+    std::map<std::string, std::string> override_types;  // lower-cased part name -> type
+    mutable std::map<std::string, std::vector<Relationship>> rels_cache;
+    std::map<std::string, std::unique_ptr<pugi::xml_document>> xml_cache;
+    std::set<std::string> dirty_xml;          // parsed parts edited through xml_for_edit
+    bool content_types_dirty = false;         // override_types changed since opening
+    std::string main_document;
+    bool strict = false;
+
+    ~Impl();
+    ZipEntry* find(std::string_view name);
+    const ZipEntry* find(std::string_view name) const;
+};
+
+// Parsed XML of a part, validated (UTF-8, depth, no DOCTYPE) and with element
+// prefixes normalised to the canonical ones (w:, r:, wp:, a:, ...) whatever
+// prefixes or namespace versions (transitional or strict) the producer used.
+// Throws Error(bad_xml / bad_utf8 / xml_too_deep) naming the part.
+const pugi::xml_document& xml(const Package& package, std::string_view part);
+// The same document, to be edited in place; it is serialised on write.
+pugi::xml_document& xml_for_edit(Package& package, std::string_view part);
+
+// Parse bytes as a standalone XML part with the same checks (used by tests
+// and by parts that are not in a package).
+std::unique_ptr<pugi::xml_document> parse_xml_part(const std::string& bytes,
+                                                   const std::string& file,
+                                                   const std::string& part,
+                                                   std::uint32_t max_depth);
+
+bool is_valid_utf8(std::string_view bytes);
+std::string rels_part_for(std::string_view source_part);
+std::string resolve_target(std::string_view source_part, std::string_view target);
+std::string lower_ascii(std::string_view s);
+
+}  // namespace allies

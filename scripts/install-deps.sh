@@ -1,0 +1,20 @@
+#!/bin/sh
+# Installs the Debian 12 packages allies needs to build and test. Idempotent:
+# when everything is present it only runs dpkg-query and exits (about a second).
+set -eu
+PACKAGES="build-essential cmake pkg-config libpugixml-dev libzip-dev libpodofo-dev
+libicu-dev libcli11-dev libgtest-dev googletest"
+missing=""
+for p in $PACKAGES; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" \
+        || missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+    if [ "$(id -u)" -ne 0 ]; then
+        echo "install-deps: need root to install:$missing" >&2
+        exit 1
+    fi
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -q
+    apt-get install -y -q --no-install-recommends $missing
+fi

@@ -1,0 +1,89 @@
+// allies-convert: DOCX to text, Markdown or the JSON document model.
+#include <sys/stat.h>
+
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "allies/convert.hpp"
+#include "allies/error.hpp"
+#include "allies/package.hpp"
+#include "allies/reader.hpp"
+
+namespace {
+
+constexpr const char* kExitCodes =
+    "Exit codes:\n"
+    "  0  success\n"
+    "  2  usage error (bad option, output path equals input)\n"
+    "  3  input error: unreadable, not a zip, corrupt, unsafe (zip bomb, bad\n"
+    "     entry names, too large), malformed XML, no main document\n"
+    "  4  cannot write the output\n"
+    "  5  unsupported input: legacy .doc, password-protected document\n";
+
+bool same_file(const std::string& a, const std::string& b) {
+    if (a == "-" || b == "-") return false;
+    struct stat sa{}, sb{};
+    if (::stat(a.c_str(), &sa) != 0 || ::stat(b.c_str(), &sb) != 0) return a == b;
+    return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+bool format_from_extension(const std::string& path, allies::OutputFormat& out) {
+    auto dot = path.rfind('.');
+    if (dot == std::string::npos || path.find('/', dot) != std::string::npos) return false;
+    return allies::parse_output_format(path.substr(dot + 1), out);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"allies-convert: convert a DOCX document to text, Markdown or JSON", "allies-convert"};
+    app.footer(kExitCodes);
+    std::string input, output = "-", to;
+    allies::Limits limits;
+    app.add_option("input", input, "Input .docx file ('-' for standard input)")->required();
+    app.add_option("-o,--output", output, "Output file ('-' for standard output, the default)");
+    app.add_option("-t,--to", to,
+                   "Output format: text, markdown or json (default: from the output extension, else text)");
+    app.add_option("--max-entries", limits.max_entries, "Most zip entries accepted")->capture_default_str();
+    app.add_option("--max-part-bytes", limits.max_part_bytes, "Largest uncompressed part accepted")
+        ->capture_default_str();
+    app.add_option("--max-total-bytes", limits.max_total_bytes, "Largest uncompressed package accepted")
+        ->capture_default_str();
+    app.add_option("--max-ratio", limits.max_ratio, "Highest compression ratio accepted per entry")
+        ->capture_default_str();
+    app.add_option("--max-xml-depth", limits.max_xml_depth, "Deepest XML element nesting accepted")
+        ->capture_default_str();
+    app.set_version_flag("--version", std::string(allies::version()));
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        int rc = app.exit(e);
+        return rc == 0 ? 0 : allies::exit_codes::usage;
+    }
+
+    allies::OutputFormat format = allies::OutputFormat::text;
+    if (!to.empty()) {
+        if (!allies::parse_output_format(to, format)) {
+            std::cerr << "allies-convert: error: unknown format '" << to << "' (use text, markdown or json)\n";
+            return allies::exit_codes::usage;
+        }
+    } else if (output != "-") {
+        format_from_extension(output, format);
+    }
+    if (same_file(input, output)) {
+        std::cerr << "allies-convert: error: " << output << ": output path is the input file\n";
+        return allies::exit_codes::usage;
+    }
+    try {
+        auto package = allies::Package::open_file(input, limits);
+        auto document = allies::read_document(package);
+        allies::write_file_atomically(output, allies::convert(document, format));
+    } catch (const allies::Error& e) {
+        std::cerr << "allies-convert: error: " << e.what() << "\n";
+        return allies::exit_code_for(e.kind());
+    } catch (const std::bad_alloc&) {
+        std::cerr << "allies-convert: error: " << input << ": out of memory\n";
+        return allies::exit_codes::input;
+    }
+    return allies::exit_codes::ok;
+}
