@@ -69,6 +69,8 @@ public:
             value(s);
         }
     }
+    // Without this overload a string literal would pick opt(..., bool).
+    void opt(std::string_view k, const char* s) { opt(k, std::string_view(s)); }
     void opt(std::string_view k, bool b) {
         if (b) {
             key(k);

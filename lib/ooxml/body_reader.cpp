@@ -185,6 +185,18 @@ void StoryReader::read_block(pugi::xml_node n, std::vector<Block>& out, const st
         b.kind = BlockKind::paragraph;
         b.paragraph = read_paragraph(n, table_style);
         b.ref = b.paragraph.ref;
+        // A drop cap is a framed paragraph holding the first letter(s) of the
+        // next one (§17.3.1.11); readers see one paragraph, "Drop", not "D rop".
+        std::string_view drop = attr(n.child("w:pPr").child("w:framePr"), "w:dropCap");
+        if (drop == "drop" || drop == "margin") {
+            for (auto& in : b.paragraph.inlines) drop_cap_.push_back(std::move(in));
+            return;
+        }
+        if (!drop_cap_.empty()) {
+            b.paragraph.inlines.insert(b.paragraph.inlines.begin(), std::make_move_iterator(drop_cap_.begin()),
+                                       std::make_move_iterator(drop_cap_.end()));
+            drop_cap_.clear();
+        }
         out.push_back(std::move(b));
     } else if (name == "w:tbl") {
         Block b;

@@ -54,6 +54,7 @@ private:
     std::vector<std::unique_ptr<FieldFrame>> closed_fields_;  // kept alive: see read_run
     std::size_t base_ = 0;  // fields_ entries opened outside the current container
     int depth_ = 0;
+    std::vector<Inline> drop_cap_;  // inlines of a drop-cap frame awaiting their paragraph
 };
 
 // Field instruction helpers (§17.16): type keyword and HYPERLINK targets.

@@ -77,7 +77,10 @@ void open_archive(Package::Impl& impl) {
     zip_error_init(&err);
     zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &err);
     if (!src) throw Error(ErrorKind::not_zip, file, "", "cannot read archive");
-    zip_t* za = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &err);
+    // Not ZIP_CHECKCONS: it rejects real files written by System.IO.Packaging
+    // (local/central header differences that Word accepts). Duplicates and
+    // corrupt data are caught below, entry by entry.
+    zip_t* za = zip_open_from_source(src, ZIP_RDONLY, &err);
     if (!za) {
         int code = zip_error_code_zip(&err);
         zip_source_free(src);

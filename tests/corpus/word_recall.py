@@ -77,7 +77,8 @@ Directory mode prints ``recall<TAB>relative/path`` for every ``*.txt`` under
 REFDIR (except a top-level FAILED.txt) that has a candidate at the same
 relative path under CANDDIR, ascending by recall, then the median, the
 fraction of files with recall >= 0.95 and the number of missing candidates
-(their paths go to stderr).
+(their paths go to stderr, as does a note listing references without any
+words, e.g. documents whose only text is in text boxes, which pandoc drops).
 """
 
 import collections
@@ -149,7 +150,7 @@ def _read(path):
 
 
 def _dir_mode(refdir, canddir):
-    results, missing = [], []
+    results, missing, empty = [], [], []
     for root, dirs, files in os.walk(refdir):
         dirs.sort()
         for name in sorted(files):
@@ -162,8 +163,10 @@ def _dir_mode(refdir, canddir):
             if not os.path.isfile(cand):
                 missing.append(rel)
                 continue
-            results.append((recall(_read(os.path.join(refdir, rel)),
-                                   _read(cand)), rel))
+            ref_text = _read(os.path.join(refdir, rel))
+            if not words(clean_reference(ref_text)):
+                empty.append(rel)
+            results.append((recall(ref_text, _read(cand)), rel))
     results.sort()
     for r, rel in results:
         print("%.4f\t%s" % (r, rel))
@@ -179,6 +182,9 @@ def _dir_mode(refdir, canddir):
     print("missing candidates\t%d" % len(missing))
     for rel in missing:
         print("missing\t%s" % rel, file=sys.stderr)
+    if empty:
+        print("note: %d reference(s) have no words (recall 1.0 by definition):"
+              " %s" % (len(empty), " ".join(empty)), file=sys.stderr)
     return 0
 
 
