@@ -1,9 +1,12 @@
 #!/bin/sh
 # Installs the Debian 12 packages allies needs to build and test. Idempotent:
 # when everything is present it only runs dpkg-query and exits (about a second).
+# python3 + python3-jsonschema: only the tests use them (word-recall scoring of
+# the corpus run, JSON Schema validation of the json output).
 set -eu
 PACKAGES="build-essential cmake pkg-config libpugixml-dev libzip-dev libpodofo-dev
-libicu-dev libcli11-dev libgtest-dev googletest"
+libicu-dev libcli11-dev libgtest-dev googletest
+python3 python3-jsonschema"
 missing=""
 for p in $PACKAGES; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" \

@@ -1,0 +1,159 @@
+// End-to-end: the allies-convert command, its exit codes, streams and files,
+// and the golden outputs of the bundled sample.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "allies/error.hpp"
+#include "allies/package.hpp"
+#include "support/docx_builder.hpp"
+
+namespace fs = std::filesystem;
+using namespace allies::testing;
+
+namespace {
+
+struct Result {
+    int code = -1;
+    std::string out, err;
+};
+
+std::string slurp(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+class Cli : public ::testing::Test {
+protected:
+    void SetUp() override {
+        dir_ = fs::temp_directory_path() /
+               ("allies-cli-" + std::to_string(::getpid()) + "-" +
+                ::testing::UnitTest::GetInstance()->current_test_info()->name());
+        fs::create_directories(dir_);
+    }
+    void TearDown() override { fs::remove_all(dir_); }
+
+    fs::path write(const std::string& name, const std::string& bytes) {
+        auto p = dir_ / name;
+        std::ofstream(p, std::ios::binary) << bytes;
+        return p;
+    }
+
+    // Runs allies-convert through the shell with stdout/stderr captured.
+    Result run(const std::string& args, const std::string& stdin_file = "") {
+        auto out = dir_ / "stdout", err = dir_ / "stderr";
+        std::string cmd = std::string(ALLIES_CONVERT_BIN) + " " + args + " >" + out.string() + " 2>" + err.string();
+        if (!stdin_file.empty()) cmd += " <" + stdin_file;
+        int status = std::system(cmd.c_str());
+        Result r;
+        r.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+        r.out = slurp(out);
+        r.err = slurp(err);
+        return r;
+    }
+
+    fs::path dir_;
+};
+
+const std::string kSample = std::string(ALLIES_SOURCE_DIR) + "/samples/meeting-notes.docx";
+
+}  // namespace
+
+TEST_F(Cli, SampleTextAndMarkdownMatchTheGoldenFiles) {
+    auto text = run(kSample + " --to text");
+    EXPECT_EQ(text.code, 0) << text.err;
+    EXPECT_EQ(text.out, slurp(std::string(ALLIES_SOURCE_DIR) + "/tests/golden/meeting-notes.txt"));
+    auto md = run(kSample + " --to markdown");
+    EXPECT_EQ(md.code, 0) << md.err;
+    EXPECT_EQ(md.out, slurp(std::string(ALLIES_SOURCE_DIR) + "/tests/golden/meeting-notes.md"));
+}
+
+TEST_F(Cli, SampleShowsWhatWordShows) {
+    auto r = run(kSample);
+    ASSERT_EQ(r.code, 0);
+    EXPECT_NE(r.out.find("The revised terms of reference"), std::string::npos);  // insertion accepted
+    EXPECT_EQ(r.out.find("original"), std::string::npos);                       // deletion dropped
+    EXPECT_EQ(r.out.find("Check the figure with finance"), std::string::npos);  // comment not shown
+    EXPECT_NE(r.out.find("3.1.\tQuarterly figures"), std::string::npos);         // heading numbering
+    EXPECT_NE(r.out.find("a.\tThe Town Hall discount"), std::string::npos);      // nested list label
+}
+
+TEST_F(Cli, ReadsStandardInputAndGuessesTheFormatFromTheOutputName) {
+    auto md = dir_ / "notes.md";
+    auto r = run("- -o " + md.string(), kSample);
+    EXPECT_EQ(r.code, 0) << r.err;
+    EXPECT_EQ(slurp(md), slurp(std::string(ALLIES_SOURCE_DIR) + "/tests/golden/meeting-notes.md"));
+    auto json = dir_ / "notes.json";
+    EXPECT_EQ(run(kSample + " -o " + json.string()).code, 0);
+    EXPECT_EQ(slurp(json).rfind("{\"format\":\"allies-document\"", 0), 0u);
+}
+
+TEST_F(Cli, OutputIsDeterministic) {
+    auto a = run(kSample + " --to json");
+    auto b = run(kSample + " --to json");
+    EXPECT_EQ(a.code, 0);
+    EXPECT_EQ(a.out, b.out);
+}
+
+TEST_F(Cli, BadInputsGiveOneLineErrorsDocumentedCodesAndNoOutputFile) {
+    struct Case {
+        std::string name, bytes;
+        int code;
+        std::string says;
+    };
+    std::string docx = [] {
+        DocxBuilder b;
+        b.body = para("x");
+        return b.build();
+    }();
+    DocxBuilder bomb;
+    bomb.extra_parts.emplace_back("word/media/zeros.bin", std::string(16u << 20, '\0'));
+    std::string ole("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
+    std::vector<Case> cases = {
+        {"text.docx", "just some text", allies::exit_codes::input, "not a zip archive"},
+        {"truncated.docx", docx.substr(0, docx.size() - 40), allies::exit_codes::input, "zip"},
+        {"bomb.docx", bomb.build(), allies::exit_codes::input, "zip bomb"},
+        {"legacy.doc", ole + std::string(600, '\0') + std::string("W\0o\0r\0d\0D\0o\0c\0u\0m\0e\0n\0t\0", 24),
+         allies::exit_codes::unsupported, "legacy Word 97-2003"},
+        {"locked.docx", ole + std::string(600, '\0') + std::string("E\0n\0c\0r\0y\0p\0t\0i\0o\0n\0I\0n\0f\0o\0", 28),
+         allies::exit_codes::unsupported, "password-protected"},
+    };
+    for (const auto& c : cases) {
+        auto in = write(c.name, c.bytes);
+        auto out = dir_ / (c.name + ".txt");
+        auto r = run(in.string() + " -o " + out.string());
+        EXPECT_EQ(r.code, c.code) << c.name << ": " << r.err;
+        EXPECT_EQ(r.err.rfind("allies-convert: error: " + in.string() + ": ", 0), 0u) << r.err;
+        EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+        EXPECT_NE(r.err.find(c.says), std::string::npos) << r.err;
+        EXPECT_FALSE(fs::exists(out)) << c.name;
+    }
+    auto missing = run((dir_ / "missing.docx").string());
+    EXPECT_EQ(missing.code, allies::exit_codes::input);
+}
+
+TEST_F(Cli, UsageErrorsAndRefusalToOverwriteTheInput) {
+    auto copy = dir_ / "copy.docx";
+    fs::copy_file(kSample, copy);
+    auto before = slurp(copy);
+    auto r = run(copy.string() + " -o " + copy.string());
+    EXPECT_EQ(r.code, allies::exit_codes::usage);
+    EXPECT_EQ(slurp(copy), before);
+    EXPECT_EQ(run(kSample + " --to pdfx").code, allies::exit_codes::usage);
+    EXPECT_EQ(run("--no-such-option").code, allies::exit_codes::usage);
+    auto help = run("--help");
+    EXPECT_EQ(help.code, 0);
+    EXPECT_NE(help.out.find("Exit codes"), std::string::npos);
+}
+
+TEST_F(Cli, AnUnwritableOutputGivesTheOutputExitCode) {
+    auto r = run(kSample + " -o " + (dir_ / "no" / "such" / "dir.txt").string());
+    EXPECT_EQ(r.code, allies::exit_codes::output);
+}
