@@ -192,6 +192,40 @@ TEST(Package, WritesByteIdenticalOutputAndCopiesUnchangedEntries) {
     EXPECT_EQ(with_new.content_type("word/new.xml"), "application/xml");
 }
 
+namespace {
+// Compressed size and method of an entry, read with libzip directly.
+std::pair<zip_uint64_t, zip_uint16_t> stored_form(const std::string& archive, const char* name) {
+    zip_error_t err;
+    zip_error_init(&err);
+    zip_source_t* src = zip_source_buffer_create(archive.data(), archive.size(), 0, &err);
+    zip_t* za = zip_open_from_source(src, ZIP_RDONLY, &err);
+    zip_stat_t st;
+    zip_stat(za, name, 0, &st);
+    zip_discard(za);
+    return {st.comp_size, st.comp_method};
+}
+}  // namespace
+
+TEST(Package, CopiesUnchangedEntriesWithoutRecompressing) {
+    // Stored (uncompressed) entries stay stored: the bytes are copied as they are.
+    DocxBuilder b;
+    b.body = para(std::string(5000, 'a'));
+    auto stored = make_zip({{"[Content_Types].xml", b.build().substr(0, 0) + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>"},
+                            {"_rels/.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                                            "<Relationship Id=\"r1\" Type=\"" + std::string(kRelOfficeDocument) +
+                                            "\" Target=\"word/document.xml\"/></Relationships>"},
+                            {"word/document.xml", b.document_xml()}},
+                           ZIP_CM_STORE);
+    auto pkg = Package::open_memory(stored, "stored.docx");
+    auto out = pkg.to_bytes();
+    EXPECT_EQ(stored_form(out, "word/document.xml"), stored_form(stored, "word/document.xml"));
+    EXPECT_EQ(stored_form(out, "word/document.xml").second, ZIP_CM_STORE);
+    // An edited part is deflated.
+    xml_for_edit(pkg, "word/document.xml");
+    auto edited = pkg.to_bytes();
+    EXPECT_EQ(stored_form(edited, "word/document.xml").second, ZIP_CM_DEFLATE);
+}
+
 TEST(Package, SerialisesEditedXmlAndDropsRemovedParts) {
     DocxBuilder b;
     b.body = para("keep");

@@ -22,6 +22,7 @@ struct ZipEntry {
     std::string data;            // uncompressed bytes
     long long source_index = -1; // index in the source archive; -1 = added later
     bool modified = false;       // data differs from the source archive
+    int source_method = 8;       // compression method in the source (8 = deflate, 0 = store)
 };
 
 struct Package::Impl {

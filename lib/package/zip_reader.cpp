@@ -162,7 +162,8 @@ void open_archive(Package::Impl& impl) {
         }
         total += data.size();
         impl.index.emplace(std::move(key), impl.entries.size());
-        impl.entries.push_back(ZipEntry{std::move(name), std::move(data), i, false});
+        impl.entries.push_back(ZipEntry{std::move(name), std::move(data), i, false,
+                                        (st.valid & ZIP_STAT_COMP_METHOD) ? st.comp_method : ZIP_CM_DEFLATE});
     }
 }
 

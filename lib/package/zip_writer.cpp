@@ -107,7 +107,8 @@ std::string Package::to_bytes() const {
             fail(impl, "cannot add " + e.name, nullptr);
         }
         auto uidx = static_cast<zip_uint64_t>(idx);
-        if (!copy_raw) zip_set_file_compression(za, uidx, ZIP_CM_DEFLATE, 6);
+        // Raw copies keep their method so libzip does not recompress them.
+        zip_set_file_compression(za, uidx, copy_raw ? e.source_method : ZIP_CM_DEFLATE, copy_raw ? 0 : 6);
         zip_file_set_mtime(za, uidx, kFixedMtime, 0);
         zip_file_set_external_attributes(za, uidx, 0, ZIP_OPSYS_DOS, 0);
         zip_file_extra_field_delete(za, uidx, ZIP_EXTRA_FIELD_ALL, ZIP_FL_CENTRAL | ZIP_FL_LOCAL);
