@@ -50,6 +50,13 @@ TEST(NumberFormat, FormatsEveryCommonNumberFormat) {
     EXPECT_EQ(format_number(2, "ordinalText"), "Second");
     EXPECT_EQ(format_number(20, "ordinalText"), "Twentieth");
     EXPECT_EQ(format_number(5, "none"), "");
+    EXPECT_EQ(format_number(3, "chineseCounting"), "\u4E09");
+    EXPECT_EQ(format_number(10, "chineseCounting"), "\u5341");
+    EXPECT_EQ(format_number(12, "chineseCounting"), "\u5341\u4E8C");
+    EXPECT_EQ(format_number(21, "chineseCounting"), "\u4E8C\u5341\u4E00");
+    EXPECT_EQ(format_number(105, "chineseCounting"), "\u4E00\u767E\u3007\u4E94");
+    EXPECT_EQ(format_number(12, "decimalFullWidth"), "\uFF11\uFF12");
+    EXPECT_EQ(format_number(2, "decimalEnclosedCircle"), "\u2461");
 }
 
 TEST(Numbering, MultiLevelLabelsFollowLvlTextAndRestartDeeperLevels) {

@@ -71,6 +71,62 @@ std::string ordinal_text(int n) {
     return c + "th";
 }
 
+// Chinese/Japanese counting (chineseCounting, japaneseCounting): 一, 十一, 二十一, 一百.
+std::string cjk_counting(int n, bool thousand_style) {
+    static const char* digits[] = {"\u3007", "\u4E00", "\u4E8C", "\u4E09", "\u56DB", "\u4E94",
+                                   "\u516D", "\u4E03", "\u516B", "\u4E5D"};
+    if (n <= 0 || n >= 10000) return std::to_string(n);
+    if (n == 0) return digits[0];
+    static const char* units[] = {"", "\u5341", "\u767E", "\u5343"};  // 十 百 千
+    std::string out;
+    int place[4] = {n % 10, n / 10 % 10, n / 100 % 10, n / 1000};
+    bool zero_pending = false;
+    for (int i = 3; i >= 0; --i) {
+        int d = place[i];
+        if (d == 0) {
+            if (!out.empty()) zero_pending = true;
+            continue;
+        }
+        if (zero_pending) {
+            out += digits[0];
+            zero_pending = false;
+        }
+        // 10..19 are written 十, 十一 ... (no leading 一) unless thousand style.
+        if (!(i == 1 && d == 1 && out.empty() && !thousand_style)) out += digits[d];
+        out += units[i];
+    }
+    return out;
+}
+
+std::string ideograph_digital(int n) {
+    static const char* digits[] = {"\u3007", "\u4E00", "\u4E8C", "\u4E09", "\u56DB", "\u4E94",
+                                   "\u516D", "\u4E03", "\u516B", "\u4E5D"};
+    std::string out;
+    for (char c : std::to_string(n)) out += c == '-' ? "-" : digits[c - '0'];
+    return out;
+}
+
+std::string full_width(int n) {
+    std::string out;
+    for (char c : std::to_string(n)) {
+        unsigned cp = 0xFF10 + static_cast<unsigned>(c - '0');
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+    return out;
+}
+
+std::string enclosed_circle(int n) {
+    if (n < 1 || n > 20) return std::to_string(n);
+    unsigned cp = 0x2460 + static_cast<unsigned>(n - 1);  // ① .. ⑳
+    std::string out;
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+    return out;
+}
+
 NumberingLevel read_level(pugi::xml_node lvl) {
     NumberingLevel l;
     l.defined = true;
@@ -126,6 +182,13 @@ std::string format_number(int value, const std::string& f) {
     if (f == "cardinalText") return cardinal_text(value);
     if (f == "ordinalText") return ordinal_text(value);
     if (f == "none") return "";
+    if (f == "chineseCounting" || f == "japaneseCounting" || f == "taiwaneseCounting")
+        return cjk_counting(value, false);
+    if (f == "chineseCountingThousand" || f == "taiwaneseCountingThousand" || f == "japaneseDigitalTenThousand")
+        return cjk_counting(value, true);
+    if (f == "ideographDigital" || f == "taiwaneseDigital") return ideograph_digital(value);
+    if (f == "decimalFullWidth" || f == "decimalFullWidth2") return full_width(value);
+    if (f == "decimalEnclosedCircle" || f == "decimalEnclosedCircleChinese") return enclosed_circle(value);
     if (f == "decimalEnclosedParen") return "(" + std::to_string(value) + ")";
     if (f == "decimalEnclosedFullstop") return std::to_string(value) + ".";
     if (f == "chicago") {
