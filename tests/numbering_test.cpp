@@ -57,6 +57,8 @@ TEST(NumberFormat, FormatsEveryCommonNumberFormat) {
     EXPECT_EQ(format_number(105, "chineseCounting"), "\u4E00\u767E\u3007\u4E94");
     EXPECT_EQ(format_number(12, "decimalFullWidth"), "\uFF11\uFF12");
     EXPECT_EQ(format_number(2, "decimalEnclosedCircle"), "\u2461");
+    EXPECT_EQ(format_number(2, "chicago"), "\u2020");
+    EXPECT_EQ(format_number(5, "chicago"), "**");
 }
 
 TEST(Numbering, MultiLevelLabelsFollowLvlTextAndRestartDeeperLevels) {

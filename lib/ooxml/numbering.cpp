@@ -76,7 +76,6 @@ std::string cjk_counting(int n, bool thousand_style) {
     static const char* digits[] = {"\u3007", "\u4E00", "\u4E8C", "\u4E09", "\u56DB", "\u4E94",
                                    "\u516D", "\u4E03", "\u516B", "\u4E5D"};
     if (n <= 0 || n >= 10000) return std::to_string(n);
-    if (n == 0) return digits[0];
     static const char* units[] = {"", "\u5341", "\u767E", "\u5343"};  // 十 百 千
     std::string out;
     int place[4] = {n % 10, n / 10 % 10, n / 100 % 10, n / 1000};
@@ -191,11 +190,12 @@ std::string format_number(int value, const std::string& f) {
     if (f == "decimalEnclosedCircle" || f == "decimalEnclosedCircleChinese") return enclosed_circle(value);
     if (f == "decimalEnclosedParen") return "(" + std::to_string(value) + ")";
     if (f == "decimalEnclosedFullstop") return std::to_string(value) + ".";
-    if (f == "chicago") {
+    if (f == "chicago") {  // *, †, ‡, §, then doubled: **, ††, ...
         static const char* marks[] = {"*", "\xE2\x80\xA0", "\xE2\x80\xA1", "\xC2\xA7"};
         int n = value <= 0 ? 1 : value;
-        return std::string(static_cast<std::size_t>((n - 1) / 4 + 1) * 0, ' ') +
-               [&] { std::string s; for (int i = 0; i <= (n - 1) / 4; ++i) s += marks[(n - 1) % 4]; return s; }();
+        std::string out;
+        for (int i = 0; i <= (n - 1) / 4; ++i) out += marks[(n - 1) % 4];
+        return out;
     }
     return std::to_string(value);  // other scripts' formats: decimal is what readers can use
 }
