@@ -36,6 +36,11 @@ bool understood(std::string_view requires_list) {
     return true;
 }
 
+// Pushes n's children so that an iterative walk pops them in document order.
+void push_children(std::vector<pugi::xml_node>& stack, pugi::xml_node n) {
+    for (auto c = n.last_child(); c; c = c.previous_sibling()) stack.push_back(c);
+}
+
 // The branch of mc:AlternateContent to read: the first understood Choice,
 // else the Fallback; never both.
 pugi::xml_node chosen_branch(pugi::xml_node ac) {
@@ -399,9 +404,11 @@ void StoryReader::read_run(pugi::xml_node r, const ParaProps& para, std::vector<
                     auto f = std::move(fields_.back());
                     fields_.pop_back();
                     if (base_ > fields_.size()) base_ = fields_.size();
-                    f->node.field_type = field_type_of(f->node.text);
-                    if (f->node.field_type == "HYPERLINK" && f->node.target.empty() && f->node.anchor.empty())
-                        hyperlink_field_target(f->node.text, f->node.target, f->node.anchor);
+                    if (!f->in_result) {  // no "separate": type and target not read yet
+                        f->node.field_type = field_type_of(f->node.text);
+                        if (f->node.field_type == "HYPERLINK")
+                            hyperlink_field_target(f->node.text, f->node.target, f->node.anchor);
+                    }
                     if (f->parent) f->parent->push_back(std::move(f->node));
                     // Keep the frame alive: containers may still point into it.
                     closed_fields_.push_back(std::move(f));
@@ -519,9 +526,7 @@ void StoryReader::read_drawing(pugi::xml_node drawing, const RunProps& props, st
                 stack.push_back(chosen_branch(n));
                 continue;
             }
-            std::vector<pugi::xml_node> kids;
-            for (auto c : n.children()) kids.push_back(c);
-            for (auto it = kids.rbegin(); it != kids.rend(); ++it) stack.push_back(*it);
+            push_children(stack, n);
         }
         if (auto* dst = sink(out)) dst->push_back(std::move(in));
     }
@@ -553,9 +558,7 @@ void StoryReader::read_vml(pugi::xml_node pict, const RunProps& props, std::vect
             for (auto& b : inner.read_blocks(n)) in.blocks.push_back(std::move(b));
             continue;
         }
-        std::vector<pugi::xml_node> kids;
-        for (auto c : n.children()) kids.push_back(c);
-        for (auto it = kids.rbegin(); it != kids.rend(); ++it) stack.push_back(*it);
+        push_children(stack, n);
     }
     if (auto* dst = sink(out)) dst->push_back(std::move(in));
 }
@@ -572,9 +575,7 @@ void StoryReader::read_math(pugi::xml_node math, const ParaProps& para, std::vec
             text += n.text().get();
             continue;
         }
-        std::vector<pugi::xml_node> kids;
-        for (auto c : n.children()) kids.push_back(c);
-        for (auto it = kids.rbegin(); it != kids.rend(); ++it) stack.push_back(*it);
+        push_children(stack, n);
     }
     append_text(out, text, props, math);
 }
