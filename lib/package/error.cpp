@@ -36,6 +36,8 @@ std::string_view to_string(ErrorKind kind) {
         case ErrorKind::bad_utf8: return "bad_utf8";
         case ErrorKind::unsupported: return "unsupported";
         case ErrorKind::usage: return "usage";
+        case ErrorKind::policy: return "policy";
+        case ErrorKind::refused: return "refused";
     }
     return "unknown";
 }
@@ -43,6 +45,8 @@ std::string_view to_string(ErrorKind kind) {
 int exit_code_for(ErrorKind kind) {
     switch (kind) {
         case ErrorKind::usage: return exit_codes::usage;
+        case ErrorKind::policy: return exit_codes::policy;
+        case ErrorKind::refused: return exit_codes::refused;
         case ErrorKind::io: return exit_codes::input;
         case ErrorKind::write_failed: return exit_codes::output;
         case ErrorKind::legacy_doc:

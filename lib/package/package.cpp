@@ -154,4 +154,21 @@ void Package::remove_part(std::string_view name) {
     impl_->rels_cache.clear();
 }
 
+void remove_relationship(Package& package, std::string_view source_part, std::string_view id) {
+    std::string rels = rels_part_for(source_part);
+    if (!package.has_part(rels)) return;
+    pugi::xml_node root = xml_for_edit(package, rels).document_element();
+    for (pugi::xml_node r = root.first_child(); r;) {
+        pugi::xml_node next = r.next_sibling();
+        if (std::string_view(r.attribute("Id").value()) == id) root.remove_child(r);
+        r = next;
+    }
+    package.impl().rels_cache.clear();
+}
+
+void set_content_type_override(Package& package, std::string_view part, const std::string& content_type) {
+    package.impl().override_types[lower_ascii(part)] = content_type;
+    package.impl().content_types_dirty = true;
+}
+
 }  // namespace allies

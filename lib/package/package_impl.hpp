@@ -61,6 +61,11 @@ std::unique_ptr<pugi::xml_document> parse_xml_part(const std::string& bytes,
                                                    const std::string& part,
                                                    std::uint32_t max_depth);
 
+// Relationship editing (through the .rels part's XML; caches follow).
+void remove_relationship(Package& package, std::string_view source_part, std::string_view id);
+// Sets the content type override of a part, keeping its bytes and parsed XML.
+void set_content_type_override(Package& package, std::string_view part, const std::string& content_type);
+
 bool is_valid_utf8(std::string_view bytes);
 std::string rels_part_for(std::string_view source_part);
 std::string resolve_target(std::string_view source_part, std::string_view target);

@@ -28,6 +28,8 @@ enum class ErrorKind {
     bad_utf8,            // an XML part that is not valid UTF-8
     unsupported,         // a valid package this version cannot handle safely
     usage,               // caller error (bad option, output equals input)
+    policy,              // invalid policy or roster file
+    refused,             // fail closed: cannot be sure sensitive content is gone
 };
 
 ALLIES_API std::string_view to_string(ErrorKind kind);
@@ -55,6 +57,8 @@ inline constexpr int usage = 2;        // bad command line
 inline constexpr int input = 3;        // unreadable, malformed or unsafe input
 inline constexpr int output = 4;       // cannot write the output
 inline constexpr int unsupported = 5;  // legacy .doc, encrypted package, unsupported content
+inline constexpr int policy = 6;       // invalid policy or roster file
+inline constexpr int refused = 7;      // fail closed: nothing written
 }  // namespace exit_codes
 
 ALLIES_API int exit_code_for(ErrorKind kind);

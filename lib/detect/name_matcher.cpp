@@ -1,0 +1,191 @@
+#include "detect/name_matcher.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+namespace allies::detect {
+namespace {
+
+bool is_title(const std::string& folded_word) {
+    static const std::set<std::string> titles{"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx.", "dr", "dr.",
+                                              "prof", "prof.", "professor", "sir", "dame", "cllr", "cllr.", "rev",
+                                              "rev.", "revd", "lord", "lady", "councillor"};
+    return titles.count(folded_word) > 0;
+}
+
+std::string first_word(std::string_view folded) {
+    std::size_t j = 0;
+    while (j < folded.size() && text::is_word_byte(static_cast<unsigned char>(folded[j]))) ++j;
+    return std::string(folded.substr(0, j));
+}
+
+bool word_start(const std::string& t, std::size_t i) {
+    if (!text::is_word_byte(static_cast<unsigned char>(t[i]))) return false;
+    if (i == 0) return true;
+    unsigned char prev = static_cast<unsigned char>(t[i - 1]);
+    if (text::is_word_byte(prev)) return false;
+    // Inside a word with an apostrophe (O'Neill): not a start.
+    if (prev == '\'' && i >= 2 && text::is_word_byte(static_cast<unsigned char>(t[i - 2]))) return false;
+    return true;
+}
+
+bool word_end(const std::string& t, std::size_t e) {
+    if (e >= t.size()) return true;
+    unsigned char c = static_cast<unsigned char>(t[e]);
+    if (text::is_word_byte(c)) return false;
+    if (c == '\'' && e + 1 < t.size() && text::is_word_byte(static_cast<unsigned char>(t[e + 1]))) {
+        // Possessive 's is fine ("Laura's"); any other letter continues a word.
+        return t[e + 1] == 's' && (e + 2 >= t.size() || !text::is_word_byte(static_cast<unsigned char>(t[e + 2])));
+    }
+    return true;
+}
+
+}  // namespace
+
+std::vector<std::string> name_words(std::string_view name) {
+    std::vector<std::string> words;
+    std::size_t i = 0;
+    while (i < name.size()) {
+        while (i < name.size() && (name[i] == ' ' || name[i] == '\t')) ++i;
+        std::size_t j = i;
+        while (j < name.size() && name[j] != ' ' && name[j] != '\t') ++j;
+        if (j > i) words.emplace_back(name.substr(i, j - i));
+        i = j;
+    }
+    while (words.size() > 1 && is_title(text::fold_string(words.front()))) words.erase(words.begin());
+    return words;
+}
+
+std::string initials_of(std::string_view name) {
+    std::string out;
+    for (const auto& w : name_words(name)) {
+        const auto* s = reinterpret_cast<const uint8_t*>(w.data());
+        int32_t i = 0;
+        UChar32 c;
+        U8_NEXT(s, i, static_cast<int32_t>(w.size()), c);
+        if (c < 0 || !u_isalpha(c)) continue;
+        c = u_toupper(c);
+        char buf[4];
+        int32_t len = 0;
+        UBool err = false;
+        U8_APPEND(reinterpret_cast<uint8_t*>(buf), len, 4, c, err);
+        if (err) continue;
+        out.append(buf, static_cast<std::size_t>(len));
+        out += '.';
+    }
+    return out;
+}
+
+void NameMatcher::add(const std::string& written, int person, bool single_word_part) {
+    std::string f = text::fold_string(written);
+    while (!f.empty() && (f.back() == ' ' || f.back() == '.' || f.back() == ',')) f.pop_back();
+    while (!f.empty() && f.front() == ' ') f.erase(0, 1);
+    if (f.empty() || !text::is_word_byte(static_cast<unsigned char>(f[0]))) return;
+    for (const auto& k : keep_)
+        if (k == f) return;  // a public name: never redacted
+    for (const auto& v : variants_)
+        if (v.folded == f) return;  // first person wins a shared form
+    Variant v;
+    v.folded = f;
+    v.person = person;
+    bool one_word = f.find(' ') == std::string::npos;
+    // Single words match only when capitalised in the text unless the
+    // roster itself writes them in lower case (user names such as "jsmith").
+    v.needs_capital = one_word && (single_word_part || text::starts_upper(written, 0));
+    std::size_t idx = variants_.size();
+    variants_.push_back(std::move(v));
+    auto& list = by_first_word_[first_word(variants_[idx].folded)];
+    list.push_back(idx);
+    std::stable_sort(list.begin(), list.end(),
+                     [&](std::size_t a, std::size_t b) { return variants_[a].folded.size() > variants_[b].folded.size(); });
+}
+
+NameMatcher::NameMatcher(const std::vector<Person>& people, const Policy& policy) {
+    for (const auto& k : policy.keep) {
+        std::string f = text::fold_string(k);
+        if (f.empty()) continue;
+        keep_.push_back(f);
+        keep_by_first_word_[first_word(f)].push_back(keep_.size() - 1);
+    }
+    // Full names and aliases first (so a shared first name never hides them).
+    for (std::size_t p = 0; p < people.size(); ++p) {
+        add(people[p].name, static_cast<int>(p), false);
+        for (const auto& a : people[p].aliases) add(a, static_cast<int>(p), false);
+        auto words = name_words(people[p].name);
+        if (words.size() >= 3) add(words.front() + " " + words.back(), static_cast<int>(p), false);
+    }
+    for (std::size_t p = 0; p < people.size(); ++p) {
+        auto words = name_words(people[p].name);
+        if (words.size() < 2) continue;
+        auto usable = [](const std::string& w) {
+            std::string f = text::fold_string(w);
+            return f.size() >= 2 && f.back() != '.';  // not an initial
+        };
+        if (policy.first_name_alone && usable(words.front())) add(words.front(), static_cast<int>(p), true);
+        if (policy.surname_alone && usable(words.back())) add(words.back(), static_cast<int>(p), true);
+    }
+}
+
+std::vector<std::string> NameMatcher::variants_of(int person) const {
+    std::vector<std::string> out;
+    for (const auto& v : variants_)
+        if (v.person == person) out.push_back(v.folded);
+    return out;
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> NameMatcher::keep_ranges(const text::Folded& folded) const {
+    std::vector<std::pair<std::size_t, std::size_t>> out;
+    if (keep_.empty()) return out;
+    const std::string& t = folded.text;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        if (!word_start(t, i)) continue;
+        std::size_t j = i;
+        while (j < t.size() && text::is_word_byte(static_cast<unsigned char>(t[j]))) ++j;
+        auto it = keep_by_first_word_.find(t.substr(i, j - i));
+        if (it == keep_by_first_word_.end()) continue;
+        for (std::size_t k : it->second) {
+            const std::string& v = keep_[k];
+            if (t.compare(i, v.size(), v) == 0 && word_end(t, i + v.size())) out.emplace_back(i, i + v.size());
+        }
+    }
+    return out;
+}
+
+std::vector<TextMatch> NameMatcher::find(std::string_view original, const text::Folded& folded) const {
+    std::vector<TextMatch> out;
+    if (variants_.empty()) return out;
+    const std::string& t = folded.text;
+    auto keeps = keep_ranges(folded);
+    std::string word;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        if (!word_start(t, i)) continue;
+        std::size_t j = i;
+        while (j < t.size() && text::is_word_byte(static_cast<unsigned char>(t[j]))) ++j;
+        word.assign(t, i, j - i);
+        auto it = by_first_word_.find(word);
+        if (it == by_first_word_.end()) {
+            i = j - 1;
+            continue;
+        }
+        for (std::size_t k : it->second) {
+            const Variant& v = variants_[k];
+            std::size_t e = i + v.folded.size();
+            if (e > t.size() || t.compare(i, v.folded.size(), v.folded) != 0 || !word_end(t, e)) continue;
+            if (v.needs_capital && !text::starts_upper(original, folded.original_begin(i))) continue;
+            bool kept = false;
+            for (const auto& [a, b] : keeps)
+                if (a < e && i < b) kept = true;
+            if (kept) continue;
+            out.push_back({folded.original_begin(i), folded.original_end(e), v.person, ""});
+            j = e;
+            break;
+        }
+        i = j - 1;
+    }
+    return out;
+}
+
+}  // namespace allies::detect

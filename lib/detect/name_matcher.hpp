@@ -1,0 +1,57 @@
+// Finds people's names in text: whole words, case- and diacritic-insensitive
+// (text/fold.hpp), full names, aliases, first name or surname alone,
+// possessives; single-word forms only when capitalised in the text, so
+// "will" the verb survives a roster with Will Hughes on it.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "allies/redact.hpp"
+#include "text/fold.hpp"
+
+namespace allies::detect {
+
+struct TextMatch {
+    std::size_t begin = 0, end = 0;  // original UTF-8 byte range
+    int person = -1;                 // names: index into the people; patterns: -1
+    std::string kind;                // patterns: "email", "phone", ...
+};
+
+class NameMatcher {
+public:
+    NameMatcher() = default;
+    NameMatcher(const std::vector<Person>& people, const Policy& policy);
+
+    std::vector<TextMatch> find(std::string_view original, const text::Folded& folded) const;
+    std::vector<TextMatch> find(std::string_view original) const { return find(original, text::fold(original)); }
+    bool empty() const { return variants_.empty(); }
+    // Folded variants searched for one person (for verification hashes).
+    std::vector<std::string> variants_of(int person) const;
+
+private:
+    struct Variant {
+        std::string folded;
+        int person = -1;
+        bool needs_capital = false;
+    };
+    void add(const std::string& written, int person, bool single_word_part);
+    std::vector<std::pair<std::size_t, std::size_t>> keep_ranges(const text::Folded& folded) const;
+
+    std::vector<Variant> variants_;
+    std::unordered_map<std::string, std::vector<std::size_t>> by_first_word_;  // longest first
+    std::vector<std::string> keep_;
+    std::unordered_map<std::string, std::vector<std::size_t>> keep_by_first_word_;
+};
+
+// Words of a name without titles ("Dr", "Cllr", ...), as written.
+std::vector<std::string> name_words(std::string_view name);
+// "L.B." for "Laura Bennett".
+std::string initials_of(std::string_view name);
+
+// Email addresses, phone numbers and the other patterns the policy enables.
+std::vector<TextMatch> find_patterns(std::string_view original, const text::Folded& folded, const Policy& policy);
+
+}  // namespace allies::detect

@@ -1,0 +1,159 @@
+// Names and patterns outside paragraph text: alt text, tooltips, bookmark
+// names, content control titles, form field texts, hyperlink targets, and
+// the text of every other XML part that stays (charts, diagrams, document
+// properties). The same scope is searched again by the self-check.
+#include <algorithm>
+#include <cstring>
+
+#include "package/package_impl.hpp"
+#include "redact/scan_scope.hpp"
+#include "redact/state.hpp"
+#include "redact/xml_edit.hpp"
+#include "text/fold.hpp"
+
+namespace allies::redact {
+
+bool scanned_attribute(pugi::xml_node element, pugi::xml_attribute a) {
+    std::string_view name = a.name();
+    auto colon = name.find(':');
+    std::string_view local = colon == std::string_view::npos ? name : name.substr(colon + 1);
+    if (local == "tooltip" || local == "docLocation" || local == "descr" || local == "title" || local == "alt" ||
+        local == "string" || local == "displayText" || local == "author" || local == "initials" ||
+        local == "userId" || local == "providerId" || local == "instr" || local == "anchor" || local == "href" ||
+        local == "target" || local == "location")
+        return true;
+    std::string_view el = element.name();
+    if (local == "name")
+        return el == "wp:docPr" || el == "pic:cNvPr" || el == "w:bookmarkStart" || el == "a:cNvPr" ||
+               el == "wps:cNvPr" || el == "v:shape" || el == "o:OLEObject";
+    if (local == "value") return el == "w:listItem";
+    if (local == "val")
+        return el == "w:alias" || el == "w:tag" || el == "w:helpText" || el == "w:statusText" || el == "w:default" ||
+               (el == "w:name" && std::strcmp(element.parent().name(), "w:ffData") == 0);
+    return false;
+}
+
+bool scanned_text(pugi::xml_node element, bool story) {
+    if (!story) return true;
+    std::string_view n = element.name();
+    return n != "w:t" && n != "m:t";  // paragraph text: searched across runs by detect_inline
+}
+
+namespace {
+
+struct Scanner {
+    Package& pkg;
+    Redactor::State& st;
+    int bookmark_counter = 0;
+    std::map<std::string, std::string> bookmark_renames;
+
+    std::vector<detect::TextMatch> matches(const std::string& value, bool url) {
+        std::string probe = value;
+        if (url)  // separators in addresses read as spaces: laura-bennett, laura.bennett
+            for (auto& c : probe)
+                if (c == '-' || c == '_' || c == '.' || c == '+' || c == '/' || c == '=' || c == '&' || c == '?' || c == '#' || c == '%')
+                    c = ' ';
+        text::Folded f = text::fold(probe);
+        auto out = st.names.find(probe, f);
+        auto pats = detect::find_patterns(value, text::fold(value), st.options.policy);
+        out.insert(out.end(), pats.begin(), pats.end());
+        std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.begin < b.begin; });
+        return out;
+    }
+
+    std::string redacted(const std::string& value, const std::vector<detect::TextMatch>& ms) {
+        std::string out;
+        std::size_t at = 0;
+        for (const auto& m : ms) {
+            if (m.begin < at) continue;
+            out += value.substr(at, m.begin - at);
+            out += m.person >= 0 ? st.name_replacement(m.person) : st.options.policy.inline_text;
+            at = m.end;
+        }
+        return out + value.substr(std::min(at, value.size()));
+    }
+
+    void record(const std::string& part, const char* where, const std::vector<detect::TextMatch>& ms, const std::string& value) {
+        for (const auto& m : ms) {
+            Hit h;
+            h.rule = m.person >= 0 ? Rule::name : Rule::pattern;
+            h.category = m.kind == "iban" || m.kind == "sort code" || m.kind == "account number" ? "financial" : "personal";
+            h.part = part;
+            h.where = where;
+            h.person = m.person;
+            h.detail = m.person >= 0 ? "person " + std::to_string(m.person + 1) : m.kind;
+            h.replacement = m.person >= 0 ? st.name_replacement(m.person) : st.options.policy.inline_text;
+            if (st.options.show_text) h.text = value.substr(m.begin, m.end - m.begin);
+            st.add_hit(std::move(h));
+        }
+    }
+
+    void scan_part(const std::string& part, pugi::xml_node root, bool story) {
+        for_each_element(root, [&](pugi::xml_node el) {
+            if (story && st.inside_removed(el)) return;
+            for (pugi::xml_attribute a : el.attributes()) {
+                if (!scanned_attribute(el, a)) continue;
+                std::string value = a.value();
+                bool url = std::string_view(a.name()).ends_with("href") || std::string_view(a.name()).ends_with("target");
+                auto ms = matches(value, url);
+                if (ms.empty()) continue;
+                std::string where = std::string(el.name()) + "@" + a.name();
+                record(part, where.c_str(), ms, value);
+                std::string repl;
+                if (std::string_view(el.name()) == "w:bookmarkStart" && std::string_view(a.name()) == "w:name") {
+                    repl = "_Redacted" + std::to_string(++bookmark_counter);
+                    bookmark_renames[value] = repl;
+                } else {
+                    repl = url ? std::string("#redacted") : redacted(value, ms);
+                }
+                st.attribute_edits.push_back({el, a.name(), repl});
+            }
+            if (!scanned_text(el, story)) return;
+            for (pugi::xml_node c : el.children()) {
+                if (c.type() != pugi::node_pcdata && c.type() != pugi::node_cdata) continue;
+                std::string value = c.value();
+                auto ms = matches(value, false);
+                if (ms.empty()) continue;
+                record(part, el.name(), ms, value);
+                st.attribute_edits.push_back({el, "", redacted(value, ms)});
+            }
+        });
+    }
+
+    void hyperlink_targets(const std::string& part) {
+        for (const auto& rel : pkg.relationships(part)) {
+            if (classify_relationship(rel.type) != RelType::hyperlink) continue;
+            std::string target = rel.target;
+            auto ms = matches(target, true);
+            if (ms.empty()) continue;
+            record(part, "hyperlink target", ms, target);
+            st.unlinked_relationships.push_back({part, rel.id});
+        }
+    }
+};
+
+}  // namespace
+
+void detect_attributes(Package& package, Redactor::State& st) {
+    Scanner s{package, st, 0, {}};
+    for (auto& story : st.stories) {
+        if (story.kind == "comments") continue;
+        s.scan_part(story.name, story.root, true);
+        s.hyperlink_targets(story.name);
+    }
+    // Anchors that pointed at a renamed bookmark follow it.
+    if (!s.bookmark_renames.empty())
+        for (auto& story : st.stories)
+            for_each_element(story.root, [&](pugi::xml_node el) {
+                if (auto a = el.attribute("w:anchor")) {
+                    auto it = s.bookmark_renames.find(a.value());
+                    if (it != s.bookmark_renames.end()) st.attribute_edits.push_back({el, "w:anchor", it->second});
+                }
+            });
+    for (const auto& part : other_xml_parts(package, st)) {
+        s.scan_part(part, xml_for_edit(package, part).document_element(), false);
+        s.hyperlink_targets(part);
+    }
+}
+
+}  // namespace allies::redact

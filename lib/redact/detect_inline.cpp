@@ -1,0 +1,208 @@
+// Inline rules inside paragraphs that stay: M2 inline content controls, M3
+// character styles, M7 black highlight or shading, then people's names and
+// patterns in whatever text is left.
+#include <algorithm>
+
+#include "ooxml/xml_util.hpp"
+#include "redact/state.hpp"
+#include "redact/xml_edit.hpp"
+#include "text/fold.hpp"
+
+namespace allies::redact {
+namespace {
+
+bool overlaps(const ParagraphCuts* pc, std::uint32_t a, std::uint32_t b) {
+    if (!pc) return false;
+    for (const auto& c : pc->cuts)
+        if (a < c.end && c.begin < b) return true;
+    return false;
+}
+
+std::string context_of(const FlatParagraph& flat, std::uint32_t a, std::uint32_t b, const std::string& mask,
+                       const ParagraphCuts* pc) {
+    // Up to ~40 bytes each side, on code point boundaries, other cuts masked.
+    auto back = [&](std::uint32_t i, std::uint32_t n) {
+        std::uint32_t s = i > n ? i - n : 0;
+        while (s > 0 && (static_cast<unsigned char>(flat.text[s]) & 0xC0) == 0x80) --s;
+        return s;
+    };
+    auto fwd = [&](std::uint32_t i, std::uint32_t n) {
+        std::uint32_t e = std::min<std::uint32_t>(static_cast<std::uint32_t>(flat.text.size()), i + n);
+        while (e < flat.text.size() && (static_cast<unsigned char>(flat.text[e]) & 0xC0) == 0x80) ++e;
+        return e;
+    };
+    std::uint32_t s = back(a, 40), e = fwd(b, 40);
+    std::string out;
+    if (s > 0) out += "…";
+    auto piece = [&](std::uint32_t from, std::uint32_t to) {
+        // Copy [from, to) masking other cuts.
+        std::uint32_t i = from;
+        while (i < to) {
+            const Cut* inside = nullptr;
+            if (pc)
+                for (const auto& c : pc->cuts)
+                    if (i >= c.begin && i < c.end) inside = &c;
+            if (inside) {
+                out += inside->replacement.empty() ? "▇▇▇" : inside->replacement;
+                i = inside->end;
+                continue;
+            }
+            out += flat.text[i];
+            ++i;
+        }
+    };
+    piece(s, a);
+    out += mask;
+    piece(b, e);
+    if (e < flat.text.size()) out += "…";
+    for (auto& c : out)
+        if (c == '\n' || c == '\t' || c == '\r') c = ' ';
+    return out;
+}
+
+}  // namespace
+
+void detect_inline(Package&, Redactor::State& st) {
+    const Policy& policy = st.options.policy;
+    for (auto& story : st.stories) {
+        if (story.kind == "comments") continue;
+        // M2: inline content controls.
+        for (auto sdt : descendants_named(story.root, "w:sdt")) {
+            if (st.inside_removed(sdt) || st.removed.count(sdt.internal_object())) continue;
+            pugi::xml_node pr = sdt.child("w:sdtPr");
+            bool matched = false;
+            std::string category = marker_category(pr.child("w:tag").attribute("w:val").value(), policy, matched);
+            if (!matched) category = marker_category(pr.child("w:alias").attribute("w:val").value(), policy, matched);
+            if (!matched) continue;
+            pugi::xml_node p;
+            for (pugi::xml_node a = sdt.parent(); a; a = a.parent())
+                if (is(a, "w:p")) {
+                    p = a;
+                    break;
+                }
+            if (!p) continue;  // block level: M1
+            FlatParagraph flat = flatten(p);
+            std::uint32_t a = UINT32_MAX, b = 0;
+            for (const auto& s : flat.segments) {
+                bool inside = false;
+                for (pugi::xml_node x = s.node.parent(); x && x != p; x = x.parent())
+                    if (x == sdt) inside = true;
+                if (!inside) continue;
+                a = std::min(a, s.begin);
+                b = std::max(b, s.end);
+            }
+            Hit h;
+            h.rule = Rule::inline_content_control;
+            h.category = category;
+            h.part = story.name;
+            h.where = story.kind;
+            h.replacement = policy.inline_text;
+            if (a == UINT32_MAX) {
+                // Nothing visible inside: the control itself goes.
+                h.replacement.clear();
+                std::size_t id = st.add_hit(std::move(h), p);
+                st.removals.push_back({sdt, category, id});
+                st.removed.insert(sdt.internal_object());
+                continue;
+            }
+            if (st.options.show_text) h.text = flat.text.substr(a, b - a);
+            ParagraphCuts& pc = st.cuts_for(p, story.name);
+            h.context = context_of(flat, a, b, policy.inline_text, &pc);
+            std::size_t id = st.add_hit(std::move(h), p);
+            pc.cuts.push_back(Cut{a, b, policy.inline_text, true, {}});
+            pc.hits.push_back(id);
+            // The control's wrapper goes too (its tag would mark the placeholder).
+            (void)id;
+            st.unwrap_sdts.push_back(sdt);
+        }
+        // M3 character styles and M7 black highlight/shading, run by run;
+        // then names and patterns.
+        for (pugi::xml_node p : story.paragraphs) {
+            if (st.inside_removed(p) || st.removed.count(p.internal_object())) continue;
+            FlatParagraph flat = flatten(p);
+            if (flat.text.empty()) continue;
+            auto pc_it = st.cuts_index.find(p.internal_object());
+            ParagraphCuts* pc = pc_it == st.cuts_index.end() ? nullptr : &st.cuts[pc_it->second];
+            struct Span {
+                std::uint32_t a, b;
+                Rule rule;
+            };
+            std::vector<Span> spans;
+            for (const auto& s : flat.segments) {
+                if (!s.run || !is(s.run, "w:r")) continue;
+                pugi::xml_node rpr = s.run.child("w:rPr");
+                Rule rule = Rule::sanitise;
+                std::string rstyle(ooxml::val(rpr.child("w:rStyle")));
+                if (!rstyle.empty() && st.sensitive_character_styles.count(rstyle)) rule = Rule::style;
+                else if (policy.black_highlight) {
+                    std::string_view hl = rpr.child("w:highlight").attribute("w:val").value();
+                    std::string_view fill = rpr.child("w:shd").attribute("w:fill").value();
+                    std::string_view pat = rpr.child("w:shd").attribute("w:val").value();
+                    std::string_view color = rpr.child("w:shd").attribute("w:color").value();
+                    if (hl == "black" || fill == "000000" || (pat == "solid" && (color == "000000" || color == "auto")))
+                        rule = Rule::black_highlight;
+                }
+                if (rule == Rule::sanitise) continue;
+                if (!spans.empty() && spans.back().b == s.begin && spans.back().rule == rule) spans.back().b = s.end;
+                else spans.push_back({s.begin, s.end, rule});
+            }
+            for (const auto& sp : spans) {
+                if (overlaps(pc, sp.a, sp.b)) continue;
+                Hit h;
+                h.rule = sp.rule;
+                h.category = policy.default_category;
+                h.part = story.name;
+                h.where = story.kind;
+                h.replacement = policy.inline_text;
+                if (st.options.show_text) h.text = flat.text.substr(sp.a, sp.b - sp.a);
+                ParagraphCuts& cuts = st.cuts_for(p, story.name);
+                pc = &cuts;
+                h.context = context_of(flat, sp.a, sp.b, policy.inline_text, pc);
+                std::size_t id = st.add_hit(std::move(h), p);
+                std::vector<std::string> styles(st.sensitive_character_styles.begin(), st.sensitive_character_styles.end());
+                cuts.cuts.push_back(Cut{sp.a, sp.b, policy.inline_text, true, styles});
+                cuts.hits.push_back(id);
+            }
+            // Names and patterns.
+            text::Folded folded = text::fold(flat.text);
+            std::vector<detect::TextMatch> found = st.names.find(flat.text, folded);
+            auto patterns = detect::find_patterns(flat.text, folded, policy);
+            found.insert(found.end(), patterns.begin(), patterns.end());
+            std::sort(found.begin(), found.end(), [](const auto& x, const auto& y) {
+                return x.begin != y.begin ? x.begin < y.begin : x.end > y.end;
+            });
+            std::uint32_t last_end = 0;
+            for (const auto& m : found) {
+                auto a = static_cast<std::uint32_t>(m.begin), b = static_cast<std::uint32_t>(m.end);
+                if (a < last_end || overlaps(pc, a, b)) continue;
+                last_end = b;
+                Hit h;
+                h.part = story.name;
+                h.where = story.kind;
+                if (m.person >= 0) {
+                    h.rule = Rule::name;
+                    h.category = "personal";
+                    h.person = m.person;
+                    h.detail = "person " + std::to_string(m.person + 1);
+                    h.replacement = st.name_replacement(m.person);
+                } else {
+                    h.rule = Rule::pattern;
+                    h.detail = m.kind;
+                    bool financial = m.kind == "iban" || m.kind == "sort code" || m.kind == "account number";
+                    h.category = financial ? "financial" : "personal";
+                    h.replacement = policy.inline_text;
+                }
+                if (st.options.show_text) h.text = flat.text.substr(a, b - a);
+                ParagraphCuts& cuts = st.cuts_for(p, story.name);
+                pc = &cuts;
+                h.context = context_of(flat, a, b, h.replacement, pc);
+                std::string replacement = h.replacement;
+                std::size_t id = st.add_hit(std::move(h), p);
+                cuts.cuts.push_back(Cut{a, b, replacement, false, {}});
+                cuts.hits.push_back(id);
+            }
+        }
+    }
+}
+
+}  // namespace allies::redact

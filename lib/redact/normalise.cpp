@@ -1,0 +1,298 @@
+// Normalising the package in memory before detection: the story parts are
+// collected, tracked changes resolved (insertions accepted, deletions
+// dropped, ECMA-376 §17.13.5), and hidden text removed (§17.3.2.41 vanish,
+// and text coloured like its background or too small to see).
+#include <algorithm>
+#include <cmath>
+
+#include "allies/error.hpp"
+#include "ooxml/xml_util.hpp"
+#include "package/package_impl.hpp"
+#include "redact/state.hpp"
+#include "redact/xml_edit.hpp"
+
+namespace allies::redact {
+
+void collect_stories(Package& package, Redactor::State& state) {
+    const std::string& main = package.main_document();
+    auto add = [&](const std::string& part, const char* kind) {
+        for (const auto& s : state.stories)
+            if (s.name == part) return;
+        if (!package.has_part(part)) return;
+        StoryPart story;
+        story.name = part;
+        story.kind = kind;
+        story.root = xml_for_edit(package, part).document_element();
+        state.stories.push_back(std::move(story));
+    };
+    add(main, "body");
+    for (const auto& rel : package.relationships(main)) {
+        if (rel.external || rel.target_part.empty()) continue;
+        switch (classify_relationship(rel.type)) {
+            case RelType::header: add(rel.target_part, "header"); break;
+            case RelType::footer: add(rel.target_part, "footer"); break;
+            case RelType::footnotes: add(rel.target_part, "footnotes"); break;
+            case RelType::endnotes: add(rel.target_part, "endnotes"); break;
+            case RelType::comments:
+                add(rel.target_part, "comments");
+                state.comments_part = rel.target_part;
+                break;
+            default: break;
+        }
+    }
+}
+
+namespace {
+
+bool is_mark_property(pugi::xml_node n) {
+    // w:ins / w:del inside w:rPr of a paragraph mark or inside w:trPr.
+    pugi::xml_node p = n.parent();
+    return is(p, "w:rPr") || is(p, "w:trPr") || is(p, "w:tcPr") || is(p, "w:numPr");
+}
+
+// A deleted paragraph mark joins the paragraph to the next one.
+void merge_with_next(pugi::xml_node p) {
+    pugi::xml_node next = p.next_sibling();
+    while (next && next.type() != pugi::node_element) next = next.next_sibling();
+    if (!next || !is(next, "w:p") || p.child("w:pPr").child("w:sectPr")) return;
+    pugi::xml_node anchor = next.child("w:pPr") ? next.child("w:pPr").next_sibling() : next.first_child();
+    for (pugi::xml_node c = p.first_child(); c;) {
+        pugi::xml_node n = c.next_sibling();
+        if (!is(c, "w:pPr")) {
+            if (anchor) next.insert_move_before(c, anchor);
+            else next.append_move(c);
+        }
+        c = n;
+    }
+    p.parent().remove_child(p);
+}
+
+}  // namespace
+
+void accept_revisions(Redactor::State& state, std::vector<std::string>& authors) {
+    for (auto& story : state.stories) {
+        std::vector<pugi::xml_node> content_deletions, unwraps, markers, deleted_rows, deleted_cells, deleted_marks;
+        int count = 0;
+        for_each_element(story.root, [&](pugi::xml_node n) {
+            if (auto a = n.attribute("w:author")) authors.emplace_back(a.value());
+            std::string_view name = n.name();
+            if (name == "w:del" || name == "w:moveFrom") {
+                ++count;
+                if (is(n.parent(), "w:trPr")) deleted_rows.push_back(n.parent().parent());
+                else if (is(n.parent(), "w:rPr") && is(n.parent().parent(), "w:pPr")) deleted_marks.push_back(n);
+                else if (is_mark_property(n)) markers.push_back(n);
+                else content_deletions.push_back(n);
+            } else if (name == "w:ins" || name == "w:moveTo") {
+                ++count;
+                if (is_mark_property(n)) markers.push_back(n);
+                else unwraps.push_back(n);
+            } else if (name == "w:cellDel") {
+                ++count;
+                deleted_cells.push_back(n.parent().parent());
+            } else if (name == "w:rPrChange" || name == "w:pPrChange" || name == "w:sectPrChange" ||
+                       name == "w:tblPrChange" || name == "w:tblPrExChange" || name == "w:trPrChange" ||
+                       name == "w:tcPrChange" || name == "w:tblGridChange" || name == "w:numberingChange" ||
+                       name == "w:cellIns" || name == "w:cellMerge" || name == "w:moveFromRangeStart" ||
+                       name == "w:moveFromRangeEnd" || name == "w:moveToRangeStart" || name == "w:moveToRangeEnd" ||
+                       name == "w:customXmlDelRangeStart" || name == "w:customXmlDelRangeEnd" ||
+                       name == "w:customXmlInsRangeStart" || name == "w:customXmlInsRangeEnd" ||
+                       name == "w:customXmlMoveFromRangeStart" || name == "w:customXmlMoveFromRangeEnd" ||
+                       name == "w:customXmlMoveToRangeStart" || name == "w:customXmlMoveToRangeEnd") {
+                ++count;
+                markers.push_back(n);
+            } else if (name == "w:delText" || name == "w:delInstrText") {
+                // Outside a w:del (malformed but seen): still deleted text.
+                if (!has_ancestor_named(n, "w:del") && !has_ancestor_named(n, "w:moveFrom")) {
+                    ++count;
+                    content_deletions.push_back(n);
+                }
+            }
+        });
+        // Deepest first, so that no node is touched after an ancestor went.
+        auto remove_all = [](std::vector<pugi::xml_node>& v) {
+            for (auto it = v.rbegin(); it != v.rend(); ++it)
+                if (it->parent()) it->parent().remove_child(*it);
+        };
+        std::set<const void*> seen_rows;
+        std::vector<pugi::xml_node> rows;
+        for (auto r : deleted_rows)
+            if (r && is(r, "w:tr") && seen_rows.insert(r.internal_object()).second) rows.push_back(r);
+        remove_all(content_deletions);
+        for (auto it = unwraps.rbegin(); it != unwraps.rend(); ++it) unwrap(*it);
+        remove_all(markers);
+        for (auto m : deleted_marks) {
+            pugi::xml_node p = m.parent().parent().parent();
+            m.parent().remove_child(m);
+            if (is(p, "w:p")) merge_with_next(p);
+        }
+        remove_all(rows);
+        for (auto c : deleted_cells)
+            if (c && is(c, "w:tc") && c.parent()) c.parent().remove_child(c);
+        if (count) {
+            Hit h;
+            h.rule = Rule::sanitise;
+            h.category = "tracked changes";
+            h.part = story.name;
+            h.detail = std::to_string(count) + " revision marks resolved (insertions accepted, deletions dropped)";
+            state.add_hit(std::move(h));
+        }
+    }
+}
+
+namespace {
+
+struct Rgb {
+    int r = 255, g = 255, b = 255;
+};
+
+bool parse_hex(std::string_view v, Rgb& out) {
+    if (v.size() != 6) return false;
+    int vals[3];
+    for (int i = 0; i < 3; ++i) {
+        int x = 0;
+        for (int k = 0; k < 2; ++k) {
+            char c = v[static_cast<std::size_t>(i * 2 + k)];
+            int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+            if (d < 0) return false;
+            x = x * 16 + d;
+        }
+        vals[i] = x;
+    }
+    out = {vals[0], vals[1], vals[2]};
+    return true;
+}
+
+// ST_HighlightColor (§17.18.40) names to RGB.
+bool highlight_rgb(std::string_view name, Rgb& out) {
+    static const std::pair<const char*, const char*> table[] = {
+        {"black", "000000"}, {"blue", "0000FF"}, {"cyan", "00FFFF"}, {"green", "00FF00"}, {"magenta", "FF00FF"},
+        {"red", "FF0000"}, {"yellow", "FFFF00"}, {"white", "FFFFFF"}, {"darkBlue", "000080"}, {"darkCyan", "008080"},
+        {"darkGreen", "008000"}, {"darkMagenta", "800080"}, {"darkRed", "800000"}, {"darkYellow", "808000"},
+        {"darkGray", "808080"}, {"lightGray", "C0C0C0"}};
+    for (auto [n, hex] : table)
+        if (name == n) return parse_hex(hex, out);
+    return false;
+}
+
+bool near(const Rgb& a, const Rgb& b) {
+    return std::abs(a.r - b.r) <= 24 && std::abs(a.g - b.g) <= 24 && std::abs(a.b - b.b) <= 24;
+}
+
+// The visibility-relevant run properties, resolved through the styles.
+struct Look {
+    bool hidden = false;
+    std::string color, highlight, shading_fill, paragraph_fill;
+    int size = 22;
+};
+
+class LookResolver {
+public:
+    explicit LookResolver(const ooxml::StyleSheet& styles) : styles_(styles) {}
+
+    Look look(pugi::xml_node run, pugi::xml_node paragraph) {
+        std::string pstyle(ooxml::val(paragraph.child("w:pPr").child("w:pStyle")));
+        pugi::xml_node rpr = run.child("w:rPr");
+        std::string rstyle(ooxml::val(rpr.child("w:rStyle")));
+        Look l = base(pstyle, rstyle);
+        if (pugi::xml_node shd = paragraph.child("w:pPr").child("w:shd")) l.paragraph_fill = shd.attribute("w:fill").value();
+        for (pugi::xml_node c : rpr.children()) {
+            std::string_view n = c.name();
+            if (n == "w:vanish") l.hidden = ooxml::on_off(c);
+            else if (n == "w:color") l.color = c.attribute("w:val").value();
+            else if (n == "w:highlight") l.highlight = c.attribute("w:val").value();
+            else if (n == "w:shd") l.shading_fill = c.attribute("w:fill").value();
+            else if (n == "w:sz") l.size = static_cast<int>(ooxml::integer(c.attribute("w:val").value(), 22));
+        }
+        return l;
+    }
+
+private:
+    Look base(const std::string& pstyle, const std::string& rstyle) {
+        auto key = pstyle + '\x1f' + rstyle;
+        auto it = cache_.find(key);
+        if (it != cache_.end()) return it->second;
+        pugi::xml_document scratch;
+        pugi::xml_node ppr = scratch.append_child("w:pPr");
+        if (!pstyle.empty()) ppr.append_child("w:pStyle").append_attribute("w:val") = pstyle.c_str();
+        pugi::xml_node rpr = scratch.append_child("w:rPr");
+        if (!rstyle.empty()) rpr.append_child("w:rStyle").append_attribute("w:val") = rstyle.c_str();
+        ParaProps pp = styles_.paragraph(ppr, "");
+        RunProps rp = styles_.run(pp, rpr);
+        Look l;
+        l.hidden = rp.hidden;
+        l.color = rp.color;
+        l.highlight = rp.highlight;
+        l.shading_fill = rp.shading.fill;
+        l.paragraph_fill = pp.shading.fill;
+        l.size = rp.size;
+        cache_.emplace(key, l);
+        return l;
+    }
+
+    const ooxml::StyleSheet& styles_;
+    std::map<std::string, Look> cache_;
+};
+
+std::string page_background(const StoryPart& body) {
+    if (pugi::xml_node bg = body.root.child("w:background")) return bg.attribute("w:color").value();
+    return "";
+}
+
+bool invisible(const Look& l, pugi::xml_node run, const std::string& page) {
+    if (l.hidden) return true;
+    if (l.size > 0 && l.size <= 2) return true;  // 1 pt or smaller
+    Rgb fg;
+    if (l.color.empty() || l.color == "auto" || !parse_hex(l.color, fg)) return false;
+    Rgb bg;
+    bool have = false;
+    if (!l.highlight.empty() && l.highlight != "none") have = highlight_rgb(l.highlight, bg);
+    if (!have && !l.shading_fill.empty() && l.shading_fill != "auto") have = parse_hex(l.shading_fill, bg);
+    if (!have && !l.paragraph_fill.empty() && l.paragraph_fill != "auto") have = parse_hex(l.paragraph_fill, bg);
+    if (!have) {
+        for (pugi::xml_node a = run.parent(); a && !have; a = a.parent()) {
+            if (is(a, "w:txbxContent")) { have = true; bg = Rgb{}; break; }  // text box: assume its white fill
+            if (is(a, "w:tc")) {
+                std::string fill = a.child("w:tcPr").child("w:shd").attribute("w:fill").value();
+                if (!fill.empty() && fill != "auto") have = parse_hex(fill, bg);
+                break;
+            }
+        }
+    }
+    if (!have && !page.empty() && page != "auto") have = parse_hex(page, bg);
+    if (!have) bg = Rgb{};
+    return near(fg, bg);
+}
+
+}  // namespace
+
+void remove_hidden_text(Package&, Redactor::State& state) {
+    LookResolver resolver(state.styles);
+    std::string page = state.stories.empty() ? "" : page_background(state.stories.front());
+    for (auto& story : state.stories) {
+        if (story.kind == "comments") continue;  // removed whole later
+        std::vector<pugi::xml_node> paragraphs = descendants_named(story.root, "w:p");
+        for (pugi::xml_node p : paragraphs) {
+            FlatParagraph flat = flatten(p);
+            std::vector<Cut> cuts;
+            std::string removed_text;
+            for (const auto& seg : flat.segments) {
+                if (!seg.run || !is(seg.run, "w:r")) continue;
+                if (!invisible(resolver.look(seg.run, p), seg.run, page)) continue;
+                if (!cuts.empty() && cuts.back().end == seg.begin) cuts.back().end = seg.end;
+                else cuts.push_back(Cut{seg.begin, seg.end, "", false, {}});
+            }
+            if (cuts.empty()) continue;
+            Hit h;
+            h.rule = Rule::sanitise;
+            h.category = "hidden text";
+            h.part = story.name;
+            h.detail = std::to_string(cuts.size()) + " hidden span(s) removed";
+            if (state.options.show_text)
+                for (const auto& c : cuts) h.text += flat.text.substr(c.begin, c.end - c.begin);
+            state.add_hit(std::move(h), p);
+            apply_cuts(flat, std::move(cuts));
+        }
+    }
+}
+
+}  // namespace allies::redact

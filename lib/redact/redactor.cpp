@@ -1,0 +1,290 @@
+// The redaction pipeline: normalise → detect (the plan) → apply → sanitise →
+// self-check (re-read the written bytes and search them again).
+#include <algorithm>
+
+#include "allies/error.hpp"
+#include "ooxml/xml_util.hpp"
+#include "package/package_impl.hpp"
+#include "redact/state.hpp"
+#include "redact/xml_edit.hpp"
+#include "text/digest.hpp"
+#include "text/fold.hpp"
+
+namespace allies {
+
+std::string_view rule_code(Rule rule) {
+    switch (rule) {
+        case Rule::block_content_control: return "M1";
+        case Rule::inline_content_control: return "M2";
+        case Rule::style: return "M3";
+        case Rule::text_marker: return "M4";
+        case Rule::heading: return "M5";
+        case Rule::comment: return "M6";
+        case Rule::black_highlight: return "M7";
+        case Rule::name: return "name";
+        case Rule::pattern: return "pattern";
+        case Rule::sanitise: return "sanitise";
+    }
+    return "sanitise";
+}
+
+std::map<std::string, int> RedactionPlan::count_by_rule() const {
+    std::map<std::string, int> out;
+    for (const auto& h : hits) out[std::string(rule_code(h.rule))]++;
+    return out;
+}
+
+std::map<std::string, int> RedactionPlan::count_by_category() const {
+    std::map<std::string, int> out;
+    for (const auto& h : hits) out[h.category]++;
+    return out;
+}
+
+std::size_t Redactor::State::add_hit(Hit hit, pugi::xml_node paragraph) {
+    plan.hits.push_back(std::move(hit));
+    hit_paragraph.push_back(paragraph ? paragraph.internal_object() : nullptr);
+    return plan.hits.size() - 1;
+}
+
+redact::ParagraphCuts& Redactor::State::cuts_for(pugi::xml_node paragraph, const std::string& part) {
+    auto it = cuts_index.find(paragraph.internal_object());
+    if (it != cuts_index.end()) return cuts[it->second];
+    cuts_index[paragraph.internal_object()] = cuts.size();
+    cuts.push_back(redact::ParagraphCuts{paragraph, part, {}, {}});
+    return cuts.back();
+}
+
+bool Redactor::State::inside_removed(pugi::xml_node n) const {
+    if (removed.empty()) return false;
+    for (pugi::xml_node a = n.parent(); a; a = a.parent())
+        if (removed.count(a.internal_object())) return true;
+    return false;
+}
+
+const redact::StoryPart* Redactor::State::story_of(const std::string& part) const {
+    for (const auto& s : stories)
+        if (s.name == part) return &s;
+    return nullptr;
+}
+
+int Redactor::State::paragraph_number(const std::string& part, pugi::xml_node p) const {
+    const redact::StoryPart* s = story_of(part);
+    if (!s) return 0;
+    auto it = s->paragraph_number.find(p.internal_object());
+    return it == s->paragraph_number.end() ? 0 : it->second;
+}
+
+std::string Redactor::State::section_text(const std::string& category) const {
+    const Policy& p = options.policy;
+    auto it = p.category_text.find(category);
+    if (it != p.category_text.end()) return it->second;
+    std::string out = p.section_text;
+    for (std::size_t k = out.find("{category}"); k != std::string::npos; k = out.find("{category}", k + category.size()))
+        out.replace(k, 10, category);
+    return out;
+}
+
+std::string Redactor::State::name_replacement(int person) {
+    const Policy& p = options.policy;
+    if (person < 0 || person >= static_cast<int>(plan.people.size())) return p.name_placeholder;
+    const Person& who = plan.people[static_cast<std::size_t>(person)];
+    switch (p.names_as) {
+        case NamesAs::placeholder: return p.name_placeholder;
+        case NamesAs::initials: {
+            std::string i = detect::initials_of(who.name);
+            return i.empty() ? p.name_placeholder : i;
+        }
+        case NamesAs::role: return who.role.empty() ? p.name_placeholder : who.role;
+        case NamesAs::pseudonym: break;
+    }
+    if (pseudonyms.size() < plan.people.size()) pseudonyms.resize(plan.people.size());
+    std::string& label = pseudonyms[static_cast<std::size_t>(person)];
+    if (!label.empty()) return label;
+    if (options.pseudonym_key.empty()) {
+        // Person A, B, ... Z, AA, AB ... in order of first appearance.
+        int n = 0;
+        for (const auto& l : pseudonyms)
+            if (!l.empty()) ++n;
+        std::string letters;
+        for (int k = n; ; k = k / 26 - 1) {
+            letters.insert(letters.begin(), static_cast<char>('A' + k % 26));
+            if (k < 26) break;
+        }
+        label = p.pseudonym_prefix + " " + letters;
+        return label;
+    }
+    // Keyed: the same person gets the same label in every document.
+    std::string digest = text::hmac_sha256_raw(options.pseudonym_key, text::fold_string(who.name));
+    for (std::size_t len = 4; len <= 12; len += 2) {
+        std::string letters;
+        for (std::size_t k = 0; k < len; ++k) letters += static_cast<char>('A' + static_cast<unsigned char>(digest[k]) % 26);
+        std::string candidate = p.pseudonym_prefix + " " + letters;
+        if (std::find(pseudonyms.begin(), pseudonyms.end(), candidate) == pseudonyms.end()) {
+            label = candidate;
+            return label;
+        }
+    }
+    label = p.pseudonym_prefix + " " + text::to_hex(digest.substr(0, 8));
+    return label;
+}
+
+
+namespace redact {
+
+std::vector<std::string> other_xml_parts(const Package& package, const Redactor::State& state) {
+    std::set<std::string> skip;
+    for (const auto& s : state.stories) skip.insert(lower_ascii(s.name));
+    for (const auto& rel : package.relationships(package.main_document())) {
+        switch (classify_relationship(rel.type)) {
+            case RelType::comments: case RelType::comments_extended: case RelType::comments_ids:
+            case RelType::comments_extensible: case RelType::people: case RelType::glossary_document:
+            case RelType::custom_xml: case RelType::vba_project:
+                skip.insert(lower_ascii(rel.target_part));
+                break;
+            default: break;
+        }
+    }
+    for (const auto& rel : package.relationships(""))
+        if (classify_relationship(rel.type) == RelType::custom_properties) skip.insert(lower_ascii(rel.target_part));
+    std::vector<std::string> out;
+    for (const auto& name : package.part_names()) {
+        std::string key = lower_ascii(name);
+        if (skip.count(key) || key.ends_with(".rels") || key == "[content_types].xml" || key.starts_with("customxml/") ||
+            key.find("glossary/") != std::string::npos)
+            continue;
+        std::string ct = package.content_type(name);
+        if (!(ct.ends_with("xml") || key.ends_with(".xml"))) continue;
+        out.push_back(name);
+    }
+    return out;
+}
+
+namespace {
+
+void load_styles(Package& package, Redactor::State& st) {
+    const std::string& main = package.main_document();
+    std::string styles, theme;
+    for (const auto& rel : package.relationships(main)) {
+        if (rel.external || rel.target_part.empty() || !package.has_part(rel.target_part)) continue;
+        RelType t = classify_relationship(rel.type);
+        if (t == RelType::styles && styles.empty()) styles = rel.target_part;
+        if (t == RelType::theme && theme.empty()) theme = rel.target_part;
+    }
+    st.styles.load(package, styles, theme);
+    if (styles.empty()) return;
+    // M3: styles matched by display name (w:name), not id.
+    std::set<std::string> pnames, cnames;
+    for (const auto& n : st.options.policy.paragraph_styles) pnames.insert(text::fold_string(n));
+    for (const auto& n : st.options.policy.character_styles) cnames.insert(text::fold_string(n));
+    pugi::xml_node root = xml(package, styles).document_element();
+    std::map<std::string, std::string> links;  // character style id -> linked paragraph style id
+    for (pugi::xml_node s : root.children("w:style")) {
+        std::string type = s.attribute("w:type").value();
+        std::string id = s.attribute("w:styleId").value();
+        std::string name = text::fold_string(s.child("w:name").attribute("w:val").value());
+        if (type == "paragraph" && pnames.count(name)) st.sensitive_paragraph_styles.insert(id);
+        if (type == "character" && cnames.count(name)) st.sensitive_character_styles.insert(id);
+        if (type == "character" && s.child("w:link")) links[id] = s.child("w:link").attribute("w:val").value();
+    }
+    // Word's linked "Sensitive Char" style: applying the paragraph style to
+    // part of a paragraph applies this one.
+    for (const auto& [cid, pid] : links)
+        if (st.sensitive_paragraph_styles.count(pid)) st.sensitive_character_styles.insert(cid);
+}
+
+void index_paragraphs(Redactor::State& st) {
+    for (auto& story : st.stories) {
+        story.paragraphs = descendants_named(story.root, "w:p");
+        story.paragraph_number.clear();
+        int i = 0;
+        for (auto p : story.paragraphs) story.paragraph_number[p.internal_object()] = ++i;
+    }
+}
+
+// Paragraph numbers, heading paths and masked contexts for the report.
+void locate_hits(Redactor::State& st) {
+    std::map<std::string, int> cache;
+    std::map<const void*, std::vector<std::string>> paths;
+    for (auto& story : st.stories) {
+        if (story.kind != "body") continue;
+        std::vector<std::pair<int, std::string>> stack;
+        for (auto p : story.paragraphs) {
+            std::vector<std::string> path;
+            for (const auto& s : stack) path.push_back(s.second);
+            paths[p.internal_object()] = path;
+            if (!is(p.parent(), "w:body") && !is(p.parent(), "w:sdtContent")) continue;
+            int level = heading_level_of(p, st.styles, cache);
+            if (level < 0) continue;
+            std::string text;
+            if (st.removed.count(p.internal_object()) || st.inside_removed(p)) {
+                text = "[removed heading]";
+            } else {
+                FlatParagraph flat = flatten(p);
+                auto it = st.cuts_index.find(p.internal_object());
+                if (it == st.cuts_index.end()) {
+                    text = flat.text;
+                } else {
+                    auto cuts = st.cuts[it->second].cuts;
+                    std::sort(cuts.begin(), cuts.end(), [](const Cut& a, const Cut& b) { return a.begin > b.begin; });
+                    text = flat.text;
+                    for (const auto& c : cuts) text.replace(c.begin, c.end - c.begin, c.replacement.empty() ? "▇▇▇" : c.replacement);
+                }
+            }
+            while (!stack.empty() && stack.back().first >= level) stack.pop_back();
+            stack.emplace_back(level, text);
+        }
+    }
+    for (std::size_t i = 0; i < st.plan.hits.size(); ++i) {
+        const void* p = st.hit_paragraph[i];
+        if (!p) continue;
+        Hit& h = st.plan.hits[i];
+        if (const StoryPart* s = st.story_of(h.part)) {
+            auto it = s->paragraph_number.find(p);
+            if (it != s->paragraph_number.end()) h.paragraph = it->second;
+        }
+        auto pit = paths.find(p);
+        if (pit != paths.end()) h.heading_path = pit->second;
+    }
+}
+
+}  // namespace
+}  // namespace redact
+
+Redactor::Redactor(Package& package, RedactOptions options) : package_(package), state_(std::make_unique<State>()) {
+    state_->options = std::move(options);
+}
+
+Redactor::~Redactor() = default;
+
+const RedactionPlan& Redactor::find() {
+    State& st = *state_;
+    if (st.found) return st.plan;
+    redact::load_styles(package_, st);
+    redact::collect_stories(package_, st);
+    std::vector<std::string> authors;
+    redact::accept_revisions(st, authors);
+    redact::index_paragraphs(st);
+    redact::remove_hidden_text(package_, st);
+    redact::collect_people(package_, st, authors);
+    st.names = detect::NameMatcher(st.plan.people, st.options.policy);
+    redact::unlink_personal_fields(st);
+    redact::index_paragraphs(st);
+    redact::detect_blocks(package_, st);
+    redact::detect_inline(package_, st);
+    redact::detect_attributes(package_, st);
+    redact::locate_hits(st);
+    st.found = true;
+    return st.plan;
+}
+
+void Redactor::apply() {
+    State& st = *state_;
+    if (st.applied) return;
+    find();
+    redact::apply_edits(package_, st);
+    redact::sanitise_package(package_, st);
+    st.applied = true;
+    redact::self_check(package_, st);
+}
+
+}  // namespace allies

@@ -1,0 +1,112 @@
+// Fail closed: after sanitising, the package is serialised, opened again from
+// those bytes and searched again with the same rules and the same people, as
+// if it were a new input. Anything found means we cannot be sure, so the
+// redaction is refused and nothing is written.
+#include <algorithm>
+
+#include "allies/error.hpp"
+#include "package/package_impl.hpp"
+#include "redact/image_metadata.hpp"
+#include "redact/state.hpp"
+#include "redact/xml_edit.hpp"
+#include "text/fold.hpp"
+
+namespace allies::redact {
+namespace {
+
+[[noreturn]] void leak(const Package& pkg, const std::string& part, const std::string& what) {
+    throw Error(ErrorKind::refused, pkg.display_name(), part, "self-check after redaction: " + what + "; nothing written");
+}
+
+// Printable runs of a binary part read as ASCII and as UTF-16LE (EMF and WMF
+// draw text with such records).
+std::vector<std::string> strings_in(const std::string& bytes) {
+    std::vector<std::string> out;
+    std::string cur;
+    for (unsigned char c : bytes) {
+        if (c >= 0x20 && c < 0x7F) cur += static_cast<char>(c);
+        else {
+            if (cur.size() >= 3) out.push_back(cur);
+            cur.clear();
+        }
+    }
+    if (cur.size() >= 3) out.push_back(cur);
+    cur.clear();
+    for (std::size_t i = 0; i + 1 < bytes.size(); i += 2) {
+        unsigned char lo = static_cast<unsigned char>(bytes[i]), hi = static_cast<unsigned char>(bytes[i + 1]);
+        if (hi == 0 && lo >= 0x20 && lo < 0x7F) cur += static_cast<char>(lo);
+        else {
+            if (cur.size() >= 3) out.push_back(cur);
+            cur.clear();
+        }
+    }
+    if (cur.size() >= 3) out.push_back(cur);
+    return out;
+}
+
+}  // namespace
+
+void self_check(const Package& package, const Redactor::State& st) {
+    Package again = Package::open_memory(package.to_bytes(), package.display_name(), package.limits());
+    RedactOptions o;
+    o.policy = st.options.policy;
+    o.policy.attendance_labels.clear();  // placeholders and pseudonyms are not people
+    o.policy.include_authors = false;
+    o.roster.people = st.plan.people;
+    Redactor check(again, o);
+    const RedactionPlan& plan = check.find();
+    for (const auto& h : plan.hits) {
+        std::string where = h.where.empty() ? "" : " in " + h.where;
+        if (h.paragraph) where += " (paragraph " + std::to_string(h.paragraph) + ")";
+        std::string what = h.rule == Rule::sanitise ? h.category : std::string(rule_code(h.rule)) + " " + h.category;
+        if (!h.detail.empty()) what += " (" + h.detail + ")";
+        leak(package, h.part, what + " still present" + where);
+    }
+    const Policy& policy = st.options.policy;
+    std::string marker = "[[" + text::fold_string(policy.text_marker);
+    std::string close = "[[/" + text::fold_string(policy.text_marker);
+    detect::NameMatcher names(st.plan.people, policy);
+    for (const auto& name : again.part_names()) {
+        if (!names.find(name).empty()) leak(package, "", "a part's name contains a redacted name");
+        const std::string& bytes = again.part_bytes(name);
+        std::string key = lower_ascii(name);
+        bool xml_part = key.ends_with(".xml") || key.ends_with(".rels") || again.content_type(name).ends_with("xml");
+        if (xml_part) {
+            std::string lower = lower_ascii(bytes);
+            if (lower.find(marker) != std::string::npos || lower.find(close) != std::string::npos)
+                leak(package, name, "redaction marker syntax still present");
+            if (lower.find(":rsid") != std::string::npos || lower.find("w14:paraid") != std::string::npos)
+                leak(package, name, "revision ids still present");
+            for (const char* tag : {"<w:del ", "<w:del>", "<w:deltext", "<w:movefrom", "<w:ins ", "<w:ins>",
+                                    "<w:commentreference", "<w:commentrangestart", "<w:docvars", "<w:attachedtemplate",
+                                    "<w:mailmerge", "<cp:lastmodifiedby"})
+                if (lower.find(tag) != std::string::npos)
+                    leak(package, name, std::string("<") + (tag + 1) + " still present");
+            continue;
+        }
+        if (sniff_image(bytes) != ImageFormat::other) {
+            try {
+                if (!strip_image_metadata(bytes).removed.empty()) leak(package, name, "image metadata still present");
+            } catch (const std::invalid_argument&) {
+                leak(package, name, "image cannot be checked for metadata");
+            }
+            continue;
+        }
+        // Other binary parts (EMF/WMF pictures, fonts): their readable strings.
+        if (key.ends_with(".odttf") || key.ends_with(".ttf") || key.ends_with(".otf")) continue;
+        for (const auto& s : strings_in(bytes))
+            if (!names.find(s).empty() || !detect::find_patterns(s, text::fold(s), policy).empty())
+                leak(package, name, "a redacted name or address is readable in this part");
+    }
+    std::vector<std::string> sources{""};
+    for (const auto& n : again.part_names())
+        if (!n.ends_with(".rels")) sources.push_back(n);
+    for (const auto& source : sources)
+        for (const auto& rel : again.relationships(source)) {
+            if (!removal_reason(classify_relationship(rel.type)).empty())
+                leak(package, source, removal_reason(classify_relationship(rel.type)) + " still referenced");
+            if (!understood(rel)) leak(package, source, "a part of a type allies does not understand is still referenced");
+        }
+}
+
+}  // namespace allies::redact

@@ -1,0 +1,125 @@
+// Internal state shared by the redaction steps: the package's story parts,
+// the people and matchers, and the plan's edits (what find() decided and
+// apply() carries out), each linked to the public Hit that reports it.
+#pragma once
+
+#include <deque>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <pugixml.hpp>
+
+#include "allies/redact.hpp"
+#include "detect/name_matcher.hpp"
+#include "ooxml/styles.hpp"
+#include "redact/flat_text.hpp"
+
+namespace allies::redact {
+
+struct StoryPart {
+    std::string name;
+    std::string kind;            // "body", "header", "footer", "footnotes", "endnotes", "comments"
+    pugi::xml_node root;
+    std::vector<pugi::xml_node> paragraphs;  // every w:p in document order
+    std::map<const void*, int> paragraph_number;  // 1-based
+};
+
+struct ParagraphCuts {
+    pugi::xml_node paragraph;
+    std::string part;
+    std::vector<Cut> cuts;
+    std::vector<std::size_t> hits;   // parallel to cuts
+};
+
+struct Removal {
+    pugi::xml_node node;             // paragraph, table, sdt, row ...
+    std::string category;
+    std::size_t hit = 0;
+};
+
+struct AttributeEdit {
+    pugi::xml_node element;
+    std::string attribute;
+    std::string value;               // new value
+};
+
+struct RelationshipEdit {
+    std::string source_part;
+    std::string id;
+};
+
+}  // namespace allies::redact
+
+namespace allies {
+
+struct Redactor::State {
+    RedactOptions options;
+    RedactionPlan plan;
+    bool found = false, applied = false;
+
+    ooxml::StyleSheet styles;
+    std::vector<redact::StoryPart> stories;  // body first, then headers, footers, notes, comments
+    std::string comments_part;       // "" if none
+
+    detect::NameMatcher names;
+    std::vector<std::string> pseudonyms;  // per person, assigned lazily
+
+    // Edits
+    std::deque<redact::ParagraphCuts> cuts;   // deque: references stay valid as it grows
+    std::map<const void*, std::size_t> cuts_index;   // paragraph -> index in cuts
+    std::vector<redact::Removal> removals;
+    std::set<const void*> removed;                   // nodes in removals
+    std::vector<pugi::xml_node> unwrap_sdts;          // M2 controls whose text was cut
+    std::vector<redact::AttributeEdit> attribute_edits;
+    std::vector<redact::RelationshipEdit> unlinked_relationships;  // hyperlinks with personal targets
+    std::vector<const void*> hit_paragraph;          // per hit: its paragraph node (or null)
+
+    // Style ids matched by M3 (resolved from names).
+    std::set<std::string> sensitive_paragraph_styles, sensitive_character_styles;
+
+    // Helpers
+    std::size_t add_hit(Hit hit, pugi::xml_node paragraph = {});
+    redact::ParagraphCuts& cuts_for(pugi::xml_node paragraph, const std::string& part);
+    bool inside_removed(pugi::xml_node n) const;
+    const redact::StoryPart* story_of(const std::string& part) const;
+    int paragraph_number(const std::string& part, pugi::xml_node p) const;
+    std::string name_replacement(int person);
+    std::string section_text(const std::string& category) const;
+};
+
+}  // namespace allies
+
+namespace allies::redact {
+
+// Steps (one file each).
+void collect_stories(Package& package, Redactor::State& state);
+void accept_revisions(Redactor::State& state, std::vector<std::string>& authors);
+void remove_hidden_text(Package& package, Redactor::State& state);
+void collect_people(Package& package, Redactor::State& state, const std::vector<std::string>& revision_authors);
+void unlink_personal_fields(Redactor::State& state);
+void detect_blocks(Package& package, Redactor::State& state);
+void detect_inline(Package& package, Redactor::State& state);
+void detect_attributes(Package& package, Redactor::State& state);
+void apply_edits(Package& package, Redactor::State& state);
+void sanitise_package(Package& package, Redactor::State& state);
+void self_check(const Package& package, const Redactor::State& state);
+
+// XML parts other than the stories that stay in the package (charts,
+// diagrams, properties, settings, styles...), searched for names too.
+std::vector<std::string> other_xml_parts(const Package& package, const Redactor::State& state);
+
+// Outline level 0..8 of a heading paragraph (direct, style chain, or a
+// "heading N" style name), -1 for body text. `cache` is keyed by style id.
+int heading_level_of(pugi::xml_node p, const ooxml::StyleSheet& styles, std::map<std::string, int>& cache);
+
+// Relationship types kept when referenced; the reason a type is always removed ("" = kept).
+bool understood(const Relationship& rel);
+std::string removal_reason(RelType type);
+
+// Shared by detection and the self-check.
+std::string heading_text_suffix_category(const std::string& text, const Policy& policy);  // "" if not M5
+std::string marker_category(std::string_view value, const Policy& policy, bool& matched);    // M1/M2 tags
+
+}  // namespace allies::redact

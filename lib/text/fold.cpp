@@ -1,0 +1,143 @@
+#include "text/fold.hpp"
+
+#include <mutex>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+namespace allies::text {
+namespace {
+
+// Letters that NFD does not decompose but readers treat as accented Latin.
+const char* special_latin(UChar32 c) {
+    switch (c) {
+        case 0x00F8: case 0x00D8: return "o";    // ø Ø
+        case 0x0142: case 0x0141: return "l";    // ł Ł
+        case 0x0111: case 0x0110: return "d";    // đ Đ
+        case 0x00F0: case 0x00D0: return "d";    // ð Ð
+        case 0x0127: case 0x0126: return "h";    // ħ Ħ
+        case 0x0131: return "i";                 // dotless ı
+        case 0x00E6: case 0x00C6: return "ae";   // æ Æ
+        case 0x0153: case 0x0152: return "oe";   // œ Œ
+        case 0x00DF: case 0x1E9E: return "ss";   // ß ẞ
+        case 0x00FE: case 0x00DE: return "th";   // þ Þ
+        default: return nullptr;
+    }
+}
+
+enum class Class { drop, space, other };
+
+Class classify(UChar32 c) {
+    if (c == 0x00AD || c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF) return Class::drop;
+    if (c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' || c == 0xFFFC || u_isUWhiteSpace(c))
+        return Class::space;  // U+FFFC stands for an object (image, note reference) between words
+    return Class::other;
+}
+
+// Folded form of one non-ASCII code point (without spaces/drops).
+void fold_code_point(UChar32 c, std::string& out) {
+    switch (c) {
+        case 0x2018: case 0x2019: case 0x201B: case 0x02BC: case 0x2032: case 0xFF07:
+            out += '\''; return;
+        case 0x201C: case 0x201D: case 0x201E: case 0x2033: out += '"'; return;
+        case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212: case 0xFE63: case 0xFF0D:
+            out += '-'; return;
+        default: break;
+    }
+    if (const char* s = special_latin(c)) { out += s; return; }
+    UErrorCode st = U_ZERO_ERROR;
+    static const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(st);
+    icu::UnicodeString decomposed;
+    if (!nfd || !nfd->getDecomposition(c, decomposed)) decomposed = icu::UnicodeString(c);
+    icu::UnicodeString kept;
+    for (int32_t i = 0; i < decomposed.length();) {
+        UChar32 d = decomposed.char32At(i);
+        i += U16_LENGTH(d);
+        if (u_charType(d) == U_NON_SPACING_MARK) continue;
+        if (const char* s = special_latin(d)) { kept.append(icu::UnicodeString::fromUTF8(s)); continue; }
+        kept.append(d);
+    }
+    kept.foldCase();
+    std::string utf8;
+    kept.toUTF8String(utf8);
+    out += utf8;
+}
+
+}  // namespace
+
+Folded fold(std::string_view in) {
+    Folded f;
+    f.text.reserve(in.size());
+    f.begin.reserve(in.size());
+    f.end.reserve(in.size());
+    bool last_space = false;
+    std::string piece;
+    const auto* s = reinterpret_cast<const uint8_t*>(in.data());
+    int32_t len = static_cast<int32_t>(in.size());
+    for (int32_t i = 0; i < len;) {
+        int32_t start = i;
+        uint8_t b = s[i];
+        if (b < 0x80) {
+            ++i;
+            char c = static_cast<char>(b);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f') {
+                if (last_space) { f.end.back() = static_cast<uint32_t>(i); continue; }
+                last_space = true;
+                f.text += ' ';
+                f.begin.push_back(static_cast<uint32_t>(start));
+                f.end.push_back(static_cast<uint32_t>(i));
+                continue;
+            }
+            last_space = false;
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+            f.text += c;
+            f.begin.push_back(static_cast<uint32_t>(start));
+            f.end.push_back(static_cast<uint32_t>(i));
+            continue;
+        }
+        UChar32 c;
+        U8_NEXT(s, i, len, c);
+        if (c < 0) c = 0xFFFD;
+        Class k = classify(c);
+        if (k == Class::drop) {
+            if (!f.end.empty()) f.end.back() = static_cast<uint32_t>(i);
+            continue;
+        }
+        if (k == Class::space) {
+            if (last_space) { f.end.back() = static_cast<uint32_t>(i); continue; }
+            last_space = true;
+            f.text += ' ';
+            f.begin.push_back(static_cast<uint32_t>(start));
+            f.end.push_back(static_cast<uint32_t>(i));
+            continue;
+        }
+        last_space = false;
+        piece.clear();
+        fold_code_point(c, piece);
+        if (piece.empty()) {  // a lone combining mark: it belongs to the letter before it
+            if (!f.end.empty()) f.end.back() = static_cast<uint32_t>(i);
+            continue;
+        }
+        for (char ch : piece) {
+            f.text += ch;
+            f.begin.push_back(static_cast<uint32_t>(start));
+            f.end.push_back(static_cast<uint32_t>(i));
+        }
+    }
+    return f;
+}
+
+std::string fold_string(std::string_view utf8) { return fold(utf8).text; }
+
+bool starts_upper(std::string_view in, std::size_t at) {
+    if (at >= in.size()) return false;
+    const auto* s = reinterpret_cast<const uint8_t*>(in.data());
+    int32_t i = static_cast<int32_t>(at);
+    UChar32 c;
+    U8_NEXT(s, i, static_cast<int32_t>(in.size()), c);
+    if (c < 0) return false;
+    return u_isupper(c) || u_istitle(c);
+}
+
+}  // namespace allies::text

@@ -1,0 +1,144 @@
+// allies-redact: DOCX to public DOCX (+ JSON report). Options in, one library
+// call chain out (Policy, Roster, Redactor), errors printed as one line.
+#include <sys/stat.h>
+
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "allies/error.hpp"
+#include "allies/package.hpp"
+#include "allies/redact.hpp"
+
+namespace {
+
+constexpr const char* kExitCodes =
+    "Exit codes:\n"
+    "  0  success\n"
+    "  2  usage error (bad option, output path equals input)\n"
+    "  3  input error: unreadable, not a DOCX, corrupt or unsafe package, malformed XML\n"
+    "  4  cannot write the output or the report\n"
+    "  5  unsupported input: legacy .doc, password-protected document\n"
+    "  6  policy or names file error\n"
+    "  7  refused (fail closed): unclosed [[redact]] marker, a marked range that cannot be\n"
+    "     cut cleanly, or the self-check still found redacted content; nothing written\n";
+
+bool same_file(const std::string& a, const std::string& b) {
+    if (a == "-" || b == "-") return false;
+    struct stat sa{}, sb{};
+    if (::stat(a.c_str(), &sa) != 0 || ::stat(b.c_str(), &sb) != 0) return a == b;
+    return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"allies-redact: redact marked sections, names and personal data from a DOCX, and sanitise it",
+                 "allies-redact"};
+    app.footer(kExitCodes);
+    std::string input, output, names_file, policy_file, report_file, sections, names_as, key_file;
+    std::vector<std::string> keep;
+    bool dry_run = false, show_text = false, print_policy = false, quiet = false;
+    allies::Limits limits;
+    app.add_option("input", input, "Input .docx or .docm ('-' for standard input)");
+    app.add_option("-o,--output", output, "Public .docx to write ('-' for standard output)");
+    app.add_option("--names", names_file, "Roster: one person per line, 'Full Name | alias ... role=Role'");
+    app.add_option("--policy", policy_file, "Policy file (TOML; see --print-default-policy)");
+    app.add_option("--report", report_file, "Write a JSON report of the redactions ('-' for standard output)");
+    app.add_flag("--dry-run", dry_run, "Print the plan (masked) and write no document");
+    app.add_flag("--show-text", show_text, "Unmask redacted text in the plan and report (internal review only)");
+    app.add_option("--sections", sections, "Removed sections: placeholder or remove")
+        ->check(CLI::IsMember({"placeholder", "remove"}));
+    app.add_option("--names-as", names_as, "Names become: placeholder, initials, pseudonym or role")
+        ->check(CLI::IsMember({"placeholder", "initials", "pseudonym", "role"}));
+    app.add_option("--pseudonym-key-file", key_file, "File holding the key for stable pseudonyms across documents");
+    app.add_option("--keep", keep, "A public name or phrase never redacted (repeatable)");
+    app.add_flag("--print-default-policy", print_policy, "Print the default policy (TOML) and exit");
+    app.add_flag("-q,--quiet", quiet, "No summary on standard error");
+    app.add_option("--max-entries", limits.max_entries, "Most zip entries accepted")->capture_default_str();
+    app.add_option("--max-part-bytes", limits.max_part_bytes, "Largest uncompressed part accepted")->capture_default_str();
+    app.add_option("--max-total-bytes", limits.max_total_bytes, "Largest uncompressed package accepted")
+        ->capture_default_str();
+    app.add_option("--max-ratio", limits.max_ratio, "Highest compression ratio accepted per entry")->capture_default_str();
+    app.add_option("--max-xml-depth", limits.max_xml_depth, "Deepest XML element nesting accepted")->capture_default_str();
+    app.set_version_flag("--version", "allies-redact 0.1.0");
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        int rc = app.exit(e);
+        return rc == 0 ? 0 : allies::exit_codes::usage;
+    }
+    auto usage = [](const std::string& msg) {
+        std::cerr << "allies-redact: error: " << msg << "\n";
+        return allies::exit_codes::usage;
+    };
+    if (print_policy) {
+        std::cout << allies::Policy::default_toml();
+        return allies::exit_codes::ok;
+    }
+    if (input.empty()) return usage("no input file (try --help)");
+    if (!dry_run && output.empty()) return usage("no output: give -o FILE (or --dry-run)");
+    if (same_file(input, output) || (!report_file.empty() && same_file(input, report_file)))
+        return usage(output + ": output path is the input file");
+    if (output == "-" && report_file == "-") return usage("--report - and -o - cannot both use standard output");
+    if (!output.empty() && output == report_file) return usage("the report and the document cannot be the same file");
+
+    try {
+        allies::RedactOptions options;
+        options.policy = policy_file.empty() ? allies::Policy{} : allies::Policy::load(policy_file);
+        if (!names_file.empty()) options.roster = allies::Roster::load(names_file);
+        if (sections == "remove") options.policy.sections = allies::SectionsMode::remove;
+        if (sections == "placeholder") options.policy.sections = allies::SectionsMode::placeholder;
+        if (names_as == "placeholder") options.policy.names_as = allies::NamesAs::placeholder;
+        if (names_as == "initials") options.policy.names_as = allies::NamesAs::initials;
+        if (names_as == "pseudonym") options.policy.names_as = allies::NamesAs::pseudonym;
+        if (names_as == "role") options.policy.names_as = allies::NamesAs::role;
+        for (const auto& k : keep) options.policy.keep.push_back(k);
+        if (!key_file.empty()) {
+            try {
+                options.pseudonym_key = allies::read_file(key_file);
+            } catch (const allies::Error& e) {
+                throw allies::Error(allies::ErrorKind::policy, key_file, "", e.message());
+            }
+            while (!options.pseudonym_key.empty() &&
+                   (options.pseudonym_key.back() == '\n' || options.pseudonym_key.back() == '\r'))
+                options.pseudonym_key.pop_back();
+            if (options.pseudonym_key.empty())
+                throw allies::Error(allies::ErrorKind::policy, key_file, "", "pseudonym key file is empty");
+        }
+        options.show_text = show_text;
+        const allies::Policy policy = options.policy;
+
+        auto package = allies::Package::open_file(input, limits);
+        std::string shown = input == "-" ? "<stdin>" : input;
+        allies::Redactor redactor(package, std::move(options));
+        redactor.find();
+        redactor.apply();  // in memory; throws (refused) when the self-check is not clean
+        const allies::RedactionPlan& plan = redactor.find();
+        if (!report_file.empty())
+            allies::write_file_atomically(report_file, allies::plan_to_json(plan, shown, policy));
+        if (dry_run) {
+            if (report_file != "-") std::cout << allies::plan_to_text(plan, shown);
+            return allies::exit_codes::ok;
+        }
+        package.write(output);
+        if (!quiet) {
+            int redactions = 0;
+            std::string by_rule;
+            for (const auto& [rule, n] : plan.count_by_rule()) {
+                if (rule == "sanitise") continue;
+                redactions += n;
+                by_rule += (by_rule.empty() ? "" : ", ") + rule + " " + std::to_string(n);
+            }
+            std::cerr << "allies-redact: " << shown << ": " << redactions << " redactions"
+                      << (by_rule.empty() ? "" : " (" + by_rule + ")") << ", " << plan.removed_parts.size()
+                      << " parts removed\n";
+        }
+    } catch (const allies::Error& e) {
+        std::cerr << "allies-redact: error: " << e.what() << "\n";
+        return allies::exit_code_for(e.kind());
+    } catch (const std::bad_alloc&) {
+        std::cerr << "allies-redact: error: " << input << ": out of memory\n";
+        return allies::exit_codes::input;
+    }
+    return allies::exit_codes::ok;
+}
