@@ -28,6 +28,8 @@ CREATOR = "Helen Carter"          # docProps/core.xml dc:creator (minute-taker)
 LAST_MODIFIED_BY = "Laura Bennett"  # docProps/core.xml cp:lastModifiedBy
 COMMENT_AUTHOR = "Priya Raman"
 COMMENT_INITIALS = "PR"
+REDACT_COMMENT_AUTHOR = "Laura Bennett"   # author of the "Redact: personal" comment
+REDACT_COMMENT_INITIALS = "LB"
 REVISION_AUTHOR = "Helen Carter"   # author of the tracked insertion/deletion
 COMPANY = "Northbridge Community Trust"
 TITLE = "Community Advisory Group \u2014 Meeting Notes"
@@ -59,6 +61,7 @@ RSID = {
     "f": "00A96F3C",
     "root": RSID_ROOT,
     "g": "00D27A85",
+    "h": "00E61B94",   # the session that added the sensitive-content markings
 }
 
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
@@ -134,9 +137,12 @@ def rpr(b=False, i=False, style=None, noproof=False, extra=""):
     return f"<w:rPr>{inner}</w:rPr>" if inner else ""
 
 
-def r(text, rsid=None, b=False, i=False, style=None, rsid_attr="w:rsidR"):
+def r(text, rsid=None, b=False, i=False, style=None, rsid_attr="w:rsidR",
+      extra=""):
+    """A run. extra = further rPr children, in schema order after w:noProof
+    (w:vanish, w:color, w:highlight ...)."""
     ra = f' {rsid_attr}="{RSID[rsid]}"' if rsid else ""
-    return f"<w:r{ra}>{rpr(b=b, i=i, style=style)}{t(text)}</w:r>"
+    return f"<w:r{ra}>{rpr(b=b, i=i, style=style, extra=extra)}{t(text)}</w:r>"
 
 
 def p(content, style=None, rsid="root", num=None, jc=None, keep_next=False,
@@ -165,6 +171,22 @@ def spell(text, rsid=None):
     """A run bracketed by proofing marks, as Word writes for unknown words."""
     return ('<w:proofErr w:type="spellStart"/>' + r(text, rsid) +
             '<w:proofErr w:type="spellEnd"/>')
+
+
+def sdt(content, sdt_id, alias, tag):
+    """A rich text content control, as Word writes it (no type element means
+    rich text). Block-level when content is w:p/w:tbl elements, inline
+    (run-level) when content is runs."""
+    return ('<w:sdt><w:sdtPr>'
+            f'<w:alias w:val="{attr(alias)}"/><w:tag w:val="{attr(tag)}"/>'
+            f'<w:id w:val="{sdt_id}"/></w:sdtPr><w:sdtEndPr/>'
+            f'<w:sdtContent>{content}</w:sdtContent></w:sdt>')
+
+
+# rPr children (CT_RPr order: w:vanish, then w:color, ..., then w:highlight).
+HIDDEN = "<w:vanish/>"
+WHITE = '<w:color w:val="FFFFFF"/>'
+BLACK_HIGHLIGHT = '<w:highlight w:val="black"/>'
 
 
 # ---------------------------------------------------------------------------
@@ -196,10 +218,17 @@ COMMENT_ID = 0
 DEL_ID = 1
 INS_ID = 2
 GOBACK_ID = 3
+REDACT_COMMENT_ID = 4
 FOOTNOTE_ID = 1
+
+# Content control ids (w:sdtPr/w:id: their own id space; Word writes signed
+# 32-bit values).
+SDT_FINANCIAL_ID = -1739467058
+SDT_ADDRESS_ID = 1283075442
 
 DEL_DATE = "2026-03-13T10:02:00Z"
 COMMENT_DATE = "2026-03-13T09:14:00Z"
+REDACT_COMMENT_DATE = "2026-03-13T09:41:00Z"
 
 
 # ---------------------------------------------------------------------------
@@ -270,6 +299,20 @@ def document_xml():
                             "apologies from Daniel Fraser and Margaret O\u2019Neill. ", "c") +
           r("Zo\u00eb Ward", "c", b=True) +
           r(" was welcomed as the group\u2019s new Treasurer.", "c"), rsid="b"))
+    # Hidden text (w:vanish) and white text at the end of a visible paragraph.
+    add(p(r("The agenda was taken as read.", "h") +
+          r(" Internal: check Grace Whitfield\u2019s references before the award.",
+            "h", extra=HIDDEN) +
+          r(" Do not publish: Tom\u2019s home number is 01632 960 001.",
+            "h", extra=WHITE), rsid="h"))
+    # M6: a comment starting "Redact: personal" around part of a sentence.
+    add(p(r("The Clerk confirmed that the newsletter editor is ", "h") +
+          f'<w:commentRangeStart w:id="{REDACT_COMMENT_ID}"/>' +
+          r("on medical leave until May", "h") +
+          f'<w:commentRangeEnd w:id="{REDACT_COMMENT_ID}"/>' +
+          f'<w:r w:rsidR="{RSID["h"]}"><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr>'
+          f'<w:commentReference w:id="{REDACT_COMMENT_ID}"/></w:r>' +
+          r(".", "h"), rsid="h"))
 
     # 2. Minutes of the last meeting -------------------------------------------
     add(p(r("Minutes of the last meeting"), rsid="a", **H1))
@@ -282,6 +325,11 @@ def document_xml():
           r("revised ", "g") + "</w:ins>" +
           r("terms of reference were circulated by Tom ", "b") + spell("Okafor", "b") +
           r(" and approved without amendment.", "b"), rsid="b"))
+    add(p(r("Laura\u2019s summary of the consultation was welcomed.", "h"), rsid="h"))
+    # M3: character style "Confidential Text" on part of a sentence.
+    add(p(r("Members noted the ", "h") +
+          r("settlement paid to the former caretaker", "h", style="ConfidentialText") +
+          r(" had been finalised.", "h"), rsid="h"))
 
     # 3. Budget update ---------------------------------------------------------
     add(p(r("Budget update"), rsid="a", **H1))
@@ -296,6 +344,12 @@ def document_xml():
           f'<w:commentReference w:id="{COMMENT_ID}"/></w:r>' +
           r(" against an annual budget of \u00a360,000, leaving ", "c") +
           r("\u00a311,800", "c", b=True) + r(" unallocated.", "c"), rsid="c"))
+    # M1: block content control around two whole paragraphs.
+    add(sdt(p(r("Grant payments are made from the Trust\u2019s account at Northbridge "
+                "Bank, sort code 20-45-77, account 41826603.", "h"), rsid="h") +
+            p(r("The Treasurer\u2019s reimbursement of \u00a3412.60 for venue deposits "
+                "was approved.", "h"), rsid="h"),
+            SDT_FINANCIAL_ID, "Sensitive", "redact:financial"))
     add(p(r("Quarterly figures"), rsid="c", **H2))
     add(p(r("The main points from the quarter were:", "c"), rsid="c"))
     lst = dict(style="ListParagraph", rsid="c")
@@ -306,8 +360,15 @@ def document_xml():
             "to March 2027."), num=(NUM_DECIMAL, 1), **lst))
     add(p(r("Printing costs rose because of the spring newsletter."),
           num=(NUM_DECIMAL, 0), **lst))
+    # M3: a whole paragraph in the paragraph style "Sensitive".
+    add(p(r("Staff salary review: the coordinator\u2019s pay rises to \u00a331,400 "
+            "from April.", "h"), style="Sensitive", rsid="h"))
     add(p(r("Members asked for a ", "c") + r("monthly", "c", i=True) +
           r(" summary in future.", "c"), rsid="c"))
+    # A name in capitals, as in an action line.
+    add(p(r("ACTION:", "h", b=True) +
+          r(" ZO\u00cb WARD to circulate the monthly summary from April.", "h"),
+          rsid="h"))
 
     # 4. Community grants ------------------------------------------------------
     add(p(r("Community grants"), rsid="a", **H1))
@@ -321,6 +382,12 @@ def document_xml():
           r(" to Grace Whit", "d") + r("field", "e") +
           r(" for the Riverside Allotments accessible paths project. Will Hughes "
             "declared an interest and left the room for this item.", "e"), rsid="d"))
+    # M2: inline content control around part of a sentence.
+    add(p(r("The applicant\u2019s home address, ", "h") +
+          sdt(r("14 Mill Lane, Northbridge NB1 4QT", "h"),
+              SDT_ADDRESS_ID, "Sensitive", "sensitive:personal") +
+          r(", was confirmed for the award letter.", "h"), rsid="h"))
+    add(p(r("Priya agreed to draft the letter.", "h"), rsid="h"))
     add(p(r("We discussed sensitive issues about the venue.", "e"), rsid="e"))
     add(p(r("It was agreed that:", "e"), rsid="e"))
     blt = dict(style="ListParagraph", rsid="e")
@@ -330,6 +397,17 @@ def document_xml():
           num=(NUM_BULLET, 0), **blt))
     add(p(r("The next round opens in June."), num=(NUM_BULLET, 0), **blt))
 
+    # M5: a heading ending "(confidential)": it and everything up to the next
+    # heading of the same or a higher level (here "5. Any other business").
+    add(p(r("Staffing matters (confidential)"), rsid="h", **H2))
+    add(p(r("The coordinator\u2019s probation was extended by three months after "
+            "two formal warnings.", "h"), rsid="h"))
+    conf = dict(style="ListParagraph", rsid="h")
+    add(p(r("An HR adviser will attend the review meeting on 20 March 2026.", "h"),
+          num=(NUM_BULLET, 0), **conf))
+    add(p(r("The coordinator\u2019s grievance about the warnings will be heard by "
+            "an independent panel.", "h"), num=(NUM_BULLET, 0), **conf))
+
     # 5. Any other business ----------------------------------------------------
     add(p(r("Any other business"), rsid="a", **H1))
     add(p(r("Questions about the grants process should be sent to Tom ", "f") +
@@ -337,6 +415,22 @@ def document_xml():
           '<w:hyperlink r:id="rId9" w:history="1">' +
           r(CONTACT_EMAIL, "f", style="Hyperlink") + "</w:hyperlink>" +
           r(".", "f"), rsid="f"))
+    # A telephone number in plain text.
+    add(p(r("General enquiries: 020 7946 0958.", "h"), rsid="h"))
+    # M7: black highlight.
+    add(p(r("Members can reach the venue manager directly on ", "h") +
+          r("07700 900 123", "h", extra=BLACK_HIGHLIGHT) + r(".", "h"), rsid="h"))
+    # M4 within a paragraph, the opening marker split across runs as Word
+    # leaves it after an edit in another session.
+    add(p(r("Members sent their best wishes to a colleague ", "f") +
+          r("[[re", "f") +
+          r("dact:personal]]who is recovering from surgery", "h") +
+          r("[[/redact]]", "h") + r(".", "f"), rsid="f"))
+    # M4 across paragraphs.
+    add(p(r("[[redact:legal]]", "h"), rsid="h"))
+    add(p(r("Legal advice on the lease dispute with the landlord recommends "
+            "settling for \u00a37,500.", "h"), rsid="h"))
+    add(p(r("[[/redact]]", "h"), rsid="h"))
     add(p(r("The next meeting will be held on ", "f") +
           r("9 April 2026", "f", b=True) + r(".", "f"), rsid="f"))
 
@@ -414,6 +508,11 @@ def comments_xml():
             f'w:date="{COMMENT_DATE}" w:initials="{COMMENT_INITIALS}">' +
             p('<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:annotationRef/></w:r>' +
               r("Check the figure with finance"), style="CommentText", rsid="d") +
+            "</w:comment>" +
+            f'<w:comment w:id="{REDACT_COMMENT_ID}" w:author="{attr(REDACT_COMMENT_AUTHOR)}" '
+            f'w:date="{REDACT_COMMENT_DATE}" w:initials="{REDACT_COMMENT_INITIALS}">' +
+            p('<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:annotationRef/></w:r>' +
+              r("Redact: personal"), style="CommentText", rsid="h") +
             "</w:comment>")
     return DECL + f"<w:comments {WORD_ROOT_NS}>" + body + "</w:comments>"
 
@@ -513,6 +612,17 @@ def styles_xml():
         '<w:basedOn w:val="Normal"/><w:link w:val="CommentTextChar"/><w:uiPriority w:val="99"/>'
         '<w:unhideWhenUsed/><w:pPr><w:spacing w:line="240" w:lineRule="auto"/></w:pPr>'
         '<w:rPr><w:sz w:val="20"/><w:szCs w:val="20"/></w:rPr></w:style>',
+        # M3 marking styles (custom, not linked): a paragraph style and a
+        # character style, each recognised by its name.
+        '<w:style w:type="paragraph" w:customStyle="1" w:styleId="Sensitive">'
+        '<w:name w:val="Sensitive"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/>'
+        f'<w:qFormat/><w:rsid w:val="{RSID["h"]}"/>'
+        '<w:rPr><w:i/><w:iCs/><w:color w:val="7F7F7F" w:themeColor="text1" '
+        'w:themeTint="80"/></w:rPr></w:style>',
+        '<w:style w:type="character" w:customStyle="1" w:styleId="ConfidentialText">'
+        '<w:name w:val="Confidential Text"/><w:basedOn w:val="DefaultParagraphFont"/>'
+        f'<w:uiPriority w:val="1"/><w:qFormat/><w:rsid w:val="{RSID["h"]}"/>'
+        '<w:rPr><w:color w:val="C00000"/></w:rPr></w:style>',
     ]
     # Linked character styles
     for sid, name, link, rp in [

@@ -18,48 +18,6 @@ bool overlaps(const ParagraphCuts* pc, std::uint32_t a, std::uint32_t b) {
     return false;
 }
 
-std::string context_of(const FlatParagraph& flat, std::uint32_t a, std::uint32_t b, const std::string& mask,
-                       const ParagraphCuts* pc) {
-    // Up to ~40 bytes each side, on code point boundaries, other cuts masked.
-    auto back = [&](std::uint32_t i, std::uint32_t n) {
-        std::uint32_t s = i > n ? i - n : 0;
-        while (s > 0 && (static_cast<unsigned char>(flat.text[s]) & 0xC0) == 0x80) --s;
-        return s;
-    };
-    auto fwd = [&](std::uint32_t i, std::uint32_t n) {
-        std::uint32_t e = std::min<std::uint32_t>(static_cast<std::uint32_t>(flat.text.size()), i + n);
-        while (e < flat.text.size() && (static_cast<unsigned char>(flat.text[e]) & 0xC0) == 0x80) ++e;
-        return e;
-    };
-    std::uint32_t s = back(a, 40), e = fwd(b, 40);
-    std::string out;
-    if (s > 0) out += "…";
-    auto piece = [&](std::uint32_t from, std::uint32_t to) {
-        // Copy [from, to) masking other cuts.
-        std::uint32_t i = from;
-        while (i < to) {
-            const Cut* inside = nullptr;
-            if (pc)
-                for (const auto& c : pc->cuts)
-                    if (i >= c.begin && i < c.end) inside = &c;
-            if (inside) {
-                out += inside->replacement.empty() ? "▇▇▇" : inside->replacement;
-                i = inside->end;
-                continue;
-            }
-            out += flat.text[i];
-            ++i;
-        }
-    };
-    piece(s, a);
-    out += mask;
-    piece(b, e);
-    if (e < flat.text.size()) out += "…";
-    for (auto& c : out)
-        if (c == '\n' || c == '\t' || c == '\r') c = ' ';
-    return out;
-}
-
 }  // namespace
 
 void detect_inline(Package&, Redactor::State& st) {
@@ -107,7 +65,6 @@ void detect_inline(Package&, Redactor::State& st) {
             }
             if (st.options.show_text) h.text = flat.text.substr(a, b - a);
             ParagraphCuts& pc = st.cuts_for(p, story.name);
-            h.context = context_of(flat, a, b, policy.inline_text, &pc);
             std::size_t id = st.add_hit(std::move(h), p);
             pc.cuts.push_back(Cut{a, b, policy.inline_text, true, {}});
             pc.hits.push_back(id);
@@ -157,7 +114,6 @@ void detect_inline(Package&, Redactor::State& st) {
                 if (st.options.show_text) h.text = flat.text.substr(sp.a, sp.b - sp.a);
                 ParagraphCuts& cuts = st.cuts_for(p, story.name);
                 pc = &cuts;
-                h.context = context_of(flat, sp.a, sp.b, policy.inline_text, pc);
                 std::size_t id = st.add_hit(std::move(h), p);
                 std::vector<std::string> styles(st.sensitive_character_styles.begin(), st.sensitive_character_styles.end());
                 cuts.cuts.push_back(Cut{sp.a, sp.b, policy.inline_text, true, styles});
@@ -195,7 +151,6 @@ void detect_inline(Package&, Redactor::State& st) {
                 if (st.options.show_text) h.text = flat.text.substr(a, b - a);
                 ParagraphCuts& cuts = st.cuts_for(p, story.name);
                 pc = &cuts;
-                h.context = context_of(flat, a, b, h.replacement, pc);
                 std::string replacement = h.replacement;
                 std::size_t id = st.add_hit(std::move(h), p);
                 cuts.cuts.push_back(Cut{a, b, replacement, false, {}});

@@ -201,8 +201,61 @@ void index_paragraphs(Redactor::State& st) {
     }
 }
 
+std::string context_of(const FlatParagraph& flat, std::uint32_t a, std::uint32_t b, const std::string& mask,
+                       const ParagraphCuts* pc) {
+    // Up to ~40 bytes each side, on code point boundaries, other cuts masked.
+    auto back = [&](std::uint32_t i, std::uint32_t n) {
+        std::uint32_t s = i > n ? i - n : 0;
+        while (s > 0 && (static_cast<unsigned char>(flat.text[s]) & 0xC0) == 0x80) --s;
+        return s;
+    };
+    auto fwd = [&](std::uint32_t i, std::uint32_t n) {
+        std::uint32_t e = std::min<std::uint32_t>(static_cast<std::uint32_t>(flat.text.size()), i + n);
+        while (e < flat.text.size() && (static_cast<unsigned char>(flat.text[e]) & 0xC0) == 0x80) ++e;
+        return e;
+    };
+    std::uint32_t s = back(a, 40), e = fwd(b, 40);
+    std::string out;
+    if (s > 0) out += "…";
+    auto piece = [&](std::uint32_t from, std::uint32_t to) {
+        // Copy [from, to) masking other cuts.
+        std::uint32_t i = from;
+        while (i < to) {
+            const Cut* inside = nullptr;
+            if (pc)
+                for (const auto& c : pc->cuts)
+                    if (i >= c.begin && i < c.end) inside = &c;
+            if (inside) {
+                out += inside->replacement.empty() ? "▇▇▇" : inside->replacement;
+                i = inside->end;
+                continue;
+            }
+            out += flat.text[i];
+            ++i;
+        }
+    };
+    piece(s, a);
+    out += mask;
+    piece(b, e);
+    if (e < flat.text.size()) out += "…";
+    for (auto& c : out)
+        if (c == '\n' || c == '\t' || c == '\r') c = ' ';
+    return out;
+}
+
 // Paragraph numbers, heading paths and masked contexts for the report.
 void locate_hits(Redactor::State& st) {
+    for (const auto& pc : st.cuts) {
+        FlatParagraph flat = flatten(pc.paragraph);
+        for (std::size_t i = 0; i < pc.cuts.size() && i < pc.hits.size(); ++i) {
+            Hit& h = st.plan.hits[pc.hits[i]];
+            if (!h.context.empty()) continue;
+            const Cut& c = pc.cuts[i];
+            std::string mask = st.options.show_text ? "⟦" + flat.text.substr(c.begin, c.end - c.begin) + "⟧"
+                               : c.replacement.empty() ? "▇▇▇" : c.replacement;
+            h.context = context_of(flat, c.begin, c.end, mask, &pc);
+        }
+    }
     std::map<std::string, int> cache;
     std::map<const void*, std::vector<std::string>> paths;
     for (auto& story : st.stories) {
