@@ -178,10 +178,46 @@ bool near(const Rgb& a, const Rgb& b) {
     return std::abs(a.r - b.r) <= 24 && std::abs(a.g - b.g) <= 24 && std::abs(a.b - b.b) <= 24;
 }
 
+Shading shading_of(pugi::xml_node shd) {
+    return Shading{shd.attribute("w:val").value(), shd.attribute("w:color").value(), shd.attribute("w:fill").value()};
+}
+
+enum class Back { none, colour, unknown };
+
+// The colour a w:shd paints (§17.3.5: a pattern of `color` over `fill`;
+// pctN mixes N% of the pattern colour into the fill).
+Back shading_colour(const Shading& s, Rgb& out) {
+    std::string_view val = s.pattern;
+    Rgb fill{255, 255, 255}, color{0, 0, 0};
+    bool has_fill = !s.fill.empty() && s.fill != "auto" && parse_hex(s.fill, fill);
+    if (!s.color.empty() && s.color != "auto") parse_hex(s.color, color);
+    if (val.empty() || val == "clear" || val == "nil") {
+        if (!has_fill) return Back::none;
+        out = fill;
+        return Back::colour;
+    }
+    if (val == "solid") {
+        out = color;
+        return Back::colour;
+    }
+    if (val.starts_with("pct")) {
+        int pct = 0;
+        for (char c : val.substr(3))
+            if (c >= '0' && c <= '9') pct = pct * 10 + (c - '0');
+        if (pct == 12) pct = 125;  // pct12 is 12.5%
+        double f = (pct == 125 ? 12.5 : pct) / 100.0;
+        out = Rgb{static_cast<int>(fill.r * (1 - f) + color.r * f), static_cast<int>(fill.g * (1 - f) + color.g * f),
+                  static_cast<int>(fill.b * (1 - f) + color.b * f)};
+        return Back::colour;
+    }
+    return Back::unknown;  // stripes, crosses: the text may be readable or not
+}
+
 // The visibility-relevant run properties, resolved through the styles.
 struct Look {
     bool hidden = false;
-    std::string color, highlight, shading_fill, paragraph_fill;
+    std::string color, highlight;
+    Shading run_shading, paragraph_shading;
     int size = 22;
 };
 
@@ -194,13 +230,13 @@ public:
         pugi::xml_node rpr = run.child("w:rPr");
         std::string rstyle(ooxml::val(rpr.child("w:rStyle")));
         Look l = base(pstyle, rstyle);
-        if (pugi::xml_node shd = paragraph.child("w:pPr").child("w:shd")) l.paragraph_fill = shd.attribute("w:fill").value();
+        if (pugi::xml_node shd = paragraph.child("w:pPr").child("w:shd")) l.paragraph_shading = shading_of(shd);
         for (pugi::xml_node c : rpr.children()) {
             std::string_view n = c.name();
             if (n == "w:vanish") l.hidden = ooxml::on_off(c);
             else if (n == "w:color") l.color = c.attribute("w:val").value();
             else if (n == "w:highlight") l.highlight = c.attribute("w:val").value();
-            else if (n == "w:shd") l.shading_fill = c.attribute("w:fill").value();
+            else if (n == "w:shd") l.run_shading = shading_of(c);
             else if (n == "w:sz") l.size = static_cast<int>(ooxml::integer(c.attribute("w:val").value(), 22));
         }
         return l;
@@ -222,8 +258,8 @@ private:
         l.hidden = rp.hidden;
         l.color = rp.color;
         l.highlight = rp.highlight;
-        l.shading_fill = rp.shading.fill;
-        l.paragraph_fill = pp.shading.fill;
+        l.run_shading = rp.shading;
+        l.paragraph_shading = pp.shading;
         l.size = rp.size;
         cache_.emplace(key, l);
         return l;
@@ -233,27 +269,104 @@ private:
     std::map<std::string, Look> cache_;
 };
 
+enum class Fill { none, colour, unknown };
+
+Fill scheme_fill(std::string_view scheme, Rgb& out) {
+    if (scheme == "bg1" || scheme == "lt1") return parse_hex("FFFFFF", out) ? Fill::colour : Fill::unknown;
+    if (scheme == "tx1" || scheme == "dk1") return parse_hex("000000", out) ? Fill::colour : Fill::unknown;
+    return Fill::unknown;
+}
+
+Fill drawing_fill(pugi::xml_node fill_parent, Rgb& out, bool& found) {
+    found = true;
+    if (fill_parent.child("a:noFill")) return Fill::none;
+    if (pugi::xml_node solid = fill_parent.child("a:solidFill")) {
+        if (pugi::xml_node rgb = solid.child("a:srgbClr"))
+            return parse_hex(rgb.attribute("val").value(), out) ? Fill::colour : Fill::unknown;
+        if (pugi::xml_node sch = solid.child("a:schemeClr")) return scheme_fill(sch.attribute("val").value(), out);
+        return Fill::unknown;
+    }
+    if (fill_parent.child("a:gradFill") || fill_parent.child("a:pattFill") || fill_parent.child("a:blipFill")) return Fill::unknown;
+    found = false;
+    return Fill::none;
+}
+
+// The fill behind a text box's text (DrawingML wps:wsp or VML v:shape).
+Fill shape_fill(pugi::xml_node txbx, Rgb& out) {
+    for (pugi::xml_node a = txbx.parent(); a; a = a.parent()) {
+        if (is(a, "wps:wsp")) {
+            bool found = false;
+            Fill f = drawing_fill(a.child("wps:spPr"), out, found);
+            if (found) return f;
+            pugi::xml_node ref = a.child("wps:style").child("a:fillRef");
+            if (!ref || std::string_view(ref.attribute("idx").value()) == "0") return Fill::none;
+            if (pugi::xml_node rgb = ref.child("a:srgbClr"))
+                return parse_hex(rgb.attribute("val").value(), out) ? Fill::colour : Fill::unknown;
+            if (pugi::xml_node sch = ref.child("a:schemeClr")) return scheme_fill(sch.attribute("val").value(), out);
+            return Fill::unknown;
+        }
+        if (is(a, "v:shape") || is(a, "v:rect") || is(a, "v:roundrect")) {
+            std::string_view filled = a.attribute("filled").value();
+            if (filled == "f" || filled == "false") return Fill::none;
+            std::string colour = a.attribute("fillcolor").value();
+            if (colour.empty()) return parse_hex("FFFFFF", out) ? Fill::colour : Fill::unknown;  // VML default fill: white
+            if (!colour.empty() && colour[0] == '#') colour.erase(0, 1);
+            if (colour == "white") colour = "FFFFFF";
+            if (colour == "black") colour = "000000";
+            return parse_hex(colour, out) ? Fill::colour : Fill::unknown;
+        }
+    }
+    return Fill::unknown;
+}
+
 std::string page_background(const StoryPart& body) {
     if (pugi::xml_node bg = body.root.child("w:background")) return bg.attribute("w:color").value();
     return "";
 }
 
-bool invisible(const Look& l, pugi::xml_node run, const std::string& page) {
+bool whitespace_only(const std::string& text, const Segment& seg) {
+    for (std::uint32_t i = seg.begin; i < seg.end; ++i)
+        if (text[i] != ' ' && text[i] != '\t' && text[i] != '\n') return false;
+    return true;
+}
+
+// Hidden (w:vanish) always; otherwise invisible when too small or coloured
+// like its background, unless it is only spaces (white spaces are invisible
+// anyway, and code listings use them).
+bool invisible(const Look& l, pugi::xml_node run, const std::string& page, bool blank) {
     if (l.hidden) return true;
+    if (blank) return false;
     if (l.size > 0 && l.size <= 2) return true;  // 1 pt or smaller
     Rgb fg;
     if (l.color.empty() || l.color == "auto" || !parse_hex(l.color, fg)) return false;
     Rgb bg;
     bool have = false;
     if (!l.highlight.empty() && l.highlight != "none") have = highlight_rgb(l.highlight, bg);
-    if (!have && !l.shading_fill.empty() && l.shading_fill != "auto") have = parse_hex(l.shading_fill, bg);
-    if (!have && !l.paragraph_fill.empty() && l.paragraph_fill != "auto") have = parse_hex(l.paragraph_fill, bg);
+    for (const Shading* sh : {&l.run_shading, &l.paragraph_shading}) {
+        if (have) break;
+        switch (shading_colour(*sh, bg)) {
+            case Back::colour: have = true; break;
+            case Back::unknown: return false;
+            case Back::none: break;
+        }
+    }
     if (!have) {
         for (pugi::xml_node a = run.parent(); a && !have; a = a.parent()) {
-            if (is(a, "w:txbxContent")) { have = true; bg = Rgb{}; break; }  // text box: assume its white fill
+            if (is(a, "w:txbxContent")) {
+                // A text box: its shape's fill is the background.
+                switch (shape_fill(a, bg)) {
+                    case Fill::colour: have = true; break;
+                    case Fill::unknown: return false;  // gradient, picture, theme colour we cannot judge
+                    case Fill::none: break;
+                }
+                break;
+            }
             if (is(a, "w:tc")) {
-                std::string fill = a.child("w:tcPr").child("w:shd").attribute("w:fill").value();
-                if (!fill.empty() && fill != "auto") have = parse_hex(fill, bg);
+                switch (shading_colour(shading_of(a.child("w:tcPr").child("w:shd")), bg)) {
+                    case Back::colour: have = true; break;
+                    case Back::unknown: return false;
+                    case Back::none: break;
+                }
                 break;
             }
         }
@@ -277,7 +390,7 @@ void remove_hidden_text(Package&, Redactor::State& state) {
             std::string removed_text;
             for (const auto& seg : flat.segments) {
                 if (!seg.run || !is(seg.run, "w:r")) continue;
-                if (!invisible(resolver.look(seg.run, p), seg.run, page)) continue;
+                if (!invisible(resolver.look(seg.run, p), seg.run, page, whitespace_only(flat.text, seg))) continue;
                 if (!cuts.empty() && cuts.back().end == seg.begin) cuts.back().end = seg.end;
                 else cuts.push_back(Cut{seg.begin, seg.end, "", false, {}});
             }

@@ -132,26 +132,25 @@ std::string Redactor::State::name_replacement(int person) {
 namespace redact {
 
 std::vector<std::string> other_xml_parts(const Package& package, const Redactor::State& state) {
+    // The XML parts that will survive sanitisation: reachable from the
+    // package root through relationships of types that are kept.
     std::set<std::string> skip;
     for (const auto& s : state.stories) skip.insert(lower_ascii(s.name));
-    for (const auto& rel : package.relationships(package.main_document())) {
-        switch (classify_relationship(rel.type)) {
-            case RelType::comments: case RelType::comments_extended: case RelType::comments_ids:
-            case RelType::comments_extensible: case RelType::people: case RelType::glossary_document:
-            case RelType::custom_xml: case RelType::vba_project:
-                skip.insert(lower_ascii(rel.target_part));
-                break;
-            default: break;
+    std::set<std::string> reachable;
+    std::vector<std::string> queue{""}, out;
+    while (!queue.empty()) {
+        std::string source = queue.back();
+        queue.pop_back();
+        for (const auto& rel : package.relationships(source)) {
+            if (rel.external || rel.target_part.empty() || !package.has_part(rel.target_part)) continue;
+            if (!understood(rel) || !removal_reason(classify_relationship(rel.type)).empty()) continue;
+            if (!reachable.insert(lower_ascii(rel.target_part)).second) continue;
+            queue.push_back(rel.target_part);
         }
     }
-    for (const auto& rel : package.relationships(""))
-        if (classify_relationship(rel.type) == RelType::custom_properties) skip.insert(lower_ascii(rel.target_part));
-    std::vector<std::string> out;
     for (const auto& name : package.part_names()) {
         std::string key = lower_ascii(name);
-        if (skip.count(key) || key.ends_with(".rels") || key == "[content_types].xml" || key.starts_with("customxml/") ||
-            key.find("glossary/") != std::string::npos)
-            continue;
+        if (!reachable.count(key) || skip.count(key)) continue;
         std::string ct = package.content_type(name);
         if (!(ct.ends_with("xml") || key.ends_with(".xml"))) continue;
         out.push_back(name);

@@ -257,7 +257,9 @@ struct Sanitiser {
                     pugi::xml_node next = c.next_sibling();
                     std::string_view l = local(c.name());
                     if (l == "Company" || l == "Manager" || l == "Template" || l == "HyperlinkBase" || l == "HLinks" ||
-                        l == "DigSig" || l == "TotalTime") {
+                        l == "DigSig" || l == "TotalTime" || l == "Words" || l == "Characters" ||
+                        l == "CharactersWithSpaces" || l == "Lines" || l == "Paragraphs" || l == "Pages") {
+                        // Statistics were counted before redaction: they tell how much went.
                         root.remove_child(c);
                         ++n;
                     }

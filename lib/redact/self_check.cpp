@@ -75,8 +75,19 @@ void self_check(const Package& package, const Redactor::State& st) {
             std::string lower = lower_ascii(bytes);
             if (lower.find(marker) != std::string::npos || lower.find(close) != std::string::npos)
                 leak(package, name, "redaction marker syntax still present");
-            if (lower.find(":rsid") != std::string::npos || lower.find("w14:paraid") != std::string::npos)
-                leak(package, name, "revision ids still present");
+            if (lower.find("rsid") != std::string::npos || lower.find("paraid") != std::string::npos) {
+                // Parsed, not searched: the text itself may mention "w:rsid".
+                bool ids = false;
+                for_each_element(xml(again, name).document_element(), [&](pugi::xml_node n) {
+                    std::string_view en = n.name();
+                    if (en.find(":rsid") != std::string_view::npos) ids = true;
+                    for (pugi::xml_attribute a : n.attributes()) {
+                        std::string_view an = a.name();
+                        if (an.find(":rsid") != std::string_view::npos || an == "w14:paraId" || an == "w14:textId") ids = true;
+                    }
+                });
+                if (ids) leak(package, name, "revision ids still present");
+            }
             for (const char* tag : {"<w:del ", "<w:del>", "<w:deltext", "<w:movefrom", "<w:ins ", "<w:ins>",
                                     "<w:commentreference", "<w:commentrangestart", "<w:docvars", "<w:attachedtemplate",
                                     "<w:mailmerge", "<cp:lastmodifiedby"})

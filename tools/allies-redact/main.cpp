@@ -131,7 +131,7 @@ int main(int argc, char** argv) {
             }
             std::cerr << "allies-redact: " << shown << ": " << redactions << " redactions"
                       << (by_rule.empty() ? "" : " (" + by_rule + ")") << ", " << plan.removed_parts.size()
-                      << " parts removed\n";
+                      << (plan.removed_parts.size() == 1 ? " part" : " parts") << " removed\n";
         }
     } catch (const allies::Error& e) {
         std::cerr << "allies-redact: error: " << e.what() << "\n";
