@@ -99,6 +99,49 @@ TEST(Sanitise, PartsThatCarryPersonalDataAreRemoved) {
     EXPECT_NE(visible_text(out.bytes).find("Body."), std::string::npos);
 }
 
+TEST(Sanitise, ThumbnailAndCustomPropertiesAtThePackageRootGo) {
+    DocxBuilder b;
+    b.body = para("Body.");
+    b.extra_parts = {{"docProps/thumbnail.jpeg", "\xFF\xD8\xFF secret picture of page one"},
+                     {"docProps/custom.xml", "<Properties><property>secret custom</property></Properties>"}};
+    b.extra_root_rels = {"<Relationship Id=\"t\" Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail\" Target=\"docProps/thumbnail.jpeg\"/>",
+                         "<Relationship Id=\"c\" Type=\"" + kRel + "custom-properties\" Target=\"docProps/custom.xml\"/>"};
+    auto out = redact_doc(b);
+    EXPECT_FALSE(has_part(out.bytes, "docProps/thumbnail.jpeg"));
+    EXPECT_FALSE(has_part(out.bytes, "docProps/custom.xml"));
+    EXPECT_FALSE(anywhere(out.bytes, "secret"));
+}
+
+TEST(Sanitise, FieldsThatWouldReinsertPersonalDataKeepOnlyTheirResult) {
+    DocxBuilder b;
+    b.body = p("<w:fldSimple w:instr=\" DOCPROPERTY Manager \">" + run("Budget") + "</w:fldSimple>" +
+               "<w:fldSimple w:instr=\" PAGE \">" + run("3") + "</w:fldSimple>") +
+             p("<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText>FILENAME \\p</w:instrText></w:r>"
+               "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>" + run("C:\\Users\\jdoe\\notes.docx") +
+               "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>");
+    auto out = redact_doc(b);
+    std::string doc = part_of(out.bytes, "word/document.xml");
+    EXPECT_EQ(doc.find("DOCPROPERTY"), std::string::npos);
+    EXPECT_EQ(doc.find("FILENAME"), std::string::npos);
+    EXPECT_NE(doc.find("PAGE"), std::string::npos);  // harmless fields stay live
+    EXPECT_EQ(doc.find("fldChar"), std::string::npos);
+    EXPECT_NE(visible_text(out.bytes).find("Budget3"), std::string::npos);
+}
+
+TEST(Sanitise, FieldHalvesLeftByARemovedSectionGo) {
+    DocxBuilder b;
+    b.body = p("<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText> TOC \\o </w:instrText></w:r>"
+               "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>" + run("Contents")) +
+             "<w:sdt><w:sdtPr><w:tag w:val=\"redact\"/></w:sdtPr><w:sdtContent>" +
+             p(run("Secret entry") + "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>") + "</w:sdtContent></w:sdt>" + para("After.");
+    auto out = redact_doc(b);
+    std::string doc = part_of(out.bytes, "word/document.xml");
+    EXPECT_EQ(doc.find("fldChar"), std::string::npos) << doc;
+    EXPECT_EQ(doc.find("instrText"), std::string::npos);
+    EXPECT_FALSE(anywhere(out.bytes, "Secret entry"));
+    EXPECT_NE(visible_text(out.bytes).find("Contents"), std::string::npos);
+}
+
 TEST(Sanitise, SettingsLoseTemplatesVariablesAndHistoryAndAskWordToStayClean) {
     DocxBuilder b;
     b.body = para("Body.");

@@ -151,6 +151,50 @@ struct Sanitiser {
         add_count(story.name, "imported content", alt_chunks, "altChunk imports removed");
         add_count(story.name, "custom XML data", bindings, "data bindings removed");
         remove_orphan_marks(story.root);
+        remove_orphan_field_chars(story.root);
+    }
+
+    // Field characters whose partners went with a removed block (a field
+    // that spanned into a redacted section): an unmatched begin loses its
+    // instruction too, so no field half is left behind.
+    void remove_orphan_field_chars(pugi::xml_node root) {
+        struct Open {
+            pugi::xml_node begin, separate;
+            std::vector<pugi::xml_node> instruction;
+        };
+        std::vector<Open> stack;
+        std::vector<pugi::xml_node> doomed;
+        for_each_element(root, [&](pugi::xml_node n) {
+            if (is(n, "w:fldChar")) {
+                std::string_view t = n.attribute("w:fldCharType").value();
+                if (t == "begin") stack.push_back({n, {}, {}});
+                else if (t == "separate") {
+                    if (stack.empty() || stack.back().separate) doomed.push_back(n);
+                    else stack.back().separate = n;
+                } else if (t == "end") {
+                    if (stack.empty()) doomed.push_back(n);
+                    else stack.pop_back();
+                }
+            } else if (is(n, "w:instrText") && !stack.empty() && !stack.back().separate) {
+                stack.back().instruction.push_back(n);
+            }
+        });
+        for (auto& o : stack) {
+            doomed.push_back(o.begin);
+            if (o.separate) doomed.push_back(o.separate);
+            doomed.insert(doomed.end(), o.instruction.begin(), o.instruction.end());
+        }
+        std::set<const void*> paragraphs_seen;
+        std::vector<pugi::xml_node> paragraphs;
+        for (auto n : doomed) {
+            for (pugi::xml_node a = n.parent(); a; a = a.parent())
+                if (is(a, "w:p")) {
+                    if (paragraphs_seen.insert(a.internal_object()).second) paragraphs.push_back(a);
+                    break;
+                }
+            n.parent().remove_child(n);
+        }
+        for (auto p : paragraphs) remove_empty_runs(p);
     }
 
     // Bookmark and permission ranges whose other half went.

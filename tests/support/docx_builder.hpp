@@ -46,6 +46,7 @@ struct DocxBuilder {
     std::string styles, numbering, footnotes, comments, core;
     std::vector<std::pair<std::string, std::string>> extra_parts;  // name, bytes
     std::vector<std::string> extra_rels;  // <Relationship .../> of document.xml
+    std::vector<std::string> extra_root_rels;  // <Relationship .../> of _rels/.rels
     std::string main_name = "word/document.xml";
     std::string namespaces = std::string("xmlns:w=\"") + kW + "\" xmlns:r=\"" + kR + "\"";
 
@@ -72,6 +73,7 @@ struct DocxBuilder {
         if (!core.empty())
             root_rels += "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/package/2006/relationships/"
                          "metadata/core-properties\" Target=\"docProps/core.xml\"/>";
+        for (const auto& r : extra_root_rels) root_rels += r;
         root_rels += "</Relationships>";
         e.emplace_back("_rels/.rels", root_rels);
         e.emplace_back(main_name, document_xml());
