@@ -2,10 +2,14 @@
 # Installs the Debian 12 packages allies needs to build and test. Idempotent:
 # when everything is present it only runs dpkg-query and exits (about a second).
 # python3 + python3-jsonschema: only the tests use them (word-recall scoring of
-# the corpus run, JSON Schema validation of the json output).
+# the corpus run, JSON Schema validation of the json output and reports).
+# libtomlplusplus-dev: policy files (TOML). libssl-dev: SHA-256/HMAC (libcrypto).
+# libbenchmark-dev: bench/ (Google Benchmark). groff-base + man-db: the man
+# page rendering test.
 set -eu
 PACKAGES="build-essential cmake pkg-config libpugixml-dev libzip-dev libpodofo-dev
-libicu-dev libcli11-dev libgtest-dev googletest
+libicu-dev libcli11-dev libgtest-dev googletest libtomlplusplus-dev libssl-dev
+libbenchmark-dev groff-base man-db
 python3 python3-jsonschema"
 missing=""
 for p in $PACKAGES; do

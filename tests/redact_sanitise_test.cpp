@@ -286,3 +286,13 @@ TEST(Policy, OverridesAndErrors) {
         }
     }
 }
+
+TEST(Sanitise, HiddenTextAfterAHyperlinkOrInsideAControlIsFound) {
+    DocxBuilder b;
+    b.extra_rels = {rel("h", "hyperlink", "https://example.org")};
+    b.body = p("<w:hyperlink r:id=\"h\">" + run("link") + "</w:hyperlink>" + run(" after secret", "<w:vanish/>")) +
+             p("<w:sdt><w:sdtContent>" + run("in control secret", "<w:color w:val=\"FFFFFF\"/>") + "</w:sdtContent></w:sdt>" + run("Shown"));
+    auto out = redact_doc(b);
+    EXPECT_FALSE(anywhere(out.bytes, "secret"));
+    EXPECT_NE(visible_text(out.bytes).find("link"), std::string::npos);
+}

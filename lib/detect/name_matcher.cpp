@@ -79,6 +79,12 @@ std::string initials_of(std::string_view name) {
     return out;
 }
 
+std::uint32_t NameMatcher::word_hash(const char* s, std::size_t n) {
+    std::uint32_t h = 2166136261u;  // FNV-1a
+    for (std::size_t i = 0; i < n; ++i) h = (h ^ static_cast<unsigned char>(s[i])) * 16777619u;
+    return h;
+}
+
 void NameMatcher::add(const std::string& written, int person, bool single_word_part) {
     std::string f = text::fold_string(written);
     while (!f.empty() && (f.back() == ' ' || f.back() == '.' || f.back() == ',')) f.pop_back();
@@ -97,7 +103,10 @@ void NameMatcher::add(const std::string& written, int person, bool single_word_p
     v.needs_capital = one_word && (single_word_part || text::starts_upper(written, 0));
     std::size_t idx = variants_.size();
     variants_.push_back(std::move(v));
-    auto& list = by_first_word_[first_word(variants_[idx].folded)];
+    std::string fw = first_word(variants_[idx].folded);
+    std::uint32_t h = word_hash(fw.data(), fw.size()) & 0xFFFF;
+    first_word_bits_[h >> 6] |= std::uint64_t{1} << (h & 63);
+    auto& list = by_first_word_[fw];
     list.push_back(idx);
     std::stable_sort(list.begin(), list.end(),
                      [&](std::size_t a, std::size_t b) { return variants_[a].folded.size() > variants_[b].folded.size(); });
@@ -164,6 +173,10 @@ std::vector<TextMatch> NameMatcher::find(std::string_view original, const text::
         if (!word_start(t, i)) continue;
         std::size_t j = i;
         while (j < t.size() && text::is_word_byte(static_cast<unsigned char>(t[j]))) ++j;
+        if (!maybe_first_word(t.data() + i, j - i)) {
+            i = j - 1;
+            continue;
+        }
         word.assign(t, i, j - i);
         auto it = by_first_word_.find(word);
         if (it == by_first_word_.end()) {

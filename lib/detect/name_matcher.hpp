@@ -4,6 +4,7 @@
 // "will" the verb survives a roster with Will Hughes on it.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -39,6 +40,15 @@ private:
     };
     void add(const std::string& written, int person, bool single_word_part);
     std::vector<std::pair<std::size_t, std::size_t>> keep_ranges(const text::Folded& folded) const;
+
+    // A bit per hash of every variant's first word: most words of a text
+    // are rejected here without building a string or probing the map.
+    static std::uint32_t word_hash(const char* s, std::size_t n);
+    bool maybe_first_word(const char* s, std::size_t n) const {
+        std::uint32_t h = word_hash(s, n) & 0xFFFF;
+        return (first_word_bits_[h >> 6] >> (h & 63)) & 1;
+    }
+    std::vector<std::uint64_t> first_word_bits_ = std::vector<std::uint64_t>(1024, 0);
 
     std::vector<Variant> variants_;
     std::unordered_map<std::string, std::vector<std::size_t>> by_first_word_;  // longest first

@@ -14,6 +14,10 @@
 namespace allies::redact {
 
 bool scanned_attribute(pugi::xml_node element, pugi::xml_attribute a) {
+    // Most attributes are w:val, w:rsid*, r:id or numbers whose value cannot
+    // hold a name: reject those on their value before comparing names.
+    const char* v = a.value();
+    if (!*v || (v[0] >= '0' && v[0] <= '9' && !v[1])) return false;
     std::string_view name = a.name();
     auto colon = name.find(':');
     std::string_view local = colon == std::string_view::npos ? name : name.substr(colon + 1);
@@ -22,6 +26,7 @@ bool scanned_attribute(pugi::xml_node element, pugi::xml_attribute a) {
         local == "userId" || local == "providerId" || local == "instr" || local == "anchor" || local == "href" ||
         local == "target" || local == "location")
         return true;
+    if (local != "name" && local != "value" && local != "val") return false;
     std::string_view el = element.name();
     if (local == "name")
         return el == "wp:docPr" || el == "pic:cNvPr" || el == "w:bookmarkStart" || el == "a:cNvPr" ||

@@ -3,6 +3,7 @@
 // paragraph styles. Each adds removals (whole nodes) and cuts (parts of a
 // paragraph's text) to the plan.
 #include <algorithm>
+#include <set>
 
 #include "allies/error.hpp"
 #include "ooxml/xml_util.hpp"
@@ -96,6 +97,16 @@ std::string heading_text_suffix_category(const std::string& text, const Policy& 
 
 namespace {
 
+// "[[" directly, or brackets with non-ASCII between them (a zero-width
+// space or soft hyphen that folding drops): only then fold and look.
+bool may_hold_marker(const std::string& s) {
+    if (s.find("[[") != std::string::npos) return true;
+    if (s.find('[') == std::string::npos) return false;
+    for (unsigned char c : s)
+        if (c >= 0x80) return true;
+    return false;
+}
+
 class Blocks {
 public:
     Blocks(Package& package, Redactor::State& state) : pkg_(package), st_(state) {}
@@ -137,7 +148,7 @@ private:
     // Plans the removal of everything from (p1, a) to (p2, b) in one story.
     void plan_range(const StoryPart& story, pugi::xml_node p1, std::uint32_t a, pugi::xml_node p2, std::uint32_t b,
                     Hit hit, const std::string& what) {
-        FlatParagraph f1 = flatten(p1);
+        const FlatParagraph& f1 = st_.flat(p1);
         if (p1 == p2) {
             if (st_.options.show_text) hit.text = f1.text.substr(a, b - a);
             hit.replacement = st_.options.policy.inline_text;
@@ -149,7 +160,7 @@ private:
             refuse(st_, pkg_, story.name,
                    what + " starts and ends in different table cells, text boxes or content controls; put both ends in "
                           "the same one, or around the whole table");
-        FlatParagraph f2 = flatten(p2);
+        const FlatParagraph& f2 = st_.flat(p2);
         bool whole1 = blank(f1.text.substr(0, a)) && !st_.removed.count(p1.internal_object());
         bool whole2 = blank(f2.text.substr(b));
         std::vector<pugi::xml_node> between;
@@ -165,7 +176,7 @@ private:
         if (st_.options.show_text) {
             hit.text = f1.text.substr(a);
             for (auto n : between)
-                for (auto p : descendants_named(n, "w:p")) hit.text += "\n" + flatten(p).text;
+                for (auto p : descendants_named(n, "w:p")) hit.text += "\n" + st_.flat(p).text;
             hit.text += "\n" + f2.text.substr(0, b);
         }
         std::string category = hit.category;
@@ -186,7 +197,7 @@ private:
 
     std::vector<Marker> markers_in(const std::string& original) {
         std::vector<Marker> out;
-        if (original.find("[[") == std::string::npos && original.find('[') == std::string::npos) return out;
+        if (!may_hold_marker(original)) return out;
         text::Folded f = text::fold(original);
         const std::string& t = f.text;
         std::string word = text::fold_string(st_.options.policy.text_marker);
@@ -224,8 +235,8 @@ private:
         std::map<const void*, Open> open;  // per container
         std::map<const void*, pugi::xml_node> containers;
         for (pugi::xml_node p : story.paragraphs) {
-            FlatParagraph flat = flatten(p);
-            if (flat.text.find('[') == std::string::npos) continue;
+            const FlatParagraph& flat = st_.flat(p);
+            if (!may_hold_marker(flat.text)) continue;
             auto markers = markers_in(flat.text);
             if (markers.empty()) continue;
             pugi::xml_node container = story_container(p);
@@ -269,7 +280,7 @@ private:
     bool locate(pugi::xml_node mark, bool start, pugi::xml_node& p, std::uint32_t& offset) {
         for (pugi::xml_node a = mark.parent(); a; a = a.parent()) {
             if (is(a, "w:p")) {
-                FlatParagraph f = flatten(a);
+                const FlatParagraph& f = st_.flat(a);
                 for (const auto& an : f.anchors)
                     if (an.node == mark) {
                         p = a;
@@ -283,7 +294,7 @@ private:
              s = start ? s.next_sibling() : s.previous_sibling()) {
             if (is(s, "w:p")) {
                 p = s;
-                offset = start ? 0 : static_cast<std::uint32_t>(flatten(s).text.size());
+                offset = start ? 0 : static_cast<std::uint32_t>(st_.flat(s).text.size());
                 return true;
             }
             if (is(s, "w:tbl") || is(s, "w:sdt")) return false;
@@ -298,7 +309,7 @@ private:
         std::string prefix = text::fold_string(st_.options.policy.comment_prefix);
         for (pugi::xml_node c : comments->root.children("w:comment")) {
             std::string body;
-            for (auto p : descendants_named(c, "w:p")) body += flatten(p).text + " ";
+            for (auto p : descendants_named(c, "w:p")) body += st_.flat(p).text + " ";
             std::string f = trim(text::fold_string(body));
             if (prefix.empty() || f.compare(0, prefix.size(), prefix) != 0) continue;
             if (f.size() > prefix.size() && text::is_word_byte(static_cast<unsigned char>(f[prefix.size()]))) continue;
@@ -354,7 +365,7 @@ private:
                 first_is_heading = !seen_text;
                 return l;
             }
-            if (!blank(flatten(p).text)) seen_text = true;
+            if (!blank(st_.flat(p).text)) seen_text = true;
         }
         return -1;
     }
@@ -362,10 +373,15 @@ private:
     void headings(StoryPart& story) {
         // Every block container's children, so headings in text boxes and
         // table cells scope within their own container.
+        // The containers that hold paragraphs directly (a container without
+        // paragraphs has no heading to scope from).
         std::vector<pugi::xml_node> containers;
-        for_each_element(story.root, [&](pugi::xml_node n) {
-            if (is_block_container(n) && !is(n, "w:sdtContent") && !is(n, "w:customXml")) containers.push_back(n);
-        });
+        std::set<const void*> seen;
+        for (auto p : story.paragraphs) {
+            pugi::xml_node c = p.parent();
+            if (is_block_container(c) && !is(c, "w:sdtContent") && !is(c, "w:customXml") && seen.insert(c.internal_object()).second)
+                containers.push_back(c);
+        }
         for (auto container : containers) {
             for (pugi::xml_node n = container.first_child(); n;) {
                 if (!is(n, "w:p") || st_.inside_removed(n)) {
@@ -377,7 +393,7 @@ private:
                     n = n.next_sibling();
                     continue;
                 }
-                FlatParagraph flat = flatten(n);
+                const FlatParagraph& flat = st_.flat(n);
                 std::string category = heading_text_suffix_category(flat.text, st_.options.policy);
                 if (category.empty()) {
                     n = n.next_sibling();
@@ -408,7 +424,7 @@ private:
                     else if (is(s, "w:tbl")) ++tables;
                     else ++others;
                     if (st_.options.show_text)
-                        for (auto p : descendants_named(s, "w:p")) text += flatten(p).text + "\n";
+                        for (auto p : descendants_named(s, "w:p")) text += st_.flat(p).text + "\n";
                 }
                 Hit h;
                 h.rule = Rule::heading;
@@ -428,7 +444,7 @@ private:
 
     // ---- M1 ------------------------------------------------------------
     void content_controls(StoryPart& story) {
-        for (auto sdt : descendants_named(story.root, "w:sdt")) {
+        for (auto sdt : story.content_controls) {
             if (st_.inside_removed(sdt)) continue;
             pugi::xml_node pr = sdt.child("w:sdtPr");
             bool matched = false;
@@ -452,12 +468,13 @@ private:
             int paragraphs = 0, tables = 0;
             for (auto p : descendants_named(content, "w:p")) {
                 ++paragraphs;
-                if (st_.options.show_text) h.text += flatten(p).text + "\n";
+                if (st_.options.show_text) h.text += st_.flat(p).text + "\n";
             }
             tables = static_cast<int>(descendants_named(content, "w:tbl").size());
             h.detail = std::to_string(paragraphs) + " paragraphs" + (tables ? ", " + std::to_string(tables) + " table(s)" : "");
             h.replacement = st_.section_text(category);
-            pugi::xml_node first_p = descendants_named(content, "w:p").empty() ? pugi::xml_node{} : descendants_named(content, "w:p").front();
+            auto inner = descendants_named(content, "w:p");
+            pugi::xml_node first_p = inner.empty() ? pugi::xml_node{} : inner.front();
             std::size_t id = st_.add_hit(std::move(h), first_p);
             remove(sdt, category, id);
         }
@@ -481,7 +498,7 @@ private:
                 id = last_hit;
                 Hit& h = st_.plan.hits[id];
                 h.detail = std::to_string(std::stoi(h.detail) + 1) + " paragraphs";
-                if (st_.options.show_text) h.text += "\n" + flatten(p).text;
+                if (st_.options.show_text) h.text += "\n" + st_.flat(p).text;
             } else {
                 Hit h;
                 h.rule = Rule::style;
@@ -490,7 +507,7 @@ private:
                 h.where = story.kind;
                 h.detail = "1 paragraphs";
                 h.replacement = st_.section_text(category);
-                if (st_.options.show_text) h.text = flatten(p).text;
+                if (st_.options.show_text) h.text = st_.flat(p).text;
                 id = st_.add_hit(std::move(h), p);
             }
             remove(p, category, id);

@@ -25,7 +25,7 @@ void detect_inline(Package&, Redactor::State& st) {
     for (auto& story : st.stories) {
         if (story.kind == "comments") continue;
         // M2: inline content controls.
-        for (auto sdt : descendants_named(story.root, "w:sdt")) {
+        for (auto sdt : story.content_controls) {
             if (st.inside_removed(sdt) || st.removed.count(sdt.internal_object())) continue;
             pugi::xml_node pr = sdt.child("w:sdtPr");
             bool matched = false;
@@ -39,7 +39,7 @@ void detect_inline(Package&, Redactor::State& st) {
                     break;
                 }
             if (!p) continue;  // block level: M1
-            FlatParagraph flat = flatten(p);
+            const FlatParagraph& flat = st.flat(p);
             std::uint32_t a = UINT32_MAX, b = 0;
             for (const auto& s : flat.segments) {
                 bool inside = false;
@@ -76,7 +76,7 @@ void detect_inline(Package&, Redactor::State& st) {
         // then names and patterns.
         for (pugi::xml_node p : story.paragraphs) {
             if (st.inside_removed(p) || st.removed.count(p.internal_object())) continue;
-            FlatParagraph flat = flatten(p);
+            const FlatParagraph& flat = st.flat(p);
             if (flat.text.empty()) continue;
             auto pc_it = st.cuts_index.find(p.internal_object());
             ParagraphCuts* pc = pc_it == st.cuts_index.end() ? nullptr : &st.cuts[pc_it->second];

@@ -106,7 +106,7 @@ void unlink_personal_fields(Redactor::State& state) {
             }
         }
         // fldSimple: the instruction is an attribute; unwrapping keeps the result runs.
-        std::vector<pugi::xml_node> simple = descendants_named(story.root, "w:fldSimple");
+        const std::vector<pugi::xml_node>& simple = story.simple_fields;
         std::vector<pugi::xml_node> unwrap_simple;
         for (auto s : simple) {
             std::string instr = s.attribute("w:instr").value();

@@ -2,38 +2,45 @@
 
 #include <algorithm>
 #include <cstring>
+#include <string_view>
+#include <unordered_map>
 
 #include "redact/xml_edit.hpp"
 
 namespace allies::redact {
 namespace {
 
-const char* symbol_text(pugi::xml_node n) {
-    const char* name = n.name();
-    if (!std::strcmp(name, "w:tab") || !std::strcmp(name, "w:ptab")) return "\t";
-    if (!std::strcmp(name, "w:br") || !std::strcmp(name, "w:cr")) return "\n";
-    if (!std::strcmp(name, "w:noBreakHyphen")) return "-";
-    if (!std::strcmp(name, "w:softHyphen")) return "\xC2\xAD";
-    if (!std::strcmp(name, "w:sym")) return "\xEF\xBF\xBC";
-    return nullptr;
-}
+enum class Kind { descend, skip, text, symbol, object, anchor, nested_paragraph };
 
-bool is_object(pugi::xml_node n) {
-    const char* name = n.name();
-    return !std::strcmp(name, "w:drawing") || !std::strcmp(name, "w:pict") || !std::strcmp(name, "w:object") ||
-           !std::strcmp(name, "w:footnoteReference") ||
-           !std::strcmp(name, "w:endnoteReference") || !std::strcmp(name, "w:embedded") ||
-           !std::strcmp(name, "w:contentPart");
-}
+struct Classified {
+    Kind kind;
+    const char* symbol;  // flat text of a symbol element
+};
 
-bool skipped(pugi::xml_node n) {
-    static const char* names[] = {"w:pPr", "w:rPr", "w:del", "w:moveFrom", "w:txbxContent", "w:instrText",
-                                  "w:delInstrText", "w:delText", "w:sdtPr", "w:sdtEndPr", "w:smartTagPr",
-                                  "w:customXmlPr", "m:rPr", "m:ctrlPr", "w:fldData", "w:ffData", "w:rubyPr"};
-    const char* name = n.name();
-    for (const char* s : names)
-        if (!std::strcmp(name, s)) return true;
-    return false;
+// One lookup per element instead of a chain of string comparisons.
+Classified classify(const char* name) {
+    static const std::unordered_map<std::string_view, Classified> table = {
+        {"w:t", {Kind::text, nullptr}}, {"m:t", {Kind::text, nullptr}},
+        {"w:tab", {Kind::symbol, "\t"}}, {"w:ptab", {Kind::symbol, "\t"}},
+        {"w:br", {Kind::symbol, "\n"}}, {"w:cr", {Kind::symbol, "\n"}},
+        {"w:noBreakHyphen", {Kind::symbol, "-"}}, {"w:softHyphen", {Kind::symbol, "\xC2\xAD"}},
+        {"w:sym", {Kind::symbol, "\xEF\xBF\xBC"}},
+        {"w:drawing", {Kind::object, nullptr}}, {"w:pict", {Kind::object, nullptr}}, {"w:object", {Kind::object, nullptr}},
+        {"w:footnoteReference", {Kind::object, nullptr}}, {"w:endnoteReference", {Kind::object, nullptr}},
+        {"w:embedded", {Kind::object, nullptr}}, {"w:contentPart", {Kind::object, nullptr}},
+        {"w:commentRangeStart", {Kind::anchor, nullptr}}, {"w:commentRangeEnd", {Kind::anchor, nullptr}},
+        {"w:p", {Kind::nested_paragraph, nullptr}},
+        {"w:pPr", {Kind::skip, nullptr}}, {"w:rPr", {Kind::skip, nullptr}}, {"w:del", {Kind::skip, nullptr}},
+        {"w:moveFrom", {Kind::skip, nullptr}}, {"w:txbxContent", {Kind::skip, nullptr}},
+        {"w:instrText", {Kind::skip, nullptr}}, {"w:delInstrText", {Kind::skip, nullptr}},
+        {"w:delText", {Kind::skip, nullptr}}, {"w:sdtPr", {Kind::skip, nullptr}}, {"w:sdtEndPr", {Kind::skip, nullptr}},
+        {"w:smartTagPr", {Kind::skip, nullptr}}, {"w:customXmlPr", {Kind::skip, nullptr}}, {"m:rPr", {Kind::skip, nullptr}},
+        {"m:ctrlPr", {Kind::skip, nullptr}}, {"w:fldData", {Kind::skip, nullptr}}, {"w:ffData", {Kind::skip, nullptr}},
+        {"w:rubyPr", {Kind::skip, nullptr}}, {"w:fldChar", {Kind::skip, nullptr}}, {"w:bookmarkStart", {Kind::skip, nullptr}},
+        {"w:bookmarkEnd", {Kind::skip, nullptr}}, {"w:proofErr", {Kind::skip, nullptr}},
+        {"w:lastRenderedPageBreak", {Kind::skip, nullptr}}};
+    auto it = table.find(name);
+    return it == table.end() ? Classified{Kind::descend, nullptr} : it->second;
 }
 
 pugi::xml_node enclosing_run(pugi::xml_node n) {
@@ -50,28 +57,30 @@ FlatParagraph flatten(pugi::xml_node paragraph) {
     pugi::xml_node n = paragraph.first_child();
     while (n) {
         bool descend = false;
-        if (n.type() == pugi::node_element && !skipped(n)) {
-            if (is(n, "w:t") || is(n, "m:t")) {
-                Segment s{n, enclosing_run(n), static_cast<std::uint32_t>(f.text.size()), 0, SegmentKind::text};
-                f.text += n.text().get();
-                s.end = static_cast<std::uint32_t>(f.text.size());
-                if (s.end > s.begin) f.segments.push_back(s);
-            } else if (const char* sym = symbol_text(n)) {
-                Segment s{n, enclosing_run(n), static_cast<std::uint32_t>(f.text.size()), 0, SegmentKind::symbol};
-                f.text += sym;
-                s.end = static_cast<std::uint32_t>(f.text.size());
-                f.segments.push_back(s);
-            } else if (is_object(n)) {
-                Segment s{n, enclosing_run(n), static_cast<std::uint32_t>(f.text.size()), 0, SegmentKind::object};
-                f.text += "\xEF\xBF\xBC";  // U+FFFC OBJECT REPLACEMENT CHARACTER
-                s.end = static_cast<std::uint32_t>(f.text.size());
-                f.segments.push_back(s);
-            } else if (is(n, "w:commentRangeStart") || is(n, "w:commentRangeEnd")) {
-                f.anchors.push_back({n, static_cast<std::uint32_t>(f.text.size())});
-            } else if (is(n, "w:p")) {
-                // nested paragraph outside a text box (malformed): not ours
-            } else {
-                descend = true;
+        if (n.type() == pugi::node_element) {
+            Classified c = classify(n.name());
+            switch (c.kind) {
+                case Kind::text: {
+                    Segment s{n, enclosing_run(n), static_cast<std::uint32_t>(f.text.size()), 0, SegmentKind::text};
+                    f.text += n.text().get();
+                    s.end = static_cast<std::uint32_t>(f.text.size());
+                    if (s.end > s.begin) f.segments.push_back(s);
+                    break;
+                }
+                case Kind::symbol:
+                case Kind::object: {
+                    bool sym = c.kind == Kind::symbol;
+                    Segment s{n, enclosing_run(n), static_cast<std::uint32_t>(f.text.size()), 0,
+                              sym ? SegmentKind::symbol : SegmentKind::object};
+                    f.text += sym ? c.symbol : "\xEF\xBF\xBC";  // U+FFFC OBJECT REPLACEMENT CHARACTER
+                    s.end = static_cast<std::uint32_t>(f.text.size());
+                    f.segments.push_back(s);
+                    break;
+                }
+                case Kind::anchor: f.anchors.push_back({n, static_cast<std::uint32_t>(f.text.size())}); break;
+                case Kind::nested_paragraph:  // outside a text box (malformed): not ours
+                case Kind::skip: break;
+                case Kind::descend: descend = true; break;
             }
         }
         if (descend && n.first_child()) {

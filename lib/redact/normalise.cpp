@@ -74,8 +74,14 @@ void accept_revisions(Redactor::State& state, std::vector<std::string>& authors)
         std::vector<pugi::xml_node> content_deletions, unwraps, markers, deleted_rows, deleted_cells, deleted_marks;
         int count = 0;
         for_each_element(story.root, [&](pugi::xml_node n) {
+            const char* raw = n.name();
+            // Revision marks are w:del, w:ins, w:move*, w:cell*, w:*Change, w:customXml*Range*.
+            if (raw[0] != 'w' || raw[1] != ':') return;
+            char c = raw[2];
+            if (c != 'd' && c != 'i' && c != 'm' && c != 'c' && c != 'r' && c != 'p' && c != 's' && c != 't' && c != 'n')
+                return;
             if (auto a = n.attribute("w:author")) authors.emplace_back(a.value());
-            std::string_view name = n.name();
+            std::string_view name = raw;
             if (name == "w:del" || name == "w:moveFrom") {
                 ++count;
                 if (is(n.parent(), "w:trPr")) deleted_rows.push_back(n.parent().parent());
@@ -383,8 +389,23 @@ void remove_hidden_text(Package&, Redactor::State& state) {
     std::string page = state.stories.empty() ? "" : page_background(state.stories.front());
     for (auto& story : state.stories) {
         if (story.kind == "comments") continue;  // removed whole later
-        std::vector<pugi::xml_node> paragraphs = descendants_named(story.root, "w:p");
+        const std::vector<pugi::xml_node>& paragraphs = story.paragraphs;
         for (pugi::xml_node p : paragraphs) {
+            // Most paragraphs have nothing hidden: look at their runs first.
+            bool any = false;
+            for (pugi::xml_node r = p.first_child(); r && !any;) {
+                bool descend = false;
+                if (is(r, "w:r")) any = invisible(resolver.look(r, p), r, page, false);
+                else descend = r.first_child() && !is(r, "w:pPr") && !is(r, "w:del") && !is(r, "w:moveFrom");
+                if (descend) {  // hyperlink, sdtContent, smartTag, fldSimple ...
+                    r = r.first_child();
+                    continue;
+                }
+                while (r && r != p && !r.next_sibling()) r = r.parent();
+                if (!r || r == p) break;
+                r = r.next_sibling();
+            }
+            if (!any) continue;
             FlatParagraph flat = flatten(p);
             std::vector<Cut> cuts;
             std::string removed_text;

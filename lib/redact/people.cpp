@@ -114,12 +114,17 @@ void collect_people(Package& package, Redactor::State& st, const std::vector<std
     // Attendance lines.
     std::vector<std::string> labels;
     for (const auto& l : policy.attendance_labels) labels.push_back(text::fold_string(l));
+    std::size_t longest = 0;
+    for (const auto& l : labels) longest = std::max(longest, l.size());
     for (auto& story : st.stories) {
-        if (story.kind == "comments") continue;
+        if (story.kind == "comments" || labels.empty()) continue;
         for (std::size_t i = 0; i < story.paragraphs.size(); ++i) {
             pugi::xml_node p = story.paragraphs[i];
-            FlatParagraph flat = flatten(p);
-            text::Folded f = text::fold(flat.text);
+            const FlatParagraph& flat = st.flat(p);
+            // Fold only the start to test for a label; the list is cut from the original.
+            std::size_t head = std::min(flat.text.size(), longest * 4 + 16);
+            while (head < flat.text.size() && (static_cast<unsigned char>(flat.text[head]) & 0xC0) == 0x80) ++head;
+            text::Folded f = text::fold(std::string_view(flat.text).substr(0, head));
             std::string lead = f.text;
             std::size_t s = 0;
             while (s < lead.size() && lead[s] == ' ') ++s;
@@ -131,7 +136,7 @@ void collect_people(Package& package, Redactor::State& st, const std::vector<std
                 while (j < lead.size() && lead[j] == ' ') ++j;
                 if (j >= lead.size() || lead[j] != ':') continue;
                 matched = true;
-                rest = j + 1 < lead.size() ? flat.text.substr(f.original_end(j + 1)) : "";
+                rest = flat.text.substr(f.original_end(j + 1));
                 break;
             }
             if (!matched) continue;
@@ -143,12 +148,12 @@ void collect_people(Package& package, Redactor::State& st, const std::vector<std
                     bool list = n.child("w:pPr").child("w:numPr") ||
                                 st.styles.paragraph(n.child("w:pPr"), "").numbering.num_id > 0;
                     if (!list) break;
-                    for (auto& e : split_entries(flatten(n).text)) entries.push_back(e);
+                    for (auto& e : split_entries(st.flat(n).text)) entries.push_back(e);
                 }
                 if (entries.empty() && is(p.parent(), "w:tc")) {
                     pugi::xml_node next_cell = p.parent().next_sibling("w:tc");
                     for (auto q : descendants_named(next_cell, "w:p"))
-                        for (auto& e : split_entries(flatten(q).text)) entries.push_back(e);
+                        for (auto& e : split_entries(st.flat(q).text)) entries.push_back(e);
                 }
             }
             for (const auto& e : entries)

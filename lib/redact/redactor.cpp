@@ -1,6 +1,7 @@
 // The redaction pipeline: normalise → detect (the plan) → apply → sanitise →
 // self-check (re-read the written bytes and search them again).
 #include <algorithm>
+#include <cstring>
 
 #include "allies/error.hpp"
 #include "ooxml/xml_util.hpp"
@@ -52,6 +53,12 @@ redact::ParagraphCuts& Redactor::State::cuts_for(pugi::xml_node paragraph, const
     cuts_index[paragraph.internal_object()] = cuts.size();
     cuts.push_back(redact::ParagraphCuts{paragraph, part, {}, {}});
     return cuts.back();
+}
+
+const redact::FlatParagraph& Redactor::State::flat(pugi::xml_node paragraph) {
+    auto it = flat_cache.find(paragraph.internal_object());
+    if (it != flat_cache.end()) return it->second;
+    return flat_cache.emplace(paragraph.internal_object(), redact::flatten(paragraph)).first->second;
 }
 
 bool Redactor::State::inside_removed(pugi::xml_node n) const {
@@ -193,7 +200,17 @@ void load_styles(Package& package, Redactor::State& st) {
 
 void index_paragraphs(Redactor::State& st) {
     for (auto& story : st.stories) {
-        story.paragraphs = descendants_named(story.root, "w:p");
+        // One walk for the elements every later step looks for.
+        story.paragraphs.clear();
+        story.content_controls.clear();
+        story.simple_fields.clear();
+        for_each_element(story.root, [&](pugi::xml_node n) {
+            const char* name = n.name();
+            if (name[0] != 'w' || name[1] != ':') return;
+            if (std::strcmp(name + 2, "p") == 0) story.paragraphs.push_back(n);
+            else if (std::strcmp(name + 2, "sdt") == 0) story.content_controls.push_back(n);
+            else if (std::strcmp(name + 2, "fldSimple") == 0) story.simple_fields.push_back(n);
+        });
         story.paragraph_number.clear();
         int i = 0;
         for (auto p : story.paragraphs) story.paragraph_number[p.internal_object()] = ++i;
@@ -245,7 +262,7 @@ std::string context_of(const FlatParagraph& flat, std::uint32_t a, std::uint32_t
 // Paragraph numbers, heading paths and masked contexts for the report.
 void locate_hits(Redactor::State& st) {
     for (const auto& pc : st.cuts) {
-        FlatParagraph flat = flatten(pc.paragraph);
+        const FlatParagraph& flat = st.flat(pc.paragraph);
         for (std::size_t i = 0; i < pc.cuts.size() && i < pc.hits.size(); ++i) {
             Hit& h = st.plan.hits[pc.hits[i]];
             if (!h.context.empty()) continue;
@@ -271,7 +288,7 @@ void locate_hits(Redactor::State& st) {
             if (st.removed.count(p.internal_object()) || st.inside_removed(p)) {
                 text = "[removed heading]";
             } else {
-                FlatParagraph flat = flatten(p);
+                const FlatParagraph& flat = st.flat(p);
                 auto it = st.cuts_index.find(p.internal_object());
                 if (it == st.cuts_index.end()) {
                     text = flat.text;
@@ -317,14 +334,17 @@ const RedactionPlan& Redactor::find() {
     redact::accept_revisions(st, authors);
     redact::index_paragraphs(st);
     redact::remove_hidden_text(package_, st);
+    redact::index_paragraphs(st);  // emptied wrappers may have gone: never keep stale nodes
     redact::collect_people(package_, st, authors);
     st.names = detect::NameMatcher(st.plan.people, st.options.policy);
     redact::unlink_personal_fields(st);
+    st.flat_cache.clear();  // fields were unlinked: flatten again from here
     redact::index_paragraphs(st);
     redact::detect_blocks(package_, st);
     redact::detect_inline(package_, st);
     redact::detect_attributes(package_, st);
     redact::locate_hits(st);
+    st.flat_cache.clear();
     st.found = true;
     return st.plan;
 }
@@ -336,7 +356,12 @@ void Redactor::apply() {
     redact::apply_edits(package_, st);
     redact::sanitise_package(package_, st);
     st.applied = true;
-    redact::self_check(package_, st);
+    st.public_bytes = redact::self_check(package_, st);
+}
+
+const std::string& Redactor::public_bytes() {
+    apply();
+    return state_->public_bytes;
 }
 
 }  // namespace allies

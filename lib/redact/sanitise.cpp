@@ -109,7 +109,10 @@ struct Sanitiser {
         int comment_marks = 0, objects = 0, bindings = 0, alt_chunks = 0, controls = 0;
         std::vector<pugi::xml_node> doomed, doomed_runs;
         for_each_element(story.root, [&](pugi::xml_node n) {
-            std::string_view name = n.name();
+            const char* raw = n.name();
+            // Everything below is w:..., w15:... or o:...; skip the rest fast.
+            if (!((raw[0] == 'w' && (raw[1] == ':' || raw[1] == '1')) || (raw[0] == 'o' && raw[1] == ':'))) return;
+            std::string_view name = raw;
             if (name == "w:commentRangeStart" || name == "w:commentRangeEnd" || name == "w:commentReference" ||
                 name == "w:annotationRef") {
                 ++comment_marks;

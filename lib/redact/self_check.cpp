@@ -46,8 +46,9 @@ std::vector<std::string> strings_in(const std::string& bytes) {
 
 }  // namespace
 
-void self_check(const Package& package, const Redactor::State& st) {
-    Package again = Package::open_memory(package.to_bytes(), package.display_name(), package.limits());
+std::string self_check(const Package& package, const Redactor::State& st) {
+    std::string bytes = package.to_bytes();
+    Package again = Package::open_memory(bytes, package.display_name(), package.limits());
     RedactOptions o;
     o.policy = st.options.policy;
     o.policy.attendance_labels.clear();  // placeholders and pseudonyms are not people
@@ -118,6 +119,7 @@ void self_check(const Package& package, const Redactor::State& st) {
                 leak(package, source, removal_reason(classify_relationship(rel.type)) + " still referenced");
             if (!understood(rel)) leak(package, source, "a part of a type allies does not understand is still referenced");
         }
+    return bytes;
 }
 
 }  // namespace allies::redact

@@ -6,6 +6,7 @@
 #include <deque>
 #include <map>
 #include <set>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,8 @@ struct StoryPart {
     std::string kind;            // "body", "header", "footer", "footnotes", "endnotes", "comments"
     pugi::xml_node root;
     std::vector<pugi::xml_node> paragraphs;  // every w:p in document order
+    std::vector<pugi::xml_node> content_controls;  // every w:sdt, document order
+    std::vector<pugi::xml_node> simple_fields;     // every w:fldSimple
     std::map<const void*, int> paragraph_number;  // 1-based
 };
 
@@ -83,6 +86,11 @@ struct Redactor::State {
     std::size_t add_hit(Hit hit, pugi::xml_node paragraph = {});
     redact::ParagraphCuts& cuts_for(pugi::xml_node paragraph, const std::string& part);
     bool inside_removed(pugi::xml_node n) const;
+    // A paragraph's flat text, made once during detection (nothing is
+    // edited between normalisation and apply).
+    const redact::FlatParagraph& flat(pugi::xml_node paragraph);
+    std::unordered_map<const void*, redact::FlatParagraph> flat_cache;
+    std::string public_bytes;        // the serialised result the self-check verified
     const redact::StoryPart* story_of(const std::string& part) const;
     int paragraph_number(const std::string& part, pugi::xml_node p) const;
     std::string name_replacement(int person);
@@ -104,7 +112,8 @@ void detect_inline(Package& package, Redactor::State& state);
 void detect_attributes(Package& package, Redactor::State& state);
 void apply_edits(Package& package, Redactor::State& state);
 void sanitise_package(Package& package, Redactor::State& state);
-void self_check(const Package& package, const Redactor::State& state);
+// Returns the bytes it verified: exactly what is to be written.
+std::string self_check(const Package& package, const Redactor::State& state);
 
 // XML parts other than the stories that stay in the package (charts,
 // diagrams, properties, settings, styles...), searched for names too.

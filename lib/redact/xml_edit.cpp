@@ -97,11 +97,21 @@ void remove_empty_runs(pugi::xml_node paragraph) {
 }
 
 bool is_block_container(pugi::xml_node n) {
-    static const char* names[] = {"w:body", "w:tc", "w:txbxContent", "w:hdr", "w:ftr", "w:footnote", "w:endnote",
-                                  "w:comment", "w:sdtContent", "w:docPartBody", "w:customXml"};
-    for (const char* c : names)
-        if (is(n, c)) return true;
-    return false;
+    // Called for many elements: a first-letter switch before comparing.
+    const char* name = n.name();
+    if (name[0] != 'w' || name[1] != ':') return false;
+    const char* rest = name + 2;
+    switch (rest[0]) {
+        case 'b': return std::strcmp(rest, "body") == 0;
+        case 't': return std::strcmp(rest, "tc") == 0 || std::strcmp(rest, "txbxContent") == 0;
+        case 'h': return std::strcmp(rest, "hdr") == 0;
+        case 'f': return std::strcmp(rest, "ftr") == 0 || std::strcmp(rest, "footnote") == 0;
+        case 'e': return std::strcmp(rest, "endnote") == 0;
+        case 'c': return std::strcmp(rest, "comment") == 0 || std::strcmp(rest, "customXml") == 0;
+        case 's': return std::strcmp(rest, "sdtContent") == 0;
+        case 'd': return std::strcmp(rest, "docPartBody") == 0;
+        default: return false;
+    }
 }
 
 bool needs_paragraph(pugi::xml_node n) {

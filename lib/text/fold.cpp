@@ -68,32 +68,66 @@ void fold_code_point(UChar32 c, std::string& out) {
 
 Folded fold(std::string_view in) {
     Folded f;
-    f.text.reserve(in.size());
-    f.begin.reserve(in.size());
-    f.end.reserve(in.size());
+    // Folded text is rarely longer than its input: size the buffers once and
+    // write through pointers (this loop runs over every paragraph, twice),
+    // growing only for the rare letters that expand (ß -> ss).
+    std::size_t cap = in.size() + 16, o = 0;
+    f.text.resize(cap);
+    f.begin.resize(cap);
+    f.end.resize(cap);
+    char* text = f.text.data();
+    std::uint32_t* fb = f.begin.data();
+    std::uint32_t* fe = f.end.data();
+    // Keeps room for `need` bytes now plus one per input byte still to come.
+    auto grow = [&](std::size_t need, std::size_t remaining) {
+        if (o + need + remaining <= cap) return;
+        cap = (o + need + remaining) * 2 + 16;
+        f.text.resize(cap);
+        f.begin.resize(cap);
+        f.end.resize(cap);
+        text = f.text.data();
+        fb = f.begin.data();
+        fe = f.end.data();
+    };
     bool last_space = false;
     std::string piece;
     const auto* s = reinterpret_cast<const uint8_t*>(in.data());
     int32_t len = static_cast<int32_t>(in.size());
+    auto emit = [&](char c, int32_t start, int32_t end) {
+        text[o] = c;
+        fb[o] = static_cast<uint32_t>(start);
+        fe[o] = static_cast<uint32_t>(end);
+        ++o;
+    };
     for (int32_t i = 0; i < len;) {
         int32_t start = i;
         uint8_t b = s[i];
+        // Fast path: a run of ASCII letters and digits (most of any text).
+        if ((b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') || (b >= 'A' && b <= 'Z')) {
+            last_space = false;
+            do {
+                text[o] = static_cast<char>(b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b);
+                fb[o] = static_cast<uint32_t>(i);
+                fe[o] = static_cast<uint32_t>(i + 1);
+                ++o;
+                ++i;
+                if (i >= len) break;
+                b = s[i];
+            } while ((b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') || (b >= 'A' && b <= 'Z'));
+            continue;
+        }
         if (b < 0x80) {
             ++i;
             char c = static_cast<char>(b);
             if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f') {
-                if (last_space) { f.end.back() = static_cast<uint32_t>(i); continue; }
+                if (last_space) { fe[o - 1] = static_cast<uint32_t>(i); continue; }
                 last_space = true;
-                f.text += ' ';
-                f.begin.push_back(static_cast<uint32_t>(start));
-                f.end.push_back(static_cast<uint32_t>(i));
+                emit(' ', start, i);
                 continue;
             }
             last_space = false;
             if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-            f.text += c;
-            f.begin.push_back(static_cast<uint32_t>(start));
-            f.end.push_back(static_cast<uint32_t>(i));
+            emit(c, start, i);
             continue;
         }
         UChar32 c;
@@ -101,30 +135,28 @@ Folded fold(std::string_view in) {
         if (c < 0) c = 0xFFFD;
         Class k = classify(c);
         if (k == Class::drop) {
-            if (!f.end.empty()) f.end.back() = static_cast<uint32_t>(i);
+            if (o) fe[o - 1] = static_cast<uint32_t>(i);
             continue;
         }
         if (k == Class::space) {
-            if (last_space) { f.end.back() = static_cast<uint32_t>(i); continue; }
+            if (last_space) { fe[o - 1] = static_cast<uint32_t>(i); continue; }
             last_space = true;
-            f.text += ' ';
-            f.begin.push_back(static_cast<uint32_t>(start));
-            f.end.push_back(static_cast<uint32_t>(i));
+            emit(' ', start, i);
             continue;
         }
         last_space = false;
         piece.clear();
         fold_code_point(c, piece);
         if (piece.empty()) {  // a lone combining mark: it belongs to the letter before it
-            if (!f.end.empty()) f.end.back() = static_cast<uint32_t>(i);
+            if (o) fe[o - 1] = static_cast<uint32_t>(i);
             continue;
         }
-        for (char ch : piece) {
-            f.text += ch;
-            f.begin.push_back(static_cast<uint32_t>(start));
-            f.end.push_back(static_cast<uint32_t>(i));
-        }
+        grow(piece.size(), in.size() - static_cast<std::size_t>(i));
+        for (char ch : piece) emit(ch, start, i);
     }
+    f.text.resize(o);
+    f.begin.resize(o);
+    f.end.resize(o);
     return f;
 }
 

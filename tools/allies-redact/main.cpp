@@ -120,7 +120,7 @@ int main(int argc, char** argv) {
             if (report_file != "-") std::cout << allies::plan_to_text(plan, shown);
             return allies::exit_codes::ok;
         }
-        package.write(output);
+        allies::write_file_atomically(output, redactor.public_bytes());
         if (!quiet) {
             int redactions = 0;
             std::string by_rule;

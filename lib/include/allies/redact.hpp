@@ -5,7 +5,7 @@
 //   allies::Redactor redactor(pkg, options);
 //   const allies::RedactionPlan& plan = redactor.find();   // inspect, report, dry-run
 //   redactor.apply();                                      // edits pkg; throws if unsure
-//   pkg.write("public.docx");
+//   allies::write_file_atomically("public.docx", redactor.public_bytes());
 //
 // Everything throws allies::Error; nothing is printed.
 #pragma once
@@ -144,6 +144,9 @@ public:
     // part, then re-reads the result and searches it again: anything found
     // throws Error(refused) and the package must not be written.
     void apply();
+    // The public DOCX exactly as the self-check verified it (calls apply()).
+    // Write these bytes rather than re-serialising the package.
+    const std::string& public_bytes();
 
     struct State;
 private:
