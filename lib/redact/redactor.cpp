@@ -61,6 +61,19 @@ const redact::FlatParagraph& Redactor::State::flat(pugi::xml_node paragraph) {
     return flat_cache.emplace(paragraph.internal_object(), redact::flatten(paragraph)).first->second;
 }
 
+void Redactor::State::release_nodes() {
+    stories.clear();
+    cuts.clear();
+    cuts_index.clear();
+    removals.clear();
+    removed.clear();
+    attribute_edits.clear();
+    unwrap_sdts.clear();
+    flat_cache.clear();
+    hit_paragraph.clear();
+    styles = ooxml::StyleSheet{};
+}
+
 bool Redactor::State::inside_removed(pugi::xml_node n) const {
     if (removed.empty()) return false;
     for (pugi::xml_node a = n.parent(); a; a = a.parent())

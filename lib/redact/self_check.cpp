@@ -46,9 +46,17 @@ std::vector<std::string> strings_in(const std::string& bytes) {
 
 }  // namespace
 
-std::string self_check(const Package& package, const Redactor::State& st) {
+std::string self_check(Package& package, Redactor::State& st) {
     std::string bytes = package.to_bytes();
-    Package again = Package::open_memory(bytes, package.display_name(), package.limits());
+    // The package is replaced by what its bytes read back as: the edited
+    // DOMs are freed before the check parses again (half the peak memory),
+    // and the caller's package is exactly what was verified.
+    std::string name = package.display_name();
+    Limits limits = package.limits();
+    st.release_nodes();
+    { Package discard(std::move(package)); }  // free the edited DOMs first
+    package = Package::open_memory(bytes, name, limits);
+    Package& again = package;
     RedactOptions o;
     o.policy = st.options.policy;
     o.policy.attendance_labels.clear();  // placeholders and pseudonyms are not people
@@ -61,21 +69,21 @@ std::string self_check(const Package& package, const Redactor::State& st) {
         if (h.paragraph) where += " (paragraph " + std::to_string(h.paragraph) + ")";
         std::string what = h.rule == Rule::sanitise ? h.category : std::string(rule_code(h.rule)) + " " + h.category;
         if (!h.detail.empty()) what += " (" + h.detail + ")";
-        leak(package, h.part, what + " still present" + where);
+        leak(again, h.part, what + " still present" + where);
     }
     const Policy& policy = st.options.policy;
     std::string marker = "[[" + text::fold_string(policy.text_marker);
     std::string close = "[[/" + text::fold_string(policy.text_marker);
     detect::NameMatcher names(st.plan.people, policy);
     for (const auto& name : again.part_names()) {
-        if (!names.find(name).empty()) leak(package, "", "a part's name contains a redacted name");
+        if (!names.find(name).empty()) leak(again, "", "a part's name contains a redacted name");
         const std::string& bytes = again.part_bytes(name);
         std::string key = lower_ascii(name);
         bool xml_part = key.ends_with(".xml") || key.ends_with(".rels") || again.content_type(name).ends_with("xml");
         if (xml_part) {
             std::string lower = lower_ascii(bytes);
             if (lower.find(marker) != std::string::npos || lower.find(close) != std::string::npos)
-                leak(package, name, "redaction marker syntax still present");
+                leak(again, name, "redaction marker syntax still present");
             if (lower.find("rsid") != std::string::npos || lower.find("paraid") != std::string::npos) {
                 // Parsed, not searched: the text itself may mention "w:rsid".
                 bool ids = false;
@@ -87,20 +95,20 @@ std::string self_check(const Package& package, const Redactor::State& st) {
                         if (an.find(":rsid") != std::string_view::npos || an == "w14:paraId" || an == "w14:textId") ids = true;
                     }
                 });
-                if (ids) leak(package, name, "revision ids still present");
+                if (ids) leak(again, name, "revision ids still present");
             }
             for (const char* tag : {"<w:del ", "<w:del>", "<w:deltext", "<w:movefrom", "<w:ins ", "<w:ins>",
                                     "<w:commentreference", "<w:commentrangestart", "<w:docvars", "<w:attachedtemplate",
                                     "<w:mailmerge", "<cp:lastmodifiedby"})
                 if (lower.find(tag) != std::string::npos)
-                    leak(package, name, std::string("<") + (tag + 1) + " still present");
+                    leak(again, name, std::string("<") + (tag + 1) + " still present");
             continue;
         }
         if (sniff_image(bytes) != ImageFormat::other) {
             try {
-                if (!strip_image_metadata(bytes).removed.empty()) leak(package, name, "image metadata still present");
+                if (!strip_image_metadata(bytes).removed.empty()) leak(again, name, "image metadata still present");
             } catch (const std::invalid_argument&) {
-                leak(package, name, "image cannot be checked for metadata");
+                leak(again, name, "image cannot be checked for metadata");
             }
             continue;
         }
@@ -108,7 +116,7 @@ std::string self_check(const Package& package, const Redactor::State& st) {
         if (key.ends_with(".odttf") || key.ends_with(".ttf") || key.ends_with(".otf")) continue;
         for (const auto& s : strings_in(bytes))
             if (!names.find(s).empty() || !detect::find_patterns(s, text::fold(s), policy).empty())
-                leak(package, name, "a redacted name or address is readable in this part");
+                leak(again, name, "a redacted name or address is readable in this part");
     }
     std::vector<std::string> sources{""};
     for (const auto& n : again.part_names())
@@ -116,8 +124,8 @@ std::string self_check(const Package& package, const Redactor::State& st) {
     for (const auto& source : sources)
         for (const auto& rel : again.relationships(source)) {
             if (!removal_reason(classify_relationship(rel.type)).empty())
-                leak(package, source, removal_reason(classify_relationship(rel.type)) + " still referenced");
-            if (!understood(rel)) leak(package, source, "a part of a type allies does not understand is still referenced");
+                leak(again, source, removal_reason(classify_relationship(rel.type)) + " still referenced");
+            if (!understood(rel)) leak(again, source, "a part of a type allies does not understand is still referenced");
         }
     return bytes;
 }

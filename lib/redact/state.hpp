@@ -91,6 +91,8 @@ struct Redactor::State {
     const redact::FlatParagraph& flat(pugi::xml_node paragraph);
     std::unordered_map<const void*, redact::FlatParagraph> flat_cache;
     std::string public_bytes;        // the serialised result the self-check verified
+    // Forgets every XML node (before the package's DOMs are freed).
+    void release_nodes();
     const redact::StoryPart* story_of(const std::string& part) const;
     int paragraph_number(const std::string& part, pugi::xml_node p) const;
     std::string name_replacement(int person);
@@ -113,7 +115,7 @@ void detect_attributes(Package& package, Redactor::State& state);
 void apply_edits(Package& package, Redactor::State& state);
 void sanitise_package(Package& package, Redactor::State& state);
 // Returns the bytes it verified: exactly what is to be written.
-std::string self_check(const Package& package, const Redactor::State& state);
+std::string self_check(Package& package, Redactor::State& state);
 
 // XML parts other than the stories that stay in the package (charts,
 // diagrams, properties, settings, styles...), searched for names too.
