@@ -161,3 +161,10 @@ TEST_F(RedactCli, SameOptionsSameBytes) {
     ASSERT_EQ(run(kSample.string() + " --names " + kRoster.string() + " -q -o " + b.string()).code, 0);
     EXPECT_EQ(slurp(a), slurp(b));
 }
+
+TEST_F(RedactCli, KeepTakesOneValueSoTheInputCanFollow) {
+    auto out = dir_ / "k.docx";
+    Result r = run("--names " + kRoster.string() + " --keep \"Town Hall\" --keep=Trust " + kSample.string() + " -q -o " + out.string());
+    EXPECT_EQ(r.code, 0) << r.err;
+    EXPECT_TRUE(fs::exists(out));
+}

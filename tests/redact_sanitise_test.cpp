@@ -125,7 +125,7 @@ TEST(Sanitise, FieldsThatWouldReinsertPersonalDataKeepOnlyTheirResult) {
     EXPECT_EQ(doc.find("FILENAME"), std::string::npos);
     EXPECT_NE(doc.find("PAGE"), std::string::npos);  // harmless fields stay live
     EXPECT_EQ(doc.find("fldChar"), std::string::npos);
-    EXPECT_NE(visible_text(out.bytes).find("Budget3"), std::string::npos);
+    EXPECT_NE(visible_text(out.bytes).find("[redacted]3"), std::string::npos);  // the property's value is replaced
 }
 
 TEST(Sanitise, FieldHalvesLeftByARemovedSectionGo) {
@@ -295,4 +295,31 @@ TEST(Sanitise, HiddenTextAfterAHyperlinkOrInsideAControlIsFound) {
     auto out = redact_doc(b);
     EXPECT_FALSE(anywhere(out.bytes, "secret"));
     EXPECT_NE(visible_text(out.bytes).find("link"), std::string::npos);
+}
+
+TEST(Sanitise, ChartLosesItsEmbeddedWorkbookAndTheReferenceToIt) {
+    DocxBuilder b;
+    b.namespaces += " xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\" "
+                    "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" "
+                    "xmlns:c=\"http://schemas.openxmlformats.org/drawingml/2006/chart\"";
+    b.body = p("<w:r><w:drawing><wp:inline><wp:docPr id=\"1\" name=\"Chart 1\"/><a:graphic><a:graphicData "
+               "uri=\"http://schemas.openxmlformats.org/drawingml/2006/chart\"><c:chart r:id=\"ch\"/></a:graphicData>"
+               "</a:graphic></wp:inline></w:drawing></w:r>");
+    b.extra_parts = {{"word/charts/chart1.xml",
+                      "<?xml version=\"1.0\"?><c:chartSpace xmlns:c=\"http://schemas.openxmlformats.org/drawingml/2006/chart\" "
+                      "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" xmlns:r=\"" + std::string(kR) + "\">"
+                      "<c:chart><c:title><c:tx><c:rich><a:p><a:r><a:t>Spend by Laura Bennett</a:t></a:r></a:p></c:rich></c:tx></c:title></c:chart>"
+                      "<c:externalData r:id=\"wb\"/></c:chartSpace>"},
+                     {"word/charts/_rels/chart1.xml.rels",
+                      "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                      "<Relationship Id=\"wb\" Type=\"" + kRel + "package\" Target=\"../embeddings/Workbook1.xlsx\"/></Relationships>"},
+                     {"word/embeddings/Workbook1.xlsx", "secret workbook"}};
+    b.extra_rels = {rel("ch", "chart", "charts/chart1.xml")};
+    RedactOptions o;
+    o.roster = roster("Laura Bennett\n");
+    auto out = redact_doc(b, o);
+    std::string chart = part_of(out.bytes, "word/charts/chart1.xml");
+    EXPECT_NE(chart.find("Spend by [name]"), std::string::npos) << chart;
+    EXPECT_EQ(chart.find("externalData"), std::string::npos);
+    EXPECT_FALSE(has_part(out.bytes, "word/embeddings/Workbook1.xlsx"));
 }

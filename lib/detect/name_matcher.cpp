@@ -125,6 +125,12 @@ NameMatcher::NameMatcher(const std::vector<Person>& people, const Policy& policy
         for (const auto& a : people[p].aliases) add(a, static_cast<int>(p), false);
         auto words = name_words(people[p].name);
         if (words.size() >= 3) add(words.front() + " " + words.back(), static_cast<int>(p), false);
+        // Written as one word: LauraBennett, @laurabennett, Laura<ZWSP>Bennett.
+        if (words.size() >= 2) {
+            std::string squashed;
+            for (const auto& w : words) squashed += w;
+            if (text::fold_string(squashed).size() >= 6) add(squashed, static_cast<int>(p), false);
+        }
     }
     for (std::size_t p = 0; p < people.size(); ++p) {
         auto words = name_words(people[p].name);

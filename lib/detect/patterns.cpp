@@ -148,23 +148,36 @@ void ibans(const std::string& t, std::vector<std::pair<std::size_t, std::size_t>
     for (std::size_t i = 0; i + 15 <= t.size(); ++i) {
         if (i > 0 && word(t[i - 1])) continue;
         if (!(alpha(t[i]) && alpha(t[i + 1]) && digit(t[i + 2]) && digit(t[i + 3]))) continue;
+        // Alphanumerics, optionally in space-separated groups; every group end
+        // is a candidate end (the IBAN may be followed by more words).
         std::string compact;
-        std::size_t j = i, end = i;
+        std::vector<std::pair<std::size_t, std::size_t>> ends;  // (compact length, text end)
+        std::size_t j = i;
         while (j < t.size() && compact.size() < 34) {
-            if (alnum(t[j])) { compact += t[j]; ++j; end = j; continue; }
+            if (alnum(t[j])) {
+                compact += t[j];
+                ++j;
+                if (j >= t.size() || !alnum(t[j])) ends.emplace_back(compact.size(), j);
+                continue;
+            }
             if (t[j] == ' ' && j + 1 < t.size() && alnum(t[j + 1])) { ++j; continue; }
             break;
         }
-        if (compact.size() < 15 || (end < t.size() && word(t[end]))) continue;
-        std::string rearranged = compact.substr(4) + compact.substr(0, 4);
-        unsigned rem = 0;
-        for (char c : rearranged) {
-            if (digit(c)) rem = (rem * 10 + unsigned(c - '0')) % 97;
-            else rem = (rem * 100 + unsigned(c - 'a' + 10)) % 97;
+        for (auto it = ends.rbegin(); it != ends.rend(); ++it) {
+            auto [len, end] = *it;
+            if (len < 15 || (end < t.size() && word(t[end]))) continue;
+            std::string iban = compact.substr(0, len);
+            std::string rearranged = iban.substr(4) + iban.substr(0, 4);
+            unsigned rem = 0;
+            for (char c : rearranged) {
+                if (digit(c)) rem = (rem * 10 + unsigned(c - '0')) % 97;
+                else rem = (rem * 100 + unsigned(c - 'a' + 10)) % 97;
+            }
+            if (rem != 1) continue;
+            out.emplace_back(i, end);
+            i = end;
+            break;
         }
-        if (rem != 1) continue;
-        out.emplace_back(i, end);
-        i = end;
     }
 }
 

@@ -52,7 +52,22 @@ std::string serialise_xml(const pugi::xml_document& doc) {
         std::string out;
         void write(const void* data, size_t size) override { out.append(static_cast<const char*>(data), size); }
     } w;
-    // The parsed declaration node is kept, so no extra one is written.
+    // The parsed declaration node is kept, so no extra one is written. The
+    // output is always UTF-8 (the package layer converts UTF-16 parts on
+    // reading), so a declared encoding must say so.
+    pugi::xml_node decl = doc.first_child();
+    if (decl.type() == pugi::node_declaration && decl.attribute("encoding")) {
+        std::string_view enc = decl.attribute("encoding").value();
+        if (enc != "UTF-8" && enc != "utf-8") {
+            std::string version = decl.attribute("version").value();
+            w.out = "<?xml version=\"" + (version.empty() ? std::string("1.0") : version) + "\" encoding=\"UTF-8\"";
+            if (auto sa = decl.attribute("standalone")) w.out += std::string(" standalone=\"") + sa.value() + "\"";
+            w.out += "?>";
+            for (pugi::xml_node n = decl.next_sibling(); n; n = n.next_sibling())
+                n.print(w, "", pugi::format_raw | pugi::format_no_declaration, pugi::encoding_utf8);
+            return w.out;
+        }
+    }
     doc.save(w, "", pugi::format_raw | pugi::format_no_declaration, pugi::encoding_utf8);
     return w.out;
 }

@@ -139,7 +139,9 @@ void apply_edits(Package& package, Redactor::State& st) {
         if (handled.count(blocks[i].node.internal_object())) continue;
         pugi::xml_node first = blocks[i].node, last = first;
         std::vector<pugi::xml_node> group{first};
-        std::vector<std::string> cats{blocks[i].category};
+        std::vector<std::string> cats;
+        bool any_placeholder = blocks[i].placeholder;
+        if (blocks[i].placeholder) cats.push_back(blocks[i].category);
         handled.insert(first.internal_object());
         for (pugi::xml_node n = first.next_sibling(); n; n = n.next_sibling()) {
             if (n.type() != pugi::node_element) continue;
@@ -149,13 +151,16 @@ void apply_edits(Package& package, Redactor::State& st) {
             }
             if (!st.removed.count(n.internal_object())) break;
             for (const auto& b : blocks)
-                if (b.node == n) cats.push_back(b.category);
+                if (b.node == n && b.placeholder) {
+                    cats.push_back(b.category);
+                    any_placeholder = true;
+                }
             group.push_back(n);
             last = n;
             handled.insert(n.internal_object());
         }
         pugi::xml_node parent = first.parent();
-        std::string text = policy.sections == SectionsMode::remove ? "" : st.section_text(join_categories(cats));
+        std::string text = policy.sections == SectionsMode::remove || !any_placeholder ? "" : st.section_text(join_categories(cats));
         for (auto n : group) collect_note_refs(n, dead_notes);
         if (is(parent, "w:tr")) {
             // Cell-level control: every cell keeps its place, emptied.

@@ -28,6 +28,7 @@ bool scanned_attribute(pugi::xml_node element, pugi::xml_attribute a) {
         return true;
     if (local != "name" && local != "value" && local != "val") return false;
     std::string_view el = element.name();
+    if (el == "w:attr") return true;  // smart tag and custom XML properties (w:smartTagPr, w:customXmlPr)
     if (local == "name")
         return el == "wp:docPr" || el == "pic:cNvPr" || el == "w:bookmarkStart" || el == "a:cNvPr" ||
                el == "wps:cNvPr" || el == "v:shape" || el == "o:OLEObject";
@@ -53,13 +54,31 @@ struct Scanner {
     std::map<std::string, std::string> bookmark_renames;
 
     std::vector<detect::TextMatch> matches(const std::string& value, bool url) {
+        (void)url;
+        // Separators in addresses, file and bookmark names read as spaces:
+        // laura-bennett, laura_bennett.png, _Toc_Laura.Bennett (same length,
+        // so offsets stay those of the value).
         std::string probe = value;
-        if (url)  // separators in addresses read as spaces: laura-bennett, laura.bennett
-            for (auto& c : probe)
-                if (c == '-' || c == '_' || c == '.' || c == '+' || c == '/' || c == '=' || c == '&' || c == '?' || c == '#' || c == '%')
-                    c = ' ';
+        for (auto& c : probe)
+            if (c == '-' || c == '_' || c == '.' || c == '+' || c == '/' || c == '=' || c == '&' || c == '?' || c == '#' ||
+                c == '%' || c == '@' || c == ':' || c == '\\')
+                c = ' ';
         text::Folded f = text::fold(probe);
         auto out = st.names.find(probe, f);
+        if (out.empty()) {
+            // CamelCase identifiers (GraceWhitfieldAddress): split before each
+            // capital; a hit there redacts the whole value.
+            std::string split;
+            for (std::size_t i = 0; i < probe.size(); ++i) {
+                char c = probe[i];
+                if (i > 0 && c >= 'A' && c <= 'Z' && probe[i - 1] >= 'a' && probe[i - 1] <= 'z') split += ' ';
+                split += c;
+            }
+            if (split.size() != probe.size()) {
+                auto camel = st.names.find(split);
+                if (!camel.empty()) out.push_back({0, value.size(), camel.front().person, ""});
+            }
+        }
         auto pats = detect::find_patterns(value, text::fold(value), st.options.policy);
         out.insert(out.end(), pats.begin(), pats.end());
         std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.begin < b.begin; });

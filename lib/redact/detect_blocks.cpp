@@ -129,7 +129,7 @@ private:
     // ---- shared --------------------------------------------------------
     void remove(pugi::xml_node n, const std::string& category, std::size_t hit) {
         if (st_.inside_removed(n)) return;
-        if (st_.removed.insert(n.internal_object()).second) st_.removals.push_back({n, category, hit});
+        if (st_.removed.insert(n.internal_object()).second) st_.removals.push_back({n, category, hit, true});
     }
 
     void cut(pugi::xml_node p, const std::string& part, Cut c, std::size_t hit) {
@@ -341,6 +341,8 @@ private:
                     refuse(st_, pkg_, story.name, "cannot find the text marked by redact comment " + id);
                 // Same paragraph, end before start: malformed.
                 if (p1 == p2 && b < a) std::swap(a, b);
+                if (p1 == p2 && blank(st_.flat(p1).text.substr(a, b - a)))
+                    refuse(st_, pkg_, story.name, "redact comment " + id + " marks no text; attach it to the text to remove");
                 Hit h;
                 h.rule = Rule::comment;
                 h.category = category;

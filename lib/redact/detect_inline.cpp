@@ -59,7 +59,7 @@ void detect_inline(Package&, Redactor::State& st) {
                 // Nothing visible inside: the control itself goes.
                 h.replacement.clear();
                 std::size_t id = st.add_hit(std::move(h), p);
-                st.removals.push_back({sdt, category, id});
+                st.removals.push_back({sdt, category, id, true});
                 st.removed.insert(sdt.internal_object());
                 continue;
             }
@@ -74,7 +74,9 @@ void detect_inline(Package&, Redactor::State& st) {
         }
         // M3 character styles and M7 black highlight/shading, run by run;
         // then names and patterns.
-        for (pugi::xml_node p : story.paragraphs) {
+        std::vector<pugi::xml_node> units = story.paragraphs;
+        units.insert(units.end(), story.ruby_texts.begin(), story.ruby_texts.end());
+        for (pugi::xml_node p : units) {
             if (st.inside_removed(p) || st.removed.count(p.internal_object())) continue;
             const FlatParagraph& flat = st.flat(p);
             if (flat.text.empty()) continue;

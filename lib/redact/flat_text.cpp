@@ -10,7 +10,7 @@
 namespace allies::redact {
 namespace {
 
-enum class Kind { descend, skip, text, symbol, object, anchor, nested_paragraph };
+enum class Kind { descend, skip, text, symbol, object, anchor, nested_paragraph, field_char };
 
 struct Classified {
     Kind kind;
@@ -36,7 +36,7 @@ Classified classify(const char* name) {
         {"w:delText", {Kind::skip, nullptr}}, {"w:sdtPr", {Kind::skip, nullptr}}, {"w:sdtEndPr", {Kind::skip, nullptr}},
         {"w:smartTagPr", {Kind::skip, nullptr}}, {"w:customXmlPr", {Kind::skip, nullptr}}, {"m:rPr", {Kind::skip, nullptr}},
         {"m:ctrlPr", {Kind::skip, nullptr}}, {"w:fldData", {Kind::skip, nullptr}}, {"w:ffData", {Kind::skip, nullptr}},
-        {"w:rubyPr", {Kind::skip, nullptr}}, {"w:fldChar", {Kind::skip, nullptr}}, {"w:bookmarkStart", {Kind::skip, nullptr}},
+        {"w:rubyPr", {Kind::skip, nullptr}}, {"w:fldChar", {Kind::field_char, nullptr}}, {"w:rt", {Kind::skip, nullptr}}, {"w:bookmarkStart", {Kind::skip, nullptr}},
         {"w:bookmarkEnd", {Kind::skip, nullptr}}, {"w:proofErr", {Kind::skip, nullptr}},
         {"w:lastRenderedPageBreak", {Kind::skip, nullptr}}};
     auto it = table.find(name);
@@ -54,11 +54,30 @@ pugi::xml_node enclosing_run(pugi::xml_node n) {
 FlatParagraph flatten(pugi::xml_node paragraph) {
     FlatParagraph f;
     f.paragraph = paragraph;
+    // Complex fields (§17.16.18): what lies between begin and separate is
+    // the instruction, never displayed, even when it holds runs of text (a
+    // nested field's result). Only text outside every instruction is
+    // visible; instructions are judged whole by the field step.
+    std::vector<bool> in_instruction;
+    auto hidden_by_field = [&] {
+        for (bool b : in_instruction)
+            if (b) return true;
+        return false;
+    };
     pugi::xml_node n = paragraph.first_child();
     while (n) {
         bool descend = false;
         if (n.type() == pugi::node_element) {
             Classified c = classify(n.name());
+            if (c.kind == Kind::field_char) {
+                std::string_view type = n.attribute("w:fldCharType").value();
+                if (type == "begin") in_instruction.push_back(true);
+                else if (type == "separate" && !in_instruction.empty()) in_instruction.back() = false;
+                else if (type == "end" && !in_instruction.empty()) in_instruction.pop_back();
+                c.kind = Kind::skip;
+            } else if ((c.kind == Kind::text || c.kind == Kind::symbol || c.kind == Kind::object) && hidden_by_field()) {
+                c.kind = Kind::skip;
+            }
             switch (c.kind) {
                 case Kind::text: {
                     Segment s{n, enclosing_run(n), static_cast<std::uint32_t>(f.text.size()), 0, SegmentKind::text};
@@ -79,6 +98,7 @@ FlatParagraph flatten(pugi::xml_node paragraph) {
                 }
                 case Kind::anchor: f.anchors.push_back({n, static_cast<std::uint32_t>(f.text.size())}); break;
                 case Kind::nested_paragraph:  // outside a text box (malformed): not ours
+                case Kind::field_char:
                 case Kind::skip: break;
                 case Kind::descend: descend = true; break;
             }

@@ -217,12 +217,14 @@ void index_paragraphs(Redactor::State& st) {
         story.paragraphs.clear();
         story.content_controls.clear();
         story.simple_fields.clear();
+        story.ruby_texts.clear();
         for_each_element(story.root, [&](pugi::xml_node n) {
             const char* name = n.name();
             if (name[0] != 'w' || name[1] != ':') return;
             if (std::strcmp(name + 2, "p") == 0) story.paragraphs.push_back(n);
             else if (std::strcmp(name + 2, "sdt") == 0) story.content_controls.push_back(n);
             else if (std::strcmp(name + 2, "fldSimple") == 0) story.simple_fields.push_back(n);
+            else if (std::strcmp(name + 2, "rt") == 0) story.ruby_texts.push_back(n);
         });
         story.paragraph_number.clear();
         int i = 0;
@@ -341,6 +343,9 @@ Redactor::~Redactor() = default;
 const RedactionPlan& Redactor::find() {
     State& st = *state_;
     if (st.found) return st.plan;
+    if (!package_.has_part("[Content_Types].xml"))
+        throw Error(ErrorKind::unsupported, package_.display_name(), "[Content_Types].xml",
+                    "the package has no content types; a public copy of it would not open in Word or LibreOffice");
     redact::load_styles(package_, st);
     redact::collect_stories(package_, st);
     std::vector<std::string> authors;
@@ -355,6 +360,7 @@ const RedactionPlan& Redactor::find() {
     redact::index_paragraphs(st);
     redact::detect_blocks(package_, st);
     redact::detect_inline(package_, st);
+    redact::detect_echoes(package_, st);
     redact::detect_attributes(package_, st);
     redact::locate_hits(st);
     st.flat_cache.clear();

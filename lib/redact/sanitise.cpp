@@ -437,6 +437,30 @@ struct Sanitiser {
             for (auto d : drawings)
                 if (gone.insert(d.internal_object()).second && d.parent()) d.parent().remove_child(d);
         }
+        // Other XML parts (charts, diagrams): an element pointing at a
+        // removed relationship (c:externalData of an embedded workbook) goes.
+        std::set<std::string> story_names;
+        for (const auto& story : st.stories) story_names.insert(story.name);
+        for (const auto& name : pkg.part_names()) {
+            if (story_names.count(name) || name.ends_with(".rels") || !is_xml_part(name) || name == "[Content_Types].xml")
+                continue;
+            const std::string& raw = pkg.part_bytes(name);
+            if (raw.find("r:") == std::string::npos && !xml_is_loaded(name)) continue;
+            std::set<std::string> have;
+            for (const auto& rel : pkg.relationships(name)) have.insert(rel.id);
+            std::vector<pugi::xml_node> dangling;
+            for_each_element(xml(pkg, name).document_element(), [&](pugi::xml_node n) {
+                for (pugi::xml_attribute a : n.attributes())
+                    if (std::string_view(a.name()).starts_with("r:") && *a.value() && !have.count(a.value())) {
+                        dangling.push_back(n);
+                        break;
+                    }
+            });
+            if (dangling.empty()) continue;
+            xml_for_edit(pkg, name);
+            for (auto it = dangling.rbegin(); it != dangling.rend(); ++it)
+                if (it->parent()) it->parent().remove_child(*it);
+        }
         // Parts no relationship reaches from the package root.
         std::set<std::string> reachable;
         std::deque<std::string> queue{""};

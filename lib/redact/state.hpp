@@ -26,6 +26,7 @@ struct StoryPart {
     std::vector<pugi::xml_node> paragraphs;  // every w:p in document order
     std::vector<pugi::xml_node> content_controls;  // every w:sdt, document order
     std::vector<pugi::xml_node> simple_fields;     // every w:fldSimple
+    std::vector<pugi::xml_node> ruby_texts;        // every w:rt (phonetic guide): searched as its own text
     std::map<const void*, int> paragraph_number;  // 1-based
 };
 
@@ -40,6 +41,7 @@ struct Removal {
     pugi::xml_node node;             // paragraph, table, sdt, row ...
     std::string category;
     std::size_t hit = 0;
+    bool placeholder = true;         // false: leaves no placeholder (a TOC line)
 };
 
 struct AttributeEdit {
@@ -111,6 +113,7 @@ void collect_people(Package& package, Redactor::State& state, const std::vector<
 void unlink_personal_fields(Redactor::State& state);
 void detect_blocks(Package& package, Redactor::State& state);
 void detect_inline(Package& package, Redactor::State& state);
+void detect_echoes(Package& package, Redactor::State& state);
 void detect_attributes(Package& package, Redactor::State& state);
 void apply_edits(Package& package, Redactor::State& state);
 void sanitise_package(Package& package, Redactor::State& state);

@@ -4,6 +4,9 @@
 #     patterns), the public copy reads exactly like the original (text via
 #     allies-convert), except that files with tracked changes may differ in
 #     white space only (accepting a deleted paragraph mark joins paragraphs);
+#     and, for files without tracked changes, the document model (text and
+#     formatting, allies-convert --to json) is the same once what
+#     sanitisation removes by design is left out (compare_models.py);
 #  2. with the default policy, every file is redacted (exit 0) or refused
 #     with a one-line error, never a crash or a hang, and the output opens
 #     again and converts;
@@ -50,6 +53,13 @@ for f in $(cd "$corpus" && find . -name '*.docx' | sort); do
         else
             echo "FAIL $rel: text changed although nothing was marked"; diff "$out/a.txt" "$out/b.txt" | head -5
             failures=$((failures + 1))
+        fi
+    fi
+    if ! echo "$tracked" | grep -qx "$rel"; then
+        "$convert" "$in" --to json -o "$out/a.json" 2>/dev/null
+        "$convert" "$out/plain.docx" --to json -o "$out/b.json" 2>/dev/null
+        if ! d=$(/usr/bin/python3 "$src/tests/corpus/compare_models.py" "$out/a.json" "$out/b.json"); then
+            echo "FAIL $rel: formatting changed although nothing was marked: $d"; failures=$((failures + 1))
         fi
     fi
     # 2. Default policy.

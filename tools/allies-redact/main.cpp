@@ -35,7 +35,7 @@ int main(int argc, char** argv) {
     CLI::App app{"allies-redact: redact marked sections, names and personal data from a DOCX, and sanitise it",
                  "allies-redact"};
     app.footer(kExitCodes);
-    std::string input, output, names_file, policy_file, report_file, sections, names_as, key_file;
+    std::string input, output, names_file, policy_file, report_file, sections, names_as, key_file, key;
     std::vector<std::string> keep;
     bool dry_run = false, show_text = false, print_policy = false, quiet = false;
     allies::Limits limits;
@@ -50,8 +50,12 @@ int main(int argc, char** argv) {
         ->check(CLI::IsMember({"placeholder", "remove"}));
     app.add_option("--names-as", names_as, "Names become: placeholder, initials, pseudonym or role")
         ->check(CLI::IsMember({"placeholder", "initials", "pseudonym", "role"}));
+    app.add_option("--pseudonym-key", key,
+                   "Key for pseudonyms stable across documents (visible in ps: prefer --pseudonym-key-file)");
     app.add_option("--pseudonym-key-file", key_file, "File holding the key for stable pseudonyms across documents");
-    app.add_option("--keep", keep, "A public name or phrase never redacted (repeatable)");
+    app.add_option("--keep", keep, "A public name or phrase never redacted (repeatable)")
+        ->allow_extra_args(false)  // one value each time: "--keep X in.docx" keeps the input positional
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
     app.add_flag("--print-default-policy", print_policy, "Print the default policy (TOML) and exit");
     app.add_flag("-q,--quiet", quiet, "No summary on standard error");
     app.add_option("--max-entries", limits.max_entries, "Most zip entries accepted")->capture_default_str();
@@ -93,6 +97,8 @@ int main(int argc, char** argv) {
         if (names_as == "pseudonym") options.policy.names_as = allies::NamesAs::pseudonym;
         if (names_as == "role") options.policy.names_as = allies::NamesAs::role;
         for (const auto& k : keep) options.policy.keep.push_back(k);
+        if (!key.empty() && !key_file.empty()) return usage("give --pseudonym-key or --pseudonym-key-file, not both");
+        options.pseudonym_key = key;
         if (!key_file.empty()) {
             try {
                 options.pseudonym_key = allies::read_file(key_file);

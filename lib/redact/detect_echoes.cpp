@@ -1,0 +1,151 @@
+// Copies of redacted text elsewhere in the document: a table of contents
+// lists the confidential heading, a REF field repeats a marked sentence, a
+// caption quotes a removed table. Whatever was redacted goes wherever Word
+// shows it again: TOC lines pointing into removed content are removed, and
+// any other paragraph repeating the text of a redacted region has that text
+// cut.
+#include <algorithm>
+#include <set>
+#include <unordered_map>
+
+#include "redact/state.hpp"
+#include "redact/xml_edit.hpp"
+#include "text/fold.hpp"
+
+namespace allies::redact {
+namespace {
+
+constexpr std::size_t kWindow = 12;  // shorter texts are too common to chase
+
+std::string strip_markers(const std::string& s, const std::string& word) {
+    std::string out;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        std::size_t open = s.find("[[", i);
+        if (open == std::string::npos) break;
+        std::size_t close = s.find("]]", open);
+        std::string inside = close == std::string::npos ? "" : text::fold_string(s.substr(open + 2, close - open - 2));
+        bool marker = !inside.empty() && (inside.rfind(word, 0) == 0 || inside.rfind("/" + word, 0) == 0);
+        out += s.substr(i, open - i);
+        if (marker) {
+            i = close + 2;
+        } else {
+            out += "[[";
+            i = open + 2;
+        }
+    }
+    if (i < s.size()) out += s.substr(i);
+    return out;
+}
+
+std::string trim(const std::string& s) {
+    std::size_t a = 0, b = s.size();
+    while (a < b && (s[a] == ' ' || s[a] == '.' || s[a] == ',' || s[a] == ':' || s[a] == ';')) ++a;
+    while (b > a && (s[b - 1] == ' ' || s[b - 1] == '.' || s[b - 1] == ',' || s[b - 1] == ':' || s[b - 1] == ';')) --b;
+    return s.substr(a, b - a);
+}
+
+std::uint64_t window_hash(const char* s) {
+    std::uint64_t h = 1469598103934665603ull;
+    for (std::size_t i = 0; i < kWindow; ++i) h = (h ^ static_cast<unsigned char>(s[i])) * 1099511628211ull;
+    return h;
+}
+
+struct Echo {
+    std::string folded;
+    std::string category;
+    Rule rule;
+};
+
+}  // namespace
+
+void detect_echoes(Package&, Redactor::State& st) {
+    std::vector<Echo> echoes;
+    std::set<std::string> seen;
+    std::set<std::string> removed_bookmarks;
+    const std::string marker = text::fold_string(st.options.policy.text_marker);
+    auto add = [&](const std::string& original, const std::string& category, Rule rule) {
+        std::string f = trim(text::fold_string(strip_markers(original, marker)));
+        if (f.size() < kWindow || !seen.insert(f).second) return;
+        echoes.push_back({f, category, rule});
+    };
+    for (const auto& r : st.removals) {
+        Rule rule = st.plan.hits[r.hit].rule;
+        std::vector<pugi::xml_node> ps = is(r.node, "w:p") ? std::vector<pugi::xml_node>{r.node} : descendants_named(r.node, "w:p");
+        for (auto p : ps) add(st.flat(p).text, r.category, rule);
+        for_each_element(r.node, [&](pugi::xml_node n) {
+            if (is(n, "w:bookmarkStart")) removed_bookmarks.insert(n.attribute("w:name").value());
+        });
+    }
+    for (const auto& pc : st.cuts) {
+        const FlatParagraph& flat = st.flat(pc.paragraph);
+        for (std::size_t i = 0; i < pc.cuts.size() && i < pc.hits.size(); ++i) {
+            const Hit& h = st.plan.hits[pc.hits[i]];
+            if (h.rule == Rule::name || h.rule == Rule::pattern) continue;  // found by their own matchers everywhere
+            add(flat.text.substr(pc.cuts[i].begin, pc.cuts[i].end - pc.cuts[i].begin), h.category, h.rule);
+        }
+    }
+    if (echoes.empty() && removed_bookmarks.empty()) return;
+    std::unordered_map<std::uint64_t, std::vector<std::size_t>> by_window;
+    for (std::size_t i = 0; i < echoes.size(); ++i) by_window[window_hash(echoes[i].folded.data())].push_back(i);
+
+    for (auto& story : st.stories) {
+        if (story.kind == "comments") continue;
+        for (pugi::xml_node p : story.paragraphs) {
+            if (st.inside_removed(p) || st.removed.count(p.internal_object())) continue;
+            // A TOC line (a hyperlink to a bookmark that went): the line goes.
+            bool toc_line = false;
+            if (!removed_bookmarks.empty())
+                for_each_element(p, [&](pugi::xml_node n) {
+                    if (is(n, "w:hyperlink") && removed_bookmarks.count(n.attribute("w:anchor").value())) toc_line = true;
+                });
+            if (toc_line) {
+                Hit h;
+                h.rule = Rule::heading;
+                h.category = "table of contents";
+                h.part = story.name;
+                h.where = story.kind;
+                h.detail = "entry for removed content";
+                std::size_t id = st.add_hit(std::move(h), p);
+                st.removed.insert(p.internal_object());
+                st.removals.push_back({p, "", id, false});
+                continue;
+            }
+            if (echoes.empty()) continue;
+            const FlatParagraph& flat = st.flat(p);
+            if (flat.text.size() < kWindow) continue;
+            text::Folded folded = text::fold(flat.text);
+            const std::string& t = folded.text;
+            if (t.size() < kWindow) continue;
+            for (std::size_t i = 0; i + kWindow <= t.size(); ++i) {
+                auto it = by_window.find(window_hash(t.data() + i));
+                if (it == by_window.end()) continue;
+                for (std::size_t e : it->second) {
+                    const Echo& echo = echoes[e];
+                    if (t.compare(i, echo.folded.size(), echo.folded) != 0) continue;
+                    auto a = folded.original_begin(i);
+                    auto b = folded.original_end(i + echo.folded.size());
+                    ParagraphCuts& pc = st.cuts_for(p, story.name);
+                    bool overlap = false;
+                    for (const auto& c : pc.cuts) overlap = overlap || (a < c.end && c.begin < b);
+                    if (overlap) continue;
+                    Hit h;
+                    h.rule = echo.rule;
+                    h.category = echo.category;
+                    h.part = story.name;
+                    h.where = story.kind;
+                    h.detail = "copy of redacted text";
+                    h.replacement = st.options.policy.inline_text;
+                    if (st.options.show_text) h.text = flat.text.substr(a, b - a);
+                    std::size_t id = st.add_hit(std::move(h), p);
+                    pc.cuts.push_back(Cut{a, b, st.options.policy.inline_text, true, {}});
+                    pc.hits.push_back(id);
+                    i += echo.folded.size() - 1;
+                    break;
+                }
+            }
+        }
+    }
+}
+
+}  // namespace allies::redact
