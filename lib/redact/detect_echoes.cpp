@@ -45,10 +45,19 @@ std::string trim(const std::string& s) {
     return s.substr(a, b - a);
 }
 
+// Polynomial hash of a kWindow-byte window, rolled one byte at a time.
+constexpr std::uint64_t kBase = 1099511628211ull;
+
 std::uint64_t window_hash(const char* s) {
-    std::uint64_t h = 1469598103934665603ull;
-    for (std::size_t i = 0; i < kWindow; ++i) h = (h ^ static_cast<unsigned char>(s[i])) * 1099511628211ull;
+    std::uint64_t h = 0;
+    for (std::size_t i = 0; i < kWindow; ++i) h = h * kBase + static_cast<unsigned char>(s[i]);
     return h;
+}
+
+std::uint64_t base_power() {
+    std::uint64_t p = 1;
+    for (std::size_t i = 1; i < kWindow; ++i) p *= kBase;
+    return p;  // kBase^(kWindow-1): weight of the byte leaving the window
 }
 
 struct Echo {
@@ -117,32 +126,45 @@ void detect_echoes(Package&, Redactor::State& st) {
             text::Folded folded = text::fold(flat.text);
             const std::string& t = folded.text;
             if (t.size() < kWindow) continue;
-            for (std::size_t i = 0; i + kWindow <= t.size(); ++i) {
-                auto it = by_window.find(window_hash(t.data() + i));
-                if (it == by_window.end()) continue;
-                for (std::size_t e : it->second) {
-                    const Echo& echo = echoes[e];
-                    if (t.compare(i, echo.folded.size(), echo.folded) != 0) continue;
-                    auto a = folded.original_begin(i);
-                    auto b = folded.original_end(i + echo.folded.size());
-                    ParagraphCuts& pc = st.cuts_for(p, story.name);
-                    bool overlap = false;
-                    for (const auto& c : pc.cuts) overlap = overlap || (a < c.end && c.begin < b);
-                    if (overlap) continue;
-                    Hit h;
-                    h.rule = echo.rule;
-                    h.category = echo.category;
-                    h.part = story.name;
-                    h.where = story.kind;
-                    h.detail = "copy of redacted text";
-                    h.replacement = st.options.policy.inline_text;
-                    if (st.options.show_text) h.text = flat.text.substr(a, b - a);
-                    std::size_t id = st.add_hit(std::move(h), p);
-                    pc.cuts.push_back(Cut{a, b, st.options.policy.inline_text, true, {}});
-                    pc.hits.push_back(id);
-                    i += echo.folded.size() - 1;
-                    break;
+            static const std::uint64_t top = base_power();
+            std::uint64_t h = window_hash(t.data());
+            std::size_t i = 0;
+            while (i + kWindow <= t.size()) {
+                std::size_t matched = 0;
+                auto it = by_window.find(h);
+                if (it != by_window.end()) {
+                    for (std::size_t e : it->second) {
+                        const Echo& echo = echoes[e];
+                        if (t.compare(i, echo.folded.size(), echo.folded) != 0) continue;
+                        auto a = folded.original_begin(i);
+                        auto b = folded.original_end(i + echo.folded.size());
+                        ParagraphCuts& pc = st.cuts_for(p, story.name);
+                        bool overlap = false;
+                        for (const auto& c : pc.cuts) overlap = overlap || (a < c.end && c.begin < b);
+                        if (overlap) continue;
+                        Hit h2;
+                        h2.rule = echo.rule;
+                        h2.category = echo.category;
+                        h2.part = story.name;
+                        h2.where = story.kind;
+                        h2.detail = "copy of redacted text";
+                        h2.replacement = st.options.policy.inline_text;
+                        if (st.options.show_text) h2.text = flat.text.substr(a, b - a);
+                        std::size_t id = st.add_hit(std::move(h2), p);
+                        pc.cuts.push_back(Cut{a, b, st.options.policy.inline_text, true, {}});
+                        pc.hits.push_back(id);
+                        matched = echo.folded.size();
+                        break;
+                    }
                 }
+                if (matched) {  // continue after the copy: hash the next window afresh
+                    i += matched;
+                    if (i + kWindow <= t.size()) h = window_hash(t.data() + i);
+                    continue;
+                }
+                if (i + kWindow < t.size())
+                    h = (h - top * static_cast<unsigned char>(t[i])) * kBase + static_cast<unsigned char>(t[i + kWindow]);
+                ++i;
             }
         }
     }

@@ -362,7 +362,7 @@ const RedactionPlan& Redactor::find() {
     redact::detect_inline(package_, st);
     redact::detect_echoes(package_, st);
     redact::detect_attributes(package_, st);
-    redact::locate_hits(st);
+    if (st.options.locate_hits) redact::locate_hits(st);
     st.flat_cache.clear();
     st.found = true;
     return st.plan;

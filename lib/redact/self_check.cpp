@@ -62,6 +62,7 @@ std::string self_check(Package& package, Redactor::State& st) {
     o.policy.attendance_labels.clear();  // placeholders and pseudonyms are not people
     o.policy.include_authors = false;
     o.roster.people = st.plan.people;
+    o.locate_hits = false;  // any hit at all is a refusal: no need to place it
     Redactor check(again, o);
     const RedactionPlan& plan = check.find();
     for (const auto& h : plan.hits) {

@@ -83,6 +83,7 @@ struct RedactOptions {
     Roster roster;
     std::string pseudonym_key;         // non-empty: pseudonyms derived from a keyed hash
     bool show_text = false;            // put redacted text in hits (internal review only)
+    bool locate_hits = true;           // paragraph numbers, heading paths, masked contexts (off: counts only)
 };
 
 // Rules, in the order of the marking conventions (allies(7)).
