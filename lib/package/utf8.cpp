@@ -1,3 +1,5 @@
+#include <cstdint>
+#include <cstring>
 #include <string_view>
 
 #include "package_impl.hpp"
@@ -9,6 +11,14 @@ bool is_valid_utf8(std::string_view s) {
     const auto* p = reinterpret_cast<const unsigned char*>(s.data());
     const auto* end = p + s.size();
     while (p < end) {
+        // Eight ASCII bytes at a time: XML is mostly ASCII.
+        while (end - p >= 8) {
+            std::uint64_t w;
+            std::memcpy(&w, p, 8);
+            if (w & 0x8080808080808080ull) break;
+            p += 8;
+        }
+        if (p >= end) break;
         unsigned char c = *p;
         if (c < 0x80) { ++p; continue; }
         int len;
