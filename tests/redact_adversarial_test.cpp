@@ -133,3 +133,12 @@ TEST(Adversarial, PackageWithoutContentTypesIsRefusedAsUnsupported) {
         EXPECT_EQ(e.kind(), ErrorKind::unsupported);
     }
 }
+
+TEST(Adversarial, CopyContainingANameGoesWhole) {
+    DocxBuilder b;
+    b.body = para("Members noted [[redact]]a private matter about Laura Bennett[[/redact]] today.") +
+             para("Summary: a private matter about Laura Bennett was noted.");
+    auto out = redact_doc(b, with_roster("Laura Bennett\n"));
+    EXPECT_FALSE(anywhere(out.bytes, "private matter")) << visible_text(out.bytes);
+    EXPECT_NE(visible_text(out.bytes).find("Summary: [redacted] was noted."), std::string::npos) << visible_text(out.bytes);
+}

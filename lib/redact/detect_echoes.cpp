@@ -60,112 +60,124 @@ std::uint64_t base_power() {
     return p;  // kBase^(kWindow-1): weight of the byte leaving the window
 }
 
-struct Echo {
-    std::string folded;
-    std::string category;
-    Rule rule;
-};
-
 }  // namespace
 
-void detect_echoes(Package&, Redactor::State& st) {
-    std::vector<Echo> echoes;
-    std::set<std::string> seen;
-    std::set<std::string> removed_bookmarks;
-    const std::string marker = text::fold_string(st.options.policy.text_marker);
-    auto add = [&](const std::string& original, const std::string& category, Rule rule) {
-        std::string f = trim(text::fold_string(strip_markers(original, marker)));
-        if (f.size() < kWindow || !seen.insert(f).second) return;
-        echoes.push_back({f, category, rule});
-    };
-    for (const auto& r : st.removals) {
-        Rule rule = st.plan.hits[r.hit].rule;
+EchoFinder::EchoFinder(Redactor::State& st) : st_(st), marker_(text::fold_string(st.options.policy.text_marker)) {}
+
+void EchoFinder::add(const std::string& original, const std::string& category, Rule rule) {
+    std::string f = trim(text::fold_string(strip_markers(original, marker_)));
+    if (f.size() < kWindow || !seen_.insert(f).second) return;
+    echoes_.push_back({f, category, rule});
+    by_window_[window_hash(echoes_.back().folded.data())].push_back(echoes_.size() - 1);
+}
+
+std::size_t EchoFinder::collect() {
+    std::size_t before = echoes_.size();
+    for (; removals_seen_ < st_.removals.size(); ++removals_seen_) {
+        const Removal& r = st_.removals[removals_seen_];
+        if (!r.placeholder) continue;  // TOC lines removed as echoes themselves
+        Rule rule = st_.plan.hits[r.hit].rule;
         std::vector<pugi::xml_node> ps = is(r.node, "w:p") ? std::vector<pugi::xml_node>{r.node} : descendants_named(r.node, "w:p");
-        for (auto p : ps) add(st.flat(p).text, r.category, rule);
+        for (auto p : ps) add(st_.flat(p).text, r.category, rule);
         for_each_element(r.node, [&](pugi::xml_node n) {
-            if (is(n, "w:bookmarkStart")) removed_bookmarks.insert(n.attribute("w:name").value());
+            if (is(n, "w:bookmarkStart")) removed_bookmarks_.insert(n.attribute("w:name").value());
         });
     }
-    for (const auto& pc : st.cuts) {
-        const FlatParagraph& flat = st.flat(pc.paragraph);
+    for (const auto& pc : st_.cuts) {
+        const FlatParagraph& flat = st_.flat(pc.paragraph);
         for (std::size_t i = 0; i < pc.cuts.size() && i < pc.hits.size(); ++i) {
-            const Hit& h = st.plan.hits[pc.hits[i]];
-            if (h.rule == Rule::name || h.rule == Rule::pattern) continue;  // found by their own matchers everywhere
+            const Hit& h = st_.plan.hits[pc.hits[i]];
+            if (h.rule == Rule::name || h.rule == Rule::pattern || h.detail == "copy of redacted text") continue;
             add(flat.text.substr(pc.cuts[i].begin, pc.cuts[i].end - pc.cuts[i].begin), h.category, h.rule);
         }
     }
-    if (echoes.empty() && removed_bookmarks.empty()) return;
-    std::unordered_map<std::uint64_t, std::vector<std::size_t>> by_window;
-    for (std::size_t i = 0; i < echoes.size(); ++i) by_window[window_hash(echoes[i].folded.data())].push_back(i);
+    return echoes_.size() - before;
+}
 
+bool EchoFinder::remove_if_toc_line(const StoryPart& story, pugi::xml_node p) {
+    if (removed_bookmarks_.empty()) return false;
+    bool toc_line = false;
+    for_each_element(p, [&](pugi::xml_node n) {
+        if (is(n, "w:hyperlink") && removed_bookmarks_.count(n.attribute("w:anchor").value())) toc_line = true;
+    });
+    if (!toc_line) return false;
+    Hit h;
+    h.rule = Rule::heading;
+    h.category = "table of contents";
+    h.part = story.name;
+    h.where = story.kind;
+    h.detail = "entry for removed content";
+    std::size_t id = st_.add_hit(std::move(h), p);
+    st_.removed.insert(p.internal_object());
+    st_.removals.push_back({p, "", id, false});
+    ++removals_seen_;  // not a source of echoes
+    return true;
+}
+
+void EchoFinder::scan(const StoryPart& story, pugi::xml_node p, const FlatParagraph& flat, const text::Folded& folded,
+                      std::size_t first_echo) {
+    const std::string& t = folded.text;
+    if (echoes_.size() <= first_echo || t.size() < kWindow) return;
+    static const std::uint64_t top = base_power();
+    std::uint64_t h = window_hash(t.data());
+    std::size_t i = 0;
+    while (i + kWindow <= t.size()) {
+        std::size_t matched = 0;
+        auto it = by_window_.find(h);
+        if (it != by_window_.end()) {
+            for (std::size_t e : it->second) {
+                if (e < first_echo) continue;
+                const Echo& echo = echoes_[e];
+                if (t.compare(i, echo.folded.size(), echo.folded) != 0) continue;
+                std::uint32_t a = folded.original_begin(i), b = folded.original_end(i + echo.folded.size());
+                ParagraphCuts& pc = st_.cuts_for(p, story.name);
+                bool merged = false;
+                for (auto& c : pc.cuts)
+                    if (a < c.end && c.begin < b) {  // overlaps an earlier cut: the copy goes whole
+                        c.begin = std::min(c.begin, a);
+                        c.end = std::max(c.end, b);
+                        merged = true;
+                    }
+                if (!merged) {
+                    Hit h2;
+                    h2.rule = echo.rule;
+                    h2.category = echo.category;
+                    h2.part = story.name;
+                    h2.where = story.kind;
+                    h2.detail = "copy of redacted text";
+                    h2.replacement = st_.options.policy.inline_text;
+                    if (st_.options.show_text) h2.text = flat.text.substr(a, b - a);
+                    std::size_t id = st_.add_hit(std::move(h2), p);
+                    pc.cuts.push_back(Cut{a, b, st_.options.policy.inline_text, true, {}});
+                    pc.hits.push_back(id);
+                }
+                matched = echo.folded.size();
+                break;
+            }
+        }
+        if (matched) {  // continue after the copy: hash the next window afresh
+            i += matched;
+            if (i + kWindow <= t.size()) h = window_hash(t.data() + i);
+            continue;
+        }
+        if (i + kWindow < t.size())
+            h = (h - top * static_cast<unsigned char>(t[i])) * kBase + static_cast<unsigned char>(t[i + kWindow]);
+        ++i;
+    }
+}
+
+void detect_late_echoes(Redactor::State& st, EchoFinder& finder) {
+    // Echo sources found during inline detection (inline controls, styles,
+    // highlight): rare, so only then is the text folded a second time.
+    std::size_t first = finder.size();
+    if (finder.collect() == 0) return;
     for (auto& story : st.stories) {
         if (story.kind == "comments") continue;
         for (pugi::xml_node p : story.paragraphs) {
             if (st.inside_removed(p) || st.removed.count(p.internal_object())) continue;
-            // A TOC line (a hyperlink to a bookmark that went): the line goes.
-            bool toc_line = false;
-            if (!removed_bookmarks.empty())
-                for_each_element(p, [&](pugi::xml_node n) {
-                    if (is(n, "w:hyperlink") && removed_bookmarks.count(n.attribute("w:anchor").value())) toc_line = true;
-                });
-            if (toc_line) {
-                Hit h;
-                h.rule = Rule::heading;
-                h.category = "table of contents";
-                h.part = story.name;
-                h.where = story.kind;
-                h.detail = "entry for removed content";
-                std::size_t id = st.add_hit(std::move(h), p);
-                st.removed.insert(p.internal_object());
-                st.removals.push_back({p, "", id, false});
-                continue;
-            }
-            if (echoes.empty()) continue;
             const FlatParagraph& flat = st.flat(p);
             if (flat.text.size() < kWindow) continue;
-            text::Folded folded = text::fold(flat.text);
-            const std::string& t = folded.text;
-            if (t.size() < kWindow) continue;
-            static const std::uint64_t top = base_power();
-            std::uint64_t h = window_hash(t.data());
-            std::size_t i = 0;
-            while (i + kWindow <= t.size()) {
-                std::size_t matched = 0;
-                auto it = by_window.find(h);
-                if (it != by_window.end()) {
-                    for (std::size_t e : it->second) {
-                        const Echo& echo = echoes[e];
-                        if (t.compare(i, echo.folded.size(), echo.folded) != 0) continue;
-                        auto a = folded.original_begin(i);
-                        auto b = folded.original_end(i + echo.folded.size());
-                        ParagraphCuts& pc = st.cuts_for(p, story.name);
-                        bool overlap = false;
-                        for (const auto& c : pc.cuts) overlap = overlap || (a < c.end && c.begin < b);
-                        if (overlap) continue;
-                        Hit h2;
-                        h2.rule = echo.rule;
-                        h2.category = echo.category;
-                        h2.part = story.name;
-                        h2.where = story.kind;
-                        h2.detail = "copy of redacted text";
-                        h2.replacement = st.options.policy.inline_text;
-                        if (st.options.show_text) h2.text = flat.text.substr(a, b - a);
-                        std::size_t id = st.add_hit(std::move(h2), p);
-                        pc.cuts.push_back(Cut{a, b, st.options.policy.inline_text, true, {}});
-                        pc.hits.push_back(id);
-                        matched = echo.folded.size();
-                        break;
-                    }
-                }
-                if (matched) {  // continue after the copy: hash the next window afresh
-                    i += matched;
-                    if (i + kWindow <= t.size()) h = window_hash(t.data() + i);
-                    continue;
-                }
-                if (i + kWindow < t.size())
-                    h = (h - top * static_cast<unsigned char>(t[i])) * kBase + static_cast<unsigned char>(t[i + kWindow]);
-                ++i;
-            }
+            finder.scan(story, p, flat, text::fold(flat.text), first);
         }
     }
 }

@@ -22,6 +22,8 @@ bool overlaps(const ParagraphCuts* pc, std::uint32_t a, std::uint32_t b) {
 
 void detect_inline(Package&, Redactor::State& st) {
     const Policy& policy = st.options.policy;
+    EchoFinder echoes(st);
+    bool echoes_started = false;
     for (auto& story : st.stories) {
         if (story.kind == "comments") continue;
         // M2: inline content controls.
@@ -74,10 +76,15 @@ void detect_inline(Package&, Redactor::State& st) {
         }
         // M3 character styles and M7 black highlight/shading, run by run;
         // then names and patterns.
+        if (!echoes_started) {
+            echoes.collect();
+            echoes_started = true;
+        }
         std::vector<pugi::xml_node> units = story.paragraphs;
         units.insert(units.end(), story.ruby_texts.begin(), story.ruby_texts.end());
         for (pugi::xml_node p : units) {
             if (st.inside_removed(p) || st.removed.count(p.internal_object())) continue;
+            if (echoes.remove_if_toc_line(story, p)) continue;
             const FlatParagraph& flat = st.flat(p);
             if (flat.text.empty()) continue;
             auto pc_it = st.cuts_index.find(p.internal_object());
@@ -121,8 +128,11 @@ void detect_inline(Package&, Redactor::State& st) {
                 cuts.cuts.push_back(Cut{sp.a, sp.b, policy.inline_text, true, styles});
                 cuts.hits.push_back(id);
             }
-            // Names and patterns.
+            // Copies of redacted text, then names and patterns.
             text::Folded folded = text::fold(flat.text);
+            echoes.scan(story, p, flat, folded);
+            pc_it = st.cuts_index.find(p.internal_object());
+            pc = pc_it == st.cuts_index.end() ? nullptr : &st.cuts[pc_it->second];
             std::vector<detect::TextMatch> found = st.names.find(flat.text, folded);
             auto patterns = detect::find_patterns(flat.text, folded, policy);
             found.insert(found.end(), patterns.begin(), patterns.end());
@@ -160,6 +170,7 @@ void detect_inline(Package&, Redactor::State& st) {
             }
         }
     }
+    detect_late_echoes(st, echoes);
 }
 
 }  // namespace allies::redact

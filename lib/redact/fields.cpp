@@ -62,9 +62,11 @@ struct Field {
 
 }  // namespace
 
-void unlink_personal_fields(Redactor::State& state) {
+int unlink_personal_fields(Redactor::State& state) {
+    int total = 0;
     for (auto& story : state.stories) {
         if (story.kind == "comments") continue;
+        if (story.field_chars == 0 && story.simple_fields.empty()) continue;  // no field here
         std::vector<Field> done;
         std::vector<Field> stack;
         // Walk run children in document order.
@@ -193,6 +195,7 @@ void unlink_personal_fields(Redactor::State& state) {
         for (auto node : outermost) node.parent().remove_child(node);
         for (auto it = unwrap_simple.rbegin(); it != unwrap_simple.rend(); ++it) unwrap(*it, {"w:fldData"});
         for (auto p : paragraphs) remove_empty_runs(p);
+        total += unlinked;
         if (unlinked) {
             Hit h;
             h.rule = Rule::sanitise;
@@ -202,6 +205,7 @@ void unlink_personal_fields(Redactor::State& state) {
             state.add_hit(std::move(h));
         }
     }
+    return total;
 }
 
 }  // namespace allies::redact

@@ -384,7 +384,8 @@ bool invisible(const Look& l, pugi::xml_node run, const std::string& page, bool 
 
 }  // namespace
 
-void remove_hidden_text(Package&, Redactor::State& state) {
+int remove_hidden_text(Package&, Redactor::State& state) {
+    int edits = 0;
     LookResolver resolver(state.styles);
     std::string page = state.stories.empty() ? "" : page_background(state.stories.front());
     for (auto& story : state.stories) {
@@ -425,8 +426,10 @@ void remove_hidden_text(Package&, Redactor::State& state) {
                 for (const auto& c : cuts) h.text += flat.text.substr(c.begin, c.end - c.begin);
             state.add_hit(std::move(h), p);
             apply_cuts(flat, std::move(cuts));
+            ++edits;
         }
     }
+    return edits;
 }
 
 }  // namespace allies::redact

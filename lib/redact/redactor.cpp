@@ -218,6 +218,7 @@ void index_paragraphs(Redactor::State& st) {
         story.content_controls.clear();
         story.simple_fields.clear();
         story.ruby_texts.clear();
+        story.field_chars = 0;
         for_each_element(story.root, [&](pugi::xml_node n) {
             const char* name = n.name();
             if (name[0] != 'w' || name[1] != ':') return;
@@ -225,6 +226,7 @@ void index_paragraphs(Redactor::State& st) {
             else if (std::strcmp(name + 2, "sdt") == 0) story.content_controls.push_back(n);
             else if (std::strcmp(name + 2, "fldSimple") == 0) story.simple_fields.push_back(n);
             else if (std::strcmp(name + 2, "rt") == 0) story.ruby_texts.push_back(n);
+            else if (std::strcmp(name + 2, "fldChar") == 0) ++story.field_chars;
         });
         story.paragraph_number.clear();
         int i = 0;
@@ -351,16 +353,16 @@ const RedactionPlan& Redactor::find() {
     std::vector<std::string> authors;
     redact::accept_revisions(st, authors);
     redact::index_paragraphs(st);
-    redact::remove_hidden_text(package_, st);
-    redact::index_paragraphs(st);  // emptied wrappers may have gone: never keep stale nodes
+    if (redact::remove_hidden_text(package_, st) > 0)
+        redact::index_paragraphs(st);  // emptied wrappers may have gone: never keep stale nodes
     redact::collect_people(package_, st, authors);
     st.names = detect::NameMatcher(st.plan.people, st.options.policy);
-    redact::unlink_personal_fields(st);
-    st.flat_cache.clear();  // fields were unlinked: flatten again from here
-    redact::index_paragraphs(st);
+    if (redact::unlink_personal_fields(st) > 0) {
+        st.flat_cache.clear();  // fields were unlinked: flatten again from here
+        redact::index_paragraphs(st);
+    }
     redact::detect_blocks(package_, st);
     redact::detect_inline(package_, st);
-    redact::detect_echoes(package_, st);
     redact::detect_attributes(package_, st);
     if (st.options.locate_hits) redact::locate_hits(st);
     st.flat_cache.clear();

@@ -3,6 +3,7 @@
 // macros, embedded objects, image metadata, and every part that is
 // unreferenced or of a type we do not understand.
 #include <algorithm>
+#include <cstring>
 #include <deque>
 #include <set>
 #include <stdexcept>
@@ -221,42 +222,32 @@ struct Sanitiser {
     // ---- attributes everywhere ------------------------------------------
     void strip_revision_ids() {
         int count = 0;
+        auto is_id = [](const char* name) {
+            // w:rsid*, w14:paraId, w14:textId (attributes) and w:rsid/w:rsids (elements)
+            const char* colon = std::strchr(name, ':');
+            const char* l = colon ? colon + 1 : name;
+            return std::strncmp(l, "rsid", 4) == 0 || std::strcmp(name, "w14:paraId") == 0 || std::strcmp(name, "w14:textId") == 0;
+        };
         for (const auto& name : pkg.part_names()) {
             if (!is_xml_part(name)) continue;
             const std::string& bytes = pkg.part_bytes(name);
             if (bytes.find("rsid") == std::string::npos && bytes.find("paraId") == std::string::npos &&
                 bytes.find("textId") == std::string::npos && !xml_is_loaded(name))
                 continue;
+            // One walk: collect, then edit only if there is something to remove.
             pugi::xml_node root = xml(pkg, name).document_element();
-            bool any = false;
+            std::vector<pugi::xml_node> elements;
+            std::vector<std::pair<pugi::xml_node, pugi::xml_attribute>> attributes;
             for_each_element(root, [&](pugi::xml_node n) {
-                if (local(n.name()).starts_with("rsid")) any = true;
-                for (pugi::xml_attribute a = n.first_attribute(); a;) {
-                    pugi::xml_attribute next = a.next_attribute();
-                    std::string_view l = local(a.name());
-                    if (l.starts_with("rsid") || a.name() == std::string_view("w14:paraId") ||
-                        a.name() == std::string_view("w14:textId")) {
-                        any = true;
-                        ++count;
-                    }
-                    a = next;
-                }
+                if (is_id(n.name())) elements.push_back(n);
+                for (pugi::xml_attribute a = n.first_attribute(); a; a = a.next_attribute())
+                    if (is_id(a.name())) attributes.emplace_back(n, a);
             });
-            if (!any) continue;
-            root = xml_for_edit(pkg, name).document_element();
-            std::vector<pugi::xml_node> rsids;
-            for_each_element(root, [&](pugi::xml_node n) {
-                if (local(n.name()).starts_with("rsid")) rsids.push_back(n);  // w:rsids, w:rsid (styles)
-                for (pugi::xml_attribute a = n.first_attribute(); a;) {
-                    pugi::xml_attribute next = a.next_attribute();
-                    std::string_view l = local(a.name());
-                    if (l.starts_with("rsid") || a.name() == std::string_view("w14:paraId") ||
-                        a.name() == std::string_view("w14:textId"))
-                        n.remove_attribute(a);
-                    a = next;
-                }
-            });
-            for (auto it = rsids.rbegin(); it != rsids.rend(); ++it) it->parent().remove_child(*it);
+            if (elements.empty() && attributes.empty()) continue;
+            xml_for_edit(pkg, name);  // same document: marks it to be written back
+            count += static_cast<int>(attributes.size());
+            for (auto& [n, a] : attributes) n.remove_attribute(a);
+            for (auto it = elements.rbegin(); it != elements.rend(); ++it) it->parent().remove_child(*it);
         }
         add_count("", "revision ids", count, "revision-session and paragraph ids removed");
     }

@@ -82,10 +82,13 @@ std::string self_check(Package& package, Redactor::State& st) {
         std::string key = lower_ascii(name);
         bool xml_part = key.ends_with(".xml") || key.ends_with(".rels") || again.content_type(name).ends_with("xml");
         if (xml_part) {
-            std::string lower = lower_ascii(bytes);
-            if (lower.find(marker) != std::string::npos || lower.find(close) != std::string::npos)
-                leak(again, name, "redaction marker syntax still present");
-            if (lower.find("rsid") != std::string::npos || lower.find("paraid") != std::string::npos) {
+            // Marker syntax, case-insensitively, at every "[[".
+            for (std::size_t k = bytes.find("[["); k != std::string::npos; k = bytes.find("[[", k + 2)) {
+                std::string after = lower_ascii(std::string_view(bytes).substr(k, marker.size() + 1));
+                if (after.starts_with(marker) || after.starts_with(close))
+                    leak(again, name, "redaction marker syntax still present");
+            }
+            if (bytes.find("rsid") != std::string::npos || bytes.find("paraId") != std::string::npos) {
                 // Parsed, not searched: the text itself may mention "w:rsid".
                 bool ids = false;
                 for_each_element(xml(again, name).document_element(), [&](pugi::xml_node n) {
@@ -98,11 +101,12 @@ std::string self_check(Package& package, Redactor::State& st) {
                 });
                 if (ids) leak(again, name, "revision ids still present");
             }
-            for (const char* tag : {"<w:del ", "<w:del>", "<w:deltext", "<w:movefrom", "<w:ins ", "<w:ins>",
-                                    "<w:commentreference", "<w:commentrangestart", "<w:docvars", "<w:attachedtemplate",
-                                    "<w:mailmerge", "<cp:lastmodifiedby"})
-                if (lower.find(tag) != std::string::npos)
-                    leak(again, name, std::string("<") + (tag + 1) + " still present");
+            // Element names are case-sensitive and our writer uses the
+            // canonical prefixes: an exact search is enough.
+            for (const char* tag : {"<w:del ", "<w:del>", "<w:delText", "<w:moveFrom", "<w:ins ", "<w:ins>",
+                                    "<w:commentReference", "<w:commentRangeStart", "<w:docVars", "<w:attachedTemplate",
+                                    "<w:mailMerge", "<cp:lastModifiedBy"})
+                if (bytes.find(tag) != std::string::npos) leak(again, name, std::string("<") + (tag + 1) + " still present");
             continue;
         }
         if (sniff_image(bytes) != ImageFormat::other) {

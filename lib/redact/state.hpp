@@ -16,6 +16,7 @@
 #include "detect/name_matcher.hpp"
 #include "ooxml/styles.hpp"
 #include "redact/flat_text.hpp"
+#include "text/fold.hpp"
 
 namespace allies::redact {
 
@@ -27,6 +28,7 @@ struct StoryPart {
     std::vector<pugi::xml_node> content_controls;  // every w:sdt, document order
     std::vector<pugi::xml_node> simple_fields;     // every w:fldSimple
     std::vector<pugi::xml_node> ruby_texts;        // every w:rt (phonetic guide): searched as its own text
+    std::size_t field_chars = 0;                   // w:fldChar count (0: no complex field to look at)
     std::map<const void*, int> paragraph_number;  // 1-based
 };
 
@@ -108,12 +110,39 @@ namespace allies::redact {
 // Steps (one file each).
 void collect_stories(Package& package, Redactor::State& state);
 void accept_revisions(Redactor::State& state, std::vector<std::string>& authors);
-void remove_hidden_text(Package& package, Redactor::State& state);
+// Each returns how many edits it made (0: the node lists stay valid).
+int remove_hidden_text(Package& package, Redactor::State& state);
 void collect_people(Package& package, Redactor::State& state, const std::vector<std::string>& revision_authors);
-void unlink_personal_fields(Redactor::State& state);
+int unlink_personal_fields(Redactor::State& state);
 void detect_blocks(Package& package, Redactor::State& state);
-void detect_inline(Package& package, Redactor::State& state);
-void detect_echoes(Package& package, Redactor::State& state);
+void detect_inline(Package& package, Redactor::State& state);  // includes echoes
+// Copies of redacted text elsewhere (detect_echoes.cpp): TOC lines into
+// removed content go; any other copy of a redacted region is cut. Scanned
+// inside detect_inline with the same folded text.
+class EchoFinder {
+public:
+    explicit EchoFinder(Redactor::State& st);
+    std::size_t collect();  // adds sources from removals and cuts made so far; returns how many are new
+    std::size_t size() const { return echoes_.size(); }
+    bool remove_if_toc_line(const StoryPart& story, pugi::xml_node p);
+    void scan(const StoryPart& story, pugi::xml_node p, const FlatParagraph& flat, const text::Folded& folded,
+              std::size_t first_echo = 0);
+
+private:
+    struct Echo {
+        std::string folded;
+        std::string category;
+        Rule rule;
+    };
+    void add(const std::string& original, const std::string& category, Rule rule);
+    Redactor::State& st_;
+    std::string marker_;
+    std::vector<Echo> echoes_;
+    std::set<std::string> seen_, removed_bookmarks_;
+    std::unordered_map<std::uint64_t, std::vector<std::size_t>> by_window_;
+    std::size_t removals_seen_ = 0;
+};
+void detect_late_echoes(Redactor::State& state, EchoFinder& finder);
 void detect_attributes(Package& package, Redactor::State& state);
 void apply_edits(Package& package, Redactor::State& state);
 void sanitise_package(Package& package, Redactor::State& state);
