@@ -123,7 +123,9 @@ std::string Package::to_bytes() const {
         }
         auto uidx = static_cast<zip_uint64_t>(idx);
         // Raw copies keep their method so libzip does not recompress them.
-        zip_set_file_compression(za, uidx, copy_raw ? e.source_method : ZIP_CM_DEFLATE, copy_raw ? 0 : 6);
+        // Level 1: about twice as fast as the default on XML for ~15% more bytes;
+        // edited parts are few and small next to the time the tools are run.
+        zip_set_file_compression(za, uidx, copy_raw ? e.source_method : ZIP_CM_DEFLATE, copy_raw ? 0 : 1);
         zip_file_set_mtime(za, uidx, kFixedMtime, 0);
         zip_file_set_external_attributes(za, uidx, 0, ZIP_OPSYS_DOS, 0);
         zip_file_extra_field_delete(za, uidx, ZIP_EXTRA_FIELD_ALL, ZIP_FL_CENTRAL | ZIP_FL_LOCAL);
