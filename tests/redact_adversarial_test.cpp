@@ -142,3 +142,28 @@ TEST(Adversarial, CopyContainingANameGoesWhole) {
     EXPECT_FALSE(anywhere(out.bytes, "private matter")) << visible_text(out.bytes);
     EXPECT_NE(visible_text(out.bytes).find("Summary: [redacted] was noted."), std::string::npos) << visible_text(out.bytes);
 }
+
+TEST(Adversarial, SelfCheckRefusesANameDrawnInsideAPicture) {
+    // An EMF picture draws text with UTF-16LE records; allies cannot rewrite
+    // it, so the self-check must refuse instead of publishing the name.
+    DocxBuilder b;
+    b.namespaces += " xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\" "
+                    "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" "
+                    "xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"";
+    b.body = p("<w:r><w:drawing><wp:inline><wp:docPr id=\"1\" name=\"p\"/><a:graphic><a:graphicData><pic:pic><pic:blipFill>"
+               "<a:blip r:embed=\"e\"/></pic:blipFill></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>");
+    std::string emf = std::string("\x01\x00\x00\x00", 4);
+    for (char c : std::string("Signed: Laura Bennett")) {
+        emf += c;
+        emf += '\0';
+    }
+    b.extra_parts = {{"word/media/image1.emf", emf}};
+    b.extra_rels = {"<Relationship Id=\"e\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" Target=\"media/image1.emf\"/>"};
+    try {
+        redact_doc(b, with_roster("Laura Bennett\n"));
+        FAIL() << "expected the self-check to refuse";
+    } catch (const Error& e) {
+        EXPECT_EQ(e.kind(), ErrorKind::refused);
+        EXPECT_NE(std::string(e.what()).find("self-check"), std::string::npos) << e.what();
+    }
+}

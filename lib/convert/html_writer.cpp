@@ -95,8 +95,8 @@ std::string base64(std::string_view bytes) {
     out.reserve((bytes.size() + 2) / 3 * 4);
     std::size_t i = 0;
     for (; i + 2 < bytes.size(); i += 3) {
-        std::uint32_t n = (static_cast<unsigned char>(bytes[i]) << 16) |
-                          (static_cast<unsigned char>(bytes[i + 1]) << 8) | static_cast<unsigned char>(bytes[i + 2]);
+        auto byte = [&](std::size_t k) { return static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[k])); };
+        std::uint32_t n = (byte(i) << 16) | (byte(i + 1) << 8) | byte(i + 2);
         out += kAlphabet[(n >> 18) & 63];
         out += kAlphabet[(n >> 12) & 63];
         out += kAlphabet[(n >> 6) & 63];
@@ -150,7 +150,11 @@ std::optional<ImageType> web_image_type(std::string_view b) {
     return std::nullopt;
 }
 
-int px(Emu emu) { return static_cast<int>((emu + 9525 / 2) / 9525); }  // 1 px = 9525 EMU at 96 dpi
+// 1 px = 9525 EMU at 96 dpi; 0 (no attribute) for nonsense sizes.
+int px(Emu emu) {
+    if (emu <= 0 || emu > Emu{100'000} * 9525) return 0;
+    return static_cast<int>((emu + 9525 / 2) / 9525);
+}
 
 // The first argument of REF/PAGEREF/NOTEREF when the field has the \h
 // switch, i.e. when Word makes it a link to the bookmark.
@@ -365,7 +369,7 @@ public:
             }
         }
         if (open_.empty() || open_.back().level < level) {
-            if (!open_.empty()) out += "\n";  // a nested list inside the open item
+            if (!out.empty() && out.back() != '\n') out += "\n";  // a nested list inside the open item
             out += ordered ? "<ol class=\"word-list\" role=\"list\">\n" : "<ul class=\"word-list\" role=\"list\">\n";
             open_.push_back({level, ordered});
         }
@@ -829,8 +833,10 @@ private:
         ctx.in_note = true;
         blocks(n.second->blocks, body, ctx);
         // Word puts a space after the note's number mark; it is not content.
-        if (body.starts_with("<p>"))
-            body.erase(3, body.find_first_not_of(' ', 3) == std::string::npos ? 0 : body.find_first_not_of(' ', 3) - 3);
+        if (body.starts_with("<p>")) {
+            std::size_t text = body.find_first_not_of(' ', 3);
+            if (text != std::string::npos) body.erase(3, text - 3);
+        }
         std::string prefix = foot ? "fn" : "en";
         std::string label = foot ? std::to_string(n.first) : lower_roman(n.first);
         std::string id = prefix + std::to_string(n.first);

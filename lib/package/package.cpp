@@ -171,4 +171,13 @@ void set_content_type_override(Package& package, std::string_view part, const st
     package.impl().content_types_dirty = true;
 }
 
+void release_edited_part_bytes(Package& package) {
+    auto& impl = package.impl();
+    for (const auto& key : impl.dirty_xml)
+        if (ZipEntry* e = impl.find(key)) {
+            e->original_size = std::max(e->original_size, e->data.size());
+            std::string().swap(e->data);
+        }
+}
+
 }  // namespace allies

@@ -23,6 +23,7 @@ struct ZipEntry {
     long long source_index = -1; // index in the source archive; -1 = added later
     bool modified = false;       // data differs from the source archive
     int source_method = 8;       // compression method in the source (8 = deflate, 0 = store)
+    std::size_t original_size = 0;  // uncompressed size as read (data may be released once parsed and edited)
 };
 
 struct Package::Impl {
@@ -60,6 +61,11 @@ std::unique_ptr<pugi::xml_document> parse_xml_part(const std::string& bytes,
                                                    const std::string& file,
                                                    const std::string& part,
                                                    std::uint32_t max_depth);
+
+// Frees the original bytes of parts whose parsed XML was edited: they are
+// written from the DOM, so the copy only costs memory. part_bytes() of such
+// a part is empty afterwards.
+void release_edited_part_bytes(Package& package);
 
 // Relationship editing (through the .rels part's XML; caches follow).
 void remove_relationship(Package& package, std::string_view source_part, std::string_view id);

@@ -5,6 +5,7 @@
 #include <zip.h>
 
 #include <ctime>
+#include <algorithm>
 #include <map>
 
 #include "allies/error.hpp"
@@ -47,11 +48,14 @@ std::string build_content_types(const Package::Impl& impl) {
     return out;
 }
 
-std::string serialise_xml(const pugi::xml_document& doc) {
+std::string serialise_xml(const pugi::xml_document& doc, std::size_t size_hint) {
     struct Writer : pugi::xml_writer {
         std::string out;
         void write(const void* data, size_t size) override { out.append(static_cast<const char*>(data), size); }
     } w;
+    // Room for the part at once: growing by doubling would briefly hold
+    // three times a large document.xml.
+    w.out.reserve(size_hint + size_hint / 8 + 256);
     // The parsed declaration node is kept, so no extra one is written. The
     // output is always UTF-8 (the package layer converts UTF-16 parts on
     // reading), so a declared encoding must say so.
@@ -83,7 +87,10 @@ std::string Package::to_bytes() const {
     const Impl& impl = *impl_;
     // Fresh bytes for every edited part, kept alive until zip_close.
     std::map<std::string, std::string> fresh;
-    for (const auto& key : impl.dirty_xml) fresh[key] = serialise_xml(*impl.xml_cache.at(key));
+    for (const auto& key : impl.dirty_xml) {
+        const ZipEntry* e = impl.find(key);
+        fresh[key] = serialise_xml(*impl.xml_cache.at(key), e ? std::max(e->data.size(), e->original_size) : 0);
+    }
     if (impl.content_types_dirty) fresh[lower_ascii("[Content_Types].xml")] = build_content_types(impl);
 
     zip_error_t err;

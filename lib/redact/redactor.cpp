@@ -350,6 +350,7 @@ const RedactionPlan& Redactor::find() {
                     "the package has no content types; a public copy of it would not open in Word or LibreOffice");
     redact::load_styles(package_, st);
     redact::collect_stories(package_, st);
+    release_edited_part_bytes(package_);  // the stories live in their DOMs now
     std::vector<std::string> authors;
     redact::accept_revisions(st, authors);
     redact::index_paragraphs(st);

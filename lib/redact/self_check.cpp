@@ -47,6 +47,7 @@ std::vector<std::string> strings_in(const std::string& bytes) {
 }  // namespace
 
 std::string self_check(Package& package, Redactor::State& st) {
+    release_edited_part_bytes(package);  // written from the DOM: the copy only costs memory
     std::string bytes = package.to_bytes();
     // The package is replaced by what its bytes read back as: the edited
     // DOMs are freed before the check parses again (half the peak memory),
@@ -63,15 +64,8 @@ std::string self_check(Package& package, Redactor::State& st) {
     o.policy.include_authors = false;
     o.roster.people = st.plan.people;
     o.locate_hits = false;  // any hit at all is a refusal: no need to place it
-    Redactor check(again, o);
-    const RedactionPlan& plan = check.find();
-    for (const auto& h : plan.hits) {
-        std::string where = h.where.empty() ? "" : " in " + h.where;
-        if (h.paragraph) where += " (paragraph " + std::to_string(h.paragraph) + ")";
-        std::string what = h.rule == Rule::sanitise ? h.category : std::string(rule_code(h.rule)) + " " + h.category;
-        if (!h.detail.empty()) what += " (" + h.detail + ")";
-        leak(again, h.part, what + " still present" + where);
-    }
+    // Raw checks first, on the bytes as read (the check's find() below may
+    // release the bytes of parts it parses).
     const Policy& policy = st.options.policy;
     std::string marker = "[[" + text::fold_string(policy.text_marker);
     std::string close = "[[/" + text::fold_string(policy.text_marker);
@@ -132,6 +126,15 @@ std::string self_check(Package& package, Redactor::State& st) {
                 leak(again, source, removal_reason(classify_relationship(rel.type)) + " still referenced");
             if (!understood(rel)) leak(again, source, "a part of a type allies does not understand is still referenced");
         }
+    Redactor check(again, o);
+    const RedactionPlan& plan = check.find();
+    for (const auto& h : plan.hits) {
+        std::string where = h.where.empty() ? "" : " in " + h.where;
+        if (h.paragraph) where += " (paragraph " + std::to_string(h.paragraph) + ")";
+        std::string what = h.rule == Rule::sanitise ? h.category : std::string(rule_code(h.rule)) + " " + h.category;
+        if (!h.detail.empty()) what += " (" + h.detail + ")";
+        leak(again, h.part, what + " still present" + where);
+    }
     return bytes;
 }
 
