@@ -262,7 +262,7 @@ TEST(HtmlWriter, InlineFormattingNestsAndEscapes) {
         run("<w:vertAlign w:val=\"superscript\"/>", "2") + run("<w:vertAlign w:val=\"subscript\"/>", "i") +
         run("<w:smallCaps/>", "Small") + run("<w:caps/>", "caps") + run("<w:highlight w:val=\"yellow\"/>", "hi") +
         run("<w:lang w:val=\"fr-FR\"/>", "merci") + "</w:p>" +
-        "<w:p><w:r><w:t xml:space=\"preserve\">a &lt;b&gt; &amp; \"c\" 'd'</w:t><w:br/><w:t>x</w:t><w:tab/>"
+        "<w:p><w:r><w:t xml:space=\"preserve\">a &lt;b&gt; &amp; \"c\" 'd'</w:t><w:br/><w:t>x\xC2\x85\x7F</w:t><w:tab/>"
         "<w:t>y</w:t></w:r></w:p>"));
     EXPECT_EQ(html,
               "<p><strong>bold <em>both</em></strong> plain <u>under</u><s>gone</s><sup>2</sup><sub>i</sub>"
@@ -370,7 +370,8 @@ TEST(HtmlWriter, LinksExternalInternalAndUnsafe) {
              "<w:t>site</w:t></w:r></w:hyperlink><w:r><w:t xml:space=\"preserve\"> </w:t></w:r>"
              "<w:hyperlink w:anchor=\"Target\"><w:r><w:t>see below</w:t></w:r></w:hyperlink>"
              "<w:r><w:t xml:space=\"preserve\"> </w:t></w:r>"
-             "<w:hyperlink r:id=\"rJ\"><w:r><w:t>evil</w:t></w:r></w:hyperlink></w:p>"
+             "<w:hyperlink r:id=\"rJ\"><w:r><w:t>evil</w:t></w:r></w:hyperlink>"
+             "<w:hyperlink w:anchor=\"Nowhere\"><w:r><w:t xml:space=\"preserve\"> lost</w:t></w:r></w:hyperlink></w:p>"
              "<w:p><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText>HYPERLINK \"mailto:a@b.org\""
              "</w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t>mail</w:t></w:r>"
              "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r><w:r><w:t xml:space=\"preserve\"> page </w:t></w:r>"
@@ -381,7 +382,7 @@ TEST(HtmlWriter, LinksExternalInternalAndUnsafe) {
     auto html = main_of(html_of(b).html);
     EXPECT_EQ(html,
               "<p><a href=\"https://example.org/a?b=1&amp;c=2\" title=\"Go\">site</a> "
-              "<a href=\"#Target\">see below</a> evil</p>\n"
+              "<a href=\"#Target\">see below</a> evil lost</p>\n"
               "<p><a href=\"mailto:a@b.org\">mail</a> page <a href=\"#Other\">2</a></p>\n"
               "<p id=\"Target\"><span id=\"Other\"></span>Here</p>\n");
 }

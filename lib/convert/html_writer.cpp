@@ -28,19 +28,53 @@ using writers::shows;
 // ---------------------------------------------------------------------------
 // Small helpers
 
+// Length of the UTF-8 sequence at s[i] and its code point; 0 if malformed.
+std::size_t decode_utf8(std::string_view s, std::size_t i, char32_t& cp) {
+    auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+    unsigned char c = b(i);
+    std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    if (n == 0 || i + n > s.size()) return 0;
+    cp = n == 1 ? c : c & (0x7F >> n);
+    for (std::size_t k = 1; k < n; ++k) {
+        if ((b(i + k) & 0xC0) != 0x80) return 0;
+        cp = (cp << 6) | (b(i + k) & 0x3F);
+    }
+    return n;
+}
+
+// Characters HTML does not allow in a document (controls other than tab,
+// newline and carriage return; noncharacters). Word files do contain them
+// (U+0085, U+007F ...); they are not shown.
+bool allowed_in_html(char32_t cp) {
+    if (cp < 0x20) return cp == '\t' || cp == '\n' || cp == '\r';
+    if (cp >= 0x7F && cp <= 0x9F) return false;
+    if (cp >= 0xFDD0 && cp <= 0xFDEF) return false;
+    return (cp & 0xFFFE) != 0xFFFE && cp <= 0x10FFFF && (cp < 0xD800 || cp > 0xDFFF);
+}
+
 // Escapes text and attribute values alike, so one function serves both.
 std::string escape(std::string_view s) {
     std::string out;
     out.reserve(s.size());
-    for (char c : s) {
+    for (std::size_t i = 0; i < s.size();) {
+        char c = s[i];
         switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
+            case '&': out += "&amp;"; ++i; continue;
+            case '<': out += "&lt;"; ++i; continue;
+            case '>': out += "&gt;"; ++i; continue;
+            case '"': out += "&quot;"; ++i; continue;
+            case '\'': out += "&#39;"; ++i; continue;
+            default: break;
         }
+        char32_t cp = 0;
+        std::size_t n = decode_utf8(s, i, cp);
+        if (n == 0) {
+            out += "\uFFFD";  // malformed UTF-8 (the reader validates; be safe anyway)
+            ++i;
+            continue;
+        }
+        if (allowed_in_html(cp)) out.append(s.substr(i, n));
+        i += n;
     }
     return out;
 }
@@ -466,6 +500,7 @@ private:
     // not littered with Word's hidden _GoBack and _Toc anchors.
     void collect_anchors(const std::vector<Block>& bs) {
         for (const auto& b : bs) {
+            if (b.kind == BlockKind::deleted) continue;
             collect_anchors(b.children);
             for (const auto& row : b.table.rows)
                 for (const auto& cell : row.cells) collect_anchors(cell.blocks);
@@ -474,24 +509,30 @@ private:
     }
     void collect_anchors(const std::vector<Inline>& ins) {
         for (const auto& in : ins) {
+            if (!shows(in)) continue;
             std::string href = link_href(in);
             if (href.starts_with("#") && href.size() > 1) anchors_.insert(href.substr(1));
+            if (in.kind == InlineKind::bookmark_start && bookmark_shape_ok(in.text)) bookmarks_.insert(in.text);
             collect_anchors(in.children);
             collect_anchors(in.blocks);
         }
     }
 
     // Note anchors are generated (fn1, fnref1, en1, enref1); a bookmark of
-    // that shape would clash, and ids must be unique.
-    bool usable_bookmark_id(const std::string& name) {
-        if (name.empty() || !anchors_.count(name)) return false;
-        if (name.find_first_of(" \t\r\n") != std::string::npos) return false;
+    // that shape would clash.
+    static bool bookmark_shape_ok(const std::string& name) {
+        if (name.empty() || name.find_first_of(" \t\r\n") != std::string::npos) return false;
         if (name.starts_with("fn") || name.starts_with("en")) {
             std::string_view rest = std::string_view(name).substr(2);
             if (rest.starts_with("ref")) rest.remove_prefix(3);
             if (!rest.empty() && std::isdigit(static_cast<unsigned char>(rest[0]))) return false;
         }
-        return used_ids_.insert(name).second;
+        return true;
+    }
+
+    // Ids are unique: a bookmark name seen twice keeps its first place.
+    bool usable_bookmark_id(const std::string& name) {
+        return anchors_.count(name) && bookmark_shape_ok(name) && used_ids_.insert(name).second;
     }
 
     // The first id goes on the element itself (so a link moves focus to the
@@ -783,6 +824,8 @@ private:
 
     void link(const Inline& in, std::string& out, ParagraphHtml& ph, Layers& layers, const InlineCtx& ctx) {
         std::string href = link_href(in);
+        // A link to a bookmark that is not in the document goes nowhere: text.
+        if (href.starts_with("#") && !bookmarks_.count(href.substr(1))) href.clear();
         if (href.empty() || ctx.in_link) {
             inlines(in.children, out, ph, layers, ctx);
             return;
@@ -927,6 +970,7 @@ private:
     NoteNumbers notes_;
     std::string lang_;
     std::set<std::string> anchors_;               // bookmark names some link points at
+    std::set<std::string> bookmarks_;             // bookmark names shown in the document
     std::set<std::string> used_ids_;
     std::map<std::string, int> ref_counts_;       // fnref1 -> references so far
     std::set<std::string> first_refs_;            // notes with a reference anchor to link back to
