@@ -143,7 +143,9 @@ public:
     const RedactionPlan& find();
     // Applies the plan found by find() (calls it if needed), sanitises every
     // part, then re-reads the result and searches it again: anything found
-    // throws Error(refused) and the package must not be written.
+    // throws Error(refused) and the package must not be written. Afterwards
+    // the package object holds the public document as read back from its
+    // bytes (the edited XML trees are freed).
     void apply();
     // The public DOCX exactly as the self-check verified it (calls apply()).
     // Write these bytes rather than re-serialising the package.
