@@ -10,7 +10,7 @@ set -eu
 PACKAGES="build-essential cmake pkg-config libpugixml-dev libzip-dev libpodofo-dev
 libicu-dev libcli11-dev libgtest-dev googletest libtomlplusplus-dev libssl-dev
 libbenchmark-dev groff-base man-db
-python3 python3-jsonschema"
+python3 python3-jsonschema python3-html5lib"
 missing=""
 for p in $PACKAGES; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" \

@@ -157,3 +157,18 @@ TEST_F(Cli, AnUnwritableOutputGivesTheOutputExitCode) {
     auto r = run(kSample + " -o " + (dir_ / "no" / "such" / "dir.txt").string());
     EXPECT_EQ(r.code, allies::exit_codes::output);
 }
+
+TEST_F(Cli, HtmlFromTheOutputExtensionAndAssetsBesideIt) {
+    auto sample = fs::path(ALLIES_SOURCE_DIR) / "samples" / "meeting-notes.docx";
+    auto out = dir_ / "page" / "notes.html";
+    fs::create_directories(out.parent_path());
+    Result r = run(sample.string() + " -o " + out.string() + " --assets " + (out.parent_path() / "notes_files").string());
+    ASSERT_EQ(r.code, 0) << r.err;
+    std::string html = slurp(out);
+    EXPECT_EQ(html.rfind("<!DOCTYPE html>", 0), 0u);
+    EXPECT_NE(html.find("<h1"), std::string::npos);
+    EXPECT_NE(html.find("<table"), std::string::npos);
+    EXPECT_NE(html.find("role=\"doc-noteref\""), std::string::npos);
+    Result bad = run(sample.string() + " --to pdfx");
+    EXPECT_EQ(bad.code, 2);
+}

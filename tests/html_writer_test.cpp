@@ -239,6 +239,14 @@ TEST(HtmlWriter, DocumentShellIsHtml5WithLanguageTitleGeneratorAndStylesheet) {
     EXPECT_NE(core.find("<html lang=\"cy-GB\">"), std::string::npos);
     EXPECT_NE(core.find("<title>Notes &amp; &lt;minutes&gt;</title>"), std::string::npos);
 
+    // The language of most of the text wins; runs in other languages are marked.
+    DocxBuilder f;
+    f.styles = part("styles", kHeadingStyles);
+    f.body = "<w:p>" + run("<w:lang w:val=\"fr-FR\"/>", "Bonjour tout le monde,") + run("", " hello") + "</w:p>";
+    auto fr = html_of(f).html;
+    EXPECT_NE(fr.find("<html lang=\"fr-FR\">"), std::string::npos);
+    EXPECT_EQ(main_of(fr), "<p>Bonjour tout le monde,<span lang=\"en-GB\"> hello</span></p>\n");
+
     HtmlOptions options;
     options.title = "Mine \"quoted\"";
     EXPECT_NE(html_of(c, options).html.find("<title>Mine &quot;quoted&quot;</title>"), std::string::npos);
@@ -256,14 +264,17 @@ TEST(HtmlWriter, HeadingsFollowOutlineLevelsAndTitleStyle) {
 }
 
 TEST(HtmlWriter, InlineFormattingNestsAndEscapes) {
-    auto html = main_of(body_html(
+    DocxBuilder b;
+    b.styles = part("styles", kHeadingStyles);  // en-GB by default: the French run is marked
+    b.body =
         "<w:p>" + run("<w:b/>", "bold ") + run("<w:b/><w:i/>", "both") + run("", " plain ") +
         run("<w:u w:val=\"single\"/>", "under") + run("<w:strike/>", "gone") +
         run("<w:vertAlign w:val=\"superscript\"/>", "2") + run("<w:vertAlign w:val=\"subscript\"/>", "i") +
         run("<w:smallCaps/>", "Small") + run("<w:caps/>", "caps") + run("<w:highlight w:val=\"yellow\"/>", "hi") +
         run("<w:lang w:val=\"fr-FR\"/>", "merci") + "</w:p>" +
         "<w:p><w:r><w:t xml:space=\"preserve\">a &lt;b&gt; &amp; \"c\" 'd'</w:t><w:br/><w:t>x\xC2\x85\x7F</w:t><w:tab/>"
-        "<w:t>y</w:t></w:r></w:p>"));
+        "<w:t>y</w:t></w:r></w:p>";
+    auto html = main_of(html_of(b).html);
     EXPECT_EQ(html,
               "<p><strong>bold <em>both</em></strong> plain <u>under</u><s>gone</s><sup>2</sup><sub>i</sub>"
               "<span style=\"font-variant:small-caps\">Small</span>"

@@ -316,7 +316,7 @@ thead th{background:#f0f0f0}
 .word-list>li{margin:.25em 0;padding-left:2em;text-indent:-2em}
 .word-list>li>*{text-indent:0}
 .list-label{display:inline-block;min-width:1.75em;text-indent:0}
-h1 .list-label,h2 .list-label,h3 .list-label,h4 .list-label,h5 .list-label,h6 .list-label{min-width:0;margin-right:.3em}
+h1 .list-label,h2 .list-label,h3 .list-label,h4 .list-label,h5 .list-label,h6 .list-label{min-width:0}
 .center{text-align:center}
 .right{text-align:right}
 .text-box{border:1px solid #767676;margin:1em 0;padding:0 1em}
@@ -387,8 +387,8 @@ struct ParagraphHtml {
 // item once. <ol> for numbered items and <ul> for bullets keep the list
 // semantics (item counts, nesting); role="list" restores them in Safari, which
 // drops them from lists without markers. Numbered labels are read aloud (they
-// are content: "see item 3.1"); bullet glyphs are aria-hidden, as the list
-// itself already says "bullet".
+// are content: "see item 3.1"); bullet glyphs are aria-hidden, as they carry
+// no meaning and would be read out before every item.
 
 class ListNester {
 public:
@@ -411,7 +411,6 @@ public:
     void close(std::string& out) {
         while (!open_.empty()) close_one(out);
     }
-    bool open() const { return !open_.empty(); }
 
 private:
     struct Open {
@@ -459,25 +458,53 @@ private:
                "\">\n<style>\n" + kStylesheet + "</style>\n</head>\n";
     }
 
-    // The language most paragraphs are in (their paragraph-mark language
-    // comes from the document defaults and styles), else the core property.
+    // The language most of the text is in (by characters of visible runs),
+    // so that <span lang> marks only the exceptions; else the paragraphs'
+    // default run language (document defaults and styles); else the core
+    // property; else "en".
     std::string document_lang() const {
-        std::vector<const Block*> flat;
-        flatten(doc_.body, flat);
-        std::map<std::string, int> counts;
-        std::vector<std::string> order;
-        for (const Block* b : flat) {
-            if (b->kind != BlockKind::paragraph) continue;
-            const std::string& lang = b->paragraph.props.run.lang;
-            if (!valid_lang(lang)) continue;
-            if (counts[lang]++ == 0) order.push_back(lang);
+        std::map<std::string, std::size_t> by_text, by_paragraph;
+        std::vector<std::string> order;  // first seen first: ties are deterministic
+        count_langs(doc_.body, by_text, by_paragraph, order);
+        for (const auto* counts : {&by_text, &by_paragraph}) {
+            std::string best;
+            for (const auto& lang : order) {
+                auto it = counts->find(lang);
+                if (it != counts->end() && (best.empty() || it->second > counts->at(best))) best = lang;
+            }
+            if (!best.empty()) return best;
         }
-        std::string best;
-        for (const auto& lang : order)
-            if (best.empty() || counts[lang] > counts[best]) best = lang;
-        if (!best.empty()) return best;
         if (valid_lang(doc_.core.language)) return doc_.core.language;
         return "en";
+    }
+
+    static void count_langs(const std::vector<Block>& bs, std::map<std::string, std::size_t>& by_text,
+                            std::map<std::string, std::size_t>& by_paragraph, std::vector<std::string>& order) {
+        std::vector<const Block*> flat;
+        flatten(bs, flat);
+        for (const Block* b : flat) {
+            for (const auto& row : b->table.rows)
+                for (const auto& cell : row.cells) count_langs(cell.blocks, by_text, by_paragraph, order);
+            if (b->kind != BlockKind::paragraph) continue;
+            const std::string& lang = b->paragraph.props.run.lang;
+            if (valid_lang(lang)) {
+                if (!by_text.count(lang) && !by_paragraph.count(lang)) order.push_back(lang);
+                ++by_paragraph[lang];
+            }
+            count_langs(b->paragraph.inlines, by_text, by_paragraph, order);
+        }
+    }
+
+    static void count_langs(const std::vector<Inline>& ins, std::map<std::string, std::size_t>& by_text,
+                            std::map<std::string, std::size_t>& by_paragraph, std::vector<std::string>& order) {
+        for (const auto& in : ins) {
+            if (!shows(in)) continue;
+            if (in.kind == InlineKind::text && valid_lang(in.props.lang) && !blank(in.text)) {
+                if (!by_text.count(in.props.lang) && !by_paragraph.count(in.props.lang)) order.push_back(in.props.lang);
+                by_text[in.props.lang] += in.text.size();
+            }
+            count_langs(in.children, by_text, by_paragraph, order);
+        }
     }
 
     std::string title() const {

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "allies/convert.hpp"
+#include "allies/error.hpp"
 
 namespace allies {
 
@@ -490,6 +491,7 @@ bool parse_output_format(std::string_view name, OutputFormat& out) {
     if (name == "text" || name == "txt" || name == "plain") out = OutputFormat::text;
     else if (name == "markdown" || name == "md" || name == "gfm") out = OutputFormat::markdown;
     else if (name == "json") out = OutputFormat::json;
+    else if (name == "html" || name == "htm") out = OutputFormat::html;
     else return false;
     return true;
 }
@@ -499,6 +501,8 @@ std::string convert(const Document& doc, OutputFormat format) {
         case OutputFormat::text: return to_text(doc);
         case OutputFormat::markdown: return to_markdown(doc);
         case OutputFormat::json: return to_json(doc);
+        case OutputFormat::html:
+            throw Error(ErrorKind::usage, "", "", "HTML output needs the package for its images: use allies::to_html");
     }
     return {};
 }

@@ -2,9 +2,11 @@
 #include <sys/stat.h>
 
 #include <CLI/CLI.hpp>
+#include <filesystem>
 #include <iostream>
 
 #include "allies/convert.hpp"
+#include "allies/html.hpp"
 #include "allies/error.hpp"
 #include "allies/package.hpp"
 #include "allies/reader.hpp"
@@ -38,12 +40,13 @@ bool format_from_extension(const std::string& path, allies::OutputFormat& out) {
 int main(int argc, char** argv) {
     CLI::App app{"allies-convert: convert a DOCX document to text, Markdown or JSON", "allies-convert"};
     app.footer(kExitCodes);
-    std::string input, output = "-", to;
+    std::string input, output = "-", to, assets;
     allies::Limits limits;
     app.add_option("input", input, "Input .docx file ('-' for standard input)")->required();
     app.add_option("-o,--output", output, "Output file ('-' for standard output, the default)");
     app.add_option("-t,--to", to,
-                   "Output format: text, markdown or json (default: from the output extension, else text)");
+                   "Output format: text, markdown, json or html (default: from the output extension, else text)");
+    app.add_option("--assets", assets, "html: write images into this folder instead of embedding them");
     app.add_option("--max-entries", limits.max_entries, "Most zip entries accepted")->capture_default_str();
     app.add_option("--max-part-bytes", limits.max_part_bytes, "Largest uncompressed part accepted")
         ->capture_default_str();
@@ -64,7 +67,7 @@ int main(int argc, char** argv) {
     allies::OutputFormat format = allies::OutputFormat::text;
     if (!to.empty()) {
         if (!allies::parse_output_format(to, format)) {
-            std::cerr << "allies-convert: error: unknown format '" << to << "' (use text, markdown or json)\n";
+            std::cerr << "allies-convert: error: unknown format '" << to << "' (use text, markdown, json or html)\n";
             return allies::exit_codes::usage;
         }
     } else if (output != "-") {
@@ -77,7 +80,27 @@ int main(int argc, char** argv) {
     try {
         auto package = allies::Package::open_file(input, limits);
         auto document = allies::read_document(package);
-        allies::write_file_atomically(output, allies::convert(document, format));
+        if (format == allies::OutputFormat::html) {
+            allies::HtmlOptions options;
+            if (!assets.empty()) {
+                namespace fs = std::filesystem;
+                options.assets_dir = assets;
+                // Links relative to the page when the page is a file.
+                fs::path base = output == "-" ? fs::current_path() : fs::absolute(output).parent_path();
+                std::string href = fs::absolute(assets).lexically_relative(base).generic_string();
+                options.assets_href = (href.empty() || href.starts_with("..") ? fs::absolute(assets).generic_string() : href) + "/";
+            }
+            allies::HtmlResult html = allies::to_html(document, package, options);
+            if (!html.assets.empty()) {
+                std::error_code ec;
+                std::filesystem::create_directories(assets, ec);
+                if (ec) throw allies::Error(allies::ErrorKind::write_failed, assets, "", "cannot create folder: " + ec.message());
+                for (const auto& a : html.assets) allies::write_file_atomically(assets + "/" + a.name, a.bytes);
+            }
+            allies::write_file_atomically(output, html.html);
+        } else {
+            allies::write_file_atomically(output, allies::convert(document, format));
+        }
     } catch (const allies::Error& e) {
         std::cerr << "allies-convert: error: " << e.what() << "\n";
         return allies::exit_code_for(e.kind());

@@ -11,9 +11,10 @@
 
 namespace allies {
 
-enum class OutputFormat { text, markdown, json };
+// html needs the package (images): see allies/html.hpp.
+enum class OutputFormat { text, markdown, json, html };
 
-// Parses "text"/"txt"/"plain", "markdown"/"md", "json"; nullopt-like false on failure.
+// Parses "text"/"txt"/"plain", "markdown"/"md", "json", "html"/"htm"; false on failure.
 ALLIES_API bool parse_output_format(std::string_view name, OutputFormat& out);
 
 ALLIES_API std::string to_text(const Document& doc);
