@@ -1,0 +1,117 @@
+// Fonts for layout: Word font names to installed TrueType faces (with
+// metric-compatible substitutes first), per-character fallback, and the
+// measurements line breaking needs (advances, legacy kerning, metrics).
+//
+// Only faces the PDF writer can embed are ever returned: TrueType outlines
+// (`glyf`), face 0 of their file (PoDoFo 0.9.8 subsets glyf fonts only and
+// opens face 0), not variable. Only the BMP counts as coverable, because
+// PoDoFo 0.9.8 draws text per UTF-16 code unit.
+//
+// fontconfig and FreeType stay behind this header (pimpl).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace allies::layout {
+
+// What a run asks for: the Word font name (w:rFonts, already resolved from
+// the theme) and the run's bold/italic.
+struct FontKey {
+    std::string family;
+    bool bold = false;
+    bool italic = false;
+};
+
+// One real font file face, and how it answers the key it was chosen for.
+struct FontFace {
+    std::string path;
+    int index = 0;                             // face index inside the file (always 0, see above)
+    std::string family;                        // the family actually used
+    bool bold = false, italic = false;         // style of the face itself
+    bool synthetic_bold = false, synthetic_italic = false;  // requested style not available as a real face
+};
+
+// In font units. Descents are negative (below the baseline).
+struct FontMetrics {
+    int units_per_em = 1000;
+    int ascent = 0;       // typographic (hhea, as FreeType reports it)
+    int descent = 0;
+    int line_gap = 0;
+    // OS/2 usWinAscent / -usWinDescent: Word's single line height is
+    // win_ascent - win_descent (LibreOffice does the same for DOCX).
+    // Equal to ascent/descent when the font has no OS/2 table.
+    int win_ascent = 0;
+    int win_descent = 0;
+    int underline_position = 0;  // top of the underline, negative = below the baseline
+    int underline_thickness = 0;
+};
+
+// A loaded face (FreeType), shared between users. Thread-compatible but not
+// thread-safe: do not call even const members from two threads at once.
+// A Font stays valid after its FontLibrary is gone.
+class Font {
+public:
+    const FontFace& face() const { return face_; }
+    const FontMetrics& metrics() const;
+    // Glyph id in this face; 0 = missing (also for code points above U+FFFF).
+    std::uint32_t glyph(char32_t cp) const;
+    // Advance width in font units (unscaled, no hinting); 0 for an unknown glyph id.
+    int advance(std::uint32_t glyph) const;
+    // Pair adjustment from the legacy 'kern' table, font units; 0 if none.
+    // (GPOS kerning is not read: the PDF path cannot position it anyway.)
+    int kerning(std::uint32_t left, std::uint32_t right) const;
+    // Sum of advances plus kerning, in points. Missing characters count as
+    // glyph 0 (.notdef), which is what would be drawn.
+    double width(std::u32string_view text, double size_pt) const;
+
+    struct Loaded;  // FreeType face and precomputed tables (fonts.cpp)
+
+private:
+    friend class FontLibrary;
+    Font(std::shared_ptr<const Loaded> loaded, FontFace face);
+
+    std::shared_ptr<const Loaded> loaded_;
+    FontFace face_;
+};
+
+class FontLibrary {
+public:
+    // Reads fontconfig's configuration and font list once. Throws
+    // allies::Error(unsupported) if no usable TrueType font is installed.
+    FontLibrary();
+    ~FontLibrary();
+    FontLibrary(FontLibrary&&) noexcept;
+    FontLibrary& operator=(FontLibrary&&) noexcept;
+    FontLibrary(const FontLibrary&) = delete;
+    FontLibrary& operator=(const FontLibrary&) = delete;
+
+    // The face to draw a run in: the metric-compatible substitute of a Word
+    // font first (substitute_family), then the name itself if installed, then
+    // DejaVu Sans, then Liberation Sans, then fontconfig's best TrueType match.
+    // Real bold/italic faces are preferred; synthetic_* says when the chosen
+    // face lacks the requested style. Never null; throws allies::Error
+    // (unsupported) only if no candidate file can be opened.
+    std::shared_ptr<const Font> resolve(const FontKey& key);
+
+    // A face that has a glyph for cp, for characters resolve(key) lacks: the
+    // resolved family itself, then DejaVu Sans, the Liberation families, DejaVu
+    // Serif/Mono, then every other TrueType family in fontconfig's order for
+    // the key. Within a family the face closest to the requested style that
+    // has the glyph wins. nullptr if no usable installed font has it (or cp is
+    // outside the BMP, or a control/surrogate code point).
+    std::shared_ptr<const Font> fallback(char32_t cp, const FontKey& key);
+
+    // Metric-compatible substitute for a Word font ("Calibri" -> "Carlito"),
+    // case-insensitive; the name itself (trimmed) when there is none.
+    static std::string substitute_family(std::string_view word_family);
+
+    struct State;  // fontconfig/FreeType handles and caches (fonts.cpp)
+
+private:
+    std::unique_ptr<State> state_;
+};
+
+}  // namespace allies::layout

@@ -1,0 +1,77 @@
+// The output of layout: pages of positioned items, in points, origin at the
+// bottom-left corner of the page (PDF's space). The PDF writer is a pure
+// function of this; it knows nothing about DOCX.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace allies::layout {
+
+struct Color {
+    double r = 0, g = 0, b = 0;  // 0..1
+};
+
+// A run of text in one font face at one size, drawn from its baseline origin.
+struct TextItem {
+    double x = 0, y = 0;                 // baseline start
+    std::string font_path;               // TrueType file of the face
+    int font_index = 0;                  // face index inside the file
+    bool synthetic_bold = false, synthetic_italic = false;
+    double size = 11;                    // points
+    std::u32string text;                 // characters the face has glyphs for
+    Color color;
+    double word_spacing = 0;             // extra space per U+0020 (justification), points
+};
+
+struct RectItem {
+    double x = 0, y = 0, width = 0, height = 0;
+    bool fill = true;
+    Color color;
+    double stroke_width = 0;             // > 0: stroked outline instead of a fill
+};
+
+struct LineItem {
+    double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
+    double width = 0.5;
+    Color color;
+};
+
+struct ImageItem {
+    double x = 0, y = 0, width = 0, height = 0;  // placed box
+    std::string bytes;                           // PNG or JPEG data
+    bool jpeg = false;
+    std::string alt;
+};
+
+struct LinkItem {
+    double x = 0, y = 0, width = 0, height = 0;
+    std::string uri;                     // external target; "" = internal
+    int target_page = -1;                // internal target (0-based page), -1 = none
+    double target_y = 0;
+};
+
+using Item = std::variant<TextItem, RectItem, LineItem, ImageItem, LinkItem>;
+
+struct Page {
+    double width = 595.28, height = 841.89;  // A4
+    std::vector<Item> items;
+};
+
+struct OutlineEntry {
+    std::string title;
+    int level = 0;                       // 0 = top
+    int page = 0;
+    double y = 0;
+};
+
+struct LaidOutDocument {
+    std::vector<Page> pages;
+    std::vector<OutlineEntry> outline;
+    std::string title;
+    std::string language;                // BCP 47, e.g. "en-GB"
+};
+
+}  // namespace allies::layout

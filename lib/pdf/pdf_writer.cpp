@@ -1,0 +1,243 @@
+#include "pdf/pdf_writer.hpp"
+
+#include <podofo.h>
+
+#include <cstdlib>
+#include <ctime>
+#include <map>
+#include <memory>
+
+#include "allies/error.hpp"
+
+namespace allies::pdf {
+namespace {
+
+using namespace PoDoFo;
+
+// UTF-32 to big-endian UTF-16 code units: PoDoFo must never see raw UTF-8
+// (DEPENDENCY-NOTES §1: invalid UTF-8 overflows its buffer).
+std::vector<pdf_utf16be> utf16be(std::u32string_view text) {
+    std::vector<pdf_utf16be> out;
+    auto push = [&](std::uint16_t u) { out.push_back(static_cast<pdf_utf16be>((u >> 8) | (u << 8))); };
+    for (char32_t c : text) {
+        if (c < 0x10000) {
+            push(static_cast<std::uint16_t>((c >= 0xD800 && c <= 0xDFFF) ? 0xFFFD : c));
+        } else if (c <= 0x10FFFF) {
+            char32_t v = c - 0x10000;
+            push(static_cast<std::uint16_t>(0xD800 + (v >> 10)));
+            push(static_cast<std::uint16_t>(0xDC00 + (v & 0x3FF)));
+        } else {
+            push(0xFFFD);
+        }
+    }
+    out.push_back(0);
+    return out;
+}
+
+PdfString pdf_string(std::u32string_view text) {
+    auto units = utf16be(text);
+    return PdfString(units.data(), static_cast<pdf_long>(units.size() - 1));
+}
+
+std::u32string from_utf8(const std::string& s) {
+    std::u32string out;
+    for (std::size_t i = 0; i < s.size();) {
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        char32_t cp = 0xFFFD;
+        int len = 1;
+        if (c < 0x80) cp = c;
+        else if ((c & 0xE0) == 0xC0 && i + 1 < s.size()) { cp = ((c & 0x1F) << 6) | (s[i + 1] & 0x3F); len = 2; }
+        else if ((c & 0xF0) == 0xE0 && i + 2 < s.size()) { cp = ((c & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F); len = 3; }
+        else if ((c & 0xF8) == 0xF0 && i + 3 < s.size()) {
+            cp = ((c & 0x07) << 18) | ((s[i + 1] & 0x3F) << 12) | ((s[i + 2] & 0x3F) << 6) | (s[i + 3] & 0x3F);
+            len = 4;
+        }
+        out += cp;
+        i += static_cast<std::size_t>(len);
+    }
+    return out;
+}
+
+std::string pdf_date(long long epoch) {
+    std::time_t t = static_cast<std::time_t>(epoch);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "D:%Y%m%d%H%M%SZ", &tm);
+    return buf;
+}
+
+long long creation_epoch(long long given) {
+    if (given >= 0) return given;
+    if (const char* env = std::getenv("SOURCE_DATE_EPOCH")) {
+        char* end = nullptr;
+        long long v = std::strtoll(env, &end, 10);
+        if (end && *end == '\0' && v >= 0) return v;
+    }
+    return 315532800;  // 1980-01-01, as the zip timestamps
+}
+
+class Writer {
+public:
+    Writer(const layout::LaidOutDocument& doc, const PdfOptions& options) : doc_(doc), options_(options) {}
+
+    std::string run() {
+        pdf_.SetPdfVersion(ePdfVersion_1_7);
+        for (std::size_t i = 0; i < doc_.pages.size(); ++i) paint_page(doc_.pages[i]);
+        add_links();
+        add_outline();
+        metadata();
+        PdfRefCountedBuffer buffer;
+        PdfOutputDevice device(&buffer);
+        pdf_.Write(&device);
+        return std::string(buffer.GetBuffer(), device.GetLength());
+    }
+
+private:
+    PdfFont* font_for(const layout::TextItem& t) {
+        std::string key = t.font_path + "#" + std::to_string(t.font_index);
+        auto it = fonts_.find(key);
+        if (it != fonts_.end()) return it->second;
+        // A unique name per file: PoDoFo caches fonts by name and style.
+        std::string name = "AlliesFont" + std::to_string(fonts_.size());
+        PdfFont* font = pdf_.CreateFontSubset(name.c_str(), false, false, false, new PdfIdentityEncoding(0, 0xffff, true),
+                                              t.font_path.c_str());
+        if (!font) throw Error(ErrorKind::unsupported, t.font_path, "", "cannot embed this font");
+        fonts_.emplace(key, font);
+        return font;
+    }
+
+    void paint_page(const layout::Page& page) {
+        // Create, paint and finish each page before the next: the PdfPage*
+        // does not survive the next CreatePage (DEPENDENCY-NOTES §1, gotcha 1).
+        PdfPage* p = pdf_.CreatePage(PdfRect(0, 0, page.width, page.height));
+        PdfPainter painter;
+        painter.SetPage(p);
+        painter.SetPrecision(3);
+        for (const auto& item : page.items) std::visit([&](const auto& i) { paint(painter, i); }, item);
+        painter.FinishPage();
+        links_.emplace_back();
+        for (const auto& item : page.items)
+            if (auto* l = std::get_if<layout::LinkItem>(&item)) links_.back().push_back(*l);
+    }
+
+    void paint(PdfPainter& painter, const layout::TextItem& t) {
+        if (t.text.empty()) return;
+        PdfFont* font = font_for(t);
+        font->SetFontSize(static_cast<float>(t.size));
+        painter.SetFont(font);
+        painter.SetColor(t.color.r, t.color.g, t.color.b);
+        bool transform = t.synthetic_italic;
+        if (transform) {
+            painter.Save();
+            // Slant about the baseline origin (about 12 degrees).
+            painter.SetTransformationMatrix(1, 0, 0.21, 1, t.x, t.y);
+        }
+        if (t.synthetic_bold) {
+            painter.SetStrokingColor(t.color.r, t.color.g, t.color.b);
+            painter.SetStrokeWidth(t.size / 30.0);
+            painter.GetCanvas()->Append("2 Tr\n");
+        }
+        painter.DrawText(transform ? 0 : t.x, transform ? 0 : t.y, pdf_string(t.text));
+        if (t.synthetic_bold) painter.GetCanvas()->Append("0 Tr\n");
+        if (transform) painter.Restore();
+    }
+
+    void paint(PdfPainter& painter, const layout::RectItem& r) {
+        if (r.stroke_width > 0) {
+            painter.SetStrokingColor(r.color.r, r.color.g, r.color.b);
+            painter.SetStrokeWidth(r.stroke_width);
+            painter.Rectangle(r.x, r.y, r.width, r.height);
+            painter.Stroke();
+        } else {
+            painter.SetColor(r.color.r, r.color.g, r.color.b);
+            painter.Rectangle(r.x, r.y, r.width, r.height);
+            painter.Fill();
+        }
+    }
+
+    void paint(PdfPainter& painter, const layout::LineItem& l) {
+        painter.SetStrokingColor(l.color.r, l.color.g, l.color.b);
+        painter.SetStrokeWidth(l.width);
+        painter.DrawLine(l.x1, l.y1, l.x2, l.y2);
+    }
+
+    void paint(PdfPainter& painter, const layout::ImageItem& i) {
+        if (i.bytes.empty()) return;
+        auto image = std::make_unique<PdfImage>(&pdf_);
+        const auto* data = reinterpret_cast<const unsigned char*>(i.bytes.data());
+        if (i.jpeg) image->LoadFromJpegData(data, static_cast<pdf_long>(i.bytes.size()));
+        else image->LoadFromPngData(data, static_cast<pdf_long>(i.bytes.size()));
+        double w = image->GetWidth(), h = image->GetHeight();
+        if (w <= 0 || h <= 0) return;
+        painter.DrawImage(i.x, i.y, image.get(), i.width / w, i.height / h);
+        images_.push_back(std::move(image));
+    }
+
+    void paint(PdfPainter&, const layout::LinkItem&) {}  // annotations after all pages exist
+
+    void add_links() {
+        for (std::size_t n = 0; n < links_.size(); ++n) {
+            if (links_[n].empty()) continue;
+            PdfPage* page = pdf_.GetPage(static_cast<int>(n));
+            for (const auto& l : links_[n]) {
+                PdfAnnotation* a = page->CreateAnnotation(ePdfAnnotation_Link, PdfRect(l.x, l.y, l.width, l.height));
+                a->SetBorderStyle(0, 0, 0);
+                if (!l.uri.empty()) {
+                    PdfAction action(ePdfAction_URI, &pdf_);
+                    action.SetURI(PdfString(l.uri.c_str()));  // URIs are ASCII (percent-encoded by the layout)
+                    a->SetAction(action);
+                } else if (l.target_page >= 0 && l.target_page < pdf_.GetPageCount()) {
+                    a->SetDestination(PdfDestination(pdf_.GetPage(l.target_page), 0, l.target_y, 0));
+                }
+            }
+        }
+    }
+
+    void add_outline() {
+        if (doc_.outline.empty()) return;
+        PdfOutlines* outlines = pdf_.GetOutlines();
+        PdfOutlineItem* root = outlines->CreateRoot(pdf_string(from_utf8(doc_.title.empty() ? "Contents" : doc_.title)));
+        std::vector<std::pair<int, PdfOutlineItem*>> stack{{-1, root}};
+        for (const auto& e : doc_.outline) {
+            if (e.page < 0 || e.page >= pdf_.GetPageCount()) continue;
+            while (stack.size() > 1 && stack.back().first >= e.level) stack.pop_back();
+            PdfDestination dest(pdf_.GetPage(e.page), 0, e.y, 0);
+            PdfOutlineItem* item = stack.back().second->CreateChild(pdf_string(from_utf8(e.title)), dest);
+            stack.emplace_back(e.level, item);
+        }
+        pdf_.SetPageMode(ePdfPageModeUseBookmarks);
+    }
+
+    void metadata() {
+        PdfInfo* info = pdf_.GetInfo();
+        if (!doc_.title.empty()) info->SetTitle(pdf_string(from_utf8(doc_.title)));
+        info->SetProducer(PdfString(options_.producer.c_str()));
+        info->SetCreator(PdfString(options_.producer.c_str()));
+        std::string date = pdf_date(creation_epoch(options_.epoch));
+        info->GetObject()->GetDictionary().AddKey("CreationDate", PdfString(date.c_str()));
+        info->GetObject()->GetDictionary().AddKey("ModDate", PdfString(date.c_str()));
+        if (!doc_.language.empty())
+            pdf_.GetCatalog()->GetDictionary().AddKey("Lang", PdfString(doc_.language.c_str()));
+        pdf_.SetDisplayDocTitle();
+    }
+
+    const layout::LaidOutDocument& doc_;
+    const PdfOptions& options_;
+    PdfMemDocument pdf_;
+    std::map<std::string, PdfFont*> fonts_;
+    std::vector<std::unique_ptr<PdfImage>> images_;
+    std::vector<std::vector<layout::LinkItem>> links_;
+};
+
+}  // namespace
+
+std::string write_pdf(const layout::LaidOutDocument& doc, const PdfOptions& options) {
+    try {
+        return Writer(doc, options).run();
+    } catch (const PdfError& e) {
+        throw Error(ErrorKind::write_failed, "", "", std::string("PDF writer: ") + PdfError::ErrorName(e.GetError()));
+    }
+}
+
+}  // namespace allies::pdf
