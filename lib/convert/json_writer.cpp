@@ -492,6 +492,7 @@ bool parse_output_format(std::string_view name, OutputFormat& out) {
     else if (name == "markdown" || name == "md" || name == "gfm") out = OutputFormat::markdown;
     else if (name == "json") out = OutputFormat::json;
     else if (name == "html" || name == "htm") out = OutputFormat::html;
+    else if (name == "pdf") out = OutputFormat::pdf;
     else return false;
     return true;
 }
@@ -503,6 +504,8 @@ std::string convert(const Document& doc, OutputFormat format) {
         case OutputFormat::json: return to_json(doc);
         case OutputFormat::html:
             throw Error(ErrorKind::usage, "", "", "HTML output needs the package for its images: use allies::to_html");
+        case OutputFormat::pdf:
+            throw Error(ErrorKind::usage, "", "", "PDF output needs the package for its images: use allies::to_pdf");
     }
     return {};
 }

@@ -45,7 +45,9 @@ struct FontMetrics {
     // Equal to ascent/descent when the font has no OS/2 table.
     int win_ascent = 0;
     int win_descent = 0;
-    int underline_position = 0;  // top of the underline, negative = below the baseline
+    // Centre of the underline stroke, negative = below the baseline (FreeType's
+    // convention: post.underlinePosition, the top, minus half the thickness).
+    int underline_position = 0;
     int underline_thickness = 0;
 };
 
@@ -100,8 +102,8 @@ public:
     // resolved family itself, then DejaVu Sans, the Liberation families, DejaVu
     // Serif/Mono, then every other TrueType family in fontconfig's order for
     // the key. Within a family the face closest to the requested style that
-    // has the glyph wins. nullptr if no usable installed font has it (or cp is
-    // outside the BMP, or a control/surrogate code point).
+    // has the glyph wins. nullptr if no usable installed font has it, or if
+    // cp is U+0000, a surrogate or outside the BMP.
     std::shared_ptr<const Font> fallback(char32_t cp, const FontKey& key);
 
     // Metric-compatible substitute for a Word font ("Calibri" -> "Carlito"),

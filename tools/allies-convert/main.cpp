@@ -7,6 +7,7 @@
 
 #include "allies/convert.hpp"
 #include "allies/html.hpp"
+#include "allies/pdf.hpp"
 #include "allies/error.hpp"
 #include "allies/package.hpp"
 #include "allies/reader.hpp"
@@ -45,7 +46,7 @@ int main(int argc, char** argv) {
     app.add_option("input", input, "Input .docx file ('-' for standard input)")->required();
     app.add_option("-o,--output", output, "Output file ('-' for standard output, the default)");
     app.add_option("-t,--to", to,
-                   "Output format: text, markdown, json or html (default: from the output extension, else text)");
+                   "Output format: text, markdown, json, html or pdf (default: from the output extension, else text)");
     app.add_option("--assets", assets, "html: write images into this folder instead of embedding them");
     app.add_option("--max-entries", limits.max_entries, "Most zip entries accepted")->capture_default_str();
     app.add_option("--max-part-bytes", limits.max_part_bytes, "Largest uncompressed part accepted")
@@ -67,7 +68,7 @@ int main(int argc, char** argv) {
     allies::OutputFormat format = allies::OutputFormat::text;
     if (!to.empty()) {
         if (!allies::parse_output_format(to, format)) {
-            std::cerr << "allies-convert: error: unknown format '" << to << "' (use text, markdown, json or html)\n";
+            std::cerr << "allies-convert: error: unknown format '" << to << "' (use text, markdown, json, html or pdf)\n";
             return allies::exit_codes::usage;
         }
     } else if (output != "-") {
@@ -98,6 +99,8 @@ int main(int argc, char** argv) {
                 for (const auto& a : html.assets) allies::write_file_atomically(assets + "/" + a.name, a.bytes);
             }
             allies::write_file_atomically(output, html.html);
+        } else if (format == allies::OutputFormat::pdf) {
+            allies::write_file_atomically(output, allies::to_pdf(document, package));
         } else {
             allies::write_file_atomically(output, allies::convert(document, format));
         }

@@ -11,10 +11,10 @@
 
 namespace allies {
 
-// html needs the package (images): see allies/html.hpp.
-enum class OutputFormat { text, markdown, json, html };
+// html and pdf need the package (images): see allies/html.hpp, allies/pdf.hpp.
+enum class OutputFormat { text, markdown, json, html, pdf };
 
-// Parses "text"/"txt"/"plain", "markdown"/"md", "json", "html"/"htm"; false on failure.
+// Parses "text"/"txt"/"plain", "markdown"/"md", "json", "html"/"htm", "pdf"; false on failure.
 ALLIES_API bool parse_output_format(std::string_view name, OutputFormat& out);
 
 ALLIES_API std::string to_text(const Document& doc);

@@ -1,0 +1,512 @@
+#include "layout/fonts.hpp"
+
+#include <fontconfig/fontconfig.h>
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include FT_ADVANCES_H
+#include FT_TRUETYPE_TABLES_H
+#include FT_TRUETYPE_TAGS_H
+
+#include <algorithm>
+#include <cstdlib>
+#include <map>
+#include <tuple>
+#include <unordered_map>
+#include <vector>
+
+#include "allies/error.hpp"
+
+namespace allies::layout {
+namespace {
+
+// ---------------------------------------------------------------------------
+// Names
+
+std::string_view trim(std::string_view s) {
+    auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+    while (!s.empty() && space(s.front())) s.remove_prefix(1);
+    while (!s.empty() && space(s.back())) s.remove_suffix(1);
+    return s;
+}
+
+// Font family names are compared ASCII-case-insensitively, as Word and
+// fontconfig do ("times new roman" is Times New Roman).
+std::string lower_ascii(std::string_view s) {
+    std::string out(s);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+struct Substitution {
+    std::string_view word;        // lower case
+    std::string_view substitute;  // as installed
+};
+
+// Metric-compatible families: same advance widths, so lines break where
+// Word breaks them. Marked entries are the nearest kind, not metric-compatible.
+constexpr Substitution substitutions[] = {
+    {"calibri", "Carlito"},
+    {"calibri light", "Carlito"},    // near: Light has its own (very close) widths
+    {"cambria", "Caladea"},
+    {"cambria math", "Caladea"},     // near: Latin text only; symbols go to fallback
+    {"arial", "Liberation Sans"},
+    {"helvetica", "Liberation Sans"},
+    {"arial narrow", "Liberation Sans Narrow"},
+    {"times new roman", "Liberation Serif"},
+    {"times", "Liberation Serif"},
+    {"times roman", "Liberation Serif"},
+    {"courier new", "Liberation Mono"},
+    {"courier", "Liberation Mono"},
+    {"consolas", "Liberation Mono"},       // near: monospace stays monospace (columns line up)
+    {"lucida console", "Liberation Mono"}, // near
+};
+
+// Generic fallbacks for resolve(): wide coverage first.
+constexpr std::string_view generic_families[] = {"DejaVu Sans", "Liberation Sans"};
+
+// Families tried by fallback() before fontconfig's order: known good
+// coverage of Latin, Greek, Cyrillic and symbols, all glyf TrueType.
+constexpr std::string_view fallback_families[] = {
+    "DejaVu Sans", "Liberation Sans", "Liberation Serif", "Liberation Mono", "DejaVu Serif", "DejaVu Sans Mono",
+};
+
+// PoDoFo 0.9.8 draws text per UTF-16 code unit: a glyph outside the BMP
+// could be measured but never drawn, so it counts as missing everywhere.
+bool drawable(char32_t cp) {
+    return cp <= 0xFFFF && !(cp >= 0xD800 && cp <= 0xDFFF);
+}
+
+[[noreturn]] void fail(std::string file, std::string message) {
+    throw Error(ErrorKind::unsupported, std::move(file), "", std::move(message));
+}
+
+// ---------------------------------------------------------------------------
+// fontconfig / FreeType ownership
+
+struct FcConfigDelete {
+    void operator()(FcConfig* p) const { FcConfigDestroy(p); }
+};
+struct FcPatternDelete {
+    void operator()(FcPattern* p) const { FcPatternDestroy(p); }
+};
+struct FcFontSetDelete {
+    void operator()(FcFontSet* p) const { FcFontSetDestroy(p); }
+};
+struct FcObjectSetDelete {
+    void operator()(FcObjectSet* p) const { FcObjectSetDestroy(p); }
+};
+using ConfigPtr = std::unique_ptr<FcConfig, FcConfigDelete>;
+using PatternPtr = std::unique_ptr<FcPattern, FcPatternDelete>;
+using FontSetPtr = std::unique_ptr<FcFontSet, FcFontSetDelete>;
+using ObjectSetPtr = std::unique_ptr<FcObjectSet, FcObjectSetDelete>;
+
+// Shared by every loaded face, so Fonts outlive their FontLibrary safely.
+class FreeType {
+public:
+    FreeType() {
+        if (FT_Init_FreeType(&library_) != 0) fail("", "cannot initialise FreeType");
+    }
+    ~FreeType() { FT_Done_FreeType(library_); }
+    FreeType(const FreeType&) = delete;
+    FreeType& operator=(const FreeType&) = delete;
+    FT_Library get() const { return library_; }
+
+private:
+    FT_Library library_ = nullptr;
+};
+
+// ---------------------------------------------------------------------------
+// The index of usable installed faces
+
+struct Installed {
+    std::string path;
+    std::vector<std::string> families;        // as fontconfig lists them (first = primary)
+    std::vector<std::string> families_lower;
+    std::string style;
+    int weight = FC_WEIGHT_REGULAR;
+    int slant = FC_SLANT_ROMAN;
+    int width = FC_WIDTH_NORMAL;
+    const FcCharSet* charset = nullptr;       // owned by State::listed
+
+    bool is_bold() const { return weight >= FC_WEIGHT_DEMIBOLD; }
+    bool is_italic() const { return slant >= FC_SLANT_ITALIC; }  // italic or oblique
+    bool has_family(const std::string& lower) const {
+        return std::find(families_lower.begin(), families_lower.end(), lower) != families_lower.end();
+    }
+    bool covers(char32_t cp) const { return charset && FcCharSetHasChar(charset, cp); }
+};
+
+std::string pattern_string(FcPattern* p, const char* object, int n = 0) {
+    FcChar8* value = nullptr;
+    if (FcPatternGetString(p, object, n, &value) != FcResultMatch || !value) return {};
+    return reinterpret_cast<const char*>(value);
+}
+
+int pattern_int(FcPattern* p, const char* object, int fallback) {
+    int value = 0;
+    return FcPatternGetInteger(p, object, 0, &value) == FcResultMatch ? value : fallback;
+}
+
+bool pattern_bool(FcPattern* p, const char* object, bool fallback) {
+    FcBool value = FcFalse;
+    return FcPatternGetBool(p, object, 0, &value) == FcResultMatch ? value != FcFalse : fallback;
+}
+
+// Whether the PDF writer can embed this face: glyf TrueType (fontconfig
+// says "TrueType" for FreeType's truetype driver), real outlines (not a
+// bitmap-only sfnt such as colour emoji), face 0, not variable.
+bool embeddable(FcPattern* p) {
+    return pattern_string(p, FC_FONTFORMAT) == "TrueType" && pattern_bool(p, FC_OUTLINE, false) &&
+           !pattern_bool(p, FC_VARIABLE, false) && pattern_int(p, FC_INDEX, 0) == 0 &&
+           !pattern_string(p, FC_FILE).empty();
+}
+
+Installed installed_from(FcPattern* p) {
+    Installed face;
+    face.path = pattern_string(p, FC_FILE);
+    for (int n = 0;; ++n) {
+        std::string family = pattern_string(p, FC_FAMILY, n);
+        if (family.empty()) break;
+        face.families_lower.push_back(lower_ascii(family));
+        face.families.push_back(std::move(family));
+    }
+    face.style = pattern_string(p, FC_STYLE);
+    face.weight = pattern_int(p, FC_WEIGHT, FC_WEIGHT_REGULAR);
+    face.slant = pattern_int(p, FC_SLANT, FC_SLANT_ROMAN);
+    face.width = pattern_int(p, FC_WIDTH, FC_WIDTH_NORMAL);
+    FcCharSet* charset = nullptr;
+    if (FcPatternGetCharSet(p, FC_CHARSET, 0, &charset) == FcResultMatch) face.charset = charset;
+    return face;
+}
+
+// Sorted by family, style, path: fontconfig's list order depends on its
+// cache, ours must not (same key, same face).
+bool index_order(const Installed& a, const Installed& b) {
+    return std::tie(a.families_lower, a.style, a.path) < std::tie(b.families_lower, b.style, b.path);
+}
+
+// How far a face is from the requested style; lower is better. A missing
+// slant or weight can be synthesised, so it costs less than the wrong one
+// (a face cannot be un-slanted); then nearest weight, then normal width.
+int style_distance(const Installed& face, const FontKey& key) {
+    int distance = 0;
+    if (face.is_italic() != key.italic) distance += key.italic ? 1000 : 2000;
+    if (face.is_bold() != key.bold) distance += key.bold ? 500 : 700;
+    int target = key.bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR;
+    distance += std::abs(face.weight - target);
+    distance += 4 * std::abs(face.width - FC_WIDTH_NORMAL);  // condensed only when nothing else
+    return distance;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------
+// Font
+
+struct Font::Loaded {
+    std::shared_ptr<FreeType> freetype;  // outlives face
+    FT_Face face = nullptr;
+    FontMetrics metrics;
+    std::vector<int> advances;  // per glyph id, font units
+    bool has_kerning = false;
+
+    Loaded() = default;
+    Loaded(const Loaded&) = delete;
+    Loaded& operator=(const Loaded&) = delete;
+    ~Loaded() {
+        if (face) FT_Done_Face(face);
+    }
+};
+
+namespace {
+
+bool has_glyf_table(FT_Face face) {
+    FT_ULong length = 0;
+    return FT_Load_Sfnt_Table(face, TTAG_glyf, 0, nullptr, &length) == 0 && length > 0;
+}
+
+FontMetrics read_metrics(FT_Face face) {
+    FontMetrics m;
+    m.units_per_em = face->units_per_EM;
+    m.ascent = face->ascender;
+    m.descent = face->descender;
+    m.line_gap = face->height - (face->ascender - face->descender);
+    m.win_ascent = m.ascent;
+    m.win_descent = m.descent;
+    auto* os2 = static_cast<const TT_OS2*>(FT_Get_Sfnt_Table(face, FT_SFNT_OS2));
+    if (os2 && os2->version != 0xFFFF && (os2->usWinAscent != 0 || os2->usWinDescent != 0)) {
+        m.win_ascent = os2->usWinAscent;
+        m.win_descent = -static_cast<int>(os2->usWinDescent);
+    }
+    m.underline_position = face->underline_position;
+    m.underline_thickness = face->underline_thickness;
+    return m;
+}
+
+// The whole hmtx once, so advance() is a lookup that touches no FreeType state.
+std::vector<int> read_advances(FT_Face face) {
+    std::vector<FT_Fixed> raw(static_cast<std::size_t>(face->num_glyphs));
+    if (!raw.empty() && FT_Get_Advances(face, 0, static_cast<FT_UInt>(raw.size()), FT_LOAD_NO_SCALE, raw.data()) != 0)
+        return {};
+    return std::vector<int>(raw.begin(), raw.end());
+}
+
+// nullptr when the file cannot be opened or is not something we can embed
+// (fontconfig's cache may be stale, or its format guess wrong).
+std::shared_ptr<const Font::Loaded> load_face(const std::shared_ptr<FreeType>& freetype, const std::string& path) {
+    auto loaded = std::make_shared<Font::Loaded>();
+    loaded->freetype = freetype;
+    if (FT_New_Face(freetype->get(), path.c_str(), 0, &loaded->face) != 0) {
+        loaded->face = nullptr;
+        return nullptr;
+    }
+    FT_Face face = loaded->face;
+    if (!FT_IS_SFNT(face) || !FT_IS_SCALABLE(face) || !has_glyf_table(face) || face->units_per_EM == 0)
+        return nullptr;
+    loaded->metrics = read_metrics(face);
+    loaded->advances = read_advances(face);
+    if (loaded->advances.empty()) return nullptr;
+    loaded->has_kerning = FT_HAS_KERNING(face);
+    return loaded;
+}
+
+}  // namespace
+
+Font::Font(std::shared_ptr<const Loaded> loaded, FontFace face) : loaded_(std::move(loaded)), face_(std::move(face)) {}
+
+const FontMetrics& Font::metrics() const {
+    return loaded_->metrics;
+}
+
+std::uint32_t Font::glyph(char32_t cp) const {
+    if (!drawable(cp)) return 0;
+    return FT_Get_Char_Index(loaded_->face, cp);
+}
+
+int Font::advance(std::uint32_t glyph) const {
+    return glyph < loaded_->advances.size() ? loaded_->advances[glyph] : 0;
+}
+
+int Font::kerning(std::uint32_t left, std::uint32_t right) const {
+    if (!loaded_->has_kerning) return 0;
+    FT_Vector delta{};
+    if (FT_Get_Kerning(loaded_->face, left, right, FT_KERNING_UNSCALED, &delta) != 0) return 0;
+    return static_cast<int>(delta.x);
+}
+
+double Font::width(std::u32string_view text, double size_pt) const {
+    long long units = 0;
+    std::uint32_t previous = 0;
+    bool first = true;
+    for (char32_t cp : text) {
+        std::uint32_t g = glyph(cp);
+        units += advance(g);
+        if (!first) units += kerning(previous, g);
+        previous = g;
+        first = false;
+    }
+    return static_cast<double>(units) * size_pt / loaded_->metrics.units_per_em;
+}
+
+// ---------------------------------------------------------------------------
+// FontLibrary
+
+namespace {
+
+using StyleKey = std::tuple<std::string, bool, bool>;  // lower-case family, bold, italic
+
+StyleKey style_key(const FontKey& key) {
+    return {lower_ascii(trim(key.family)), key.bold, key.italic};
+}
+
+}  // namespace
+
+struct FontLibrary::State {
+    ConfigPtr config;
+    FontSetPtr listed;                    // owns the charsets the index points into
+    std::vector<Installed> faces;         // index_order
+    std::unordered_map<std::string, std::size_t> by_path;
+    std::shared_ptr<FreeType> freetype;
+
+    std::map<std::string, std::shared_ptr<const Font::Loaded>> loaded;  // by path; nullptr = unusable
+    std::map<std::tuple<std::string, std::string, bool, bool>, std::shared_ptr<const Font>> fonts;
+    std::map<StyleKey, std::shared_ptr<const Font>> resolved;
+    std::map<StyleKey, std::vector<std::size_t>> sort_orders;
+    std::map<std::tuple<StyleKey, char32_t>, std::shared_ptr<const Font>> fallbacks;
+
+    void read_index();
+    std::vector<std::size_t> family_faces(const std::string& family_lower) const;
+    const std::vector<std::size_t>& sort_order(const FontKey& key);
+    std::shared_ptr<const Font::Loaded> load(const std::string& path);
+    std::shared_ptr<const Font> font_for(std::size_t face, const std::string& family, const FontKey& key);
+    std::shared_ptr<const Font> best_in_family(const std::string& family, const FontKey& key, char32_t needed);
+    std::shared_ptr<const Font> best_in_sort_order(const FontKey& key, char32_t needed);
+};
+
+void FontLibrary::State::read_index() {
+    PatternPtr all(FcPatternCreate());
+    ObjectSetPtr objects(FcObjectSetBuild(FC_FAMILY, FC_STYLE, FC_FILE, FC_INDEX, FC_WEIGHT, FC_SLANT, FC_WIDTH,
+                                          FC_FONTFORMAT, FC_OUTLINE, FC_VARIABLE, FC_CHARSET, nullptr));
+    if (!all || !objects) fail("", "fontconfig: out of memory");
+    listed.reset(FcFontList(config.get(), all.get(), objects.get()));
+    if (!listed || listed->nfont == 0) fail("", "fontconfig lists no fonts at all; install fonts-dejavu-core or fonts-liberation2");
+    for (int i = 0; i < listed->nfont; ++i) {
+        FcPattern* p = listed->fonts[i];
+        if (!embeddable(p)) continue;
+        Installed face = installed_from(p);
+        if (face.families.empty() || by_path.count(face.path)) continue;
+        by_path.emplace(face.path, 0);
+        faces.push_back(std::move(face));
+    }
+    if (faces.empty())
+        fail("", "no TrueType (glyf) outline fonts installed; PDF output needs one (install fonts-dejavu-core)");
+    std::sort(faces.begin(), faces.end(), index_order);
+    for (std::size_t i = 0; i < faces.size(); ++i) by_path[faces[i].path] = i;
+}
+
+std::vector<std::size_t> FontLibrary::State::family_faces(const std::string& family_lower) const {
+    std::vector<std::size_t> found;
+    for (std::size_t i = 0; i < faces.size(); ++i)
+        if (faces[i].has_family(family_lower)) found.push_back(i);
+    return found;
+}
+
+// fontconfig's ranking of every installed face for the key (its aliases,
+// generic classes and languages), restricted to our index. Asked once per key.
+const std::vector<std::size_t>& FontLibrary::State::sort_order(const FontKey& key) {
+    StyleKey sk = style_key(key);
+    auto it = sort_orders.find(sk);
+    if (it != sort_orders.end()) return it->second;
+    std::vector<std::size_t> order;
+    PatternPtr pattern(FcPatternCreate());
+    if (pattern) {
+        std::string substitute = FontLibrary::substitute_family(key.family);
+        FcPatternAddString(pattern.get(), FC_FAMILY, reinterpret_cast<const FcChar8*>(substitute.c_str()));
+        FcPatternAddInteger(pattern.get(), FC_WEIGHT, key.bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
+        FcPatternAddInteger(pattern.get(), FC_SLANT, key.italic ? FC_SLANT_ITALIC : FC_SLANT_ROMAN);
+        FcConfigSubstitute(config.get(), pattern.get(), FcMatchPattern);
+        FcDefaultSubstitute(pattern.get());
+        FcResult result = FcResultMatch;
+        FontSetPtr sorted(FcFontSort(config.get(), pattern.get(), FcFalse, nullptr, &result));
+        for (int i = 0; sorted && i < sorted->nfont; ++i) {
+            FcPattern* p = sorted->fonts[i];
+            if (!embeddable(p)) continue;
+            auto found = by_path.find(pattern_string(p, FC_FILE));
+            if (found != by_path.end()) order.push_back(found->second);
+        }
+    }
+    return sort_orders.emplace(sk, std::move(order)).first->second;
+}
+
+std::shared_ptr<const Font::Loaded> FontLibrary::State::load(const std::string& path) {
+    auto it = loaded.find(path);
+    if (it != loaded.end()) return it->second;
+    return loaded.emplace(path, load_face(freetype, path)).first->second;
+}
+
+// One Font per (file, family name, synthetic flags); they share the file's Loaded.
+std::shared_ptr<const Font> FontLibrary::State::font_for(std::size_t index, const std::string& family,
+                                                         const FontKey& key) {
+    const Installed& installed = faces[index];
+    FontFace face;
+    face.path = installed.path;
+    face.family = family;
+    face.bold = installed.is_bold();
+    face.italic = installed.is_italic();
+    face.synthetic_bold = key.bold && !face.bold;
+    face.synthetic_italic = key.italic && !face.italic;
+    auto cache_key = std::make_tuple(face.path, face.family, face.synthetic_bold, face.synthetic_italic);
+    auto it = fonts.find(cache_key);
+    if (it != fonts.end()) return it->second;
+    std::shared_ptr<const Font::Loaded> data = load(face.path);
+    if (!data) return nullptr;
+    std::shared_ptr<const Font> font(new Font(std::move(data), std::move(face)));
+    return fonts.emplace(cache_key, font).first->second;
+}
+
+// The face of `family` nearest the key's style that loads and (if needed
+// != 0) has a glyph for `needed`; ties go to index order.
+std::shared_ptr<const Font> FontLibrary::State::best_in_family(const std::string& family, const FontKey& key,
+                                                               char32_t needed) {
+    std::string lower = lower_ascii(family);
+    std::vector<std::size_t> candidates = family_faces(lower);
+    if (needed != 0) {
+        std::erase_if(candidates, [&](std::size_t i) { return !faces[i].covers(needed); });
+    }
+    std::stable_sort(candidates.begin(), candidates.end(), [&](std::size_t a, std::size_t b) {
+        return style_distance(faces[a], key) < style_distance(faces[b], key);
+    });
+    for (std::size_t i : candidates) {
+        const Installed& face = faces[i];
+        // The family as this face spells it ("DejaVu Sans", not the caller's case).
+        auto name = std::find(face.families_lower.begin(), face.families_lower.end(), lower);
+        const std::string& spelled = face.families[static_cast<std::size_t>(name - face.families_lower.begin())];
+        std::shared_ptr<const Font> font = font_for(i, spelled, key);
+        if (font && (needed == 0 || font->glyph(needed) != 0)) return font;
+    }
+    return nullptr;
+}
+
+// First family in fontconfig's order that has a usable face (with `needed`).
+std::shared_ptr<const Font> FontLibrary::State::best_in_sort_order(const FontKey& key, char32_t needed) {
+    for (std::size_t i : sort_order(key)) {
+        if (needed != 0 && !faces[i].covers(needed)) continue;
+        if (auto font = best_in_family(faces[i].families.front(), key, needed)) return font;
+    }
+    return nullptr;
+}
+
+FontLibrary::FontLibrary() : state_(std::make_unique<State>()) {
+    state_->config.reset(FcInitLoadConfigAndFonts());
+    if (!state_->config) fail("", "cannot load the fontconfig configuration");
+    state_->read_index();
+    state_->freetype = std::make_shared<FreeType>();
+}
+
+FontLibrary::~FontLibrary() = default;
+FontLibrary::FontLibrary(FontLibrary&&) noexcept = default;
+FontLibrary& FontLibrary::operator=(FontLibrary&&) noexcept = default;
+
+std::string FontLibrary::substitute_family(std::string_view word_family) {
+    std::string_view name = trim(word_family);
+    std::string lower = lower_ascii(name);
+    for (const Substitution& s : substitutions)
+        if (s.word == lower) return std::string(s.substitute);
+    return std::string(name);
+}
+
+std::shared_ptr<const Font> FontLibrary::resolve(const FontKey& key) {
+    StyleKey sk = style_key(key);
+    auto it = state_->resolved.find(sk);
+    if (it != state_->resolved.end()) return it->second;
+
+    std::vector<std::string> families{substitute_family(key.family), std::string(trim(key.family))};
+    for (std::string_view generic : generic_families) families.emplace_back(generic);
+    std::shared_ptr<const Font> font;
+    for (const std::string& family : families) {
+        if (family.empty()) continue;
+        if ((font = state_->best_in_family(family, key, 0))) break;
+    }
+    if (!font) font = state_->best_in_sort_order(key, 0);
+    if (!font) fail("", "no installed TrueType font could be opened for \"" + key.family + "\"");
+    return state_->resolved.emplace(sk, font).first->second;
+}
+
+std::shared_ptr<const Font> FontLibrary::fallback(char32_t cp, const FontKey& key) {
+    if (!drawable(cp) || cp == 0) return nullptr;
+    auto cache_key = std::make_tuple(style_key(key), cp);
+    auto it = state_->fallbacks.find(cache_key);
+    if (it != state_->fallbacks.end()) return it->second;
+
+    std::shared_ptr<const Font> font = resolve(key);
+    if (font->glyph(cp) != 0) return state_->fallbacks.emplace(cache_key, font).first->second;
+    // The resolved family may have the glyph in another of its faces.
+    font = state_->best_in_family(font->face().family, key, cp);
+    for (std::size_t i = 0; !font && i < std::size(fallback_families); ++i)
+        font = state_->best_in_family(std::string(fallback_families[i]), key, cp);
+    if (!font) font = state_->best_in_sort_order(key, cp);
+    return state_->fallbacks.emplace(cache_key, font).first->second;
+}
+
+}  // namespace allies::layout

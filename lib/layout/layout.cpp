@@ -1,0 +1,750 @@
+#include "layout/layout.hpp"
+
+#include <unicode/brkiter.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <memory>
+
+#include "convert/visible.hpp"
+
+namespace allies::layout {
+namespace {
+
+constexpr double kTwip = 1.0 / 20.0;   // points per twip
+constexpr double kEmu = 1.0 / 12700.0; // points per EMU
+constexpr double kDefaultTab = 36.0;   // Word's default tab stop (0.5 in)
+
+// Items are made in a top-down space (y grows down from the page top) and
+// turned into PDF's bottom-up space when a page is finished.
+struct Sink {
+    std::vector<Item> items;
+};
+
+struct Style {
+    std::shared_ptr<const Font> font;
+    double size = 11;
+    Color color;
+    bool underline = false, strike = false;
+    double rise = 0;           // baseline shift (superscript > 0)
+    std::string link;          // external URL
+};
+
+enum class AtomKind { text, tab, line_break, page_break, image };
+
+struct Atom {
+    AtomKind kind = AtomKind::text;
+    char32_t ch = 0;
+    int style = 0;
+    double width = 0;
+    // images
+    std::string bytes;
+    bool jpeg = false;
+    double height = 0;
+    std::string alt;
+};
+
+Color parse_color(const std::string& hex) {
+    Color c;
+    if (hex.size() != 6) return c;
+    auto v = [&](int i) { return std::stoi(hex.substr(static_cast<std::size_t>(i), 2), nullptr, 16) / 255.0; };
+    try {
+        c = {v(0), v(2), v(4)};
+    } catch (...) {
+    }
+    return c;
+}
+
+std::u32string decode_utf8(const std::string& s) {
+    std::u32string out;
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(s);
+    for (int32_t i = 0; i < u.length();) {
+        UChar32 c = u.char32At(i);
+        out += static_cast<char32_t>(c);
+        i += U16_LENGTH(c);
+    }
+    return out;
+}
+
+bool is_png(const std::string& b) { return b.size() > 8 && b.compare(0, 8, "\x89PNG\r\n\x1a\n") == 0; }
+bool is_jpeg(const std::string& b) { return b.size() > 3 && static_cast<unsigned char>(b[0]) == 0xFF && static_cast<unsigned char>(b[1]) == 0xD8; }
+
+class Engine {
+public:
+    Engine(const Document& doc, const Package& pkg, FontLibrary& fonts) : doc_(doc), pkg_(pkg), fonts_(fonts), notes_(doc) {}
+
+    LaidOutDocument run() {
+        title();
+        std::size_t next_section = 0;
+        for (std::size_t i = 0; i < doc_.body.size(); ++i) {
+            while (next_section < doc_.sections.size() && doc_.sections[next_section].first_block <= i) {
+                start_section(doc_.sections[next_section], next_section == 0);
+                ++next_section;
+            }
+            block(doc_.body[i], flow_);
+        }
+        if (pages_.empty()) start_section(doc_.sections.empty() ? Section{} : doc_.sections.front(), true);
+        notes_at_end();
+        headers_and_footers();
+        finish();
+        return std::move(out_);
+    }
+
+private:
+    struct Flow {
+        double x = 0, width = 0;   // content column
+        double y = 0;              // top-down cursor
+        bool paginate = false;     // the page flow (else a table cell / header box)
+        Sink* sink = nullptr;
+    };
+    struct PageInfo {
+        std::size_t section = 0;
+        bool first_of_section = false;
+        Sink sink;
+        double width = 0, height = 0;
+    };
+
+    // ---- pages and sections -------------------------------------------
+    void start_section(const Section& s, bool first) {
+        section_ = &s;
+        section_index_ = static_cast<std::size_t>(section_ - doc_.sections.data());
+        if (doc_.sections.empty() || section_index_ >= doc_.sections.size()) section_index_ = 0;
+        if (first || s.type != "continuous" || pages_.empty()) new_page(true);
+    }
+
+    void new_page(bool first_of_section = false) {
+        const Section& s = section_ ? *section_ : default_section_;
+        PageInfo p;
+        p.section = section_index_;
+        p.first_of_section = first_of_section;
+        p.width = s.page_width * kTwip;
+        p.height = s.page_height * kTwip;
+        pages_.push_back(std::move(p));
+        flow_.x = (s.margin_left + s.gutter) * kTwip;
+        flow_.width = std::max(72.0, (s.page_width - s.margin_left - s.margin_right - s.gutter) * kTwip);
+        flow_.y = s.margin_top * kTwip;
+        flow_.paginate = true;
+        flow_.sink = &pages_.back().sink;
+        at_page_top_ = true;
+    }
+
+    double content_bottom() const {
+        const Section& s = section_ ? *section_ : default_section_;
+        return (s.page_height - s.margin_bottom) * kTwip;
+    }
+
+    // ---- blocks ------------------------------------------------------------
+    void block(const Block& b, Flow& f) {
+        switch (b.kind) {
+            case BlockKind::paragraph: paragraph(b.paragraph, f); break;
+            case BlockKind::table: table(b.table, f); break;
+            case BlockKind::content_control:
+            case BlockKind::inserted:
+                for (const auto& c : b.children) block(c, f);
+                break;
+            case BlockKind::deleted: break;
+        }
+    }
+
+    // ---- paragraphs ----------------------------------------------------------
+    int style_of(const RunProps& p, const std::string& link) {
+        Style s;
+        FontKey key{p.font_ascii.empty() ? p.font_hansi : p.font_ascii, p.bold, p.italic};
+        if (key.family.empty()) key.family = "Calibri";
+        s.font = fonts_.resolve(key);
+        s.size = std::max(1.0, p.size / 2.0);
+        if (p.vertical_align != VerticalAlign::baseline) {
+            s.rise = p.vertical_align == VerticalAlign::superscript ? s.size * 0.33 : -s.size * 0.14;
+            s.size *= 0.65;
+        }
+        s.color = p.color.empty() || p.color == "auto" ? Color{} : parse_color(p.color);
+        s.underline = !p.underline.empty() && p.underline != "none";
+        s.strike = p.strike || p.double_strike;
+        s.link = link;
+        keys_.push_back(key);
+        styles_.push_back(s);
+        return static_cast<int>(styles_.size()) - 1;
+    }
+
+    void add_text(std::vector<Atom>& atoms, const std::string& utf8, int style, bool caps) {
+        for (char32_t c : decode_utf8(writers::without_soft_hyphens(utf8))) {
+            if (caps) c = static_cast<char32_t>(u_toupper(static_cast<UChar32>(c)));
+            Atom a;
+            a.ch = c;
+            a.style = style;
+            std::shared_ptr<const Font> font = styles_[static_cast<std::size_t>(style)].font;
+            // No-break space and hyphen look like their breaking forms; the
+            // substitutes (Carlito) lack them, so draw the plain form.
+            if (font->glyph(c) == 0 && (c == 0x00A0 || c == 0x202F)) c = ' ';
+            if (font->glyph(c) == 0 && (c == 0x2011 || c == 0x2010)) c = '-';
+            a.ch = c;
+            if (font->glyph(c) == 0 && c > 0x20) {
+                // Per-character fallback: a face that has it, same style;
+                // one style per (style, face) pair.
+                if (auto fb = fonts_.fallback(c, keys_[static_cast<std::size_t>(style)])) {
+                    auto key = std::make_pair(style, fb.get());
+                    auto it = fallback_styles_.find(key);
+                    if (it == fallback_styles_.end()) {
+                        Style alt = styles_[static_cast<std::size_t>(style)];
+                        alt.font = fb;
+                        keys_.push_back(keys_[static_cast<std::size_t>(style)]);
+                        styles_.push_back(alt);
+                        it = fallback_styles_.emplace(key, static_cast<int>(styles_.size()) - 1).first;
+                    }
+                    a.style = it->second;
+                    font = fb;
+                }
+            }
+            const Style& used = styles_[static_cast<std::size_t>(a.style)];
+            a.width = font->advance(font->glyph(c)) * used.size / font->metrics().units_per_em;
+            atoms.push_back(a);
+        }
+    }
+
+    void gather(const std::vector<Inline>& inlines, std::vector<Atom>& atoms, const std::string& link) {
+        for (const auto& in : inlines) {
+            if (!writers::shows(in)) continue;
+            switch (in.kind) {
+                case InlineKind::text: add_text(atoms, in.text, style_of(in.props, link), in.props.caps); break;
+                case InlineKind::tab:
+                case InlineKind::positional_tab: {
+                    Atom a;
+                    a.kind = AtomKind::tab;
+                    a.style = style_of(in.props, link);
+                    atoms.push_back(a);
+                    break;
+                }
+                case InlineKind::line_break: {
+                    Atom a;
+                    a.kind = AtomKind::line_break;
+                    a.style = style_of(in.props, link);
+                    atoms.push_back(a);
+                    break;
+                }
+                case InlineKind::page_break:
+                case InlineKind::column_break: {
+                    Atom a;
+                    a.kind = AtomKind::page_break;
+                    atoms.push_back(a);
+                    break;
+                }
+                case InlineKind::footnote_ref:
+                case InlineKind::endnote_ref: {
+                    RunProps p = in.props;
+                    p.vertical_align = VerticalAlign::superscript;
+                    int n = in.kind == InlineKind::footnote_ref ? notes_.footnote(in.id) : notes_.endnote(in.id);
+                    add_text(atoms, std::to_string(n), style_of(p, link), false);
+                    break;
+                }
+                case InlineKind::hyperlink: gather(in.children, atoms, in.target.empty() ? link : in.target); break;
+                case InlineKind::field: {
+                    if (in.field_type == "PAGE" && page_number_ > 0) {
+                        add_text(atoms, std::to_string(page_number_), style_of(in.props, link), false);
+                    } else if ((in.field_type == "NUMPAGES" || in.field_type == "SECTIONPAGES") && page_count_ > 0) {
+                        add_text(atoms, std::to_string(page_count_), style_of(in.props, link), false);
+                    } else {
+                        gather(in.children, atoms, link);
+                    }
+                    break;
+                }
+                case InlineKind::content_control:
+                case InlineKind::inserted: gather(in.children, atoms, link); break;
+                case InlineKind::drawing: drawing(in, atoms); break;
+                default: break;
+            }
+        }
+    }
+
+    void drawing(const Inline& in, std::vector<Atom>& atoms) {
+        if (!in.blocks.empty()) {
+            pending_text_boxes_.push_back(&in);  // text box: its paragraphs follow the anchor paragraph
+            return;
+        }
+        if (in.width <= 0 || in.height <= 0) return;
+        Atom a;
+        a.kind = AtomKind::image;
+        a.width = in.width * kEmu;
+        a.height = in.height * kEmu;
+        a.alt = in.alt_text.empty() ? in.title : in.alt_text;
+        if (!in.image_part.empty() && pkg_.has_part(in.image_part)) {
+            const std::string& bytes = pkg_.part_bytes(in.image_part);
+            if (is_png(bytes) || is_jpeg(bytes)) {
+                a.bytes = bytes;
+                a.jpeg = is_jpeg(bytes);
+            }
+        }
+        atoms.push_back(a);
+    }
+
+    struct Line {
+        std::size_t begin = 0, end = 0;   // atoms [begin, end)
+        double width = 0;                 // natural width of its content
+        double start = 0;                 // x offset of the first atom from the column's left
+        bool last = false;                // last line of the paragraph (not justified)
+        bool page_break_after = false;
+    };
+
+    double tab_stop(const ParaProps& pp, double x_from_column, double left) const {
+        for (const auto& t : pp.tabs) {
+            double pos = t.position * kTwip;
+            if (t.alignment == "clear") continue;
+            if (pos > x_from_column + 0.01) return pos;
+        }
+        if (left > x_from_column + 0.01) return left;  // hanging indent acts as a stop
+        return (std::floor(x_from_column / kDefaultTab) + 1) * kDefaultTab;
+    }
+
+    void paragraph(const Paragraph& para, Flow& f) {
+        const ParaProps& pp = para.props;
+        std::vector<Atom> atoms;
+        styles_.clear();
+        keys_.clear();
+        fallback_styles_.clear();
+        pending_text_boxes_.clear();
+        int para_style = style_of(pp.run, "");
+        if (!para.list_label.empty()) {
+            RunProps lp = pp.run;
+            add_text(atoms, para.list_label, style_of(lp, ""), false);
+            Atom tab;
+            tab.kind = AtomKind::tab;
+            tab.style = para_style;
+            atoms.push_back(tab);
+        }
+        gather(para.inlines, atoms, "");
+
+        double left = pp.indent_left * kTwip, right = pp.indent_right * kTwip;
+        double first = pp.indent_first_line * kTwip - pp.indent_hanging * kTwip;
+        double avail = std::max(24.0, f.width - left - right);
+
+        // Break opportunities (UAX #14) over the paragraph's text.
+        icu::UnicodeString text;
+        std::vector<std::size_t> unit_atom;  // UTF-16 unit -> atom
+        for (std::size_t i = 0; i < atoms.size(); ++i) {
+            UChar32 c = atoms[i].kind == AtomKind::text ? static_cast<UChar32>(atoms[i].ch)
+                        : atoms[i].kind == AtomKind::tab ? '\t'
+                        : atoms[i].kind == AtomKind::image ? 0xFFFC : '\n';
+            text.append(c);
+            for (int k = 0; k < U16_LENGTH(c); ++k) unit_atom.push_back(i);
+        }
+        std::vector<bool> break_before(atoms.size() + 1, false);
+        UErrorCode status = U_ZERO_ERROR;
+        std::unique_ptr<icu::BreakIterator> bi(icu::BreakIterator::createLineInstance(icu::Locale::getRoot(), status));
+        if (U_SUCCESS(status) && bi) {
+            bi->setText(text);
+            for (int32_t p = bi->first(); p != icu::BreakIterator::DONE; p = bi->next())
+                if (p > 0 && static_cast<std::size_t>(p) < unit_atom.size()) break_before[unit_atom[static_cast<std::size_t>(p)]] = true;
+        }
+
+        // Greedy filling; tabs advance to the next stop.
+        std::vector<Line> lines;
+        Line cur;
+        cur.start = left + first;
+        double x = cur.start;
+        std::size_t last_break = 0;
+        bool have_break = false;
+        for (std::size_t i = 0; i < atoms.size(); ++i) {
+            Atom& a = atoms[i];
+            if (a.kind == AtomKind::line_break || a.kind == AtomKind::page_break) {
+                cur.end = i + 1;
+                cur.width = x - cur.start;
+                cur.page_break_after = a.kind == AtomKind::page_break;
+                lines.push_back(cur);
+                cur = Line{};
+                cur.begin = i + 1;
+                cur.start = left;
+                x = left;
+                have_break = false;
+                continue;
+            }
+            if (a.kind == AtomKind::tab) {
+                double stop = tab_stop(pp, x, left);
+                a.width = std::max(0.0, stop - x);
+            }
+            if (i > cur.begin && break_before[i]) {
+                last_break = i;
+                have_break = true;
+            }
+            bool space = a.kind == AtomKind::text && (a.ch == ' ' || a.ch == 0x3000);
+            if (x + a.width > left + avail + 0.01 && i > cur.begin && !space) {
+                std::size_t cut = have_break && last_break > cur.begin ? last_break : i;
+                cur.end = cut;
+                double w = 0;
+                for (std::size_t k = cur.begin; k < cut; ++k) w += atoms[k].width;
+                cur.width = w;
+                lines.push_back(cur);
+                cur = Line{};
+                cur.begin = cut;
+                cur.start = left;
+                // Re-measure the atoms carried to the new line (tabs depend on x).
+                x = left;
+                for (std::size_t k = cut; k < i; ++k) {
+                    if (atoms[k].kind == AtomKind::tab) atoms[k].width = std::max(0.0, tab_stop(pp, x, left) - x);
+                    x += atoms[k].width;
+                }
+                have_break = false;
+                if (a.kind == AtomKind::tab) a.width = std::max(0.0, tab_stop(pp, x, left) - x);
+            }
+            x += a.width;
+        }
+        cur.end = atoms.size();
+        cur.width = x - cur.start;
+        cur.last = true;
+        lines.push_back(cur);
+
+        // Vertical placement.
+        double before = pp.space_before * kTwip, after = pp.space_after * kTwip;
+        if (pp.page_break_before && f.paginate && !at_page_top_) new_page();
+        if (!(f.paginate && at_page_top_)) f.y += before;
+        int base_style = para_style;
+        for (auto& line : lines) {
+            double asc = 0, desc = 0;
+            bool any = false;
+            for (std::size_t k = line.begin; k < line.end; ++k) {
+                const Atom& a = atoms[k];
+                if (a.kind == AtomKind::image) {
+                    asc = std::max(asc, a.height);
+                    any = true;
+                    continue;
+                }
+                line_metrics(styles_[static_cast<std::size_t>(a.style)], asc, desc);
+                any = true;
+            }
+            if (!any) line_metrics(styles_[static_cast<std::size_t>(base_style)], asc, desc);
+            double natural = asc + desc;
+            double height = natural;
+            if (pp.line_rule == LineRule::auto_) height = natural * std::max(0.5, pp.line / 240.0);
+            else if (pp.line_rule == LineRule::exact) height = pp.line * kTwip;
+            else height = std::max(natural, pp.line * kTwip);
+            if (f.paginate && f.y + height > content_bottom() && !at_page_top_) new_page();
+            double baseline = f.y + (pp.line_rule == LineRule::exact ? height - desc : asc + (height - natural) * 0.0);
+            emit_line(atoms, line, f, baseline, left, avail, pp);
+            f.y += height;
+            at_page_top_ = false;
+            if (line.page_break_after && f.paginate) new_page();
+        }
+        f.y += after;
+        // Text boxes anchored here: their paragraphs follow, indented.
+        auto boxes = pending_text_boxes_;
+        for (const Inline* box : boxes)
+            for (const auto& b : box->blocks) block(b, f);
+    }
+
+    void line_metrics(const Style& s, double& asc, double& desc) {
+        const FontMetrics& m = s.font->metrics();
+        double scale = s.size / m.units_per_em;
+        asc = std::max(asc, (m.win_ascent > 0 ? m.win_ascent : m.ascent) * scale + std::max(0.0, s.rise));
+        desc = std::max(desc, -(m.win_descent < 0 ? m.win_descent : m.descent) * scale - std::min(0.0, s.rise));
+    }
+
+    void emit_line(const std::vector<Atom>& atoms, const Line& line, Flow& f, double baseline, double left, double avail,
+                   const ParaProps& pp) {
+        // Trailing spaces do not count for alignment.
+        std::size_t end = line.end;
+        double width = line.width;
+        while (end > line.begin && atoms[end - 1].kind == AtomKind::text && atoms[end - 1].ch == ' ') {
+            width -= atoms[end - 1].width;
+            --end;
+        }
+        double x = f.x + line.start;
+        double slack = left + avail - (line.start + width);
+        double extra_per_space = 0;
+        switch (pp.alignment) {
+            case Alignment::center: x += slack / 2; break;
+            case Alignment::right: x += slack; break;
+            case Alignment::both:
+            case Alignment::distribute:
+                if (!line.last && slack > 0) {
+                    int spaces = 0;
+                    for (std::size_t k = line.begin; k < end; ++k)
+                        if (atoms[k].kind == AtomKind::text && atoms[k].ch == ' ') ++spaces;
+                    if (spaces) extra_per_space = slack / spaces;
+                }
+                break;
+            default: break;
+        }
+        if (pp.bidi && pp.alignment == Alignment::left) x += slack;  // right-to-left paragraphs start at the right
+        std::size_t k = line.begin;
+        while (k < end) {
+            const Atom& a = atoms[k];
+            if (a.kind == AtomKind::image) {
+                ImageItem img;
+                img.x = x;
+                img.y = baseline - a.height;
+                img.width = a.width;
+                img.height = a.height;
+                img.bytes = a.bytes;
+                img.jpeg = a.jpeg;
+                img.alt = a.alt;
+                if (a.bytes.empty()) {
+                    f.sink->items.push_back(RectItem{x, baseline - a.height, a.width, a.height, false, {0.6, 0.6, 0.6}, 0.5});
+                } else {
+                    f.sink->items.push_back(img);
+                }
+                x += a.width;
+                ++k;
+                continue;
+            }
+            if (a.kind != AtomKind::text) {
+                x += a.width;
+                ++k;
+                continue;
+            }
+            // A run of text atoms with the same style (words split at spaces when justified).
+            const Style& s = styles_[static_cast<std::size_t>(a.style)];
+            TextItem t;
+            t.x = x;
+            t.y = baseline - s.rise;
+            t.font_path = s.font->face().path;
+            t.font_index = s.font->face().index;
+            t.synthetic_bold = s.font->face().synthetic_bold;
+            t.synthetic_italic = s.font->face().synthetic_italic;
+            t.size = s.size;
+            t.color = s.color;
+            double start_x = x;
+            while (k < end && atoms[k].kind == AtomKind::text && atoms[k].style == a.style) {
+                t.text += atoms[k].ch;
+                x += atoms[k].width;
+                bool space = atoms[k].ch == ' ';
+                ++k;
+                if (space && extra_per_space > 0) {
+                    x += extra_per_space;
+                    break;
+                }
+            }
+            f.sink->items.push_back(t);
+            if (s.underline) f.sink->items.push_back(LineItem{start_x, baseline + s.size * 0.12, x, baseline + s.size * 0.12, s.size / 18, s.color});
+            if (s.strike) f.sink->items.push_back(LineItem{start_x, baseline - s.size * 0.3, x, baseline - s.size * 0.3, s.size / 18, s.color});
+            if (!s.link.empty()) {
+                double top = baseline - s.size;
+                f.sink->items.push_back(LinkItem{start_x, top, x - start_x, s.size * 1.2, s.link, -1, 0});
+            }
+        }
+    }
+
+    // ---- tables --------------------------------------------------------------
+    void table(const Table& t, Flow& f) {
+        if (t.rows.empty()) return;
+        std::vector<double> cols;
+        double total = 0;
+        for (Twips w : t.grid) {
+            cols.push_back(w * kTwip);
+            total += w * kTwip;
+        }
+        if (cols.empty()) {
+            std::size_t n = 0;
+            for (const auto& r : t.rows) n = std::max<std::size_t>(n, r.cells.size());
+            cols.assign(std::max<std::size_t>(1, n), f.width / static_cast<double>(std::max<std::size_t>(1, n)));
+            total = f.width;
+        }
+        if (total > f.width && total > 0)
+            for (auto& c : cols) c *= f.width / total;  // too wide: scale to the column
+        bool borders = t.border_top.present() || t.border_inside_h.present() || t.border_inside_v.present() ||
+                       t.border_left.present();
+        for (const auto& row : t.rows) {
+            // Lay out each cell in its own box to learn the row height.
+            struct Placed {
+                double x, width;
+                Sink sink;
+                double height;
+                const TableCell* cell;
+            };
+            std::vector<Placed> placed;
+            std::size_t col = static_cast<std::size_t>(std::max(0, row.grid_before));
+            double row_height = std::max(0.0, row.height * kTwip);
+            for (const auto& cell : row.cells) {
+                double x = f.x;
+                for (std::size_t k = 0; k < col && k < cols.size(); ++k) x += cols[k];
+                double w = 0;
+                for (std::size_t k = col; k < col + static_cast<std::size_t>(std::max(1, cell.grid_span)) && k < cols.size(); ++k) w += cols[k];
+                col += static_cast<std::size_t>(std::max(1, cell.grid_span));
+                Placed p{x, w, {}, 0, &cell};
+                if (cell.vmerge != TableCell::VMerge::continue_) {
+                    double ml = (cell.margin_left >= 0 ? cell.margin_left : t.cell_margin_left) * kTwip;
+                    double mr = (cell.margin_right >= 0 ? cell.margin_right : t.cell_margin_right) * kTwip;
+                    Flow cf;
+                    cf.x = x + ml;
+                    cf.width = std::max(6.0, w - ml - mr);
+                    cf.y = (cell.margin_top >= 0 ? cell.margin_top : t.cell_margin_top) * kTwip;
+                    cf.sink = &p.sink;
+                    bool saved_top = at_page_top_;
+                    for (const auto& b : cell.blocks) block(b, cf);
+                    at_page_top_ = saved_top;
+                    p.height = cf.y + (cell.margin_bottom >= 0 ? cell.margin_bottom : t.cell_margin_bottom) * kTwip;
+                }
+                row_height = std::max(row_height, p.height);
+                placed.push_back(std::move(p));
+            }
+            if (f.paginate && f.y + row_height > content_bottom() && !at_page_top_) new_page();
+            double top = f.y;
+            for (auto& p : placed) {
+                if (!p.cell->shading.fill.empty() && p.cell->shading.fill != "auto")
+                    f.sink->items.push_back(RectItem{p.x, top, p.width, row_height, true, parse_color(p.cell->shading.fill), 0});
+                for (auto item : p.sink.items) {
+                    shift(item, top);
+                    f.sink->items.push_back(std::move(item));
+                }
+                bool cell_border = p.cell->border_top.present() || p.cell->border_left.present();
+                if (borders || cell_border)
+                    f.sink->items.push_back(RectItem{p.x, top, p.width, row_height, false, {}, 0.5});
+            }
+            f.y += row_height;
+            at_page_top_ = false;
+        }
+        f.y += 2;
+    }
+
+    static void shift(Item& item, double dy) {
+        std::visit(
+            [&](auto& i) {
+                using T = std::decay_t<decltype(i)>;
+                if constexpr (std::is_same_v<T, LineItem>) {
+                    i.y1 += dy;
+                    i.y2 += dy;
+                } else {
+                    i.y += dy;
+                }
+            },
+            item);
+    }
+
+    // ---- notes, headers, footers ---------------------------------------------
+    void notes_at_end() {
+        auto foot = notes_.footnotes();
+        auto end = notes_.endnotes();
+        if (foot.empty() && end.empty()) return;
+        if (flow_.y + 40 > content_bottom()) new_page();
+        flow_.y += 12;
+        flow_.sink->items.push_back(LineItem{flow_.x, flow_.y, flow_.x + 144, flow_.y, 0.5, {}});
+        flow_.y += 6;
+        for (const auto* list : {&foot, &end}) {
+            for (const auto& [n, note] : *list) {
+                bool first_para = true;
+                for (const auto& b : note->blocks) {
+                    if (b.kind == BlockKind::paragraph && first_para) {
+                        Paragraph p = b.paragraph;
+                        p.list_label = std::to_string(n) + (list == &end ? "e" : "");
+                        p.props.indent_left = std::max<Twips>(p.props.indent_left, 360);
+                        p.props.indent_hanging = 360;
+                        p.props.indent_first_line = 0;
+                        paragraph(p, flow_);
+                        first_para = false;
+                    } else {
+                        block(b, flow_);
+                    }
+                }
+            }
+        }
+    }
+
+    const HeaderFooter* pick(const std::vector<HeaderFooterRef>& refs, bool first, bool even) const {
+        auto find = [&](const char* type) -> const HeaderFooter* {
+            for (const auto& r : refs)
+                if (r.type == type) {
+                    auto it = doc_.headers_footers.find(r.part);
+                    if (it != doc_.headers_footers.end()) return &it->second;
+                }
+            return nullptr;
+        };
+        if (first) return find("first");
+        if (even && doc_.even_and_odd_headers) return find("even");
+        return find("default");
+    }
+
+    void headers_and_footers() {
+        page_count_ = static_cast<int>(pages_.size());
+        for (std::size_t n = 0; n < pages_.size(); ++n) {
+            PageInfo& page = pages_[n];
+            const Section& s = page.section < doc_.sections.size() ? doc_.sections[page.section] : default_section_;
+            bool first = page.first_of_section && s.title_page;
+            bool even = (n + 1) % 2 == 0;
+            page_number_ = static_cast<int>(n + 1);
+            for (int which = 0; which < 2; ++which) {
+                const HeaderFooter* hf = pick(which == 0 ? s.headers : s.footers, first, even);
+                if (!hf) continue;
+                Sink box;
+                Flow bf;
+                bf.x = (s.margin_left + s.gutter) * kTwip;
+                bf.width = std::max(72.0, (s.page_width - s.margin_left - s.margin_right - s.gutter) * kTwip);
+                bf.y = 0;
+                bf.sink = &box;
+                for (const auto& b : hf->blocks) block(b, bf);
+                double top = which == 0 ? s.margin_header * kTwip : s.page_height * kTwip - s.margin_footer * kTwip - bf.y;
+                for (auto item : box.items) {
+                    shift(item, top);
+                    page.sink.items.push_back(std::move(item));
+                }
+            }
+        }
+        page_number_ = 0;
+    }
+
+    // ---- finishing -------------------------------------------------------------
+    void title() {
+        out_.title = doc_.core.title;
+        out_.language = doc_.core.language;
+        for (const auto& b : doc_.body) {
+            if (b.kind != BlockKind::paragraph) continue;
+            const Paragraph& p = b.paragraph;
+            if (out_.language.empty() && !p.props.run.lang.empty()) out_.language = p.props.run.lang;
+            if (out_.title.empty() && p.props.outline_level >= 0 && p.props.outline_level <= 8) {
+                std::string t;
+                for (const auto& in : p.inlines)
+                    if (in.kind == InlineKind::text && writers::shows(in)) t += in.text;
+                out_.title = t;
+            }
+        }
+    }
+
+    void finish() {
+        for (auto& p : pages_) {
+            Page page;
+            page.width = p.width;
+            page.height = p.height;
+            for (auto& item : p.sink.items) {
+                std::visit(
+                    [&](auto& i) {
+                        using T = std::decay_t<decltype(i)>;
+                        if constexpr (std::is_same_v<T, TextItem>) {
+                            i.y = p.height - i.y;
+                        } else if constexpr (std::is_same_v<T, LineItem>) {
+                            i.y1 = p.height - i.y1;
+                            i.y2 = p.height - i.y2;
+                        } else {
+                            i.y = p.height - i.y - i.height;  // boxes: top-left to bottom-left
+                        }
+                    },
+                    item);
+                page.items.push_back(std::move(item));
+            }
+            out_.pages.push_back(std::move(page));
+        }
+    }
+
+    const Document& doc_;
+    const Package& pkg_;
+    FontLibrary& fonts_;
+    writers::NoteNumbers notes_;
+    LaidOutDocument out_;
+    std::vector<PageInfo> pages_;
+    const Section* section_ = nullptr;
+    std::size_t section_index_ = 0;
+    Section default_section_;
+    Flow flow_;
+    bool at_page_top_ = true;
+    std::vector<Style> styles_;
+    std::vector<FontKey> keys_;
+    std::map<std::pair<int, const Font*>, int> fallback_styles_;
+    std::vector<const Inline*> pending_text_boxes_;
+    int page_number_ = 0, page_count_ = 0;
+};
+
+}  // namespace
+
+LaidOutDocument lay_out(const Document& doc, const Package& package, FontLibrary& fonts) {
+    return Engine(doc, package, fonts).run();
+}
+
+}  // namespace allies::layout
