@@ -8,6 +8,7 @@
 #include FT_TRUETYPE_TAGS_H
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <map>
 #include <tuple>
@@ -155,11 +156,21 @@ bool pattern_bool(FcPattern* p, const char* object, bool fallback) {
 
 // Whether the PDF writer can embed this face: glyf TrueType (fontconfig
 // says "TrueType" for FreeType's truetype driver), real outlines (not a
-// bitmap-only sfnt such as colour emoji), face 0, not variable.
+// bitmap-only sfnt such as colour emoji), face 0, not variable, and not a
+// collection (.ttc/.otc): PoDoFo 0.9.8's subsetter rejects those with
+// ePdfError_UnsupportedFontFormat (seen with wqy-zenhei.ttc).
 bool embeddable(FcPattern* p) {
+    std::string file = pattern_string(p, FC_FILE);
+    auto ends_with = [&](const char* ext) {
+        std::string e = ext;
+        if (file.size() < e.size()) return false;
+        for (std::size_t i = 0; i < e.size(); ++i)
+            if (std::tolower(static_cast<unsigned char>(file[file.size() - e.size() + i])) != e[i]) return false;
+        return true;
+    };
     return pattern_string(p, FC_FONTFORMAT) == "TrueType" && pattern_bool(p, FC_OUTLINE, false) &&
-           !pattern_bool(p, FC_VARIABLE, false) && pattern_int(p, FC_INDEX, 0) == 0 &&
-           !pattern_string(p, FC_FILE).empty();
+           !pattern_bool(p, FC_VARIABLE, false) && pattern_int(p, FC_INDEX, 0) == 0 && !file.empty() &&
+           !ends_with(".ttc") && !ends_with(".otc");
 }
 
 Installed installed_from(FcPattern* p) {
