@@ -639,13 +639,19 @@ private:
         }
     }
 
-    const HeaderFooter* pick(const std::vector<HeaderFooterRef>& refs, bool first, bool even) const {
+    // §17.10.5: a section without a header (or footer) reference of a type
+    // inherits that type from the previous section.
+    const HeaderFooter* pick(std::size_t section, bool footer, bool first, bool even) const {
         auto find = [&](const char* type) -> const HeaderFooter* {
-            for (const auto& r : refs)
-                if (r.type == type) {
-                    auto it = doc_.headers_footers.find(r.part);
-                    if (it != doc_.headers_footers.end()) return &it->second;
-                }
+            for (std::size_t k = section + 1; k-- > 0;) {
+                if (k >= doc_.sections.size()) continue;
+                const auto& refs = footer ? doc_.sections[k].footers : doc_.sections[k].headers;
+                for (const auto& r : refs)
+                    if (r.type == type) {
+                        auto it = doc_.headers_footers.find(r.part);
+                        return it != doc_.headers_footers.end() ? &it->second : nullptr;
+                    }
+            }
             return nullptr;
         };
         if (first) return find("first");
@@ -662,7 +668,7 @@ private:
             bool even = (n + 1) % 2 == 0;
             page_number_ = static_cast<int>(n + 1);
             for (int which = 0; which < 2; ++which) {
-                const HeaderFooter* hf = pick(which == 0 ? s.headers : s.footers, first, even);
+                const HeaderFooter* hf = pick(page.section, which == 1, first, even);
                 if (!hf) continue;
                 Sink box;
                 Flow bf;
