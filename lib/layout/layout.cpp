@@ -1,6 +1,7 @@
 #include "layout/layout.hpp"
 
 #include <unicode/brkiter.h>
+#include <unicode/ubidi.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
@@ -398,6 +399,17 @@ private:
         double before = pp.space_before * kTwip, after = pp.space_after * kTwip;
         if (pp.page_break_before && f.paginate && !at_page_top_) new_page();
         if (!(f.paginate && at_page_top_)) f.y += before;
+        if (f.paginate && pp.outline_level >= 0 && pp.outline_level <= 8 && !atoms.empty()) {
+            // The bookmarks panel: one entry per heading (label included).
+            std::u32string title;
+            for (const auto& a : atoms) title += a.kind == AtomKind::text ? a.ch : U' ';
+            icu::UnicodeString u;
+            for (char32_t c : title) u.append(static_cast<UChar32>(c));
+            std::string utf8;
+            u.trim().toUTF8String(utf8);
+            if (!utf8.empty())
+                out_.outline.push_back({utf8, pp.outline_level, static_cast<int>(pages_.size()) - 1, f.y});
+        }
         int base_style = para_style;
         for (auto& line : lines) {
             double asc = 0, desc = 0;
@@ -439,6 +451,50 @@ private:
         desc = std::max(desc, -(m.win_descent < 0 ? m.win_descent : m.descent) * scale - std::min(0.0, s.rise));
     }
 
+    // Unicode bidirectional algorithm (ICU ubidi) on one line: atoms in the
+    // order they are drawn left to right, so right-to-left text reads (and
+    // extracts) correctly. Lines without right-to-left text keep their order.
+    static std::vector<std::size_t> visual_order(const std::vector<Atom>& atoms, std::size_t begin, std::size_t end,
+                                                 bool rtl_paragraph) {
+        std::vector<std::size_t> order;
+        icu::UnicodeString text;
+        std::vector<std::size_t> unit_atom;
+        bool any_rtl = rtl_paragraph;
+        for (std::size_t i = begin; i < end; ++i) {
+            UChar32 c = atoms[i].kind == AtomKind::text ? static_cast<UChar32>(atoms[i].ch)
+                        : atoms[i].kind == AtomKind::tab ? '\t' : 0xFFFC;
+            UCharDirection d = u_charDirection(c);
+            if (d == U_RIGHT_TO_LEFT || d == U_RIGHT_TO_LEFT_ARABIC) any_rtl = true;
+            text.append(c);
+            for (int k = 0; k < U16_LENGTH(c); ++k) unit_atom.push_back(i);
+        }
+        if (!any_rtl || text.isEmpty()) {
+            for (std::size_t i = begin; i < end; ++i) order.push_back(i);
+            return order;
+        }
+        UErrorCode err = U_ZERO_ERROR;
+        UBiDi* bidi = ubidi_openSized(text.length(), 0, &err);
+        ubidi_setPara(bidi, text.getBuffer(), text.length(), rtl_paragraph ? 1 : UBIDI_DEFAULT_LTR, nullptr, &err);
+        int32_t runs = U_SUCCESS(err) ? ubidi_countRuns(bidi, &err) : 0;
+        for (int32_t r = 0; U_SUCCESS(err) && r < runs; ++r) {
+            int32_t start = 0, length = 0;
+            UBiDiDirection dir = ubidi_getVisualRun(bidi, r, &start, &length);
+            std::vector<std::size_t> run;
+            for (int32_t u = start; u < start + length; ++u) {
+                std::size_t a = unit_atom[static_cast<std::size_t>(u)];
+                if (run.empty() || run.back() != a) run.push_back(a);
+            }
+            if (dir == UBIDI_RTL) std::reverse(run.begin(), run.end());
+            order.insert(order.end(), run.begin(), run.end());
+        }
+        ubidi_close(bidi);
+        if (U_FAILURE(err) || order.size() != end - begin) {
+            order.clear();
+            for (std::size_t i = begin; i < end; ++i) order.push_back(i);
+        }
+        return order;
+    }
+
     void emit_line(const std::vector<Atom>& atoms, const Line& line, Flow& f, double baseline, double left, double avail,
                    const ParaProps& pp) {
         // Trailing spaces do not count for alignment.
@@ -466,8 +522,10 @@ private:
             default: break;
         }
         if (pp.bidi && pp.alignment == Alignment::left) x += slack;  // right-to-left paragraphs start at the right
-        std::size_t k = line.begin;
-        while (k < end) {
+        std::vector<std::size_t> order = visual_order(atoms, line.begin, end, pp.bidi);
+        std::size_t v = 0;
+        while (v < order.size()) {
+            std::size_t k = order[v];
             const Atom& a = atoms[k];
             if (a.kind == AtomKind::image) {
                 ImageItem img;
@@ -484,12 +542,12 @@ private:
                     f.sink->items.push_back(img);
                 }
                 x += a.width;
-                ++k;
+                ++v;
                 continue;
             }
             if (a.kind != AtomKind::text) {
                 x += a.width;
-                ++k;
+                ++v;
                 continue;
             }
             // A run of text atoms with the same style (words split at spaces when justified).
@@ -504,11 +562,12 @@ private:
             t.size = s.size;
             t.color = s.color;
             double start_x = x;
-            while (k < end && atoms[k].kind == AtomKind::text && atoms[k].style == a.style) {
-                t.text += atoms[k].ch;
-                x += atoms[k].width;
-                bool space = atoms[k].ch == ' ';
-                ++k;
+            while (v < order.size() && atoms[order[v]].kind == AtomKind::text && atoms[order[v]].style == a.style) {
+                const Atom& c = atoms[order[v]];
+                t.text += c.ch;
+                x += c.width;
+                bool space = c.ch == ' ';
+                ++v;
                 if (space && extra_per_space > 0) {
                     x += extra_per_space;
                     break;
@@ -705,6 +764,8 @@ private:
     }
 
     void finish() {
+        for (auto& e : out_.outline)
+            if (e.page >= 0 && static_cast<std::size_t>(e.page) < pages_.size()) e.y = pages_[static_cast<std::size_t>(e.page)].height - e.y;
         for (auto& p : pages_) {
             Page page;
             page.width = p.width;
