@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
 #include <memory>
 
 #include "convert/visible.hpp"
@@ -18,6 +19,7 @@ namespace {
 constexpr double kTwip = 1.0 / 20.0;   // points per twip
 constexpr double kEmu = 1.0 / 12700.0; // points per EMU
 constexpr double kDefaultTab = 36.0;   // Word's default tab stop (0.5 in)
+constexpr double kNoteSeparator = 12.0; // space for the footnote separator line
 
 // Items are made in a top-down space (y grows down from the page top) and
 // turned into PDF's bottom-up space when a page is finished.
@@ -46,6 +48,7 @@ struct Atom {
     bool jpeg = false;
     double height = 0;
     std::string alt;
+    std::string footnote;  // id of the footnote this reference mark calls (its first atom)
 };
 
 Color parse_color(const std::string& hex) {
@@ -106,6 +109,9 @@ private:
         bool first_of_section = false;
         Sink sink;
         double width = 0, height = 0;
+        double bottom = 0;           // bottom of the text area (top-down)
+        Sink notes;                  // footnotes at the foot of this page, top at 0
+        double notes_height = 0;
     };
 
     // ---- pages and sections -------------------------------------------
@@ -123,6 +129,7 @@ private:
         p.first_of_section = first_of_section;
         p.width = s.page_width * kTwip;
         p.height = s.page_height * kTwip;
+        p.bottom = (s.page_height - s.margin_bottom) * kTwip;
         pages_.push_back(std::move(p));
         flow_.x = (s.margin_left + s.gutter) * kTwip;
         flow_.width = std::max(72.0, (s.page_width - s.margin_left - s.margin_right - s.gutter) * kTwip);
@@ -130,6 +137,13 @@ private:
         flow_.paginate = true;
         flow_.sink = &pages_.back().sink;
         at_page_top_ = true;
+    }
+
+    // Where body text must stop on the current page: above its footnotes.
+    double flow_bottom() const {
+        if (pages_.empty()) return content_bottom();
+        const PageInfo& p = pages_.back();
+        return p.bottom - (p.notes_height > 0 ? p.notes_height + kNoteSeparator : 0);
     }
 
     double content_bottom() const {
@@ -237,7 +251,9 @@ private:
                     RunProps p = in.props;
                     p.vertical_align = VerticalAlign::superscript;
                     int n = in.kind == InlineKind::footnote_ref ? notes_.footnote(in.id) : notes_.endnote(in.id);
+                    std::size_t at = atoms.size();
                     add_text(atoms, std::to_string(n), style_of(p, link), false);
+                    if (in.kind == InlineKind::footnote_ref && at < atoms.size()) atoms[at].footnote = in.id;
                     break;
                 }
                 case InlineKind::hyperlink: gather(in.children, atoms, in.target.empty() ? link : in.target); break;
@@ -430,7 +446,30 @@ private:
             if (pp.line_rule == LineRule::auto_) height = natural * std::max(0.5, pp.line / 240.0);
             else if (pp.line_rule == LineRule::exact) height = pp.line * kTwip;
             else height = std::max(natural, pp.line * kTwip);
-            if (f.paginate && f.y + height > content_bottom() && !at_page_top_) new_page();
+            // Footnotes called from this line go to the foot of its page.
+            std::vector<const Note*> called;
+            if (f.paginate)
+                for (std::size_t k = line.begin; k < line.end; ++k)
+                    if (!atoms[k].footnote.empty() && !placed_notes_.count(atoms[k].footnote))
+                        for (const auto& note : doc_.footnotes)
+                            if (note.id == atoms[k].footnote) called.push_back(&note);
+            Sink note_box;
+            double note_height = called.empty() ? 0 : lay_out_notes(called, f, note_box);
+            auto fits = [&] {
+                const PageInfo& p = pages_.back();
+                double notes = p.notes_height + note_height;
+                return f.y + height <= p.bottom - (notes > 0 ? notes + kNoteSeparator : 0);
+            };
+            if (f.paginate && !fits() && !at_page_top_) new_page();
+            if (!called.empty()) {
+                PageInfo& p = pages_.back();
+                for (auto item : note_box.items) {
+                    shift(item, p.notes_height);
+                    p.notes.items.push_back(std::move(item));
+                }
+                p.notes_height += note_height;
+                for (const Note* n : called) placed_notes_.insert(n->id);
+            }
             double baseline = f.y + (pp.line_rule == LineRule::exact ? height - desc : asc + (height - natural) * 0.0);
             emit_line(atoms, line, f, baseline, left, avail, pp);
             f.y += height;
@@ -636,7 +675,7 @@ private:
                 row_height = std::max(row_height, p.height);
                 placed.push_back(std::move(p));
             }
-            if (f.paginate && f.y + row_height > content_bottom() && !at_page_top_) new_page();
+            if (f.paginate && f.y + row_height > flow_bottom() && !at_page_top_) new_page();
             double top = f.y;
             for (auto& p : placed) {
                 if (!p.cell->shading.fill.empty() && p.cell->shading.fill != "auto")
@@ -670,32 +709,73 @@ private:
     }
 
     // ---- notes, headers, footers ---------------------------------------------
+    // Lays the given footnotes out in a box as wide as the column (labels
+    // hanging), keeping the paragraph state of the caller intact.
+    double lay_out_notes(const std::vector<const Note*>& notes, const Flow& f, Sink& box) {
+        auto saved_styles = std::move(styles_);
+        auto saved_keys = std::move(keys_);
+        auto saved_fallback = std::move(fallback_styles_);
+        auto saved_boxes = std::move(pending_text_boxes_);
+        bool saved_top = at_page_top_;
+        Flow nf;
+        nf.x = f.x;
+        nf.width = f.width;
+        nf.y = 0;
+        nf.sink = &box;
+        for (const Note* note : notes) note_blocks(*note, notes_.footnote(note->id), "", nf);
+        styles_ = std::move(saved_styles);
+        keys_ = std::move(saved_keys);
+        fallback_styles_ = std::move(saved_fallback);
+        pending_text_boxes_ = std::move(saved_boxes);
+        at_page_top_ = saved_top;
+        return nf.y;
+    }
+
+    void note_blocks(const Note& note, int number, const char* suffix, Flow& f) {
+        bool first_para = true;
+        for (const auto& b : note.blocks) {
+            if (b.kind == BlockKind::paragraph && first_para) {
+                Paragraph p = b.paragraph;
+                p.list_label = std::to_string(number) + suffix;
+                p.props.indent_left = std::max<Twips>(p.props.indent_left, 360);
+                p.props.indent_hanging = 360;
+                p.props.indent_first_line = 0;
+                paragraph(p, f);
+                first_para = false;
+            } else {
+                block(b, f);
+            }
+        }
+    }
+
+    void place_page_notes() {
+        for (auto& p : pages_) {
+            if (p.notes_height <= 0) continue;
+            double top = p.bottom - p.notes_height;
+            double x = (section_ ? section_->margin_left : default_section_.margin_left) * kTwip;
+            p.sink.items.push_back(LineItem{x, top - kNoteSeparator / 2, x + 144, top - kNoteSeparator / 2, 0.5, {}});
+            for (auto item : p.notes.items) {
+                shift(item, top);
+                p.sink.items.push_back(std::move(item));
+            }
+        }
+    }
+
     void notes_at_end() {
-        auto foot = notes_.footnotes();
+        place_page_notes();
+        // Endnotes, and footnotes called from places with no page of their
+        // own (table cells, headers), follow the text.
+        std::vector<std::pair<int, const Note*>> rest;
+        for (const auto& [n, note] : notes_.footnotes())
+            if (!placed_notes_.count(note->id)) rest.emplace_back(n, note);
         auto end = notes_.endnotes();
-        if (foot.empty() && end.empty()) return;
-        if (flow_.y + 40 > content_bottom()) new_page();
+        if (rest.empty() && end.empty()) return;
+        if (flow_.y + 40 > flow_bottom()) new_page();
         flow_.y += 12;
         flow_.sink->items.push_back(LineItem{flow_.x, flow_.y, flow_.x + 144, flow_.y, 0.5, {}});
         flow_.y += 6;
-        for (const auto* list : {&foot, &end}) {
-            for (const auto& [n, note] : *list) {
-                bool first_para = true;
-                for (const auto& b : note->blocks) {
-                    if (b.kind == BlockKind::paragraph && first_para) {
-                        Paragraph p = b.paragraph;
-                        p.list_label = std::to_string(n) + (list == &end ? "e" : "");
-                        p.props.indent_left = std::max<Twips>(p.props.indent_left, 360);
-                        p.props.indent_hanging = 360;
-                        p.props.indent_first_line = 0;
-                        paragraph(p, flow_);
-                        first_para = false;
-                    } else {
-                        block(b, flow_);
-                    }
-                }
-            }
-        }
+        for (const auto& [n, note] : rest) note_blocks(*note, n, "", flow_);
+        for (const auto& [n, note] : end) note_blocks(*note, n, "e", flow_);
     }
 
     // §17.10.5: a section without a header (or footer) reference of a type
@@ -804,6 +884,7 @@ private:
     std::vector<Style> styles_;
     std::vector<FontKey> keys_;
     std::map<std::pair<int, const Font*>, int> fallback_styles_;
+    std::set<std::string> placed_notes_;
     std::vector<const Inline*> pending_text_boxes_;
     int page_number_ = 0, page_count_ = 0;
 };
