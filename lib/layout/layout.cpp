@@ -9,6 +9,7 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <tuple>
 #include <memory>
 
 #include "convert/visible.hpp"
@@ -130,10 +131,15 @@ private:
         p.width = s.page_width * kTwip;
         p.height = s.page_height * kTwip;
         p.bottom = (s.page_height - s.margin_bottom) * kTwip;
+        // A header taller than the top margin pushes the text down, a tall
+        // footer pushes its bottom up, as in Word.
+        double header = extent(p.section, false, first_of_section && s.title_page);
+        double footer = extent(p.section, true, first_of_section && s.title_page);
+        p.bottom = std::min(p.bottom, s.page_height * kTwip - s.margin_footer * kTwip - footer - 6);
         pages_.push_back(std::move(p));
         flow_.x = (s.margin_left + s.gutter) * kTwip;
         flow_.width = std::max(72.0, (s.page_width - s.margin_left - s.margin_right - s.gutter) * kTwip);
-        flow_.y = s.margin_top * kTwip;
+        flow_.y = std::max(s.margin_top * kTwip, s.margin_header * kTwip + header + 6);
         flow_.paginate = true;
         flow_.sink = &pages_.back().sink;
         at_page_top_ = true;
@@ -147,8 +153,41 @@ private:
     }
 
     double content_bottom() const {
+        if (!pages_.empty()) return pages_.back().bottom;
         const Section& s = section_ ? *section_ : default_section_;
         return (s.page_height - s.margin_bottom) * kTwip;
+    }
+
+    // Height of a section's header or footer (cached), laid out in a box
+    // without touching the paragraph state of whoever asked.
+    double extent(std::size_t section, bool footer, bool first) {
+        auto key = std::make_tuple(section, footer, first);
+        auto it = extents_.find(key);
+        if (it != extents_.end()) return it->second;
+        const HeaderFooter* hf = pick(section, footer, first, false);
+        double h = 0;
+        if (hf) {
+            const Section& s = section < doc_.sections.size() ? doc_.sections[section] : default_section_;
+            auto saved_styles = std::move(styles_);
+            auto saved_keys = std::move(keys_);
+            auto saved_fallback = std::move(fallback_styles_);
+            auto saved_boxes = std::move(pending_text_boxes_);
+            bool saved_top = at_page_top_;
+            Sink box;
+            Flow bf;
+            bf.x = (s.margin_left + s.gutter) * kTwip;
+            bf.width = std::max(72.0, (s.page_width - s.margin_left - s.margin_right - s.gutter) * kTwip);
+            bf.sink = &box;
+            for (const auto& b : hf->blocks) block(b, bf);
+            h = bf.y;
+            styles_ = std::move(saved_styles);
+            keys_ = std::move(saved_keys);
+            fallback_styles_ = std::move(saved_fallback);
+            pending_text_boxes_ = std::move(saved_boxes);
+            at_page_top_ = saved_top;
+        }
+        extents_[key] = h;
+        return h;
     }
 
     // ---- blocks ------------------------------------------------------------
@@ -885,6 +924,7 @@ private:
     std::vector<FontKey> keys_;
     std::map<std::pair<int, const Font*>, int> fallback_styles_;
     std::set<std::string> placed_notes_;
+    std::map<std::tuple<std::size_t, bool, bool>, double> extents_;
     std::vector<const Inline*> pending_text_boxes_;
     int page_number_ = 0, page_count_ = 0;
 };
