@@ -1,0 +1,150 @@
+// The layout engine on small documents: line breaking, list labels, table
+// columns, pagination, notes, headers with page numbers, right-to-left order.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "allies/package.hpp"
+#include "allies/reader.hpp"
+#include "layout/layout.hpp"
+#include "support/docx_builder.hpp"
+
+using namespace allies;
+using namespace allies::testing;
+
+namespace {
+
+std::string run(const std::string& text, const std::string& rpr = "") {
+    return "<w:r>" + (rpr.empty() ? "" : "<w:rPr>" + rpr + "</w:rPr>") + "<w:t xml:space=\"preserve\">" + text + "</w:t></w:r>";
+}
+
+std::string p(const std::string& runs, const std::string& ppr = "") {
+    return "<w:p>" + (ppr.empty() ? "" : "<w:pPr>" + ppr + "</w:pPr>") + runs + "</w:p>";
+}
+
+const std::string kSect = "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1440\" w:right=\"1440\" w:bottom=\"1440\" "
+                          "w:left=\"1440\" w:header=\"708\" w:footer=\"708\" w:gutter=\"0\"/></w:sectPr>";
+
+struct Laid {
+    layout::LaidOutDocument doc;
+};
+
+layout::LaidOutDocument lay(DocxBuilder& b) {
+    static layout::FontLibrary fonts;
+    Package pkg = Package::open_memory(b.build(), "t.docx");
+    Document doc = read_document(pkg);
+    return layout::lay_out(doc, pkg, fonts);
+}
+
+std::vector<layout::TextItem> texts(const layout::Page& page) {
+    std::vector<layout::TextItem> out;
+    for (const auto& i : page.items)
+        if (auto* t = std::get_if<layout::TextItem>(&i)) out.push_back(*t);
+    return out;
+}
+
+std::u32string joined(const layout::Page& page) {
+    std::u32string s;
+    for (const auto& t : texts(page)) s += t.text;
+    return s;
+}
+
+}  // namespace
+
+TEST(Layout, LongParagraphWrapsInsideTheMargins) {
+    DocxBuilder b;
+    std::string words;
+    for (int i = 0; i < 80; ++i) words += "word" + std::to_string(i) + " ";
+    b.body = p(run(words)) + kSect;
+    auto d = lay(b);
+    ASSERT_EQ(d.pages.size(), 1u);
+    std::vector<double> baselines;
+    for (const auto& t : texts(d.pages[0])) {
+        EXPECT_GE(t.x, 72.0 - 0.01);
+        baselines.push_back(t.y);
+    }
+    std::sort(baselines.begin(), baselines.end());
+    baselines.erase(std::unique(baselines.begin(), baselines.end()), baselines.end());
+    EXPECT_GE(baselines.size(), 4u);  // 80 words of Calibri 11 pt do not fit on three A4 lines
+    EXPECT_NE(joined(d.pages[0]).find(U"word79"), std::u32string::npos);
+}
+
+TEST(Layout, ListLabelHangsAtTheFirstLineAndTextStartsAtTheIndent) {
+    DocxBuilder b;
+    b.numbering = part("numbering",
+                       "<w:abstractNum w:abstractNumId=\"0\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/>"
+                       "<w:lvlText w:val=\"%1.\"/><w:pPr><w:ind w:left=\"720\" w:hanging=\"360\"/></w:pPr></w:lvl></w:abstractNum>"
+                       "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num>");
+    b.body = p(run("First item"), "<w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr>") + kSect;
+    auto d = lay(b);
+    auto t = texts(d.pages.at(0));
+    ASSERT_GE(t.size(), 2u);
+    EXPECT_EQ(t[0].text, U"1.");
+    EXPECT_NEAR(t[0].x, 72 + 18, 0.5);   // left 720 - hanging 360 twips
+    EXPECT_NEAR(t[1].x, 72 + 36, 0.5);   // the text at the left indent
+}
+
+TEST(Layout, TableColumnsFollowTheGrid) {
+    DocxBuilder b;
+    b.body = "<w:tbl><w:tblPr/><w:tblGrid><w:gridCol w:w=\"2000\"/><w:gridCol w:w=\"4000\"/></w:tblGrid><w:tr>"
+             "<w:tc><w:p>" + run("A") + "</w:p></w:tc><w:tc><w:p>" + run("B") + "</w:p></w:tc></w:tr></w:tbl>" + kSect;
+    auto d = lay(b);
+    auto t = texts(d.pages.at(0));
+    ASSERT_EQ(t.size(), 2u);
+    EXPECT_NEAR(t[1].x - t[0].x, 100.0, 0.5);  // 2000 twips
+}
+
+TEST(Layout, PageBreakAndOverflowMakePages) {
+    DocxBuilder b;
+    std::string body = p(run("one")) + p("<w:r><w:br w:type=\"page\"/></w:r>" + run("two"));
+    for (int i = 0; i < 80; ++i) body += p(run("line " + std::to_string(i)));
+    b.body = body + kSect;
+    auto d = lay(b);
+    ASSERT_GE(d.pages.size(), 3u);
+    EXPECT_NE(joined(d.pages[0]).find(U"one"), std::u32string::npos);
+    EXPECT_EQ(joined(d.pages[0]).find(U"two"), std::u32string::npos);
+    EXPECT_NE(joined(d.pages[1]).find(U"two"), std::u32string::npos);
+    for (const auto& page : d.pages)
+        for (const auto& t : texts(page)) EXPECT_GT(t.y, 72 - 1);  // nothing below the bottom margin
+}
+
+TEST(Layout, FootnoteSitsAtTheFootOfItsPage) {
+    DocxBuilder b;
+    b.footnotes = part("footnotes", "<w:footnote w:id=\"1\"><w:p>" + run("The note text.") + "</w:p></w:footnote>");
+    b.body = p(run("Body") + "<w:r><w:rPr><w:vertAlign w:val=\"superscript\"/></w:rPr><w:footnoteReference w:id=\"1\"/></w:r>") + kSect;
+    auto d = lay(b);
+    ASSERT_EQ(d.pages.size(), 1u);
+    double body_y = 0, note_y = 0;
+    for (const auto& t : texts(d.pages[0])) {
+        if (t.text.find(U"Body") != std::u32string::npos) body_y = t.y;
+        if (t.text.find(U"note text") != std::u32string::npos) note_y = t.y;
+    }
+    EXPECT_GT(body_y, 700);
+    EXPECT_GT(note_y, 72 - 1);
+    EXPECT_LT(note_y, 120);  // at the foot, above the bottom margin
+}
+
+TEST(Layout, HeaderOnEveryPageWithItsPageNumber) {
+    DocxBuilder b;
+    b.extra_parts.emplace_back("word/header1.xml",
+                               part("hdr", p(run("Page ") + "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r>"
+                                             "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>" + run("9") +
+                                             "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>")));
+    b.extra_rels.push_back("<Relationship Id=\"h1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/header\" Target=\"header1.xml\"/>");
+    b.body = p(run("one")) + p("<w:r><w:br w:type=\"page\"/></w:r>" + run("two")) +
+             "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"h1\"/><w:pgSz w:w=\"11906\" w:h=\"16838\"/>"
+             "<w:pgMar w:top=\"1440\" w:right=\"1440\" w:bottom=\"1440\" w:left=\"1440\" w:header=\"708\" w:footer=\"708\" w:gutter=\"0\"/></w:sectPr>";
+    auto d = lay(b);
+    ASSERT_EQ(d.pages.size(), 2u);
+    EXPECT_NE(joined(d.pages[0]).find(U"Page 1"), std::u32string::npos) << d.pages[0].items.size();
+    EXPECT_NE(joined(d.pages[1]).find(U"Page 2"), std::u32string::npos);
+}
+
+TEST(Layout, RightToLeftTextIsDrawnInVisualOrder) {
+    DocxBuilder b;
+    b.body = p(run("שלום"), "<w:bidi/>") + kSect;
+    auto d = lay(b);
+    auto t = texts(d.pages.at(0));
+    ASSERT_FALSE(t.empty());
+    EXPECT_EQ(t[0].text, U"םולש");  // reversed for left-to-right drawing
+}
