@@ -466,7 +466,47 @@ private:
                 out_.outline.push_back({utf8, pp.outline_level, static_cast<int>(pages_.size()) - 1, f.y});
         }
         int base_style = para_style;
+        // Line heights first, for keep-with-next and widow/orphan control.
+        std::vector<double> heights;
+        for (const auto& line : lines) {
+            double asc = 0, desc = 0;
+            bool any = false;
+            for (std::size_t k = line.begin; k < line.end; ++k) {
+                if (atoms[k].kind == AtomKind::image) {
+                    asc = std::max(asc, atoms[k].height);
+                    any = true;
+                } else {
+                    line_metrics(styles_[static_cast<std::size_t>(atoms[k].style)], asc, desc);
+                    any = true;
+                }
+            }
+            if (!any) line_metrics(styles_[static_cast<std::size_t>(base_style)], asc, desc);
+            double natural = asc + desc, h = natural;
+            if (pp.line_rule == LineRule::auto_) h = natural * std::max(0.5, pp.line / 240.0);
+            else if (pp.line_rule == LineRule::exact) h = pp.line * kTwip;
+            else h = std::max(natural, pp.line * kTwip);
+            heights.push_back(h);
+        }
+        if (f.paginate && !at_page_top_) {
+            double total = 0;
+            for (double h : heights) total += h;
+            double next = heights.empty() ? 0 : heights.front();
+            // keepNext (headings): this paragraph and the first line of the
+            // next one stay together; keepLines: the paragraph stays whole;
+            // an orphan (a lone first line at the page foot) moves on.
+            bool keep_next = pp.keep_next && f.y + total + after + next > flow_bottom();
+            bool keep_lines = pp.keep_lines && f.y + total > flow_bottom() && total < flow_bottom() - 72;
+            bool orphan = pp.widow_control && heights.size() > 1 && f.y + heights[0] <= flow_bottom() &&
+                          f.y + heights[0] + heights[1] > flow_bottom();
+            if (keep_next || keep_lines || orphan) new_page();
+        }
+        std::size_t line_index = 0;
         for (auto& line : lines) {
+            ++line_index;
+            // Widow: the last line would stand alone on the next page.
+            if (f.paginate && pp.widow_control && !at_page_top_ && lines.size() > 2 && line_index == lines.size() - 1 &&
+                f.y + heights[line_index - 1] <= flow_bottom() && f.y + heights[line_index - 1] + heights[line_index] > flow_bottom())
+                new_page();
             double asc = 0, desc = 0;
             bool any = false;
             for (std::size_t k = line.begin; k < line.end; ++k) {
