@@ -108,3 +108,27 @@ TEST(PdfWriter, SameFramesSameBytes) {
     o.epoch = 1700000000;
     EXPECT_EQ(pdf::write_pdf(sample(), o), pdf::write_pdf(sample(), o));
 }
+
+TEST(PdfWriter, StructureTreeMakesATaggedPdf) {
+    if (!fs::exists(kFont) || !have("pdfinfo")) {
+        GTEST_SKIP() << "DejaVu Sans or pdfinfo not installed";
+    }
+    layout::LaidOutDocument d = sample();
+    d.structure = {{"Document", -1, ""}, {"H1", 0, ""}, {"P", 0, ""}};
+    std::get<layout::TextItem>(d.pages[0].items[0]).tag = 1;
+    std::get<layout::TextItem>(d.pages[0].items[1]).tag = 2;
+    std::get<layout::LineItem>(d.pages[0].items[2]).tag = layout::kArtifact;
+    pdf::PdfOptions o;
+    o.producer = "allies test";
+    auto path = fs::temp_directory_path() / ("allies-tagged-" + std::to_string(::getpid()) + ".pdf");
+    std::ofstream(path, std::ios::binary) << pdf::write_pdf(d, o);
+    std::string info = run("pdfinfo " + path.string());
+    EXPECT_NE(info.find("Tagged:          yes"), std::string::npos) << info;
+    std::string tree = run("pdfinfo -struct-text " + path.string());
+    EXPECT_NE(tree.find("H1"), std::string::npos) << tree;
+    EXPECT_NE(tree.find("Zoë Ward"), std::string::npos) << tree;
+    if (have("qpdf")) {
+        EXPECT_EQ(std::system(("qpdf --check " + path.string() + " >/dev/null 2>&1").c_str()), 0);
+    }
+    fs::remove(path);
+}

@@ -10,6 +10,17 @@
 
 namespace allies::layout {
 
+// Structure for tagged PDF: items carry the index of the structure node
+// they belong to (kArtifact for page furniture: headers, footers, rules).
+constexpr int kArtifact = -2;
+constexpr int kUntagged = -1;
+
+struct StructNode {
+    std::string type;                    // Document, H1..H6, P, L, LI, Lbl, LBody, Table, TR, TH, TD, Figure, Note
+    int parent = -1;                     // index of the parent node, -1 for the root
+    std::string alt;                     // Figure: alternative text
+};
+
 struct Color {
     double r = 0, g = 0, b = 0;  // 0..1
 };
@@ -24,6 +35,7 @@ struct TextItem {
     std::u32string text;                 // characters the face has glyphs for
     Color color;
     double word_spacing = 0;             // extra space per U+0020 (justification), points
+    int tag = kUntagged;
 };
 
 struct RectItem {
@@ -31,12 +43,14 @@ struct RectItem {
     bool fill = true;
     Color color;
     double stroke_width = 0;             // > 0: stroked outline instead of a fill
+    int tag = kUntagged;
 };
 
 struct LineItem {
     double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
     double width = 0.5;
     Color color;
+    int tag = kUntagged;
 };
 
 struct ImageItem {
@@ -44,6 +58,7 @@ struct ImageItem {
     std::string bytes;                           // PNG or JPEG data
     bool jpeg = false;
     std::string alt;
+    int tag = kUntagged;
 };
 
 struct LinkItem {
@@ -51,6 +66,7 @@ struct LinkItem {
     std::string uri;                     // external target; "" = internal
     int target_page = -1;                // internal target (0-based page), -1 = none
     double target_y = 0;
+    int tag = kUntagged;                 // structure node of the linked text
 };
 
 using Item = std::variant<TextItem, RectItem, LineItem, ImageItem, LinkItem>;
@@ -69,6 +85,7 @@ struct OutlineEntry {
 
 struct LaidOutDocument {
     std::vector<Page> pages;
+    std::vector<StructNode> structure;   // node 0 is the Document; empty = untagged
     std::vector<OutlineEntry> outline;
     std::string title;
     std::string language;                // BCP 47, e.g. "en-GB"

@@ -82,6 +82,7 @@ public:
     Engine(const Document& doc, const Package& pkg, FontLibrary& fonts) : doc_(doc), pkg_(pkg), fonts_(fonts), notes_(doc) {}
 
     LaidOutDocument run() {
+        out_.structure.push_back({"Document", -1, ""});
         title();
         std::size_t next_section = 0;
         for (std::size_t i = 0; i < doc_.body.size(); ++i) {
@@ -114,6 +115,13 @@ private:
         Sink notes;                  // footnotes at the foot of this page, top at 0
         double notes_height = 0;
     };
+
+    // ---- structure (tagged PDF) -----------------------------------------
+    int node(const std::string& type, const std::string& alt = "") {
+        if (artifact_) return kArtifact;
+        out_.structure.push_back({type, parents_.back(), alt});
+        return static_cast<int>(out_.structure.size()) - 1;
+    }
 
     // ---- pages and sections -------------------------------------------
     void start_section(const Section& s, bool first) {
@@ -173,6 +181,10 @@ private:
             auto saved_fallback = std::move(fallback_styles_);
             auto saved_boxes = std::move(pending_text_boxes_);
             bool saved_top = at_page_top_;
+            bool saved_artifact = artifact_;
+            std::size_t saved_label_end = label_end_;
+            int saved_tag = tag_, saved_label = label_tag_;
+            artifact_ = true;
             Sink box;
             Flow bf;
             bf.x = (s.margin_left + s.gutter) * kTwip;
@@ -180,6 +192,10 @@ private:
             bf.sink = &box;
             for (const auto& b : hf->blocks) block(b, bf);
             h = bf.y;
+            artifact_ = saved_artifact;
+            label_end_ = saved_label_end;
+            tag_ = saved_tag;
+            label_tag_ = saved_label;
             styles_ = std::move(saved_styles);
             keys_ = std::move(saved_keys);
             fallback_styles_ = std::move(saved_fallback);
@@ -369,7 +385,34 @@ private:
             tab.style = para_style;
             atoms.push_back(tab);
         }
+        std::size_t label_end = para.list_label.empty() ? 0 : atoms.size() - 1;  // label atoms, before its tab
         gather(para.inlines, atoms, "");
+
+        // Structure: a heading, a paragraph, or a list item (label + body).
+        int saved_tag = tag_, saved_label = label_tag_;
+        std::size_t saved_label_end = label_end_;
+        bool heading = pp.outline_level >= 0 && pp.outline_level <= 5;
+        if (artifact_) {
+            tag_ = label_tag_ = kArtifact;
+        } else if (heading) {  // a numbered heading is a heading, its number part of it
+            list_node_ = -1;
+            tag_ = label_tag_ = node("H" + std::to_string(pp.outline_level + 1));
+        } else if (!para.list_label.empty()) {
+            if (list_node_ < 0 || list_parent_ != parents_.back()) {
+                list_node_ = node("L");
+                list_parent_ = parents_.back();
+            }
+            parents_.push_back(list_node_);
+            parents_.push_back(node("LI"));
+            label_tag_ = node("Lbl");
+            tag_ = node("LBody");
+            parents_.pop_back();
+            parents_.pop_back();
+        } else {
+            list_node_ = -1;
+            tag_ = label_tag_ = node("P");
+        }
+        label_end_ = label_end;
 
         double left = pp.indent_left * kTwip, right = pp.indent_right * kTwip;
         double first = pp.indent_first_line * kTwip - pp.indent_hanging * kTwip;
@@ -560,6 +603,9 @@ private:
         auto boxes = pending_text_boxes_;
         for (const Inline* box : boxes)
             for (const auto& b : box->blocks) block(b, f);
+        tag_ = saved_tag;
+        label_tag_ = saved_label;
+        label_end_ = saved_label_end;
     }
 
     void line_metrics(const Style& s, double& asc, double& desc) {
@@ -654,8 +700,11 @@ private:
                 img.bytes = a.bytes;
                 img.jpeg = a.jpeg;
                 img.alt = a.alt;
+                parents_.push_back(tag_ >= 0 ? tag_ : parents_.back());
+                img.tag = artifact_ ? kArtifact : node("Figure", a.alt.empty() ? std::string("Image") : a.alt);
+                parents_.pop_back();
                 if (a.bytes.empty()) {
-                    f.sink->items.push_back(RectItem{x, baseline - a.height, a.width, a.height, false, {0.6, 0.6, 0.6}, 0.5});
+                    f.sink->items.push_back(RectItem{x, baseline - a.height, a.width, a.height, false, {0.6, 0.6, 0.6}, 0.5, img.tag});
                 } else {
                     f.sink->items.push_back(img);
                 }
@@ -679,6 +728,7 @@ private:
             t.synthetic_italic = s.font->face().synthetic_italic;
             t.size = s.size;
             t.color = s.color;
+            t.tag = k < label_end_ ? label_tag_ : tag_;
             double start_x = x;
             while (v < order.size() && atoms[order[v]].kind == AtomKind::text && atoms[order[v]].style == a.style) {
                 const Atom& c = atoms[order[v]];
@@ -692,11 +742,11 @@ private:
                 }
             }
             f.sink->items.push_back(t);
-            if (s.underline) f.sink->items.push_back(LineItem{start_x, baseline + s.size * 0.12, x, baseline + s.size * 0.12, s.size / 18, s.color});
-            if (s.strike) f.sink->items.push_back(LineItem{start_x, baseline - s.size * 0.3, x, baseline - s.size * 0.3, s.size / 18, s.color});
+            if (s.underline) f.sink->items.push_back(LineItem{start_x, baseline + s.size * 0.12, x, baseline + s.size * 0.12, s.size / 18, s.color, kArtifact});
+            if (s.strike) f.sink->items.push_back(LineItem{start_x, baseline - s.size * 0.3, x, baseline - s.size * 0.3, s.size / 18, s.color, kArtifact});
             if (!s.link.empty()) {
                 double top = baseline - s.size;
-                f.sink->items.push_back(LinkItem{start_x, top, x - start_x, s.size * 1.2, s.link, -1, 0});
+                f.sink->items.push_back(LinkItem{start_x, top, x - start_x, s.size * 1.2, s.link, -1, 0, t.tag});
             }
         }
     }
@@ -720,7 +770,10 @@ private:
             for (auto& c : cols) c *= f.width / total;  // too wide: scale to the column
         bool borders = t.border_top.present() || t.border_inside_h.present() || t.border_inside_v.present() ||
                        t.border_left.present();
+        list_node_ = -1;
+        parents_.push_back(node("Table"));
         for (const auto& row : t.rows) {
+            parents_.push_back(node("TR"));
             // Lay out each cell in its own box to learn the row height.
             struct Placed {
                 double x, width;
@@ -747,7 +800,12 @@ private:
                     cf.y = (cell.margin_top >= 0 ? cell.margin_top : t.cell_margin_top) * kTwip;
                     cf.sink = &p.sink;
                     bool saved_top = at_page_top_;
+                    parents_.push_back(node(row.header ? "TH" : "TD"));
+                    int saved_list = list_node_;
+                    list_node_ = -1;
                     for (const auto& b : cell.blocks) block(b, cf);
+                    list_node_ = saved_list;
+                    parents_.pop_back();
                     at_page_top_ = saved_top;
                     p.height = cf.y + (cell.margin_bottom >= 0 ? cell.margin_bottom : t.cell_margin_bottom) * kTwip;
                 }
@@ -758,18 +816,21 @@ private:
             double top = f.y;
             for (auto& p : placed) {
                 if (!p.cell->shading.fill.empty() && p.cell->shading.fill != "auto")
-                    f.sink->items.push_back(RectItem{p.x, top, p.width, row_height, true, parse_color(p.cell->shading.fill), 0});
+                    f.sink->items.push_back(RectItem{p.x, top, p.width, row_height, true, parse_color(p.cell->shading.fill), 0, kArtifact});
                 for (auto item : p.sink.items) {
                     shift(item, top);
                     f.sink->items.push_back(std::move(item));
                 }
                 bool cell_border = p.cell->border_top.present() || p.cell->border_left.present();
                 if (borders || cell_border)
-                    f.sink->items.push_back(RectItem{p.x, top, p.width, row_height, false, {}, 0.5});
+                    f.sink->items.push_back(RectItem{p.x, top, p.width, row_height, false, {}, 0.5, kArtifact});
             }
             f.y += row_height;
             at_page_top_ = false;
+            parents_.pop_back();  // TR
         }
+        parents_.pop_back();  // Table
+        list_node_ = -1;
         f.y += 2;
     }
 
@@ -796,6 +857,8 @@ private:
         auto saved_fallback = std::move(fallback_styles_);
         auto saved_boxes = std::move(pending_text_boxes_);
         bool saved_top = at_page_top_;
+        std::size_t saved_label_end = label_end_;
+        int saved_tag = tag_, saved_label = label_tag_;
         Flow nf;
         nf.x = f.x;
         nf.width = f.width;
@@ -807,10 +870,16 @@ private:
         fallback_styles_ = std::move(saved_fallback);
         pending_text_boxes_ = std::move(saved_boxes);
         at_page_top_ = saved_top;
+        label_end_ = saved_label_end;
+        tag_ = saved_tag;
+        label_tag_ = saved_label;
         return nf.y;
     }
 
     void note_blocks(const Note& note, int number, const char* suffix, Flow& f) {
+        parents_.push_back(node("Note"));
+        int saved_list = list_node_;
+        list_node_ = -1;
         bool first_para = true;
         for (const auto& b : note.blocks) {
             if (b.kind == BlockKind::paragraph && first_para) {
@@ -825,6 +894,8 @@ private:
                 block(b, f);
             }
         }
+        list_node_ = saved_list;
+        parents_.pop_back();
     }
 
     void place_page_notes() {
@@ -832,7 +903,7 @@ private:
             if (p.notes_height <= 0) continue;
             double top = p.bottom - p.notes_height;
             double x = (section_ ? section_->margin_left : default_section_.margin_left) * kTwip;
-            p.sink.items.push_back(LineItem{x, top - kNoteSeparator / 2, x + 144, top - kNoteSeparator / 2, 0.5, {}});
+            p.sink.items.push_back(LineItem{x, top - kNoteSeparator / 2, x + 144, top - kNoteSeparator / 2, 0.5, {}, kArtifact});
             for (auto item : p.notes.items) {
                 shift(item, top);
                 p.sink.items.push_back(std::move(item));
@@ -851,7 +922,7 @@ private:
         if (rest.empty() && end.empty()) return;
         if (flow_.y + 40 > flow_bottom()) new_page();
         flow_.y += 12;
-        flow_.sink->items.push_back(LineItem{flow_.x, flow_.y, flow_.x + 144, flow_.y, 0.5, {}});
+        flow_.sink->items.push_back(LineItem{flow_.x, flow_.y, flow_.x + 144, flow_.y, 0.5, {}, kArtifact});
         flow_.y += 6;
         for (const auto& [n, note] : rest) note_blocks(*note, n, "", flow_);
         for (const auto& [n, note] : end) note_blocks(*note, n, "e", flow_);
@@ -879,6 +950,7 @@ private:
 
     void headers_and_footers() {
         page_count_ = static_cast<int>(pages_.size());
+        artifact_ = true;  // page furniture, not part of the reading order
         for (std::size_t n = 0; n < pages_.size(); ++n) {
             PageInfo& page = pages_[n];
             const Section& s = page.section < doc_.sections.size() ? doc_.sections[page.section] : default_section_;
@@ -903,6 +975,7 @@ private:
             }
         }
         page_number_ = 0;
+        artifact_ = false;
     }
 
     // ---- finishing -------------------------------------------------------------
@@ -964,6 +1037,12 @@ private:
     std::vector<FontKey> keys_;
     std::map<std::pair<int, const Font*>, int> fallback_styles_;
     std::set<std::string> placed_notes_;
+    // Tagged PDF: the structure node new content belongs to.
+    int tag_ = kUntagged, label_tag_ = kUntagged;
+    std::size_t label_end_ = 0;      // atoms before this index are the list label
+    bool artifact_ = false;          // headers and footers: page furniture
+    std::vector<int> parents_{0};
+    int list_node_ = -1, list_parent_ = -1;
     std::map<std::tuple<std::size_t, bool, bool>, double> extents_;
     std::vector<const Inline*> pending_text_boxes_;
     int page_number_ = 0, page_count_ = 0;

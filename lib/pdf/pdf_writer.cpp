@@ -85,6 +85,7 @@ public:
         pdf_.SetPdfVersion(ePdfVersion_1_7);
         for (std::size_t i = 0; i < doc_.pages.size(); ++i) paint_page(doc_.pages[i]);
         add_links();
+        add_structure();
         add_outline();
         metadata();
         PdfRefCountedBuffer buffer;
@@ -114,7 +115,20 @@ private:
         PdfPainter painter;
         painter.SetPage(p);
         painter.SetPrecision(3);
-        for (const auto& item : page.items) std::visit([&](const auto& i) { paint(painter, i); }, item);
+        mcids_.emplace_back();
+        for (const auto& item : page.items)
+            std::visit(
+                [&](const auto& i) {
+                    using T = std::decay_t<decltype(i)>;
+                    if constexpr (std::is_same_v<T, layout::LinkItem>) {
+                        paint(painter, i);
+                    } else {
+                        open_marked(painter, i.tag);
+                        paint(painter, i);
+                        close_marked(painter, i.tag);
+                    }
+                },
+                item);
         painter.FinishPage();
         links_.emplace_back();
         for (const auto& item : page.items)
@@ -176,6 +190,78 @@ private:
 
     void paint(PdfPainter&, const layout::LinkItem&) {}  // annotations after all pages exist
 
+    // Marked content (ISO 32000-1 §14.6): structure content gets an MCID,
+    // page furniture is an Artifact. Nothing when the document is untagged.
+    void open_marked(PdfPainter& painter, int tag) {
+        if (doc_.structure.empty() || tag == layout::kUntagged) return;
+        if (tag == layout::kArtifact) {
+            painter.GetCanvas()->Append("/Artifact BMC\n");
+            return;
+        }
+        if (tag < 0 || static_cast<std::size_t>(tag) >= doc_.structure.size()) return;
+        int mcid = static_cast<int>(mcids_.back().size());
+        mcids_.back().push_back(tag);
+        painter.GetCanvas()->Append("/" + doc_.structure[static_cast<std::size_t>(tag)].type + " <</MCID " +
+                                    std::to_string(mcid) + ">> BDC\n");
+    }
+
+    void close_marked(PdfPainter& painter, int tag) {
+        if (doc_.structure.empty() || tag == layout::kUntagged) return;
+        if (tag != layout::kArtifact && (tag < 0 || static_cast<std::size_t>(tag) >= doc_.structure.size())) return;
+        painter.GetCanvas()->Append("EMC\n");
+    }
+
+    // The structure tree (§14.7): one StructElem per node, content by MCID
+    // per page, a parent tree from each page's MCIDs back to their elements.
+    void add_structure() {
+        if (doc_.structure.empty()) return;
+        PdfVecObjects* objects = &pdf_.GetObjects();
+        PdfObject* root = objects->CreateObject("StructTreeRoot");
+        std::vector<PdfObject*> elems;
+        for (const auto& n : doc_.structure) {
+            PdfObject* e = objects->CreateObject("StructElem");
+            e->GetDictionary().AddKey("S", PdfName(n.type));
+            if (!n.alt.empty()) e->GetDictionary().AddKey("Alt", pdf_string(from_utf8(n.alt)));
+            elems.push_back(e);
+        }
+        std::vector<PdfArray> kids(elems.size());
+        for (std::size_t i = 0; i < doc_.structure.size(); ++i) {
+            int parent = doc_.structure[i].parent;
+            PdfObject* p = parent >= 0 ? elems[static_cast<std::size_t>(parent)] : root;
+            elems[i]->GetDictionary().AddKey("P", p->Reference());
+            if (parent >= 0) kids[static_cast<std::size_t>(parent)].push_back(elems[i]->Reference());
+        }
+        PdfArray nums;
+        for (std::size_t page = 0; page < mcids_.size(); ++page) {
+            if (mcids_[page].empty()) continue;
+            PdfPage* pg = pdf_.GetPage(static_cast<int>(page));
+            pg->GetObject()->GetDictionary().AddKey("StructParents", static_cast<pdf_int64>(page));
+            pg->GetObject()->GetDictionary().AddKey("Tabs", PdfName("S"));
+            PdfArray owners;
+            for (std::size_t m = 0; m < mcids_[page].size(); ++m) {
+                auto node = static_cast<std::size_t>(mcids_[page][m]);
+                PdfDictionary mcr;
+                mcr.AddKey("Type", PdfName("MCR"));
+                mcr.AddKey("Pg", pg->GetObject()->Reference());
+                mcr.AddKey("MCID", static_cast<pdf_int64>(m));
+                kids[node].push_back(mcr);
+                owners.push_back(elems[node]->Reference());
+            }
+            nums.push_back(static_cast<pdf_int64>(page));
+            nums.push_back(owners);
+        }
+        for (std::size_t i = 0; i < elems.size(); ++i) elems[i]->GetDictionary().AddKey("K", kids[i]);
+        root->GetDictionary().AddKey("K", elems[0]->Reference());
+        PdfDictionary parent_tree;
+        parent_tree.AddKey("Nums", nums);
+        root->GetDictionary().AddKey("ParentTree", parent_tree);
+        root->GetDictionary().AddKey("ParentTreeNextKey", static_cast<pdf_int64>(mcids_.size()));
+        PdfDictionary mark_info;
+        mark_info.AddKey("Marked", true);
+        pdf_.GetCatalog()->GetDictionary().AddKey("MarkInfo", mark_info);
+        pdf_.GetCatalog()->GetDictionary().AddKey("StructTreeRoot", root->Reference());
+    }
+
     void add_links() {
         for (std::size_t n = 0; n < links_.size(); ++n) {
             if (links_[n].empty()) continue;
@@ -228,6 +314,7 @@ private:
     std::map<std::string, PdfFont*> fonts_;
     std::vector<std::unique_ptr<PdfImage>> images_;
     std::vector<std::vector<layout::LinkItem>> links_;
+    std::vector<std::vector<int>> mcids_;  // per page: structure node of each MCID
 };
 
 }  // namespace
