@@ -8,6 +8,7 @@
 #include FT_TRUETYPE_TAGS_H
 
 #include <algorithm>
+#include <cstdint>
 #include <cctype>
 #include <cstdlib>
 #include <map>
@@ -221,6 +222,9 @@ struct Font::Loaded {
     FontMetrics metrics;
     std::vector<int> advances;  // per glyph id, font units
     bool has_kerning = false;
+    // Code point -> glyph for the BMP, filled on first use (UINT32_MAX =
+    // not looked up yet): FT_Get_Char_Index was a tenth of PDF time.
+    mutable std::vector<std::uint32_t> glyph_cache;
 
     Loaded() = default;
     Loaded(const Loaded&) = delete;
@@ -292,7 +296,11 @@ const FontMetrics& Font::metrics() const {
 
 std::uint32_t Font::glyph(char32_t cp) const {
     if (!drawable(cp)) return 0;
-    return FT_Get_Char_Index(loaded_->face, cp);
+    auto& cache = loaded_->glyph_cache;
+    if (cache.empty()) cache.assign(0x10000, UINT32_MAX);
+    std::uint32_t& g = cache[cp & 0xFFFF];  // drawable() admits the BMP only
+    if (g == UINT32_MAX) g = FT_Get_Char_Index(loaded_->face, cp);
+    return g;
 }
 
 int Font::advance(std::uint32_t glyph) const {

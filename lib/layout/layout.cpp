@@ -429,9 +429,15 @@ private:
             for (int k = 0; k < U16_LENGTH(c); ++k) unit_atom.push_back(i);
         }
         std::vector<bool> break_before(atoms.size() + 1, false);
-        UErrorCode status = U_ZERO_ERROR;
-        std::unique_ptr<icu::BreakIterator> bi(icu::BreakIterator::createLineInstance(icu::Locale::getRoot(), status));
-        if (U_SUCCESS(status) && bi) {
+        // One line-break iterator per document: creating one costs more than
+        // breaking a paragraph.
+        if (!line_breaker_) {
+            UErrorCode status = U_ZERO_ERROR;
+            line_breaker_.reset(icu::BreakIterator::createLineInstance(icu::Locale::getRoot(), status));
+            if (U_FAILURE(status)) line_breaker_.reset();
+        }
+        icu::BreakIterator* bi = line_breaker_.get();
+        if (bi) {
             bi->setText(text);
             for (int32_t p = bi->first(); p != icu::BreakIterator::DONE; p = bi->next())
                 if (p > 0 && static_cast<std::size_t>(p) < unit_atom.size()) break_before[unit_atom[static_cast<std::size_t>(p)]] = true;
@@ -1037,6 +1043,7 @@ private:
     std::vector<FontKey> keys_;
     std::map<std::pair<int, const Font*>, int> fallback_styles_;
     std::set<std::string> placed_notes_;
+    std::unique_ptr<icu::BreakIterator> line_breaker_;
     // Tagged PDF: the structure node new content belongs to.
     int tag_ = kUntagged, label_tag_ = kUntagged;
     std::size_t label_end_ = 0;      // atoms before this index are the list label

@@ -224,6 +224,14 @@ private:
             if (!n.alt.empty()) e->GetDictionary().AddKey("Alt", pdf_string(from_utf8(n.alt)));
             elems.push_back(e);
         }
+        // Content on one page is listed as bare MCIDs with /Pg on the
+        // element (§14.7.4.2); only elements spanning pages need MCR dicts.
+        std::vector<int> page_of(elems.size(), -1);
+        for (std::size_t page = 0; page < mcids_.size(); ++page)
+            for (int node : mcids_[page]) {
+                int& p = page_of[static_cast<std::size_t>(node)];
+                p = p == -1 || p == static_cast<int>(page) ? static_cast<int>(page) : -2;
+            }
         std::vector<PdfArray> kids(elems.size());
         for (std::size_t i = 0; i < doc_.structure.size(); ++i) {
             int parent = doc_.structure[i].parent;
@@ -240,17 +248,24 @@ private:
             PdfArray owners;
             for (std::size_t m = 0; m < mcids_[page].size(); ++m) {
                 auto node = static_cast<std::size_t>(mcids_[page][m]);
-                PdfDictionary mcr;
-                mcr.AddKey("Type", PdfName("MCR"));
-                mcr.AddKey("Pg", pg->GetObject()->Reference());
-                mcr.AddKey("MCID", static_cast<pdf_int64>(m));
-                kids[node].push_back(mcr);
+                if (page_of[node] >= 0) {
+                    kids[node].push_back(PdfObject(static_cast<pdf_int64>(m)));
+                } else {
+                    PdfDictionary mcr;
+                    mcr.AddKey("Type", PdfName("MCR"));
+                    mcr.AddKey("Pg", pg->GetObject()->Reference());
+                    mcr.AddKey("MCID", static_cast<pdf_int64>(m));
+                    kids[node].push_back(mcr);
+                }
                 owners.push_back(elems[node]->Reference());
             }
             nums.push_back(static_cast<pdf_int64>(page));
             nums.push_back(owners);
         }
-        for (std::size_t i = 0; i < elems.size(); ++i) elems[i]->GetDictionary().AddKey("K", kids[i]);
+        for (std::size_t i = 0; i < elems.size(); ++i) {
+            if (page_of[i] >= 0) elems[i]->GetDictionary().AddKey("Pg", pdf_.GetPage(page_of[i])->GetObject()->Reference());
+            elems[i]->GetDictionary().AddKey("K", kids[i]);
+        }
         root->GetDictionary().AddKey("K", elems[0]->Reference());
         PdfDictionary parent_tree;
         parent_tree.AddKey("Nums", nums);
