@@ -9,7 +9,7 @@
 set -eu
 PACKAGES="build-essential cmake pkg-config libpugixml-dev libzip-dev libpodofo-dev
 libicu-dev libcli11-dev libgtest-dev googletest libtomlplusplus-dev libssl-dev
-libbenchmark-dev groff-base man-db libfontconfig-dev libfreetype-dev
+libbenchmark-dev groff-base man-db libfontconfig-dev libfreetype-dev liblcms2-dev
 fonts-crosextra-carlito fonts-crosextra-caladea fonts-liberation2 fonts-dejavu-core fonts-ipafont-gothic fonts-droid-fallback
 poppler-utils qpdf
 python3 python3-jsonschema python3-html5lib"

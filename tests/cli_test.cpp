@@ -172,3 +172,20 @@ TEST_F(Cli, HtmlFromTheOutputExtensionAndAssetsBesideIt) {
     Result bad = run(sample.string() + " --to pdfx");
     EXPECT_EQ(bad.code, 2);
 }
+
+TEST_F(Cli, PdfIsTaggedDeterministicAndPdfaOnRequest) {
+    auto sample = fs::path(ALLIES_SOURCE_DIR) / "samples" / "meeting-notes.docx";
+    auto a = dir_ / "a.pdf", b = dir_ / "b.pdf", c = dir_ / "c.pdf";
+    ASSERT_EQ(run(sample.string() + " -o " + a.string()).code, 0);
+    ASSERT_EQ(run(sample.string() + " --to pdf -o " + b.string()).code, 0);
+    ASSERT_EQ(run(sample.string() + " --pdfa -o " + c.string()).code, 0);
+    std::string pa = slurp(a), pc = slurp(c);
+    EXPECT_EQ(pa, slurp(b));
+    EXPECT_EQ(pa.rfind("%PDF-1.7", 0), 0u);
+    EXPECT_NE(pa.find("/StructTreeRoot"), std::string::npos);
+    EXPECT_NE(pa.find("/Metadata"), std::string::npos);
+    EXPECT_EQ(pa.find("pdfaid:part"), std::string::npos);
+    EXPECT_NE(pc.find("<pdfaid:part>2</pdfaid:part>"), std::string::npos);
+    EXPECT_NE(pc.find("/GTS_PDFA1"), std::string::npos);
+    EXPECT_EQ(pc.find("/CIDSet"), std::string::npos);
+}

@@ -12,6 +12,7 @@ std::string to_pdf(const Document& doc, const Package& package, const PdfConvert
     pdf::PdfOptions o;
     o.producer = "allies " + std::string(version());
     o.epoch = options.epoch;
+    o.pdfa = options.pdfa;
     return pdf::write_pdf(laid, o);
 }
 

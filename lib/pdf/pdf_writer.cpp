@@ -1,5 +1,6 @@
 #include "pdf/pdf_writer.hpp"
 
+#include <lcms2.h>
 #include <podofo.h>
 
 #include <cstdlib>
@@ -88,6 +89,7 @@ public:
         add_structure();
         add_outline();
         metadata();
+        if (options_.pdfa) pdfa();
         PdfRefCountedBuffer buffer;
         PdfOutputDevice device(&buffer);
         pdf_.Write(&device);
@@ -284,6 +286,7 @@ private:
             for (const auto& l : links_[n]) {
                 PdfAnnotation* a = page->CreateAnnotation(ePdfAnnotation_Link, PdfRect(l.x, l.y, l.width, l.height));
                 a->SetBorderStyle(0, 0, 0);
+                a->SetFlags(ePdfAnnotationFlags_Print);  // PDF/A: annotations must print
                 if (!l.uri.empty()) {
                     PdfAction action(ePdfAction_URI, &pdf_);
                     action.SetURI(PdfString(l.uri.c_str()));  // URIs are ASCII (percent-encoded by the layout)
@@ -310,7 +313,83 @@ private:
         pdf_.SetPageMode(ePdfPageModeUseBookmarks);
     }
 
+    static std::string xml_escape(const std::string& s) {
+        std::string out;
+        for (char c : s) {
+            switch (c) {
+                case '&': out += "&amp;"; break;
+                case '<': out += "&lt;"; break;
+                case '>': out += "&gt;"; break;
+                case '"': out += "&quot;"; break;
+                default: out += c;
+            }
+        }
+        return out;
+    }
+
+    static std::string iso_date(long long epoch) {
+        std::time_t t = static_cast<std::time_t>(epoch);
+        std::tm tm{};
+        gmtime_r(&t, &tm);
+        char buf[32];
+        std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+        return buf;
+    }
+
+    // XMP (ISO 16684-1) mirroring the Info dictionary; with PDF/A, its
+    // identification schema. Stored uncompressed, as PDF/A asks.
+    void xmp() {
+        std::string date = iso_date(creation_epoch(options_.epoch));
+        std::string x = "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
+                        "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">"
+                        "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
+                        "xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\" "
+                        "xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">";
+        if (!doc_.title.empty())
+            x += "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xml_escape(doc_.title) + "</rdf:li></rdf:Alt></dc:title>";
+        if (!doc_.language.empty()) x += "<dc:language><rdf:Bag><rdf:li>" + xml_escape(doc_.language) + "</rdf:li></rdf:Bag></dc:language>";
+        x += "<pdf:Producer>" + xml_escape(options_.producer) + "</pdf:Producer>";
+        x += "<xmp:CreatorTool>" + xml_escape(options_.producer) + "</xmp:CreatorTool>";
+        x += "<xmp:CreateDate>" + date + "</xmp:CreateDate><xmp:ModifyDate>" + date + "</xmp:ModifyDate>";
+        if (options_.pdfa) x += "<pdfaid:part>2</pdfaid:part><pdfaid:conformance>B</pdfaid:conformance>";
+        x += "</rdf:Description></rdf:RDF></x:xmpmeta>\n<?xpacket end=\"w\"?>";
+        PdfObject* meta = pdf_.GetObjects().CreateObject("Metadata");
+        meta->GetDictionary().AddKey("Subtype", PdfName("XML"));
+        meta->GetStream()->Set(x.data(), static_cast<pdf_long>(x.size()), TVecFilters());
+        pdf_.GetCatalog()->GetDictionary().AddKey("Metadata", meta->Reference());
+    }
+
+    // PDF/A-2b: an sRGB output intent (profile made by Little CMS) and no
+    // /CIDSet in the font descriptors (PoDoFo 0.9.8 writes an inexact one).
+    void pdfa() {
+        cmsHPROFILE srgb = cmsCreate_sRGBProfile();
+        cmsUInt32Number size = 0;
+        std::string icc;
+        if (srgb && cmsSaveProfileToMem(srgb, nullptr, &size) && size > 0) {
+            icc.resize(size);
+            cmsSaveProfileToMem(srgb, icc.data(), &size);
+        }
+        if (srgb) cmsCloseProfile(srgb);
+        if (icc.empty()) throw Error(ErrorKind::unsupported, "", "", "cannot make the sRGB profile PDF/A needs");
+        PdfObject* profile = pdf_.GetObjects().CreateObject();
+        profile->GetDictionary().AddKey("N", static_cast<pdf_int64>(3));
+        profile->GetStream()->Set(icc.data(), static_cast<pdf_long>(icc.size()));
+        PdfDictionary intent;
+        intent.AddKey("Type", PdfName("OutputIntent"));
+        intent.AddKey("S", PdfName("GTS_PDFA1"));
+        intent.AddKey("OutputConditionIdentifier", PdfString("sRGB IEC61966-2.1"));
+        intent.AddKey("Info", PdfString("sRGB IEC61966-2.1"));
+        intent.AddKey("DestOutputProfile", profile->Reference());
+        PdfArray intents;
+        intents.push_back(intent);
+        pdf_.GetCatalog()->GetDictionary().AddKey("OutputIntents", intents);
+        pdf_.EmbedSubsetFonts();  // now, so that CIDSet can be taken out (a second embed is a no-op)
+        for (PdfObject* o : pdf_.GetObjects())
+            if (o->IsDictionary() && o->GetDictionary().HasKey("CIDSet")) o->GetDictionary().RemoveKey("CIDSet");
+    }
+
     void metadata() {
+        xmp();
         PdfInfo* info = pdf_.GetInfo();
         if (!doc_.title.empty()) info->SetTitle(pdf_string(from_utf8(doc_.title)));
         info->SetProducer(PdfString(options_.producer.c_str()));

@@ -13,6 +13,7 @@ namespace allies::pdf {
 struct PdfOptions {
     std::string producer;                // "allies VERSION"
     long long epoch = -1;                // creation date; -1 = SOURCE_DATE_EPOCH or 1980-01-01
+    bool pdfa = false;                   // PDF/A-2b: sRGB output intent, XMP identification, no CIDSet
 };
 
 std::string write_pdf(const layout::LaidOutDocument& doc, const PdfOptions& options);

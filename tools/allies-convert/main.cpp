@@ -48,6 +48,8 @@ int main(int argc, char** argv) {
     app.add_option("-t,--to", to,
                    "Output format: text, markdown, json, html or pdf (default: from the output extension, else text)");
     app.add_option("--assets", assets, "html: write images into this folder instead of embedding them");
+    bool pdfa = false;
+    app.add_flag("--pdfa", pdfa, "pdf: write PDF/A-2b (sRGB output intent, XMP identification)");
     app.add_option("--max-entries", limits.max_entries, "Most zip entries accepted")->capture_default_str();
     app.add_option("--max-part-bytes", limits.max_part_bytes, "Largest uncompressed part accepted")
         ->capture_default_str();
@@ -100,7 +102,9 @@ int main(int argc, char** argv) {
             }
             allies::write_file_atomically(output, html.html);
         } else if (format == allies::OutputFormat::pdf) {
-            allies::write_file_atomically(output, allies::to_pdf(document, package));
+            allies::PdfConvertOptions options;
+            options.pdfa = pdfa;
+            allies::write_file_atomically(output, allies::to_pdf(document, package, options));
         } else {
             allies::write_file_atomically(output, allies::convert(document, format));
         }

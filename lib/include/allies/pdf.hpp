@@ -13,6 +13,7 @@ namespace allies {
 
 struct PdfConvertOptions {
     long long epoch = -1;  // creation date (seconds); -1 = SOURCE_DATE_EPOCH, else 1980-01-01
+    bool pdfa = false;     // PDF/A-2b (output intent, XMP identification); not yet validated with veraPDF
 };
 
 // Throws allies::Error (unsupported when no usable font is installed).
