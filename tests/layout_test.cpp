@@ -148,3 +148,14 @@ TEST(Layout, RightToLeftTextIsDrawnInVisualOrder) {
     ASSERT_FALSE(t.empty());
     EXPECT_EQ(t[0].text, U"םולש");  // reversed for left-to-right drawing
 }
+
+TEST(Layout, HeaderRowsRepeatOnEachPageOfALongTable) {
+    DocxBuilder b;
+    std::string rows = "<w:tr><w:trPr><w:tblHeader/></w:trPr><w:tc><w:p>" + run("Heading row") + "</w:p></w:tc></w:tr>";
+    for (int i = 0; i < 120; ++i) rows += "<w:tr><w:tc><w:p>" + run("row " + std::to_string(i)) + "</w:p></w:tc></w:tr>";
+    b.body = "<w:tbl><w:tblPr/><w:tblGrid><w:gridCol w:w=\"4000\"/></w:tblGrid>" + rows + "</w:tbl>" + kSect;
+    auto d = lay(b);
+    ASSERT_GE(d.pages.size(), 2u);
+    for (const auto& page : d.pages) EXPECT_NE(joined(page).find(U"Heading row"), std::u32string::npos);
+    EXPECT_NE(joined(d.pages.back()).find(U"row 119"), std::u32string::npos);
+}

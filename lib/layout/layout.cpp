@@ -778,6 +778,7 @@ private:
                        t.border_left.present();
         list_node_ = -1;
         parents_.push_back(node("Table"));
+        std::vector<std::pair<std::vector<Item>, double>> header_rows;
         for (const auto& row : t.rows) {
             parents_.push_back(node("TR"));
             // Lay out each cell in its own box to learn the row height.
@@ -818,19 +819,35 @@ private:
                 row_height = std::max(row_height, p.height);
                 placed.push_back(std::move(p));
             }
-            if (f.paginate && f.y + row_height > flow_bottom() && !at_page_top_) new_page();
+            if (f.paginate && f.y + row_height > flow_bottom() && !at_page_top_) {
+                new_page();
+                // Header rows (w:tblHeader) repeat at the top of each page,
+                // drawn again as page furniture.
+                if (!row.header)
+                    for (const auto& [items, height] : header_rows) {
+                        for (auto item : items) {
+                            shift(item, f.y);
+                            std::visit([](auto& i) { i.tag = kArtifact; }, item);
+                            f.sink->items.push_back(std::move(item));
+                        }
+                        f.y += height;
+                    }
+            }
             double top = f.y;
+            std::vector<Item> row_items;  // relative to the row's top, kept for header rows
             for (auto& p : placed) {
                 if (!p.cell->shading.fill.empty() && p.cell->shading.fill != "auto")
-                    f.sink->items.push_back(RectItem{p.x, top, p.width, row_height, true, parse_color(p.cell->shading.fill), 0, kArtifact});
-                for (auto item : p.sink.items) {
-                    shift(item, top);
-                    f.sink->items.push_back(std::move(item));
-                }
+                    row_items.push_back(RectItem{p.x, 0, p.width, row_height, true, parse_color(p.cell->shading.fill), 0, kArtifact});
+                for (auto& item : p.sink.items) row_items.push_back(item);
                 bool cell_border = p.cell->border_top.present() || p.cell->border_left.present();
                 if (borders || cell_border)
-                    f.sink->items.push_back(RectItem{p.x, top, p.width, row_height, false, {}, 0.5, kArtifact});
+                    row_items.push_back(RectItem{p.x, 0, p.width, row_height, false, {}, 0.5, kArtifact});
             }
+            for (auto item : row_items) {
+                shift(item, top);
+                f.sink->items.push_back(std::move(item));
+            }
+            if (row.header && f.paginate) header_rows.emplace_back(std::move(row_items), row_height);
             f.y += row_height;
             at_page_top_ = false;
             parents_.pop_back();  // TR
