@@ -159,3 +159,19 @@ TEST(Layout, HeaderRowsRepeatOnEachPageOfALongTable) {
     for (const auto& page : d.pages) EXPECT_NE(joined(page).find(U"Heading row"), std::u32string::npos);
     EXPECT_NE(joined(d.pages.back()).find(U"row 119"), std::u32string::npos);
 }
+
+TEST(Layout, InternalLinksLandOnTheirBookmark) {
+    DocxBuilder b;
+    b.body = p("<w:hyperlink w:anchor=\"_Toc1\">" + run("Go to the second part") + "</w:hyperlink>") +
+             p("<w:r><w:br w:type=\"page\"/></w:r>") +
+             p("<w:bookmarkStart w:id=\"1\" w:name=\"_Toc1\"/>" + run("Second part") + "<w:bookmarkEnd w:id=\"1\"/>") + kSect;
+    auto d = lay(b);
+    ASSERT_GE(d.pages.size(), 2u);
+    const layout::LinkItem* link = nullptr;
+    for (const auto& i : d.pages[0].items)
+        if (auto* l = std::get_if<layout::LinkItem>(&i)) link = l;
+    ASSERT_NE(link, nullptr);
+    EXPECT_TRUE(link->uri.empty());
+    EXPECT_EQ(link->target_page, 1);
+    EXPECT_GT(link->target_y, 700);  // near the top of page 2
+}

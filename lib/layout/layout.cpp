@@ -311,7 +311,9 @@ private:
                     if (in.kind == InlineKind::footnote_ref && at < atoms.size()) atoms[at].footnote = in.id;
                     break;
                 }
-                case InlineKind::hyperlink: gather(in.children, atoms, in.target.empty() ? link : in.target); break;
+                case InlineKind::hyperlink:
+                    gather(in.children, atoms, !in.target.empty() ? in.target : !in.anchor.empty() ? "#" + in.anchor : link);
+                    break;
                 case InlineKind::field: {
                     if (in.field_type == "PAGE" && page_number_ > 0) {
                         add_text(atoms, std::to_string(page_number_), style_of(in.props, link), false);
@@ -387,6 +389,10 @@ private:
         }
         std::size_t label_end = para.list_label.empty() ? 0 : atoms.size() - 1;  // label atoms, before its tab
         gather(para.inlines, atoms, "");
+
+        // Bookmarks in this paragraph: internal links land where it starts.
+        std::vector<std::string> bookmarks;
+        if (f.paginate) collect_bookmarks(para.inlines, bookmarks);
 
         // Structure: a heading, a paragraph, or a list item (label + body).
         int saved_tag = tag_, saved_label = label_tag_;
@@ -599,6 +605,10 @@ private:
                 for (const Note* n : called) placed_notes_.insert(n->id);
             }
             double baseline = f.y + (pp.line_rule == LineRule::exact ? height - desc : asc + (height - natural) * 0.0);
+            if (!bookmarks.empty()) {
+                for (const auto& b : bookmarks) bookmarks_.emplace(b, std::make_pair(static_cast<int>(pages_.size()) - 1, f.y));
+                bookmarks.clear();
+            }
             emit_line(atoms, line, f, baseline, left, avail, pp);
             f.y += height;
             at_page_top_ = false;
@@ -612,6 +622,13 @@ private:
         tag_ = saved_tag;
         label_tag_ = saved_label;
         label_end_ = saved_label_end;
+    }
+
+    static void collect_bookmarks(const std::vector<Inline>& inlines, std::vector<std::string>& out) {
+        for (const auto& in : inlines) {
+            if (in.kind == InlineKind::bookmark_start && !in.text.empty()) out.push_back(in.text);
+            if (!in.children.empty()) collect_bookmarks(in.children, out);
+        }
     }
 
     void line_metrics(const Style& s, double& asc, double& desc) {
@@ -1026,6 +1043,14 @@ private:
             page.width = p.width;
             page.height = p.height;
             for (auto& item : p.sink.items) {
+                if (auto* l = std::get_if<LinkItem>(&item); l && !l->uri.empty() && l->uri[0] == '#') {
+                    auto it = bookmarks_.find(l->uri.substr(1));
+                    l->uri.clear();
+                    if (it != bookmarks_.end()) {
+                        l->target_page = it->second.first;
+                        l->target_y = pages_[static_cast<std::size_t>(it->second.first)].height - it->second.second;
+                    }
+                }
                 std::visit(
                     [&](auto& i) {
                         using T = std::decay_t<decltype(i)>;
@@ -1061,6 +1086,7 @@ private:
     std::map<std::pair<int, const Font*>, int> fallback_styles_;
     std::set<std::string> placed_notes_;
     std::unique_ptr<icu::BreakIterator> line_breaker_;
+    std::map<std::string, std::pair<int, double>> bookmarks_;  // name -> (page, top-down y)
     // Tagged PDF: the structure node new content belongs to.
     int tag_ = kUntagged, label_tag_ = kUntagged;
     std::size_t label_end_ = 0;      // atoms before this index are the list label
