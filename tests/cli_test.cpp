@@ -12,54 +12,16 @@
 #include "allies/error.hpp"
 #include "allies/package.hpp"
 #include "support/docx_builder.hpp"
+#include "support/tool_fixture.hpp"
 
 namespace fs = std::filesystem;
 using namespace allies::testing;
 
 namespace {
 
-struct Result {
-    int code = -1;
-    std::string out, err;
-};
-
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
-class Cli : public ::testing::Test {
+class Cli : public ToolTest {
 protected:
-    void SetUp() override {
-        dir_ = fs::temp_directory_path() /
-               ("allies-cli-" + std::to_string(::getpid()) + "-" +
-                ::testing::UnitTest::GetInstance()->current_test_info()->name());
-        fs::create_directories(dir_);
-    }
-    void TearDown() override { fs::remove_all(dir_); }
-
-    fs::path write(const std::string& name, const std::string& bytes) {
-        auto p = dir_ / name;
-        std::ofstream(p, std::ios::binary) << bytes;
-        return p;
-    }
-
-    // Runs allies-convert through the shell with stdout/stderr captured.
-    Result run(const std::string& args, const std::string& stdin_file = "") {
-        auto out = dir_ / "stdout", err = dir_ / "stderr";
-        std::string cmd = std::string(ALLIES_CONVERT_BIN) + " " + args + " >" + out.string() + " 2>" + err.string();
-        if (!stdin_file.empty()) cmd += " <" + stdin_file;
-        int status = std::system(cmd.c_str());
-        Result r;
-        r.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-        r.out = slurp(out);
-        r.err = slurp(err);
-        return r;
-    }
-
-    fs::path dir_;
+    Cli() : ToolTest(ALLIES_CONVERT_BIN, "allies-cli-") {}
 };
 
 const std::string kSample = std::string(ALLIES_SOURCE_DIR) + "/samples/meeting-notes.docx";

@@ -10,12 +10,6 @@ using namespace allies::testing;
 
 namespace {
 
-RedactOptions with_roster(const std::string& text) {
-    RedactOptions o;
-    o.roster = roster(text);
-    return o;
-}
-
 std::string field(const std::string& instr, const std::string& result) {
     return "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\">" + instr +
            "</w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>" + run(result) +

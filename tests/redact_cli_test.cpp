@@ -12,53 +12,19 @@
 #include "allies/package.hpp"
 #include "allies/reader.hpp"
 #include "support/docx_builder.hpp"
+#include "support/tool_fixture.hpp"
 
 namespace fs = std::filesystem;
 using namespace allies::testing;
 
 namespace {
 
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
-struct Result {
-    int code = -1;
-    std::string out, err;
-};
-
 const fs::path kSample = fs::path(ALLIES_SOURCE_DIR) / "samples" / "meeting-notes.docx";
 const fs::path kRoster = fs::path(ALLIES_SOURCE_DIR) / "samples" / "roster.txt";
 
-class RedactCli : public ::testing::Test {
+class RedactCli : public ToolTest {
 protected:
-    void SetUp() override {
-        dir_ = fs::temp_directory_path() / ("allies-redact-cli-" + std::to_string(::getpid()) + "-" +
-                                            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-        fs::create_directories(dir_);
-    }
-    void TearDown() override { fs::remove_all(dir_); }
-
-    fs::path write(const std::string& name, const std::string& bytes) {
-        auto p = dir_ / name;
-        std::ofstream(p, std::ios::binary) << bytes;
-        return p;
-    }
-
-    Result run(const std::string& args, const std::string& stdin_file = "") {
-        auto out = dir_ / "stdout", err = dir_ / "stderr";
-        std::string cmd = std::string(ALLIES_REDACT_BIN) + " " + args + " >" + out.string() + " 2>" + err.string();
-        if (!stdin_file.empty()) cmd += " <" + stdin_file;
-        int status = std::system(cmd.c_str());
-        Result r;
-        r.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-        r.out = slurp(out);
-        r.err = slurp(err);
-        return r;
-    }
+    RedactCli() : ToolTest(ALLIES_REDACT_BIN, "allies-redact-cli-") {}
 
     static std::string text_of(const std::string& docx_bytes) {
         auto pkg = allies::Package::open_memory(docx_bytes, "x.docx");
@@ -72,7 +38,6 @@ protected:
         return s;
     }
 
-    fs::path dir_;
 };
 
 const char* kNames[] = {"Laura", "Bennett", "Okafor", "Priya", "Raman", "Zoë", "Zoe", "ZOË", "Hughes", "Daniel",

@@ -7,16 +7,6 @@
 using namespace allies;
 using namespace allies::testing;
 
-namespace {
-
-RedactOptions with_roster(const std::string& text) {
-    RedactOptions o;
-    o.roster = roster(text);
-    return o;
-}
-
-}  // namespace
-
 TEST(Roster, ParsesAliasesAndRole) {
     Roster r = roster("# people\n\nLaura Bennett | Laura B | L. Bennett role=Chair\nZoë Ward\n");
     ASSERT_EQ(r.people.size(), 2u);

@@ -1,11 +1,11 @@
 // The document model as JSON (schemas/document.schema.json). Properties
 // equal to their defaults are omitted to keep the output small; keys are
 // written in a fixed order so output is deterministic.
-#include <cstdio>
 #include <string>
 
 #include "allies/convert.hpp"
 #include "allies/error.hpp"
+#include "text/encode.hpp"
 
 namespace allies {
 
@@ -15,27 +15,7 @@ class Json {
 public:
     std::string out;
 
-    void str(std::string_view s) {
-        out += '"';
-        for (unsigned char c : s) {
-            switch (c) {
-                case '"': out += "\\\""; break;
-                case '\\': out += "\\\\"; break;
-                case '\n': out += "\\n"; break;
-                case '\r': out += "\\r"; break;
-                case '\t': out += "\\t"; break;
-                default:
-                    if (c < 0x20) {
-                        char buf[8];
-                        std::snprintf(buf, sizeof buf, "\\u%04x", c);
-                        out += buf;
-                    } else {
-                        out += static_cast<char>(c);
-                    }
-            }
-        }
-        out += '"';
-    }
+    void str(std::string_view s) { text::append_json_string(out, s); }
     void key(std::string_view k) {
         comma();
         str(k);

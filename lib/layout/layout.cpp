@@ -13,6 +13,7 @@
 #include <memory>
 
 #include "convert/visible.hpp"
+#include "text/encode.hpp"
 
 namespace allies::layout {
 namespace {
@@ -61,17 +62,6 @@ Color parse_color(const std::string& hex) {
     } catch (...) {
     }
     return c;
-}
-
-std::u32string decode_utf8(const std::string& s) {
-    std::u32string out;
-    icu::UnicodeString u = icu::UnicodeString::fromUTF8(s);
-    for (int32_t i = 0; i < u.length();) {
-        UChar32 c = u.char32At(i);
-        out += static_cast<char32_t>(c);
-        i += U16_LENGTH(c);
-    }
-    return out;
 }
 
 bool is_png(const std::string& b) { return b.size() > 8 && b.compare(0, 8, "\x89PNG\r\n\x1a\n") == 0; }
@@ -166,6 +156,37 @@ private:
         return (s.page_height - s.margin_bottom) * kTwip;
     }
 
+    // Laying out a nested box (a footnote, a header) while a paragraph is
+    // being placed must leave that paragraph's state as it was: this takes
+    // it aside and puts it back when the box is done.
+    struct Nested {
+        Engine& e;
+        std::vector<Style> styles;
+        std::vector<FontKey> keys;
+        std::map<std::pair<int, const Font*>, int> fallback;
+        std::vector<const Inline*> boxes;
+        bool top, artifact;
+        std::size_t label_end;
+        int tag, label;
+        explicit Nested(Engine& en)
+            : e(en), styles(std::move(en.styles_)), keys(std::move(en.keys_)), fallback(std::move(en.fallback_styles_)),
+              boxes(std::move(en.pending_text_boxes_)), top(en.at_page_top_), artifact(en.artifact_),
+              label_end(en.label_end_), tag(en.tag_), label(en.label_tag_) {}
+        ~Nested() {
+            e.styles_ = std::move(styles);
+            e.keys_ = std::move(keys);
+            e.fallback_styles_ = std::move(fallback);
+            e.pending_text_boxes_ = std::move(boxes);
+            e.at_page_top_ = top;
+            e.artifact_ = artifact;
+            e.label_end_ = label_end;
+            e.tag_ = tag;
+            e.label_tag_ = label;
+        }
+        Nested(const Nested&) = delete;
+        Nested& operator=(const Nested&) = delete;
+    };
+
     // Height of a section's header or footer (cached), laid out in a box
     // without touching the paragraph state of whoever asked.
     double extent(std::size_t section, bool footer, bool first) {
@@ -176,14 +197,7 @@ private:
         double h = 0;
         if (hf) {
             const Section& s = section < doc_.sections.size() ? doc_.sections[section] : default_section_;
-            auto saved_styles = std::move(styles_);
-            auto saved_keys = std::move(keys_);
-            auto saved_fallback = std::move(fallback_styles_);
-            auto saved_boxes = std::move(pending_text_boxes_);
-            bool saved_top = at_page_top_;
-            bool saved_artifact = artifact_;
-            std::size_t saved_label_end = label_end_;
-            int saved_tag = tag_, saved_label = label_tag_;
+            Nested keep(*this);
             artifact_ = true;
             Sink box;
             Flow bf;
@@ -192,15 +206,6 @@ private:
             bf.sink = &box;
             for (const auto& b : hf->blocks) block(b, bf);
             h = bf.y;
-            artifact_ = saved_artifact;
-            label_end_ = saved_label_end;
-            tag_ = saved_tag;
-            label_tag_ = saved_label;
-            styles_ = std::move(saved_styles);
-            keys_ = std::move(saved_keys);
-            fallback_styles_ = std::move(saved_fallback);
-            pending_text_boxes_ = std::move(saved_boxes);
-            at_page_top_ = saved_top;
         }
         extents_[key] = h;
         return h;
@@ -240,7 +245,7 @@ private:
     }
 
     void add_text(std::vector<Atom>& atoms, const std::string& utf8, int style, bool caps) {
-        for (char32_t c : decode_utf8(writers::without_soft_hyphens(utf8))) {
+        for (char32_t c : text::utf32_from_utf8(writers::without_soft_hyphens(utf8))) {
             if (caps) c = static_cast<char32_t>(u_toupper(static_cast<UChar32>(c)));
             Atom a;
             a.ch = c;
@@ -892,27 +897,13 @@ private:
     // Lays the given footnotes out in a box as wide as the column (labels
     // hanging), keeping the paragraph state of the caller intact.
     double lay_out_notes(const std::vector<const Note*>& notes, const Flow& f, Sink& box) {
-        auto saved_styles = std::move(styles_);
-        auto saved_keys = std::move(keys_);
-        auto saved_fallback = std::move(fallback_styles_);
-        auto saved_boxes = std::move(pending_text_boxes_);
-        bool saved_top = at_page_top_;
-        std::size_t saved_label_end = label_end_;
-        int saved_tag = tag_, saved_label = label_tag_;
+        Nested keep(*this);
         Flow nf;
         nf.x = f.x;
         nf.width = f.width;
         nf.y = 0;
         nf.sink = &box;
         for (const Note* note : notes) note_blocks(*note, notes_.footnote(note->id), "", nf);
-        styles_ = std::move(saved_styles);
-        keys_ = std::move(saved_keys);
-        fallback_styles_ = std::move(saved_fallback);
-        pending_text_boxes_ = std::move(saved_boxes);
-        at_page_top_ = saved_top;
-        label_end_ = saved_label_end;
-        tag_ = saved_tag;
-        label_tag_ = saved_label;
         return nf.y;
     }
 

@@ -79,4 +79,11 @@ void write_file_atomically(const std::string& path, std::string_view bytes) {
     }
 }
 
+bool same_file(const std::string& a, const std::string& b) {
+    if (a == "-" || b == "-") return false;
+    struct stat sa{}, sb{};
+    if (::stat(a.c_str(), &sa) != 0 || ::stat(b.c_str(), &sb) != 0) return a == b;
+    return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
 }  // namespace allies

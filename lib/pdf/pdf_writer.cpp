@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "allies/error.hpp"
+#include "text/encode.hpp"
 
 namespace allies::pdf {
 namespace {
@@ -38,25 +39,6 @@ std::vector<pdf_utf16be> utf16be(std::u32string_view text) {
 PdfString pdf_string(std::u32string_view text) {
     auto units = utf16be(text);
     return PdfString(units.data(), static_cast<pdf_long>(units.size() - 1));
-}
-
-std::u32string from_utf8(const std::string& s) {
-    std::u32string out;
-    for (std::size_t i = 0; i < s.size();) {
-        unsigned char c = static_cast<unsigned char>(s[i]);
-        char32_t cp = 0xFFFD;
-        int len = 1;
-        if (c < 0x80) cp = c;
-        else if ((c & 0xE0) == 0xC0 && i + 1 < s.size()) { cp = ((c & 0x1F) << 6) | (s[i + 1] & 0x3F); len = 2; }
-        else if ((c & 0xF0) == 0xE0 && i + 2 < s.size()) { cp = ((c & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F); len = 3; }
-        else if ((c & 0xF8) == 0xF0 && i + 3 < s.size()) {
-            cp = ((c & 0x07) << 18) | ((s[i + 1] & 0x3F) << 12) | ((s[i + 2] & 0x3F) << 6) | (s[i + 3] & 0x3F);
-            len = 4;
-        }
-        out += cp;
-        i += static_cast<std::size_t>(len);
-    }
-    return out;
 }
 
 std::string pdf_date(long long epoch) {
@@ -223,7 +205,7 @@ private:
         for (const auto& n : doc_.structure) {
             PdfObject* e = objects->CreateObject("StructElem");
             e->GetDictionary().AddKey("S", PdfName(n.type));
-            if (!n.alt.empty()) e->GetDictionary().AddKey("Alt", pdf_string(from_utf8(n.alt)));
+            if (!n.alt.empty()) e->GetDictionary().AddKey("Alt", pdf_string(text::utf32_from_utf8(n.alt)));
             elems.push_back(e);
         }
         // Content on one page is listed as bare MCIDs with /Pg on the
@@ -301,13 +283,13 @@ private:
     void add_outline() {
         if (doc_.outline.empty()) return;
         PdfOutlines* outlines = pdf_.GetOutlines();
-        PdfOutlineItem* root = outlines->CreateRoot(pdf_string(from_utf8(doc_.title.empty() ? "Contents" : doc_.title)));
+        PdfOutlineItem* root = outlines->CreateRoot(pdf_string(text::utf32_from_utf8(doc_.title.empty() ? "Contents" : doc_.title)));
         std::vector<std::pair<int, PdfOutlineItem*>> stack{{-1, root}};
         for (const auto& e : doc_.outline) {
             if (e.page < 0 || e.page >= pdf_.GetPageCount()) continue;
             while (stack.size() > 1 && stack.back().first >= e.level) stack.pop_back();
             PdfDestination dest(pdf_.GetPage(e.page), 0, e.y, 0);
-            PdfOutlineItem* item = stack.back().second->CreateChild(pdf_string(from_utf8(e.title)), dest);
+            PdfOutlineItem* item = stack.back().second->CreateChild(pdf_string(text::utf32_from_utf8(e.title)), dest);
             stack.emplace_back(e.level, item);
         }
         pdf_.SetPageMode(ePdfPageModeUseBookmarks);
@@ -391,7 +373,7 @@ private:
     void metadata() {
         xmp();
         PdfInfo* info = pdf_.GetInfo();
-        if (!doc_.title.empty()) info->SetTitle(pdf_string(from_utf8(doc_.title)));
+        if (!doc_.title.empty()) info->SetTitle(pdf_string(text::utf32_from_utf8(doc_.title)));
         info->SetProducer(PdfString(options_.producer.c_str()));
         info->SetCreator(PdfString(options_.producer.c_str()));
         std::string date = pdf_date(creation_epoch(options_.epoch));

@@ -196,14 +196,9 @@ int unlink_personal_fields(Redactor::State& state) {
         for (auto it = unwrap_simple.rbegin(); it != unwrap_simple.rend(); ++it) unwrap(*it, {"w:fldData"});
         for (auto p : paragraphs) remove_empty_runs(p);
         total += unlinked;
-        if (unlinked) {
-            Hit h;
-            h.rule = Rule::sanitise;
-            h.category = "fields";
-            h.part = story.name;
-            h.detail = std::to_string(unlinked) + " field(s) that could re-insert personal data replaced by their result";
-            state.add_hit(std::move(h));
-        }
+        if (unlinked)
+            state.add_sanitised(story.name, "fields",
+                                std::to_string(unlinked) + " field(s) that could re-insert personal data replaced by their result");
     }
     return total;
 }

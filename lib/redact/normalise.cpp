@@ -134,14 +134,9 @@ void accept_revisions(Redactor::State& state, std::vector<std::string>& authors)
         remove_all(rows);
         for (auto c : deleted_cells)
             if (c && is(c, "w:tc") && c.parent()) c.parent().remove_child(c);
-        if (count) {
-            Hit h;
-            h.rule = Rule::sanitise;
-            h.category = "tracked changes";
-            h.part = story.name;
-            h.detail = std::to_string(count) + " revision marks resolved (insertions accepted, deletions dropped)";
-            state.add_hit(std::move(h));
-        }
+        if (count)
+            state.add_sanitised(story.name, "tracked changes",
+                                std::to_string(count) + " revision marks resolved (insertions accepted, deletions dropped)");
     }
 }
 
@@ -417,14 +412,9 @@ int remove_hidden_text(Package&, Redactor::State& state) {
                 else cuts.push_back(Cut{seg.begin, seg.end, "", false, {}});
             }
             if (cuts.empty()) continue;
-            Hit h;
-            h.rule = Rule::sanitise;
-            h.category = "hidden text";
-            h.part = story.name;
-            h.detail = std::to_string(cuts.size()) + " hidden span(s) removed";
+            std::size_t id = state.add_sanitised(story.name, "hidden text", std::to_string(cuts.size()) + " hidden span(s) removed", p);
             if (state.options.show_text)
-                for (const auto& c : cuts) h.text += flat.text.substr(c.begin, c.end - c.begin);
-            state.add_hit(std::move(h), p);
+                for (const auto& c : cuts) state.plan.hits[id].text += flat.text.substr(c.begin, c.end - c.begin);
             apply_cuts(flat, std::move(cuts));
             ++edits;
         }

@@ -47,6 +47,16 @@ std::size_t Redactor::State::add_hit(Hit hit, pugi::xml_node paragraph) {
     return plan.hits.size() - 1;
 }
 
+std::size_t Redactor::State::add_sanitised(const std::string& part, const std::string& category, std::string detail,
+                                           pugi::xml_node paragraph) {
+    Hit h;
+    h.rule = Rule::sanitise;
+    h.category = category;
+    h.part = part;
+    h.detail = std::move(detail);
+    return add_hit(std::move(h), paragraph);
+}
+
 redact::ParagraphCuts& Redactor::State::cuts_for(pugi::xml_node paragraph, const std::string& part) {
     auto it = cuts_index.find(paragraph.internal_object());
     if (it != cuts_index.end()) return cuts[it->second];

@@ -5,31 +5,12 @@
 
 #include "allies/convert.hpp"
 #include "allies/redact.hpp"
+#include "text/encode.hpp"
 
 namespace allies {
 namespace {
 
-std::string json_string(std::string_view s) {
-    std::string out = "\"";
-    for (unsigned char c : s) {
-        switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            default:
-                if (c < 0x20) {
-                    char buf[8];
-                    std::snprintf(buf, sizeof buf, "\\u%04x", c);
-                    out += buf;
-                } else {
-                    out += static_cast<char>(c);
-                }
-        }
-    }
-    return out + "\"";
-}
+using text::json_string;
 
 std::string summary_counts(const RedactionPlan& plan) {
     std::string out;

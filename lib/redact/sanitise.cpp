@@ -83,13 +83,7 @@ struct Sanitiser {
     std::set<std::string> removed_parts;
 
     void add_count(const std::string& part, const std::string& category, int n, const std::string& what) {
-        if (n <= 0) return;
-        Hit h;
-        h.rule = Rule::sanitise;
-        h.category = category;
-        h.part = part;
-        h.detail = std::to_string(n) + " " + what;
-        st.add_hit(std::move(h));
+        if (n > 0) st.add_sanitised(part, category, std::to_string(n) + " " + what);
     }
 
     void drop_part(const std::string& part, const std::string& reason) {
@@ -502,12 +496,7 @@ struct Sanitiser {
             std::string what;
             for (const auto& r : s.removed) what += (what.empty() ? "" : ", ") + r;
             pkg.set_part(name, std::move(s.bytes), pkg.content_type(name));
-            Hit h;
-            h.rule = Rule::sanitise;
-            h.category = "image metadata";
-            h.part = name;
-            h.detail = what + " removed";
-            st.add_hit(std::move(h));
+            st.add_sanitised(name, "image metadata", what + " removed");
         }
     }
 };

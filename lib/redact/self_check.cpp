@@ -69,7 +69,7 @@ std::string self_check(Package& package, Redactor::State& st) {
     const Policy& policy = st.options.policy;
     std::string marker = "[[" + text::fold_string(policy.text_marker);
     std::string close = "[[/" + text::fold_string(policy.text_marker);
-    detect::NameMatcher names(st.plan.people, policy);
+    const detect::NameMatcher& names = st.names;  // built from the same people and policy
     for (const auto& name : again.part_names()) {
         if (!names.find(name).empty()) leak(again, "", "a part's name contains a redacted name");
         const std::string& bytes = again.part_bytes(name);

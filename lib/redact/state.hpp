@@ -88,6 +88,9 @@ struct Redactor::State {
 
     // Helpers
     std::size_t add_hit(Hit hit, pugi::xml_node paragraph = {});
+    // A sanitisation item (rule "sanitise"): what was always removed, and where.
+    std::size_t add_sanitised(const std::string& part, const std::string& category, std::string detail,
+                              pugi::xml_node paragraph = {});
     redact::ParagraphCuts& cuts_for(pugi::xml_node paragraph, const std::string& part);
     bool inside_removed(pugi::xml_node n) const;
     // A paragraph's flat text, made once during detection (nothing is

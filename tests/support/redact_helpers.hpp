@@ -22,6 +22,12 @@ struct Redacted {
 
 inline Roster roster(const std::string& text) { return Roster::parse(text, "roster.txt"); }
 
+inline RedactOptions with_roster(const std::string& text) {
+    RedactOptions o;
+    o.roster = roster(text);
+    return o;
+}
+
 inline Redacted redact_bytes(const std::string& docx, RedactOptions options = {}) {
     Package pkg = Package::open_memory(docx, "in.docx");
     Redactor r(pkg, std::move(options));

@@ -1,6 +1,4 @@
 // allies-convert: DOCX to text, Markdown or the JSON document model.
-#include <sys/stat.h>
-
 #include <CLI/CLI.hpp>
 #include <filesystem>
 #include <iostream>
@@ -23,12 +21,6 @@ constexpr const char* kExitCodes =
     "  4  cannot write the output\n"
     "  5  unsupported input: legacy .doc, password-protected document\n";
 
-bool same_file(const std::string& a, const std::string& b) {
-    if (a == "-" || b == "-") return false;
-    struct stat sa{}, sb{};
-    if (::stat(a.c_str(), &sa) != 0 || ::stat(b.c_str(), &sb) != 0) return a == b;
-    return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
-}
 
 bool format_from_extension(const std::string& path, allies::OutputFormat& out) {
     auto dot = path.rfind('.');
@@ -76,7 +68,7 @@ int main(int argc, char** argv) {
     } else if (output != "-") {
         format_from_extension(output, format);
     }
-    if (same_file(input, output)) {
+    if (allies::same_file(input, output)) {
         std::cerr << "allies-convert: error: " << output << ": output path is the input file\n";
         return allies::exit_codes::usage;
     }

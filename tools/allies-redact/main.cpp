@@ -1,7 +1,5 @@
 // allies-redact: DOCX to public DOCX (+ JSON report). Options in, one library
 // call chain out (Policy, Roster, Redactor), errors printed as one line.
-#include <sys/stat.h>
-
 #include <CLI/CLI.hpp>
 #include <iostream>
 
@@ -22,12 +20,6 @@ constexpr const char* kExitCodes =
     "  7  refused (fail closed): unclosed [[redact]] marker, a marked range that cannot be\n"
     "     cut cleanly, or the self-check still found redacted content; nothing written\n";
 
-bool same_file(const std::string& a, const std::string& b) {
-    if (a == "-" || b == "-") return false;
-    struct stat sa{}, sb{};
-    if (::stat(a.c_str(), &sa) != 0 || ::stat(b.c_str(), &sb) != 0) return a == b;
-    return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
-}
 
 }  // namespace
 
@@ -81,7 +73,7 @@ int main(int argc, char** argv) {
     }
     if (input.empty()) return usage("no input file (try --help)");
     if (!dry_run && output.empty()) return usage("no output: give -o FILE (or --dry-run)");
-    if (same_file(input, output) || (!report_file.empty() && same_file(input, report_file)))
+    if (allies::same_file(input, output) || (!report_file.empty() && allies::same_file(input, report_file)))
         return usage(output + ": output path is the input file");
     if (output == "-" && report_file == "-") return usage("--report - and -o - cannot both use standard output");
     if (!output.empty() && output == report_file) return usage("the report and the document cannot be the same file");

@@ -99,6 +99,9 @@ private:
 
 // Writes bytes to `path` atomically (temp file + rename); "-" writes stdout.
 ALLIES_API void write_file_atomically(const std::string& path, std::string_view bytes);
+// Whether two paths name the same file (same device and inode; "-" never
+// does). Tools use it to refuse writing over their input.
+ALLIES_API bool same_file(const std::string& a, const std::string& b);
 // Reads a whole file, "-" = stdin.
 ALLIES_API std::string read_file(const std::string& path);
 
