@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -150,4 +151,11 @@ TEST_F(Cli, PdfIsTaggedDeterministicAndPdfaOnRequest) {
     EXPECT_NE(pc.find("<pdfaid:part>2</pdfaid:part>"), std::string::npos);
     EXPECT_NE(pc.find("/GTS_PDFA1"), std::string::npos);
     EXPECT_EQ(pc.find("/CIDSet"), std::string::npos);
+    // No wall-clock date anywhere (PoDoFo stamps annotations with the time by
+    // default): only the fixed 1980 epoch may appear.
+    std::time_t now = std::time(nullptr);
+    char year[16];
+    std::strftime(year, sizeof year, "D:%Y", std::gmtime(&now));
+    EXPECT_EQ(pa.find(year), std::string::npos);
+    EXPECT_NE(pa.find("/Link"), std::string::npos);  // the sample has links, so annotations were written
 }

@@ -269,6 +269,8 @@ private:
                 PdfAnnotation* a = page->CreateAnnotation(ePdfAnnotation_Link, PdfRect(l.x, l.y, l.width, l.height));
                 a->SetBorderStyle(0, 0, 0);
                 a->SetFlags(ePdfAnnotationFlags_Print);  // PDF/A: annotations must print
+                // PoDoFo stamps /M with the wall clock; drop it so output stays byte-identical.
+                a->GetObject()->GetDictionary().RemoveKey("M");
                 if (!l.uri.empty()) {
                     PdfAction action(ePdfAction_URI, &pdf_);
                     action.SetURI(PdfString(l.uri.c_str()));  // URIs are ASCII (percent-encoded by the layout)
