@@ -9,8 +9,8 @@
 set -eu
 PACKAGES="build-essential cmake pkg-config libpugixml-dev libzip-dev libpodofo-dev
 libicu-dev libcli11-dev libgtest-dev googletest libtomlplusplus-dev libssl-dev
-libbenchmark-dev groff-base man-db libfontconfig-dev libfreetype-dev liblcms2-dev
-fonts-crosextra-carlito fonts-crosextra-caladea fonts-liberation2 fonts-dejavu-core fonts-ipafont-gothic fonts-droid-fallback
+libbenchmark-dev groff-base man-db libfontconfig-dev libfreetype-dev libharfbuzz-dev liblcms2-dev
+fonts-crosextra-carlito fonts-crosextra-caladea fonts-liberation2 fonts-dejavu-core fonts-ipafont-gothic fonts-droid-fallback fonts-noto-core
 poppler-utils qpdf
 python3 python3-jsonschema python3-html5lib"
 missing=""

@@ -159,3 +159,26 @@ TEST_F(Cli, PdfIsTaggedDeterministicAndPdfaOnRequest) {
     EXPECT_EQ(pa.find(year), std::string::npos);
     EXPECT_NE(pa.find("/Link"), std::string::npos);  // the sample has links, so annotations were written
 }
+
+// Complex scripts through the whole chain: shaped glyphs in the PDF, and an
+// independent reader (pdftotext) gets the document's exact text back.
+TEST_F(Cli, ComplexScriptsExtractAsTheirText) {
+    if (std::system("command -v pdftotext >/dev/null 2>&1") != 0) GTEST_SKIP() << "pdftotext not installed";
+    DocxBuilder b;
+    b.body = "<w:p><w:r><w:t>हिन्दी किताब</w:t></w:r></w:p>"  // Hindi
+             // Arabic "marhaban". (Words with the lam-alef ligature come out of
+             // pdftotext with lam and alef swapped, as they do from
+             // LibreOffice's PDFs: poppler reverses the ligature's ToUnicode
+             // text, which the spec gives in logical order.)
+             "<w:p><w:pPr><w:bidi/></w:pPr><w:r><w:t>مرحبا</w:t></w:r></w:p>"
+             "<w:p><w:r><w:t>café naïve</w:t></w:r></w:p>";
+    auto in = write("scripts.docx", b.build());
+    auto out = dir_ / "scripts.pdf";
+    ASSERT_EQ(run(in.string() + " -o " + out.string()).code, 0);
+    std::string text = run_shell("pdftotext -enc UTF-8 " + out.string() + " -");
+    EXPECT_NE(text.find("किताब"), std::string::npos) << text;
+    EXPECT_NE(text.find("مرحبا"), std::string::npos) << text;
+    EXPECT_NE(text.find("naïve"), std::string::npos) << text;
+    EXPECT_EQ(std::system(("qpdf --check " + out.string() + " >/dev/null 2>&1").c_str()), 0);
+}
+

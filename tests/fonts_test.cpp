@@ -299,3 +299,44 @@ TEST(FontLibraryTest, NoFontsIsAnUnsupportedError) {
     else ::unsetenv("FONTCONFIG_FILE");
     std::filesystem::remove_all(dir);
 }
+
+// Shaping (HarfBuzz): complex scripts get the glyphs their readers expect.
+TEST(FontShaping, OnlyComplexScriptsNeedShaping) {
+    EXPECT_FALSE(Font::needs_shaping(U'a'));
+    EXPECT_FALSE(Font::needs_shaping(U'ë'));
+    EXPECT_FALSE(Font::needs_shaping(U'ש'));  // Hebrew letters: bidi only
+    EXPECT_FALSE(Font::needs_shaping(U'中'));
+    EXPECT_TRUE(Font::needs_shaping(U'\u0644'));  // Arabic lam
+    EXPECT_TRUE(Font::needs_shaping(U'\u0915'));  // Devanagari ka
+    EXPECT_TRUE(Font::needs_shaping(U'\u0301'));  // combining acute
+    EXPECT_TRUE(Font::needs_shaping(U'\u0E31'));  // Thai vowel sign
+}
+
+TEST(FontShaping, ArabicLettersJoinIntoContextualForms) {
+    FontLibrary lib;
+    auto font = lib.fallback(U'\u0633', FontKey{"DejaVu Sans", false, false});
+    if (!font) GTEST_SKIP() << "no font with Arabic";
+    std::u32string word = U"\u0633\u0644\u0627\u0645";  // salaam: seen, lam-alef, meem
+    auto glyphs = font->shape(word, true);
+    ASSERT_FALSE(glyphs.empty());
+    // Drawing order is right to left: the last letter comes first.
+    EXPECT_EQ(glyphs.front().cluster, static_cast<std::uint32_t>(word.size() - 1));
+    EXPECT_EQ(glyphs.back().cluster, 0u);
+    // The initial seen is not the isolated (nominal) glyph, and lam + alef
+    // become one ligature, so there are fewer glyphs than letters.
+    EXPECT_NE(glyphs.back().glyph, font->glyph(U'\u0633'));
+    EXPECT_LT(glyphs.size(), word.size());
+}
+
+TEST(FontShaping, DevanagariVowelSignIIsDrawnBeforeItsConsonant) {
+    FontLibrary lib;
+    auto font = lib.fallback(U'\u0915', FontKey{"Calibri", false, false});
+    if (!font) GTEST_SKIP() << "no font with Devanagari (fonts-noto-core)";
+    std::u32string ki = U"\u0915\u093F";  // ka + vowel sign i
+    auto glyphs = font->shape(ki, false);
+    ASSERT_EQ(glyphs.size(), 2u);
+    // Reordered: the sign (one of the font's i-matra variants) is on the left.
+    EXPECT_NE(glyphs[0].glyph, font->glyph(U'\u0915'));
+    EXPECT_EQ(glyphs[1].glyph, font->glyph(U'\u0915'));
+    EXPECT_EQ(glyphs[0].cluster, glyphs[1].cluster);  // one cluster, one piece of text
+}

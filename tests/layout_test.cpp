@@ -149,6 +149,21 @@ TEST(Layout, RightToLeftTextIsDrawnInVisualOrder) {
     EXPECT_EQ(t[0].text, U"םולש");  // reversed for left-to-right drawing
 }
 
+TEST(Layout, ArabicIsShapedAndKeepsItsReadingOrderText) {
+    DocxBuilder b;
+    b.body = p(run("سلام"), "<w:bidi/>") + kSect;
+    auto d = lay(b);
+    auto t = texts(d.pages.at(0));
+    ASSERT_FALSE(t.empty());
+    EXPECT_EQ(t[0].text, U"سلام");  // logical order: what extraction should give
+    EXPECT_TRUE(t[0].rtl);
+    ASSERT_FALSE(t[0].glyphs.empty());
+    EXPECT_LT(t[0].glyphs.size(), 4u);  // lam-alef ligature
+    double advance = 0;
+    for (const auto& g : t[0].glyphs) advance += g.advance;
+    EXPECT_GT(advance, 0);
+}
+
 TEST(Layout, HeaderRowsRepeatOnEachPageOfALongTable) {
     DocxBuilder b;
     std::string rows = "<w:tr><w:trPr><w:tblHeader/></w:trPr><w:tc><w:p>" + run("Heading row") + "</w:p></w:tc></w:tr>";

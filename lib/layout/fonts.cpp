@@ -3,6 +3,7 @@
 #include <fontconfig/fontconfig.h>
 #include <ft2build.h>
 #include FT_FREETYPE_H
+#include <hb.h>
 #include FT_ADVANCES_H
 #include FT_TRUETYPE_TABLES_H
 #include FT_TRUETYPE_TAGS_H
@@ -225,11 +226,16 @@ struct Font::Loaded {
     // Code point -> glyph for the BMP, filled on first use (UINT32_MAX =
     // not looked up yet): FT_Get_Char_Index was a tenth of PDF time.
     mutable std::vector<std::uint32_t> glyph_cache;
+    // HarfBuzz's own view of the same file, made on the first shape() call;
+    // its scale is the em size, so positions come in font units.
+    std::string path;
+    mutable hb_font_t* hb = nullptr;
 
     Loaded() = default;
     Loaded(const Loaded&) = delete;
     Loaded& operator=(const Loaded&) = delete;
     ~Loaded() {
+        if (hb) hb_font_destroy(hb);
         if (face) FT_Done_Face(face);
     }
 };
@@ -272,6 +278,7 @@ std::vector<int> read_advances(FT_Face face) {
 std::shared_ptr<const Font::Loaded> load_face(const std::shared_ptr<FreeType>& freetype, const std::string& path) {
     auto loaded = std::make_shared<Font::Loaded>();
     loaded->freetype = freetype;
+    loaded->path = path;
     if (FT_New_Face(freetype->get(), path.c_str(), 0, &loaded->face) != 0) {
         loaded->face = nullptr;
         return nullptr;
@@ -312,6 +319,48 @@ int Font::kerning(std::uint32_t left, std::uint32_t right) const {
     FT_Vector delta{};
     if (FT_Get_Kerning(loaded_->face, left, right, FT_KERNING_UNSCALED, &delta) != 0) return 0;
     return static_cast<int>(delta.x);
+}
+
+bool Font::needs_shaping(char32_t c) {
+    return (c >= 0x0300 && c <= 0x036F) ||  // combining diacritical marks
+           (c >= 0x0591 && c <= 0x05C7) ||  // Hebrew points and accents
+           (c >= 0x0600 && c <= 0x08FF) ||  // Arabic, Syriac, Thaana, NKo, Samaritan, Mandaic, Arabic Extended
+           (c >= 0x0900 && c <= 0x0DFF) ||  // Devanagari .. Sinhala
+           (c >= 0x0E00 && c <= 0x0FFF) ||  // Thai, Lao, Tibetan
+           (c >= 0x1000 && c <= 0x109F) ||  // Myanmar
+           (c >= 0x1100 && c <= 0x11FF) ||  // Hangul Jamo
+           (c >= 0x1780 && c <= 0x17FF) ||  // Khmer
+           (c >= 0x1AB0 && c <= 0x1AFF) || (c >= 0x1DC0 && c <= 0x1DFF) ||  // more combining marks
+           (c >= 0x200C && c <= 0x200D) ||  // joiners
+           (c >= 0x20D0 && c <= 0x20FF) ||  // combining marks for symbols
+           (c >= 0xA8E0 && c <= 0xA8FF) || (c >= 0xFB1D && c <= 0xFDFF) || (c >= 0xFE20 && c <= 0xFE2F) ||
+           (c >= 0xFE70 && c <= 0xFEFF);
+}
+
+std::vector<Font::ShapedGlyph> Font::shape(std::u32string_view text, bool rtl) const {
+    std::vector<ShapedGlyph> out;
+    if (text.empty()) return out;
+    if (!loaded_->hb) {
+        hb_blob_t* blob = hb_blob_create_from_file(loaded_->path.c_str());
+        hb_face_t* face = hb_face_create(blob, static_cast<unsigned>(face_.index));
+        hb_blob_destroy(blob);
+        loaded_->hb = hb_font_create(face);  // scale defaults to units per em
+        hb_face_destroy(face);
+    }
+    hb_buffer_t* buffer = hb_buffer_create();
+    hb_buffer_add_utf32(buffer, reinterpret_cast<const std::uint32_t*>(text.data()), static_cast<int>(text.size()), 0,
+                        static_cast<int>(text.size()));
+    hb_buffer_guess_segment_properties(buffer);  // script and language from the text
+    hb_buffer_set_direction(buffer, rtl ? HB_DIRECTION_RTL : HB_DIRECTION_LTR);
+    hb_shape(loaded_->hb, buffer, nullptr, 0);
+    unsigned count = 0;
+    const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buffer, &count);
+    const hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buffer, &count);
+    out.reserve(count);
+    for (unsigned i = 0; i < count; ++i)
+        out.push_back({info[i].codepoint, pos[i].x_advance, pos[i].x_offset, pos[i].y_offset, info[i].cluster});
+    hb_buffer_destroy(buffer);
+    return out;
 }
 
 double Font::width(std::u32string_view text, double size_pt) const {

@@ -14,6 +14,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace allies::layout {
 
@@ -68,6 +69,24 @@ public:
     // Sum of advances plus kerning, in points. Missing characters count as
     // glyph 0 (.notdef), which is what would be drawn.
     double width(std::u32string_view text, double size_pt) const;
+
+    // One glyph as HarfBuzz placed it. Units are font units; cluster is the
+    // index in the shaped text of the first character this glyph stands for.
+    struct ShapedGlyph {
+        std::uint32_t glyph = 0;
+        int advance = 0;
+        int x_offset = 0, y_offset = 0;
+        std::uint32_t cluster = 0;
+    };
+    // Shapes text given in logical order (HarfBuzz, OpenType GSUB/GPOS, the
+    // script's default features); glyphs come back in drawing order, left to
+    // right, which for rtl is the reverse of the text.
+    std::vector<ShapedGlyph> shape(std::u32string_view text, bool rtl) const;
+    // Characters whose glyphs depend on their neighbours or that carry marks
+    // to be positioned: Arabic and other joining scripts, Indic and South-East
+    // Asian scripts, Hebrew points, combining marks. Plain text is measured
+    // and drawn glyph by glyph (as Word does, without kerning or ligatures).
+    static bool needs_shaping(char32_t cp);
 
     struct Loaded;  // FreeType face and precomputed tables (fonts.cpp)
 

@@ -25,7 +25,18 @@ struct Color {
     double r = 0, g = 0, b = 0;  // 0..1
 };
 
+// A glyph placed by shaping, in points relative to the pen; text is what it
+// stands for (a whole cluster on its first glyph, empty on the others).
+struct PlacedGlyph {
+    std::uint32_t glyph = 0;
+    double advance = 0, dx = 0, dy = 0;
+    std::u32string text;
+};
+
 // A run of text in one font face at one size, drawn from its baseline origin.
+// Plain text is drawn character by character through the face's cmap; shaped
+// text (complex scripts) carries its glyphs, and text is then its logical,
+// reading-order text (what copying or extraction should give).
 struct TextItem {
     double x = 0, y = 0;                 // baseline start
     std::string font_path;               // TrueType file of the face
@@ -34,7 +45,8 @@ struct TextItem {
     double size = 11;                    // points
     std::u32string text;                 // characters the face has glyphs for
     Color color;
-    double word_spacing = 0;             // extra space per U+0020 (justification), points
+    std::vector<PlacedGlyph> glyphs;     // non-empty: shaped, draw these
+    bool rtl = false;                    // shaped right to left (glyphs still in drawing order)
     int tag = kUntagged;
 };
 

@@ -394,6 +394,7 @@ private:
         }
         std::size_t label_end = para.list_label.empty() ? 0 : atoms.size() - 1;  // label atoms, before its tab
         gather(para.inlines, atoms, "");
+        shape_widths(atoms);
 
         // Bookmarks in this paragraph: internal links land where it starts.
         std::vector<std::string> bookmarks;
@@ -643,12 +644,74 @@ private:
         desc = std::max(desc, -(m.win_descent < 0 ? m.win_descent : m.descent) * scale - std::min(0.0, s.rise));
     }
 
+    // Complex scripts: a character's width depends on its neighbours, so a
+    // run that needs shaping is measured as HarfBuzz shapes it, each cluster's
+    // width on its first character (line breaks never fall inside a cluster).
+    void shape_widths(std::vector<Atom>& atoms) const {
+        std::size_t i = 0;
+        while (i < atoms.size()) {
+            if (atoms[i].kind != AtomKind::text) {
+                ++i;
+                continue;
+            }
+            std::size_t j = i;
+            bool need = false, rtl = false;
+            std::u32string text;
+            while (j < atoms.size() && atoms[j].kind == AtomKind::text && atoms[j].style == atoms[i].style) {
+                char32_t c = atoms[j].ch;
+                need = need || Font::needs_shaping(c);
+                UCharDirection d = u_charDirection(static_cast<UChar32>(c));
+                rtl = rtl || d == U_RIGHT_TO_LEFT || d == U_RIGHT_TO_LEFT_ARABIC;
+                text += c;
+                ++j;
+            }
+            if (need) {
+                const Style& s = styles_[static_cast<std::size_t>(atoms[i].style)];
+                double scale = s.size / s.font->metrics().units_per_em;
+                for (std::size_t k = i; k < j; ++k) atoms[k].width = 0;
+                for (const auto& g : s.font->shape(text, rtl))
+                    if (g.cluster < text.size()) atoms[i + g.cluster].width += g.advance * scale;
+            }
+            i = j;
+        }
+    }
+
+    // Replaces a text item's visual-order characters by shaped glyphs; its
+    // text becomes the logical text, and each cluster's text goes on the
+    // cluster's first glyph so the PDF extracts in reading order.
+    static void shape_item(TextItem& t, const Font& font, bool rtl) {
+        std::u32string logical = t.text;
+        if (rtl) std::reverse(logical.begin(), logical.end());
+        auto glyphs = font.shape(logical, rtl);
+        std::vector<std::uint32_t> starts;
+        for (const auto& g : glyphs) starts.push_back(g.cluster);
+        std::sort(starts.begin(), starts.end());
+        starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
+        double scale = t.size / font.metrics().units_per_em;
+        std::vector<bool> given(starts.size(), false);
+        for (const auto& g : glyphs) {
+            PlacedGlyph p{g.glyph, g.advance * scale, g.x_offset * scale, g.y_offset * scale, {}};
+            auto at = static_cast<std::size_t>(std::lower_bound(starts.begin(), starts.end(), g.cluster) - starts.begin());
+            if (at < starts.size() && !given[at]) {
+                given[at] = true;
+                std::size_t end = at + 1 < starts.size() ? starts[at + 1] : logical.size();
+                if (g.cluster < logical.size()) p.text = logical.substr(g.cluster, end - g.cluster);
+            }
+            t.glyphs.push_back(std::move(p));
+        }
+        t.text = std::move(logical);
+        t.rtl = rtl;
+    }
+
     // Unicode bidirectional algorithm (ICU ubidi) on one line: atoms in the
     // order they are drawn left to right, so right-to-left text reads (and
     // extracts) correctly. Lines without right-to-left text keep their order.
+    // rtl receives, per position in the returned order, whether that atom
+    // sits in a right-to-left run.
     static std::vector<std::size_t> visual_order(const std::vector<Atom>& atoms, std::size_t begin, std::size_t end,
-                                                 bool rtl_paragraph) {
+                                                 bool rtl_paragraph, std::vector<char>& rtl) {
         std::vector<std::size_t> order;
+        rtl.clear();
         icu::UnicodeString text;
         std::vector<std::size_t> unit_atom;
         bool any_rtl = rtl_paragraph;
@@ -662,6 +725,7 @@ private:
         }
         if (!any_rtl || text.isEmpty()) {
             for (std::size_t i = begin; i < end; ++i) order.push_back(i);
+            rtl.assign(order.size(), 0);
             return order;
         }
         UErrorCode err = U_ZERO_ERROR;
@@ -678,11 +742,13 @@ private:
             }
             if (dir == UBIDI_RTL) std::reverse(run.begin(), run.end());
             order.insert(order.end(), run.begin(), run.end());
+            rtl.insert(rtl.end(), run.size(), dir == UBIDI_RTL ? 1 : 0);
         }
         ubidi_close(bidi);
         if (U_FAILURE(err) || order.size() != end - begin) {
             order.clear();
             for (std::size_t i = begin; i < end; ++i) order.push_back(i);
+            rtl.assign(order.size(), 0);
         }
         return order;
     }
@@ -714,7 +780,8 @@ private:
             default: break;
         }
         if (pp.bidi && pp.alignment == Alignment::left) x += slack;  // right-to-left paragraphs start at the right
-        std::vector<std::size_t> order = visual_order(atoms, line.begin, end, pp.bidi);
+        std::vector<char> rtl;
+        std::vector<std::size_t> order = visual_order(atoms, line.begin, end, pp.bidi, rtl);
         std::size_t v = 0;
         while (v < order.size()) {
             std::size_t k = order[v];
@@ -758,7 +825,9 @@ private:
             t.color = s.color;
             t.tag = k < label_end_ ? label_tag_ : tag_;
             double start_x = x;
-            while (v < order.size() && atoms[order[v]].kind == AtomKind::text && atoms[order[v]].style == a.style) {
+            const char run_rtl = rtl[v];
+            while (v < order.size() && atoms[order[v]].kind == AtomKind::text && atoms[order[v]].style == a.style &&
+                   rtl[v] == run_rtl) {
                 const Atom& c = atoms[order[v]];
                 t.text += c.ch;
                 x += c.width;
@@ -769,6 +838,7 @@ private:
                     break;
                 }
             }
+            if (std::any_of(t.text.begin(), t.text.end(), Font::needs_shaping)) shape_item(t, *s.font, run_rtl != 0);
             f.sink->items.push_back(t);
             if (s.underline) f.sink->items.push_back(LineItem{start_x, baseline + s.size * 0.12, x, baseline + s.size * 0.12, s.size / 18, s.color, kArtifact});
             if (s.strike) f.sink->items.push_back(LineItem{start_x, baseline - s.size * 0.3, x, baseline - s.size * 0.3, s.size / 18, s.color, kArtifact});

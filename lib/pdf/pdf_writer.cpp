@@ -3,12 +3,16 @@
 #include <lcms2.h>
 #include <podofo.h>
 
+#include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <ctime>
 #include <map>
 #include <memory>
+#include <set>
 
 #include "allies/error.hpp"
+#include "pdf/font_embedder.hpp"
 #include "text/encode.hpp"
 
 namespace allies::pdf {
@@ -67,6 +71,7 @@ public:
     std::string run() {
         pdf_.SetPdfVersion(ePdfVersion_1_7);
         for (std::size_t i = 0; i < doc_.pages.size(); ++i) paint_page(doc_.pages[i]);
+        fonts_.finish();
         add_links();
         add_structure();
         add_outline();
@@ -79,19 +84,6 @@ public:
     }
 
 private:
-    PdfFont* font_for(const layout::TextItem& t) {
-        std::string key = t.font_path + "#" + std::to_string(t.font_index);
-        auto it = fonts_.find(key);
-        if (it != fonts_.end()) return it->second;
-        // A unique name per file: PoDoFo caches fonts by name and style.
-        std::string name = "AlliesFont" + std::to_string(fonts_.size());
-        PdfFont* font = pdf_.CreateFontSubset(name.c_str(), false, false, false, new PdfIdentityEncoding(0, 0xffff, true),
-                                              t.font_path.c_str());
-        if (!font) throw Error(ErrorKind::unsupported, t.font_path, "", "cannot embed this font");
-        fonts_.emplace(key, font);
-        return font;
-    }
-
     void paint_page(const layout::Page& page) {
         // Create, paint and finish each page before the next: the PdfPage*
         // does not survive the next CreatePage (DEPENDENCY-NOTES §1, gotcha 1).
@@ -114,31 +106,111 @@ private:
                 },
                 item);
         painter.FinishPage();
+        // The page's fonts go in its resources by hand: these are not PdfFont
+        // objects, so the painter does not know them.
+        if (!page_fonts_.empty()) {
+            PdfDictionary& resources = p->GetResources()->GetDictionary();
+            if (!resources.HasKey("Font")) resources.AddKey("Font", PdfDictionary());
+            PdfDictionary& fonts = resources.GetKey("Font")->GetDictionary();
+            for (EmbeddedFace* f : page_fonts_) fonts.AddKey(PdfName(f->resource()), f->object()->Reference());
+            page_fonts_.clear();
+        }
         links_.emplace_back();
         for (const auto& item : page.items)
             if (auto* l = std::get_if<layout::LinkItem>(&item)) links_.back().push_back(*l);
     }
 
+    // Numbers in content streams: fixed notation, no locale, no "-0".
+    static std::string num(double v) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%.3f", std::abs(v) < 0.0005 ? 0.0 : v);
+        std::string out = buf;
+        while (!out.empty() && out.back() == '0') out.pop_back();
+        if (!out.empty() && out.back() == '.') out.pop_back();
+        return out;
+    }
+
+    // Text as glyph ids in a CID font. Each glyph is placed where the layout
+    // put it: TJ adjustments make up any difference between its advance and
+    // the font's width, and marks raised or lowered by shaping use Ts. Where
+    // the font's ToUnicode map cannot say what the glyphs stand for (shaped
+    // clusters, one glyph for two characters), an ActualText span gives the
+    // exact text, so copying and pdftotext read what the document says
+    // (right-to-left runs excepted, see below).
     void paint(PdfPainter& painter, const layout::TextItem& t) {
-        if (t.text.empty()) return;
-        PdfFont* font = font_for(t);
-        font->SetFontSize(static_cast<float>(t.size));
-        painter.SetFont(font);
-        painter.SetColor(t.color.r, t.color.g, t.color.b);
-        bool transform = t.synthetic_italic;
-        if (transform) {
-            painter.Save();
-            // Slant about the baseline origin (about 12 degrees).
-            painter.SetTransformationMatrix(1, 0, 0.21, 1, t.x, t.y);
+        if (t.text.empty() && t.glyphs.empty()) return;
+        EmbeddedFace& face = fonts_.face(t.font_path, t.font_index);
+        page_fonts_.insert(&face);
+        std::vector<layout::PlacedGlyph> glyphs = t.glyphs;
+        bool exact = !glyphs.empty();
+        if (glyphs.empty()) {
+            for (char32_t c : t.text) {
+                layout::PlacedGlyph g;
+                g.glyph = face.glyph(c);
+                g.advance = face.advance(g.glyph) * t.size / 1000.0;
+                g.text = std::u32string(1, c);
+                glyphs.push_back(std::move(g));
+            }
         }
+        for (const auto& g : glyphs)
+            if (!face.use(g.glyph, g.text)) exact = true;
+        // Right-to-left runs are drawn in visual order; readers (poppler,
+        // Acrobat) reorder by the glyphs' ToUnicode text, but would take an
+        // ActualText string as already in visual order and reverse it.
+        if (t.rtl) exact = false;
+
+        PdfStream& out = *painter.GetCanvas();
+        if (exact) out.Append("/Span <</ActualText <FEFF" + hex_utf16(t.text) + ">>> BDC\n");
+        painter.SetColor(t.color.r, t.color.g, t.color.b);
         if (t.synthetic_bold) {
             painter.SetStrokingColor(t.color.r, t.color.g, t.color.b);
             painter.SetStrokeWidth(t.size / 30.0);
-            painter.GetCanvas()->Append("2 Tr\n");
         }
-        painter.DrawText(transform ? 0 : t.x, transform ? 0 : t.y, pdf_string(t.text));
-        if (t.synthetic_bold) painter.GetCanvas()->Append("0 Tr\n");
-        if (transform) painter.Restore();
+        std::string s = "BT\n/" + face.resource() + " " + num(t.size) + " Tf\n";
+        if (t.synthetic_bold) s += "2 Tr\n";
+        // Synthetic italic slants about the baseline origin (about 12 degrees).
+        s += std::string(t.synthetic_italic ? "1 0 0.21 1 " : "1 0 0 1 ") + num(t.x) + " " + num(t.y) + " Tm\n";
+        double pen = 0, at = 0, rise = 0;  // where the layout wants the pen; where the PDF's is; current Ts
+        std::string tj;
+        auto flush = [&] {
+            if (!tj.empty()) s += "[" + tj + "] TJ\n";
+            tj.clear();
+        };
+        for (const auto& g : glyphs) {
+            if (std::abs(g.dy - rise) > 0.001) {
+                flush();
+                rise = g.dy;
+                s += num(rise) + " Ts\n";
+            }
+            double want = pen + g.dx;
+            double adjust = (want - at) * 1000.0 / t.size;
+            if (std::abs(adjust) > 0.01) tj += num(-adjust);
+            tj += "<" + hex4(g.glyph) + ">";
+            at = want + face.advance(g.glyph) * t.size / 1000.0;
+            pen += g.advance;
+        }
+        flush();
+        if (rise != 0) s += "0 Ts\n";
+        if (t.synthetic_bold) s += "0 Tr\n";
+        s += "ET\n";
+        out.Append(s);
+        if (exact) out.Append("EMC\n");
+    }
+
+    static std::string hex4(std::uint32_t v) {
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "%04X", v & 0xFFFFu);
+        return buf;
+    }
+
+    static std::string hex_utf16(const std::u32string& text) {
+        std::string out;
+        for (auto u : utf16be(text)) {
+            if (u == 0) break;
+            std::uint16_t host = static_cast<std::uint16_t>((static_cast<std::uint16_t>(u) >> 8) | (static_cast<std::uint16_t>(u) << 8));
+            out += hex4(host);
+        }
+        return out;
     }
 
     void paint(PdfPainter& painter, const layout::RectItem& r) {
@@ -389,7 +461,8 @@ private:
     const layout::LaidOutDocument& doc_;
     const PdfOptions& options_;
     PdfMemDocument pdf_;
-    std::map<std::string, PdfFont*> fonts_;
+    FontEmbedder fonts_{pdf_};
+    std::set<EmbeddedFace*> page_fonts_;  // fonts drawn on the page being painted
     std::vector<std::unique_ptr<PdfImage>> images_;
     std::vector<std::vector<layout::LinkItem>> links_;
     std::vector<std::vector<int>> mcids_;  // per page: structure node of each MCID

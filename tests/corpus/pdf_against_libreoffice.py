@@ -41,7 +41,7 @@ def main():
         recalls.append(recall)
         rows.append((recall, name, pa, pb))
     rows.sort()
-    for recall, name, pa, pb in rows[:15]:
+    for recall, name, pa, pb in rows[:int(os.environ.get("SHOW", "15"))]:
         print(f"{recall:.3f}  pages {pb:3d} vs {pa:3d}  {name}")
     recalls.sort()
     med = recalls[len(recalls) // 2] if recalls else 0
