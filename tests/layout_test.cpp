@@ -164,6 +164,55 @@ TEST(Layout, ArabicIsShapedAndKeepsItsReadingOrderText) {
     EXPECT_GT(advance, 0);
 }
 
+TEST(Layout, TwoColumnSectionFillsTheLeftColumnThenTheRight) {
+    DocxBuilder b;
+    std::string body;
+    for (int i = 0; i < 80; ++i) body += p(run("Line " + std::to_string(i)));
+    const std::string cols = "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1440\" w:right=\"1440\" "
+                             "w:bottom=\"1440\" w:left=\"1440\" w:header=\"708\" w:footer=\"708\" w:gutter=\"0\"/>"
+                             "<w:cols w:num=\"2\" w:space=\"720\"/></w:sectPr>";
+    b.body = body + cols;
+    auto d = lay(b);
+    ASSERT_EQ(d.pages.size(), 1u);  // 80 short lines fit in two columns of one page
+    double mid = d.pages[0].width / 2;
+    double top_right = 0, bottom_left = 1e9, top_left = 0;  // PDF y grows upwards
+    for (const auto& t : texts(d.pages[0])) {
+        if (t.x < mid) {
+            bottom_left = std::min(bottom_left, t.y);
+            top_left = std::max(top_left, t.y);
+        } else {
+            top_right = std::max(top_right, t.y);
+        }
+    }
+    ASSERT_GT(top_right, 0);                 // the right column was used
+    EXPECT_NEAR(top_right, top_left, 0.5);   // and starts at the top again
+    EXPECT_LT(bottom_left, top_right - 500); // after the left one filled the page
+    // Column widths: (595.3 - 144 - 36) / 2 points each, so no line crosses the middle.
+    for (const auto& t : texts(d.pages[0])) EXPECT_FALSE(t.x < mid && t.x + 60 > mid + 18) << t.x;
+}
+
+TEST(Layout, ColumnBreakMovesToTheNextColumn) {
+    DocxBuilder b;
+    const std::string cols = "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1440\" w:right=\"1440\" "
+                             "w:bottom=\"1440\" w:left=\"1440\" w:header=\"708\" w:footer=\"708\" w:gutter=\"0\"/>"
+                             "<w:cols w:num=\"2\" w:space=\"720\"/></w:sectPr>";
+    b.body = p(run("Left") + "<w:r><w:br w:type=\"column\"/></w:r>") + p(run("Right")) + cols;
+    auto d = lay(b);
+    ASSERT_EQ(d.pages.size(), 1u);
+    double mid = d.pages[0].width / 2, left_y = 0, right_y = 0;
+    for (const auto& t : texts(d.pages[0])) {
+        if (t.text == U"Left") {
+            EXPECT_LT(t.x, mid);
+            left_y = t.y;
+        }
+        if (t.text == U"Right") {
+            EXPECT_GT(t.x, mid);
+            right_y = t.y;
+        }
+    }
+    EXPECT_NEAR(left_y, right_y, 0.5);  // both at the top of their column
+}
+
 TEST(Layout, HeaderRowsRepeatOnEachPageOfALongTable) {
     DocxBuilder b;
     std::string rows = "<w:tr><w:trPr><w:tblHeader/></w:trPr><w:tc><w:p>" + run("Heading row") + "</w:p></w:tc></w:tr>";

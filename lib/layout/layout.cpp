@@ -50,7 +50,9 @@ struct Atom {
     bool jpeg = false;
     double height = 0;
     std::string alt;
-    std::string footnote;  // id of the footnote this reference mark calls (its first atom)
+    std::string footnote;
+    bool column_break = false;
+    double pad = 0;             // space after this character, inside width (East Asian auto-spacing)  // page_break atom from w:br type="column"  // id of the footnote this reference mark calls (its first atom)
 };
 
 Color parse_color(const std::string& hex) {
@@ -104,6 +106,11 @@ private:
         double bottom = 0;           // bottom of the text area (top-down)
         Sink notes;                  // footnotes at the foot of this page, top at 0
         double notes_height = 0;
+        // Newspaper columns (w:cols): the flow fills column after column.
+        int columns = 1, column = 0;
+        double column_top = 0;       // where the columns start (below a continuous section's text)
+        double column_width = 0, column_gap = 0, left = 0;
+        double deepest = 0;          // lowest point reached by any column so far
     };
 
     // ---- structure (tagged PDF) -----------------------------------------
@@ -118,7 +125,49 @@ private:
         section_ = &s;
         section_index_ = static_cast<std::size_t>(section_ - doc_.sections.data());
         if (doc_.sections.empty() || section_index_ >= doc_.sections.size()) section_index_ = 0;
-        if (first || s.type != "continuous" || pages_.empty()) new_page(true);
+        if (first || s.type != "continuous" || pages_.empty()) {
+            new_page(true);
+            return;
+        }
+        // A continuous break: the new section's columns start below
+        // everything already on the page (columns are not balanced).
+        PageInfo& p = pages_.back();
+        double y = std::max(flow_.y, p.deepest);
+        set_columns(p, s, y);
+        flow_.y = y;
+    }
+
+    // Column geometry of a section from y down; the flow goes to column 0.
+    void set_columns(PageInfo& p, const Section& s, double y) {
+        double left = (s.margin_left + s.gutter) * kTwip;
+        double width = std::max(72.0, (s.page_width - s.margin_left - s.margin_right - s.gutter) * kTwip);
+        int n = std::clamp(s.columns, 1, 16);
+        double gap = n > 1 ? std::max(0.0, s.column_space * kTwip) : 0;
+        if (n > 1 && (width - gap * (n - 1)) / n < 36) n = 1;  // columns too narrow to hold text: one
+        p.columns = n;
+        p.column = 0;
+        p.column_top = y;
+        p.left = left;
+        p.column_gap = n > 1 ? gap : 0;
+        p.column_width = n > 1 ? (width - gap * (n - 1)) / n : width;
+        flow_.x = left;
+        flow_.width = p.column_width;
+    }
+
+    // Overflow: the next column of the page, else a new page.
+    void next_frame() {
+        if (!pages_.empty()) {
+            PageInfo& p = pages_.back();
+            p.deepest = std::max(p.deepest, flow_.y);
+            if (p.column + 1 < p.columns) {
+                ++p.column;
+                flow_.x = p.left + p.column * (p.column_width + p.column_gap);
+                flow_.y = p.column_top;
+                at_page_top_ = true;
+                return;
+            }
+        }
+        new_page();
     }
 
     void new_page(bool first_of_section = false) {
@@ -135,9 +184,8 @@ private:
         double footer = extent(p.section, true, first_of_section && s.title_page);
         p.bottom = std::min(p.bottom, s.page_height * kTwip - s.margin_footer * kTwip - footer - 6);
         pages_.push_back(std::move(p));
-        flow_.x = (s.margin_left + s.gutter) * kTwip;
-        flow_.width = std::max(72.0, (s.page_width - s.margin_left - s.margin_right - s.gutter) * kTwip);
         flow_.y = std::max(s.margin_top * kTwip, s.margin_header * kTwip + header + 6);
+        set_columns(pages_.back(), s, flow_.y);
         flow_.paginate = true;
         flow_.sink = &pages_.back().sink;
         at_page_top_ = true;
@@ -303,6 +351,7 @@ private:
                 case InlineKind::column_break: {
                     Atom a;
                     a.kind = AtomKind::page_break;
+                    a.column_break = in.kind == InlineKind::column_break;
                     atoms.push_back(a);
                     break;
                 }
@@ -364,6 +413,7 @@ private:
         double start = 0;                 // x offset of the first atom from the column's left
         bool last = false;                // last line of the paragraph (not justified)
         bool page_break_after = false;
+        bool column_break_after = false;
     };
 
     double tab_stop(const ParaProps& pp, double x_from_column, double left) const {
@@ -395,6 +445,7 @@ private:
         std::size_t label_end = para.list_label.empty() ? 0 : atoms.size() - 1;  // label atoms, before its tab
         gather(para.inlines, atoms, "");
         shape_widths(atoms);
+        east_asian_spacing(atoms);
 
         // Bookmarks in this paragraph: internal links land where it starts.
         std::vector<std::string> bookmarks;
@@ -468,6 +519,7 @@ private:
                 cur.end = i + 1;
                 cur.width = x - cur.start;
                 cur.page_break_after = a.kind == AtomKind::page_break;
+                cur.column_break_after = a.column_break;
                 lines.push_back(cur);
                 cur = Line{};
                 cur.begin = i + 1;
@@ -509,7 +561,10 @@ private:
         cur.end = atoms.size();
         cur.width = x - cur.start;
         cur.last = true;
-        lines.push_back(cur);
+        // A page or column break that ends its paragraph keeps the paragraph
+        // mark on its own line (Word 2013 and later): no empty line follows.
+        if (cur.begin == cur.end && !lines.empty() && lines.back().page_break_after) lines.back().last = true;
+        else lines.push_back(cur);
 
         // Vertical placement.
         double before = pp.space_before * kTwip, after = pp.space_after * kTwip;
@@ -559,7 +614,7 @@ private:
             bool keep_lines = pp.keep_lines && f.y + total > flow_bottom() && total < flow_bottom() - 72;
             bool orphan = pp.widow_control && heights.size() > 1 && f.y + heights[0] <= flow_bottom() &&
                           f.y + heights[0] + heights[1] > flow_bottom();
-            if (keep_next || keep_lines || orphan) new_page();
+            if (keep_next || keep_lines || orphan) next_frame();
         }
         std::size_t line_index = 0;
         for (auto& line : lines) {
@@ -567,7 +622,7 @@ private:
             // Widow: the last line would stand alone on the next page.
             if (f.paginate && pp.widow_control && !at_page_top_ && lines.size() > 2 && line_index == lines.size() - 1 &&
                 f.y + heights[line_index - 1] <= flow_bottom() && f.y + heights[line_index - 1] + heights[line_index] > flow_bottom())
-                new_page();
+                next_frame();
             double asc = 0, desc = 0;
             bool any = false;
             for (std::size_t k = line.begin; k < line.end; ++k) {
@@ -600,7 +655,7 @@ private:
                 double notes = p.notes_height + note_height;
                 return f.y + height <= p.bottom - (notes > 0 ? notes + kNoteSeparator : 0);
             };
-            if (f.paginate && !fits() && !at_page_top_) new_page();
+            if (f.paginate && !fits() && !at_page_top_) next_frame();
             if (!called.empty()) {
                 PageInfo& p = pages_.back();
                 for (auto item : note_box.items) {
@@ -618,7 +673,10 @@ private:
             emit_line(atoms, line, f, baseline, left, avail, pp);
             f.y += height;
             at_page_top_ = false;
-            if (line.page_break_after && f.paginate) new_page();
+            if (line.page_break_after && f.paginate) {
+                if (line.column_break_after) next_frame();
+                else new_page();
+            }
         }
         f.y += after;
         // Text boxes anchored here: their paragraphs follow, indented.
@@ -673,6 +731,28 @@ private:
                     if (g.cluster < text.size()) atoms[i + g.cluster].width += g.advance * scale;
             }
             i = j;
+        }
+    }
+
+    // Word's autoSpaceDE/autoSpaceDN (on unless a document turns them off;
+    // not read yet): a quarter em between Chinese, Japanese or Korean text and
+    // Latin letters or digits next to it.
+    void east_asian_spacing(std::vector<Atom>& atoms) const {
+        auto east_asian = [](char32_t c) {
+            return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
+                   (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xAC00 && c <= 0xD7AF);
+        };
+        auto latin = [](char32_t c) {
+            return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7);
+        };
+        for (std::size_t i = 0; i + 1 < atoms.size(); ++i) {
+            const Atom& b = atoms[i + 1];
+            Atom& a = atoms[i];
+            if (a.kind != AtomKind::text || b.kind != AtomKind::text) continue;
+            if ((east_asian(a.ch) && latin(b.ch)) || (latin(a.ch) && east_asian(b.ch))) {
+                a.pad = styles_[static_cast<std::size_t>(a.style)].size * 0.25;
+                a.width += a.pad;
+            }
         }
     }
 
@@ -837,6 +917,7 @@ private:
                     x += extra_per_space;
                     break;
                 }
+                if (c.pad > 0) break;  // the next item starts after the gap
             }
             if (std::any_of(t.text.begin(), t.text.end(), Font::needs_shaping)) shape_item(t, *s.font, run_rtl != 0);
             f.sink->items.push_back(t);
@@ -912,7 +993,7 @@ private:
                 placed.push_back(std::move(p));
             }
             if (f.paginate && f.y + row_height > flow_bottom() && !at_page_top_) {
-                new_page();
+                next_frame();
                 // Header rows (w:tblHeader) repeat at the top of each page,
                 // drawn again as page furniture.
                 if (!row.header)
@@ -1021,7 +1102,7 @@ private:
             if (!placed_notes_.count(note->id)) rest.emplace_back(n, note);
         auto end = notes_.endnotes();
         if (rest.empty() && end.empty()) return;
-        if (flow_.y + 40 > flow_bottom()) new_page();
+        if (flow_.y + 40 > flow_bottom()) next_frame();
         flow_.y += 12;
         flow_.sink->items.push_back(LineItem{flow_.x, flow_.y, flow_.x + 144, flow_.y, 0.5, {}, kArtifact});
         flow_.y += 6;
