@@ -213,6 +213,62 @@ TEST(Layout, ColumnBreakMovesToTheNextColumn) {
     EXPECT_NEAR(left_y, right_y, 0.5);  // both at the top of their column
 }
 
+// One row holding 100 paragraphs: far taller than a page.
+std::string tall_row_table(bool cant_split) {
+    std::string cell;
+    for (int i = 0; i < 100; ++i) cell += p(run("cell line " + std::to_string(i)));
+    std::string trpr = cant_split ? "<w:trPr><w:cantSplit/></w:trPr>" : "";
+    return "<w:tbl><w:tblPr/><w:tblGrid><w:gridCol w:w=\"4000\"/></w:tblGrid><w:tr>" + trpr + "<w:tc>" + cell +
+           "</w:tc></w:tr></w:tbl>";
+}
+
+TEST(Layout, ARowTallerThanThePageSplitsBetweenLines) {
+    DocxBuilder b;
+    b.body = p(run("Before")) + tall_row_table(false) + kSect;
+    auto d = lay(b);
+    ASSERT_GE(d.pages.size(), 2u);
+    // The row starts on the first page, right after "Before", and every line
+    // is drawn once, inside the page's margins.
+    EXPECT_NE(joined(d.pages[0]).find(U"cell line 0"), std::u32string::npos);
+    EXPECT_NE(joined(d.pages[0]).find(U"Before"), std::u32string::npos);
+    int drawn = 0;
+    for (const auto& page : d.pages)
+        for (const auto& t : texts(page)) {
+            if (t.text.rfind(U"cell line", 0) == 0) ++drawn;
+            EXPECT_GT(t.y, 72 - 1) << "below the bottom margin";
+            EXPECT_LT(t.y, page.height - 72 + 1) << "above the top margin";
+        }
+    EXPECT_EQ(drawn, 100);
+    EXPECT_NE(joined(d.pages.back()).find(U"cell line 99"), std::u32string::npos);
+}
+
+TEST(Layout, CantSplitRowMovesWholeOthersSplit) {
+    DocxBuilder b;
+    std::string filler;
+    for (int i = 0; i < 46; ++i) filler += p(run("filler " + std::to_string(i)));  // leaves about six lines
+    std::string cell;
+    for (int i = 0; i < 10; ++i) cell += p(run("kept line " + std::to_string(i)));
+    b.body = filler + "<w:tbl><w:tblPr/><w:tblGrid><w:gridCol w:w=\"4000\"/></w:tblGrid><w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc>" +
+             cell + "</w:tc></w:tr></w:tbl>" + kSect;
+    auto d = lay(b);
+    ASSERT_GE(d.pages.size(), 2u);
+    std::size_t with_first = 99, with_last = 98;
+    for (std::size_t i = 0; i < d.pages.size(); ++i) {
+        if (joined(d.pages[i]).find(U"kept line 0") != std::u32string::npos) with_first = i;
+        if (joined(d.pages[i]).find(U"kept line 9") != std::u32string::npos) with_last = i;
+    }
+    EXPECT_EQ(with_first, with_last);  // the row was not split
+
+    // The same row without w:cantSplit starts on the first page and splits.
+    std::string splittable = b.body;
+    splittable.replace(splittable.find("<w:trPr><w:cantSplit/></w:trPr>"), 31, "");
+    b.body = splittable;
+    auto e = lay(b);
+    ASSERT_GE(e.pages.size(), 2u);
+    EXPECT_NE(joined(e.pages[0]).find(U"kept line 0"), std::u32string::npos);
+    EXPECT_NE(joined(e.pages[1]).find(U"kept line 9"), std::u32string::npos);
+}
+
 TEST(Layout, HeaderRowsRepeatOnEachPageOfALongTable) {
     DocxBuilder b;
     std::string rows = "<w:tr><w:trPr><w:tblHeader/></w:trPr><w:tc><w:p>" + run("Heading row") + "</w:p></w:tc></w:tr>";

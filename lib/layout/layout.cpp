@@ -992,30 +992,65 @@ private:
                 row_height = std::max(row_height, p.height);
                 placed.push_back(std::move(p));
             }
-            if (f.paginate && f.y + row_height > flow_bottom() && !at_page_top_) {
-                next_frame();
+            auto repeat_headers = [&] {
                 // Header rows (w:tblHeader) repeat at the top of each page,
                 // drawn again as page furniture.
-                if (!row.header)
-                    for (const auto& [items, height] : header_rows) {
-                        for (auto item : items) {
-                            shift(item, f.y);
-                            std::visit([](auto& i) { i.tag = kArtifact; }, item);
-                            f.sink->items.push_back(std::move(item));
-                        }
-                        f.y += height;
+                if (row.header) return;
+                for (const auto& [items, height] : header_rows) {
+                    for (auto item : items) {
+                        shift(item, f.y);
+                        std::visit([](auto& i) { i.tag = kArtifact; }, item);
+                        f.sink->items.push_back(std::move(item));
                     }
+                    f.y += height;
+                }
+            };
+            // Draws the cells' items from [from, from + height) of the row at
+            // the flow's cursor, with the cells' shading and borders.
+            auto draw_slice = [&](double from, double height, bool last) {
+                std::vector<Item> slice;
+                for (auto& p : placed) {
+                    if (!p.cell->shading.fill.empty() && p.cell->shading.fill != "auto")
+                        slice.push_back(RectItem{p.x, 0, p.width, height, true, parse_color(p.cell->shading.fill), 0, kArtifact});
+                    for (auto& item : p.sink.items) {
+                        auto [top, bottom] = extent_of(item);
+                        (void)bottom;
+                        // Each item goes in exactly one slice (the first takes
+                        // anything above the row's top, such as a tall ascent).
+                        if ((from > 0 && top < from - 0.01) || (!last && top >= from + height - 0.01)) continue;
+                        Item moved = item;
+                        shift(moved, -from);
+                        slice.push_back(std::move(moved));
+                    }
+                    bool cell_border = p.cell->border_top.present() || p.cell->border_left.present();
+                    if (borders || cell_border) slice.push_back(RectItem{p.x, 0, p.width, height, false, {}, 0.5, kArtifact});
+                }
+                return slice;
+            };
+            if (f.paginate && f.y + row_height > flow_bottom() && !at_page_top_ &&
+                (row.cant_split || flow_bottom() - f.y < 24)) {
+                next_frame();
+                repeat_headers();
+            }
+            // A row taller than the space left is split between lines, its
+            // cells continuing on the next page, as Word allows by default
+            // (w:cantSplit rows too when taller than a page: never lose text).
+            double from = 0;
+            while (f.paginate && f.y + (row_height - from) > flow_bottom() + 0.01 &&
+                   (!row.cant_split || row_height - from > frame_height())) {
+                double cut = split_point(placed, from, flow_bottom() - f.y);
+                if (cut <= from + 1) cut = from + std::max(1.0, flow_bottom() - f.y);  // nothing breaks cleanly: cut anyway
+                for (auto item : draw_slice(from, cut - from, false)) {
+                    shift(item, f.y);
+                    f.sink->items.push_back(std::move(item));
+                }
+                from = cut;
+                next_frame();
+                repeat_headers();
             }
             double top = f.y;
-            std::vector<Item> row_items;  // relative to the row's top, kept for header rows
-            for (auto& p : placed) {
-                if (!p.cell->shading.fill.empty() && p.cell->shading.fill != "auto")
-                    row_items.push_back(RectItem{p.x, 0, p.width, row_height, true, parse_color(p.cell->shading.fill), 0, kArtifact});
-                for (auto& item : p.sink.items) row_items.push_back(item);
-                bool cell_border = p.cell->border_top.present() || p.cell->border_left.present();
-                if (borders || cell_border)
-                    row_items.push_back(RectItem{p.x, 0, p.width, row_height, false, {}, 0.5, kArtifact});
-            }
+            std::vector<Item> row_items = draw_slice(from, row_height - from, true);  // relative to the row's top, kept for header rows
+            row_height -= from;
             for (auto item : row_items) {
                 shift(item, top);
                 f.sink->items.push_back(std::move(item));
@@ -1028,6 +1063,46 @@ private:
         parents_.pop_back();  // Table
         list_node_ = -1;
         f.y += 2;
+    }
+
+    // Top and bottom of an item (top-down, as laid out).
+    static std::pair<double, double> extent_of(const Item& item) {
+        return std::visit(
+            [](const auto& i) -> std::pair<double, double> {
+                using T = std::decay_t<decltype(i)>;
+                if constexpr (std::is_same_v<T, TextItem>) return {i.y - i.size * 0.9, i.y + i.size * 0.3};
+                else if constexpr (std::is_same_v<T, LineItem>) return {std::min(i.y1, i.y2), std::max(i.y1, i.y2)};
+                else return {i.y, i.y + i.height};
+            },
+            item);
+    }
+
+    // Where to end a row's slice that starts at from and may be avail tall:
+    // the lowest point at or above from + avail that cuts through no line of
+    // text or picture in any cell.
+    template <class Placed>
+    static double split_point(const std::vector<Placed>& cells, double from, double avail) {
+        double cut = from + avail;
+        for (bool moved = true; moved;) {
+            moved = false;
+            for (const auto& p : cells)
+                for (const auto& item : p.sink.items) {
+                    if (std::holds_alternative<RectItem>(item)) continue;  // nested cell frames may be cut
+                    auto [top, bottom] = extent_of(item);
+                    if (top < cut - 0.01 && bottom > cut + 0.01 && top > from + 0.01) {
+                        cut = top;
+                        moved = true;
+                    }
+                }
+        }
+        return cut;
+    }
+
+    // Height of the text area of the current page (below any header).
+    double frame_height() const {
+        if (pages_.empty()) return content_bottom();
+        const PageInfo& p = pages_.back();
+        return flow_bottom() - p.column_top;
     }
 
     static void shift(Item& item, double dy) {

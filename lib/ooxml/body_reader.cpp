@@ -641,6 +641,7 @@ void StoryReader::read_row(pugi::xml_node n, Table& t, const std::string& style)
     auto trpr = n.child("w:trPr");
     if (trpr.child("w:del")) return;  // a deleted row is gone once changes are accepted
     row.header = trpr.child("w:tblHeader") && on_off(trpr.child("w:tblHeader"));
+    row.cant_split = trpr.child("w:cantSplit") && on_off(trpr.child("w:cantSplit"));
     if (auto h = trpr.child("w:trHeight")) {
         row.height = twips(h, "w:val");
         row.height_rule = attr(h, "w:hRule");

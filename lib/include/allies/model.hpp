@@ -155,6 +155,7 @@ struct TableCell {
 struct TableRow {
     std::vector<TableCell> cells;
     bool header = false;              // w:tblHeader: repeats on each page
+    bool cant_split = false;          // w:cantSplit: the row moves whole to the next page
     Twips height = 0;
     std::string height_rule;
     int grid_before = 0, grid_after = 0;
