@@ -124,6 +124,30 @@ TEST(Layout, FootnoteSitsAtTheFootOfItsPage) {
     EXPECT_LT(note_y, 120);  // at the foot, above the bottom margin
 }
 
+// Endnotes follow the text, numbered as the document says (lower-case roman
+// numerals by default, as in Word).
+TEST(Layout, EndnotesUseTheirNumberFormat) {
+    for (std::string fmt : {"", "upperLetter"}) {
+        DocxBuilder b;
+        b.extra_parts.emplace_back("word/endnotes.xml", part("endnotes", "<w:endnote w:id=\"1\"><w:p>" + run("First end.") +
+                                                                            "</w:p></w:endnote><w:endnote w:id=\"2\"><w:p>" +
+                                                                            run("Second end.") + "</w:p></w:endnote>"));
+        b.extra_rels.push_back("<Relationship Id=\"rIdE\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+                               "endnotes\" Target=\"endnotes.xml\"/>");
+        std::string sect = kSect;
+        if (!fmt.empty()) sect.insert(sect.find("<w:pgSz"), "<w:endnotePr><w:numFmt w:val=\"" + fmt + "\"/></w:endnotePr>");
+        b.body = p(run("Text") + "<w:r><w:endnoteReference w:id=\"1\"/></w:r>" + run(" more") +
+                   "<w:r><w:endnoteReference w:id=\"2\"/></w:r>") + sect;
+        auto d = lay(b);
+        std::u32string all;
+        for (const auto& page : d.pages) all += joined(page);
+        std::u32string one = fmt.empty() ? U"i" : U"A", two = fmt.empty() ? U"ii" : U"B";
+        EXPECT_NE(all.find(U"Text" + one), std::u32string::npos) << fmt;
+        EXPECT_NE(all.find(two + U"Second end."), std::u32string::npos) << fmt;
+        EXPECT_EQ(all.find(U"Text1"), std::u32string::npos) << fmt;
+    }
+}
+
 TEST(Layout, HeaderOnEveryPageWithItsPageNumber) {
     DocxBuilder b;
     b.extra_parts.emplace_back("word/header1.xml",

@@ -13,6 +13,7 @@
 #include <memory>
 
 #include "convert/visible.hpp"
+#include "ooxml/numbering.hpp"
 #include "text/encode.hpp"
 
 namespace allies::layout {
@@ -361,7 +362,7 @@ private:
                     p.vertical_align = VerticalAlign::superscript;
                     int n = in.kind == InlineKind::footnote_ref ? notes_.footnote(in.id) : notes_.endnote(in.id);
                     std::size_t at = atoms.size();
-                    add_text(atoms, std::to_string(n), style_of(p, link), false);
+                    add_text(atoms, note_label(n, in.kind == InlineKind::endnote_ref), style_of(p, link), false);
                     if (in.kind == InlineKind::footnote_ref && at < atoms.size()) atoms[at].footnote = in.id;
                     break;
                 }
@@ -1129,11 +1130,17 @@ private:
         nf.width = f.width;
         nf.y = 0;
         nf.sink = &box;
-        for (const Note* note : notes) note_blocks(*note, notes_.footnote(note->id), "", nf);
+        for (const Note* note : notes) note_blocks(*note, notes_.footnote(note->id), false, nf);
         return nf.y;
     }
 
-    void note_blocks(const Note& note, int number, const char* suffix, Flow& f) {
+    // A note's number as the document formats it (endnotes: i, ii, ... by default).
+    std::string note_label(int number, bool endnote) const {
+        std::string label = ooxml::format_number(number, endnote ? doc_.endnote_format : doc_.footnote_format);
+        return label.empty() ? std::to_string(number) : label;
+    }
+
+    void note_blocks(const Note& note, int number, bool endnote, Flow& f) {
         parents_.push_back(node("Note"));
         int saved_list = list_node_;
         list_node_ = -1;
@@ -1141,7 +1148,7 @@ private:
         for (const auto& b : note.blocks) {
             if (b.kind == BlockKind::paragraph && first_para) {
                 Paragraph p = b.paragraph;
-                p.list_label = std::to_string(number) + suffix;
+                p.list_label = note_label(number, endnote);
                 p.props.indent_left = std::max<Twips>(p.props.indent_left, 360);
                 p.props.indent_hanging = 360;
                 p.props.indent_first_line = 0;
@@ -1181,8 +1188,8 @@ private:
         flow_.y += 12;
         flow_.sink->items.push_back(LineItem{flow_.x, flow_.y, flow_.x + 144, flow_.y, 0.5, {}, kArtifact});
         flow_.y += 6;
-        for (const auto& [n, note] : rest) note_blocks(*note, n, "", flow_);
-        for (const auto& [n, note] : end) note_blocks(*note, n, "e", flow_);
+        for (const auto& [n, note] : rest) note_blocks(*note, n, false, flow_);
+        for (const auto& [n, note] : end) note_blocks(*note, n, true, flow_);
     }
 
     // §17.10.5: a section without a header (or footer) reference of a type

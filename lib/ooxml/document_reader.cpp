@@ -130,8 +130,16 @@ Document read_document(const Package& pkg) {
     doc.endnotes = read_notes(ctx, first_target(pkg, main, RelType::endnotes), "w:endnote");
     doc.comments = read_notes(ctx, first_target(pkg, main, RelType::comments), "w:comment");
 
-    if (auto settings = first_target(pkg, main, RelType::settings); !settings.empty())
-        doc.even_and_odd_headers = static_cast<bool>(xml(pkg, settings).document_element().child("w:evenAndOddHeaders"));
+    auto note_formats = [&](pugi::xml_node holder) {
+        if (auto f = attr(holder.child("w:footnotePr").child("w:numFmt"), "w:val"); !f.empty()) doc.footnote_format = f;
+        if (auto f = attr(holder.child("w:endnotePr").child("w:numFmt"), "w:val"); !f.empty()) doc.endnote_format = f;
+    };
+    if (auto settings = first_target(pkg, main, RelType::settings); !settings.empty()) {
+        auto root = xml(pkg, settings).document_element();
+        doc.even_and_odd_headers = static_cast<bool>(root.child("w:evenAndOddHeaders"));
+        note_formats(root);
+    }
+    note_formats(body.child("w:sectPr"));
 
     if (auto core = first_target(pkg, "", RelType::core_properties); !core.empty()) {
         auto cp = xml(pkg, core).document_element();

@@ -2,7 +2,8 @@
 # Converts every .docx of the shared corpus to PDF and checks each output
 # with independent tools: qpdf --check passes, every font is embedded
 # (pdffonts), and the text pdftotext extracts recalls the document's own
-# text (allies-convert --to text) word for word: median >= 0.98.
+# text (allies-convert --to text) word for word: median >= 0.98 and at
+# least 90% of files at 0.95 or better.
 # Usage: run_pdf_corpus.sh ALLIES_CONVERT SOURCE_DIR [CORPUS_DIR]
 # Exits 77 (CTest "skipped") when the corpus or the tools are not there.
 set -u
@@ -51,7 +52,10 @@ recalls.sort()
 median = recalls[len(recalls) // 2]
 print(f"word recall of the PDF text against the document text: median {median:.3f}, "
       f">= 0.95 on {sum(r >= 0.95 for r in recalls)} of {len(recalls)}")
-sys.exit(0 if median >= 0.98 else 1)
+# The floor catches a layout change that loses text on a few files only
+# (the median would not move).
+good = sum(r >= 0.95 for r in recalls)
+sys.exit(0 if median >= 0.98 and good >= 0.9 * len(recalls) else 1)
 PY
 echo "converted $count files to PDF, $failures failures"
 [ "$failures" -eq 0 ]

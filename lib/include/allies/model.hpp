@@ -230,6 +230,9 @@ struct Document {
     std::vector<Note> footnotes, endnotes, comments;
     CoreProperties core;
     bool even_and_odd_headers = false;
+    // How note references are numbered (ST_NumberFormat): settings.xml's
+    // footnotePr/endnotePr, overridden by the body's final sectPr.
+    std::string footnote_format = "decimal", endnote_format = "lowerRoman";
     std::vector<std::string> warnings;  // things read approximately, as data
 };
 
