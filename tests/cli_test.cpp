@@ -158,6 +158,11 @@ TEST_F(Cli, PdfIsTaggedDeterministicAndPdfaOnRequest) {
     std::strftime(year, sizeof year, "D:%Y", std::gmtime(&now));
     EXPECT_EQ(pa.find(year), std::string::npos);
     EXPECT_NE(pa.find("/Link"), std::string::npos);  // the sample has links, so annotations were written
+    // Tagged links (PDF/UA): each annotation hangs in the structure tree by an
+    // object reference and points back to its Link element.
+    EXPECT_NE(pa.find("/OBJR"), std::string::npos);
+    EXPECT_NE(pa.find("/StructParent "), std::string::npos);
+    EXPECT_NE(pa.find("/S/Link"), std::string::npos);
 }
 
 // Complex scripts through the whole chain: shaped glyphs in the PDF, and an

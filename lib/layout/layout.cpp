@@ -905,6 +905,11 @@ private:
             t.size = s.size;
             t.color = s.color;
             t.tag = k < label_end_ ? label_tag_ : tag_;
+            if (!s.link.empty() && t.tag >= 0) {  // link text is its own Link element, with its annotation
+                parents_.push_back(t.tag);
+                t.tag = node("Link");
+                parents_.pop_back();
+            }
             double start_x = x;
             const char run_rtl = rtl[v];
             while (v < order.size() && atoms[order[v]].kind == AtomKind::text && atoms[order[v]].style == a.style &&

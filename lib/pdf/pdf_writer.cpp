@@ -318,6 +318,35 @@ private:
             nums.push_back(static_cast<pdf_int64>(page));
             nums.push_back(owners);
         }
+        // Link annotations belong to their Link element through an object
+        // reference (OBJR), and point back with /StructParent (§14.7.4.3).
+        std::size_t next_key = mcids_.size();
+        for (const auto& an : annotations_) {
+            if (an.tag < 0 || static_cast<std::size_t>(an.tag) >= elems.size()) continue;
+            auto node = static_cast<std::size_t>(an.tag);
+            PdfObject* owner = elems[node];
+            if (doc_.structure[node].type != "Link") {  // link text tagged otherwise: a Link element of its own
+                owner = objects->CreateObject("StructElem");
+                owner->GetDictionary().AddKey("S", PdfName("Link"));
+                owner->GetDictionary().AddKey("P", elems[node]->Reference());
+                kids[node].push_back(owner->Reference());
+            }
+            PdfDictionary objr;
+            objr.AddKey("Type", PdfName("OBJR"));
+            objr.AddKey("Obj", an.object->Reference());
+            objr.AddKey("Pg", pdf_.GetPage(an.page)->GetObject()->Reference());
+            if (owner == elems[node]) {
+                kids[node].push_back(objr);
+            } else {
+                PdfArray k;
+                k.push_back(objr);
+                owner->GetDictionary().AddKey("K", k);
+            }
+            an.object->GetDictionary().AddKey("StructParent", static_cast<pdf_int64>(next_key));
+            nums.push_back(static_cast<pdf_int64>(next_key));
+            nums.push_back(owner->Reference());
+            ++next_key;
+        }
         for (std::size_t i = 0; i < elems.size(); ++i) {
             if (page_of[i] >= 0) elems[i]->GetDictionary().AddKey("Pg", pdf_.GetPage(page_of[i])->GetObject()->Reference());
             elems[i]->GetDictionary().AddKey("K", kids[i]);
@@ -326,7 +355,7 @@ private:
         PdfDictionary parent_tree;
         parent_tree.AddKey("Nums", nums);
         root->GetDictionary().AddKey("ParentTree", parent_tree);
-        root->GetDictionary().AddKey("ParentTreeNextKey", static_cast<pdf_int64>(mcids_.size()));
+        root->GetDictionary().AddKey("ParentTreeNextKey", static_cast<pdf_int64>(next_key));
         PdfDictionary mark_info;
         mark_info.AddKey("Marked", true);
         pdf_.GetCatalog()->GetDictionary().AddKey("MarkInfo", mark_info);
@@ -341,6 +370,10 @@ private:
                 PdfAnnotation* a = page->CreateAnnotation(ePdfAnnotation_Link, PdfRect(l.x, l.y, l.width, l.height));
                 a->SetBorderStyle(0, 0, 0);
                 a->SetFlags(ePdfAnnotationFlags_Print);  // PDF/A: annotations must print
+                // PDF/UA: a link says where it goes, for assistive technology.
+                std::string says = !l.uri.empty() ? l.uri : "Go to page " + std::to_string(l.target_page + 1);
+                a->GetObject()->GetDictionary().AddKey("Contents", pdf_string(text::utf32_from_utf8(says)));
+                annotations_.push_back({a->GetObject(), static_cast<int>(n), l.tag});
                 // PoDoFo stamps /M with the wall clock; drop it so output stays byte-identical.
                 a->GetObject()->GetDictionary().RemoveKey("M");
                 if (!l.uri.empty()) {
@@ -462,6 +495,12 @@ private:
     const PdfOptions& options_;
     PdfMemDocument pdf_;
     FontEmbedder fonts_{pdf_};
+    struct Annotation {
+        PdfObject* object;
+        int page;
+        int tag;
+    };
+    std::vector<Annotation> annotations_;  // link annotations, for the structure tree
     std::set<EmbeddedFace*> page_fonts_;  // fonts drawn on the page being painted
     std::vector<std::unique_ptr<PdfImage>> images_;
     std::vector<std::vector<layout::LinkItem>> links_;
