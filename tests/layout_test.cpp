@@ -293,6 +293,121 @@ TEST(Layout, CantSplitRowMovesWholeOthersSplit) {
     EXPECT_NE(joined(e.pages[1]).find(U"kept line 9"), std::u32string::npos);
 }
 
+TEST(Layout, RightTabWithDotLeaderEndsTheTextAtTheStop) {
+    DocxBuilder b;
+    // A contents line: title, tab, page number right-aligned at 9000 twips (450 pt) from the margin.
+    b.body = p(run("Introduction") + "<w:r><w:tab/></w:r>" + run("17"),
+               "<w:tabs><w:tab w:val=\"right\" w:leader=\"dot\" w:pos=\"9000\"/></w:tabs>") + kSect;
+    auto d = lay(b);
+    const layout::TextItem *number = nullptr, *dots = nullptr;
+    auto t = texts(d.pages.at(0));
+    for (const auto& i : t) {
+        if (i.text == U"17") number = &i;
+        if (i.text.find(U"....") == 0) dots = &i;
+    }
+    ASSERT_NE(number, nullptr);
+    ASSERT_NE(dots, nullptr);
+    layout::FontLibrary fonts;
+    double width = fonts.resolve({"Calibri", false, false})->width(U"17", number->size);
+    EXPECT_NEAR(number->x + width, 72 + 450, 0.5);  // the number ends at the stop
+    EXPECT_EQ(dots->tag, layout::kArtifact);
+    EXPECT_LT(dots->x + 0.1, number->x);
+    EXPECT_GT(dots->text.size(), 50u);
+}
+
+TEST(Layout, CentreAndDecimalTabsAlignTheirText) {
+    DocxBuilder b;
+    b.body = p("<w:r><w:tab/></w:r>" + run("mid") + "<w:r><w:tab/></w:r>" + run("12.50"),
+               "<w:tabs><w:tab w:val=\"center\" w:pos=\"3000\"/><w:tab w:val=\"decimal\" w:pos=\"8000\"/></w:tabs>") + kSect;
+    auto d = lay(b);
+    layout::FontLibrary fonts;
+    auto calibri = fonts.resolve({"Calibri", false, false});
+    int seen = 0;
+    for (const auto& i : texts(d.pages.at(0))) {
+        if (i.text == U"mid") {
+            EXPECT_NEAR(i.x + calibri->width(U"mid", i.size) / 2, 72 + 150, 0.5);  // centred on the stop
+            ++seen;
+        }
+        if (i.text == U"12.50") {
+            EXPECT_NEAR(i.x + calibri->width(U"12", i.size), 72 + 400, 0.5);  // decimal point on the stop
+            ++seen;
+        }
+    }
+    EXPECT_EQ(seen, 2);
+}
+
+TEST(Layout, HighlightIsARectangleBehindTheText) {
+    DocxBuilder b;
+    b.body = p(run("plain ") + run("marked", "<w:highlight w:val=\"yellow\"/>")) + kSect;
+    auto d = lay(b);
+    const auto& items = d.pages.at(0).items;
+    std::size_t rect = items.size(), text = items.size();
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (auto* r = std::get_if<layout::RectItem>(&items[i]); r && r->fill && r->color.r == 1 && r->color.g == 1 && r->color.b == 0) rect = i;
+        if (auto* t = std::get_if<layout::TextItem>(&items[i]); t && t->text == U"marked") text = i;
+    }
+    ASSERT_LT(rect, items.size());
+    ASSERT_LT(text, items.size());
+    EXPECT_LT(rect, text);  // drawn first, so underneath
+    const auto& r = std::get<layout::RectItem>(items[rect]);
+    const auto& t = std::get<layout::TextItem>(items[text]);
+    EXPECT_NEAR(r.x, t.x, 0.01);
+    EXPECT_GT(r.y + r.height, t.y);  // spans the baseline (PDF space, y up)
+    EXPECT_LT(r.y, t.y);
+}
+
+TEST(Layout, SmallCapsAreSmallerCapitals) {
+    DocxBuilder b;
+    b.body = p(run("Minutes", "<w:smallCaps/>")) + kSect;
+    auto d = lay(b);
+    double big = 0, small = 0;
+    std::u32string all;
+    for (const auto& t : texts(d.pages.at(0))) {
+        all += t.text;
+        if (t.text == U"M") big = t.size;
+        if (t.text == U"INUTES") small = t.size;
+    }
+    EXPECT_EQ(all, U"MINUTES");
+    EXPECT_NEAR(small, big * 0.8, 0.01);
+}
+
+TEST(Layout, BorderedParagraphsShareOneBoxAndShadingIsBehind) {
+    DocxBuilder b;
+    std::string box = "<w:pBdr><w:top w:val=\"single\" w:sz=\"8\" w:space=\"1\" w:color=\"auto\"/>"
+                      "<w:left w:val=\"single\" w:sz=\"8\" w:space=\"4\" w:color=\"auto\"/>"
+                      "<w:bottom w:val=\"single\" w:sz=\"8\" w:space=\"1\" w:color=\"auto\"/>"
+                      "<w:right w:val=\"single\" w:sz=\"8\" w:space=\"4\" w:color=\"auto\"/></w:pBdr>"
+                      "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"DDDDDD\"/>";
+    b.body = p(run("One"), box) + p(run("Two"), box) + p(run("After")) + kSect;
+    auto d = lay(b);
+    int horizontal = 0, shades = 0;
+    for (const auto& i : d.pages.at(0).items) {
+        if (auto* l = std::get_if<layout::LineItem>(&i); l && std::abs(l->y1 - l->y2) < 0.01) ++horizontal;
+        if (auto* r = std::get_if<layout::RectItem>(&i); r && r->fill) ++shades;
+    }
+    EXPECT_EQ(horizontal, 2);  // one top, one bottom: no line between the two paragraphs
+    EXPECT_EQ(shades, 2);
+}
+
+TEST(Layout, ContextualSpacingDropsSpaceBetweenParagraphsOfOneStyle) {
+    auto gap = [](bool contextual) {
+        DocxBuilder b;
+        std::string ppr = "<w:pStyle w:val=\"ListPara\"/>" + std::string(contextual ? "<w:contextualSpacing/>" : "") +
+                          "<w:spacing w:before=\"240\" w:after=\"240\"/>";
+        b.styles = part("styles", "<w:style w:type=\"paragraph\" w:styleId=\"ListPara\"><w:name w:val=\"List Paragraph\"/></w:style>");
+        b.body = p(run("first"), ppr) + p(run("second"), ppr) + kSect;
+        auto d = lay(b);
+        double a = 0, c = 0;
+        for (const auto& t : texts(d.pages.at(0))) {
+            if (t.text == U"first") a = t.y;
+            if (t.text == U"second") c = t.y;
+        }
+        return a - c;
+    };
+    double spaced = gap(false), tight = gap(true);
+    EXPECT_NEAR(spaced - tight, 24.0, 0.1);  // 12 pt after the first and 12 pt before the second are gone
+}
+
 TEST(Layout, HeaderRowsRepeatOnEachPageOfALongTable) {
     DocxBuilder b;
     std::string rows = "<w:tr><w:trPr><w:tblHeader/></w:trPr><w:tc><w:p>" + run("Heading row") + "</w:p></w:tc></w:tr>";

@@ -10,6 +10,7 @@
 #include <map>
 #include <set>
 #include <tuple>
+#include <utility>
 #include <memory>
 
 #include "convert/visible.hpp"
@@ -37,7 +38,23 @@ struct Style {
     bool underline = false, strike = false;
     double rise = 0;           // baseline shift (superscript > 0)
     std::string link;          // external URL
+    bool marked = false;       // highlight or run shading behind the text
+    Color mark;
+    bool small_caps = false;
 };
+
+// Word's highlight colour names (ST_HighlightColor).
+bool highlight_color(const std::string& name, Color& out) {
+    static const std::map<std::string, Color> colors = {
+        {"yellow", {1, 1, 0}}, {"green", {0, 1, 0}}, {"cyan", {0, 1, 1}}, {"magenta", {1, 0, 1}}, {"blue", {0, 0, 1}},
+        {"red", {1, 0, 0}}, {"darkBlue", {0, 0, 0.5}}, {"darkCyan", {0, 0.5, 0.5}}, {"darkGreen", {0, 0.5, 0}},
+        {"darkMagenta", {0.5, 0, 0.5}}, {"darkRed", {0.5, 0, 0}}, {"darkYellow", {0.5, 0.5, 0}},
+        {"darkGray", {0.5, 0.5, 0.5}}, {"lightGray", {0.75, 0.75, 0.75}}, {"black", {0, 0, 0}}, {"white", {1, 1, 1}}};
+    auto it = colors.find(name);
+    if (it == colors.end()) return false;
+    out = it->second;
+    return true;
+}
 
 enum class AtomKind { text, tab, line_break, page_break, image };
 
@@ -53,7 +70,8 @@ struct Atom {
     std::string alt;
     std::string footnote;
     bool column_break = false;
-    double pad = 0;             // space after this character, inside width (East Asian auto-spacing)  // page_break atom from w:br type="column"  // id of the footnote this reference mark calls (its first atom)
+    double pad = 0;             // space after this character, inside width (East Asian auto-spacing)
+    char32_t leader = 0;        // tab: the character that fills it (dot leaders in a contents list)  // page_break atom from w:br type="column"  // id of the footnote this reference mark calls (its first atom)
 };
 
 Color parse_color(const std::string& hex) {
@@ -98,6 +116,27 @@ private:
         double y = 0;              // top-down cursor
         bool paginate = false;     // the page flow (else a table cell / header box)
         Sink* sink = nullptr;
+    };
+    // A run of a paragraph's lines in one page or column.
+    struct Segment {
+        Sink* sink;
+        std::size_t first_item;      // index of the first item drawn there
+        double x, top, bottom;
+    };
+    // The last bordered paragraph's box, which the next may continue.
+    struct OpenBox {
+        Sink* sink = nullptr;
+        double bottom = 0;
+        Border top, bottom_border, left, right;
+        std::size_t bottom_line = SIZE_MAX;  // index of its bottom border line
+    };
+    // The paragraph before, for contextual spacing.
+    struct Previous {
+        const Flow* flow = nullptr;
+        const Sink* sink = nullptr;
+        std::string style;
+        bool contextual = false;
+        double after = 0, end = 0;
     };
     struct PageInfo {
         std::size_t section = 0;
@@ -213,18 +252,26 @@ private:
         std::vector<Style> styles;
         std::vector<FontKey> keys;
         std::map<std::pair<int, const Font*>, int> fallback;
+        std::map<int, int> small_caps;
+        OpenBox open_box;
+        Previous previous;
         std::vector<const Inline*> boxes;
         bool top, artifact;
         std::size_t label_end;
         int tag, label;
         explicit Nested(Engine& en)
             : e(en), styles(std::move(en.styles_)), keys(std::move(en.keys_)), fallback(std::move(en.fallback_styles_)),
+              small_caps(std::move(en.small_caps_styles_)), open_box(std::exchange(en.open_box_, {})),
+              previous(std::exchange(en.previous_, {})),
               boxes(std::move(en.pending_text_boxes_)), top(en.at_page_top_), artifact(en.artifact_),
               label_end(en.label_end_), tag(en.tag_), label(en.label_tag_) {}
         ~Nested() {
             e.styles_ = std::move(styles);
             e.keys_ = std::move(keys);
             e.fallback_styles_ = std::move(fallback);
+            e.small_caps_styles_ = std::move(small_caps);
+            e.open_box_ = open_box;
+            e.previous_ = previous;
             e.pending_text_boxes_ = std::move(boxes);
             e.at_page_top_ = top;
             e.artifact_ = artifact;
@@ -288,17 +335,40 @@ private:
         s.underline = !p.underline.empty() && p.underline != "none";
         s.strike = p.strike || p.double_strike;
         s.link = link;
+        s.small_caps = p.small_caps && !p.caps;
+        if (!p.highlight.empty() && p.highlight != "none") {
+            s.marked = highlight_color(p.highlight, s.mark);
+        } else if (!p.shading.fill.empty() && p.shading.fill != "auto") {
+            s.marked = true;
+            s.mark = parse_color(p.shading.fill);
+        }
         keys_.push_back(key);
         styles_.push_back(s);
         return static_cast<int>(styles_.size()) - 1;
     }
 
-    void add_text(std::vector<Atom>& atoms, const std::string& utf8, int style, bool caps) {
+    void add_text(std::vector<Atom>& atoms, const std::string& utf8, int run_style, bool caps) {
         for (char32_t c : text::utf32_from_utf8(writers::without_soft_hyphens(utf8))) {
             if (caps) c = static_cast<char32_t>(u_toupper(static_cast<UChar32>(c)));
             Atom a;
-            a.ch = c;
+            int style = run_style;
             a.style = style;
+            if (styles_[static_cast<std::size_t>(style)].small_caps && u_islower(static_cast<UChar32>(c))) {
+                // Small capitals: the capital letter, smaller (Word uses about 80%).
+                c = static_cast<char32_t>(u_toupper(static_cast<UChar32>(c)));
+                auto it = small_caps_styles_.find(style);
+                if (it == small_caps_styles_.end()) {
+                    Style sc = styles_[static_cast<std::size_t>(style)];
+                    sc.size *= 0.8;
+                    sc.small_caps = false;
+                    keys_.push_back(keys_[static_cast<std::size_t>(style)]);
+                    styles_.push_back(sc);
+                    it = small_caps_styles_.emplace(style, static_cast<int>(styles_.size()) - 1).first;
+                }
+                a.style = it->second;
+                style = a.style;
+            }
+            a.ch = c;
             std::shared_ptr<const Font> font = styles_[static_cast<std::size_t>(style)].font;
             // No-break space and hyphen look like their breaking forms; the
             // substitutes (Carlito) lack them, so draw the plain form.
@@ -417,14 +487,47 @@ private:
         bool column_break_after = false;
     };
 
-    double tab_stop(const ParaProps& pp, double x_from_column, double left) const {
+    // The next tab stop after x (custom stops, then the hanging indent, then
+    // the default grid); tab is the custom stop, or null.
+    double tab_stop(const ParaProps& pp, double x_from_column, double left, const TabStop** tab = nullptr) const {
+        if (tab) *tab = nullptr;
         for (const auto& t : pp.tabs) {
             double pos = t.position * kTwip;
-            if (t.alignment == "clear") continue;
-            if (pos > x_from_column + 0.01) return pos;
+            if (t.alignment == "clear" || t.alignment == "bar") continue;
+            if (pos > x_from_column + 0.01) {
+                if (tab) *tab = &t;
+                return pos;
+            }
         }
         if (left > x_from_column + 0.01) return left;  // hanging indent acts as a stop
         return (std::floor(x_from_column / kDefaultTab) + 1) * kDefaultTab;
+    }
+
+    // Width of the tab atom at i with the pen at x: to its stop, less the
+    // text it aligns (right and end stops: the text up to the next tab;
+    // centre: half of it; decimal: up to the decimal point). Records the
+    // stop's leader on the atom.
+    double tab_width(std::vector<Atom>& atoms, std::size_t i, const ParaProps& pp, double x, double left) const {
+        const TabStop* tab = nullptr;
+        double stop = tab_stop(pp, x, left, &tab);
+        Atom& a = atoms[i];
+        a.leader = 0;
+        if (!tab) return std::max(0.0, stop - x);
+        const std::string& l = tab->leader;
+        a.leader = l == "dot" ? U'.' : l == "hyphen" ? U'-' : l == "underscore" || l == "heavy" ? U'_' : l == "middleDot" ? U'\u00B7' : 0;
+        const std::string& al = tab->alignment;
+        bool right = al == "right" || al == "end", center = al == "center", decimal = al == "decimal";
+        double aligned = 0;
+        if (right || center || decimal) {
+            for (std::size_t k = i + 1; k < atoms.size(); ++k) {
+                const Atom& b = atoms[k];
+                if (b.kind == AtomKind::tab || b.kind == AtomKind::line_break || b.kind == AtomKind::page_break) break;
+                if (decimal && b.kind == AtomKind::text && (b.ch == '.' || b.ch == ',')) break;
+                aligned += b.width;
+            }
+            if (center) aligned /= 2;
+        }
+        return std::max(0.0, stop - x - aligned);
     }
 
     void paragraph(const Paragraph& para, Flow& f) {
@@ -433,6 +536,7 @@ private:
         styles_.clear();
         keys_.clear();
         fallback_styles_.clear();
+        small_caps_styles_.clear();
         pending_text_boxes_.clear();
         int para_style = style_of(pp.run, "");
         if (!para.list_label.empty()) {
@@ -529,10 +633,7 @@ private:
                 have_break = false;
                 continue;
             }
-            if (a.kind == AtomKind::tab) {
-                double stop = tab_stop(pp, x, left);
-                a.width = std::max(0.0, stop - x);
-            }
+            if (a.kind == AtomKind::tab) a.width = tab_width(atoms, i, pp, x, left);
             if (i > cur.begin && break_before[i]) {
                 last_break = i;
                 have_break = true;
@@ -551,11 +652,11 @@ private:
                 // Re-measure the atoms carried to the new line (tabs depend on x).
                 x = left;
                 for (std::size_t k = cut; k < i; ++k) {
-                    if (atoms[k].kind == AtomKind::tab) atoms[k].width = std::max(0.0, tab_stop(pp, x, left) - x);
+                    if (atoms[k].kind == AtomKind::tab) atoms[k].width = tab_width(atoms, k, pp, x, left);
                     x += atoms[k].width;
                 }
                 have_break = false;
-                if (a.kind == AtomKind::tab) a.width = std::max(0.0, tab_stop(pp, x, left) - x);
+                if (a.kind == AtomKind::tab) a.width = tab_width(atoms, i, pp, x, left);
             }
             x += a.width;
         }
@@ -569,8 +670,15 @@ private:
 
         // Vertical placement.
         double before = pp.space_before * kTwip, after = pp.space_after * kTwip;
+        // Contextual spacing: no space between paragraphs of the same style
+        // (each paragraph's own flag governs its own spacing).
+        bool same_style = previous_.flow == &f && previous_.sink == f.sink && previous_.style == pp.style_id &&
+                          std::abs(previous_.end - f.y) < 0.01;
+        if (same_style && previous_.contextual) f.y -= previous_.after;
+        if (same_style && pp.contextual_spacing) before = 0;
         if (pp.page_break_before && f.paginate && !at_page_top_) new_page();
         if (!(f.paginate && at_page_top_)) f.y += before;
+        std::vector<Segment> segments;  // where the paragraph's lines went, for its borders and shading
         if (f.paginate && pp.outline_level >= 0 && pp.outline_level <= 8 && !atoms.empty()) {
             // The bookmarks panel: one entry per heading (label included).
             std::u32string title;
@@ -671,15 +779,21 @@ private:
                 for (const auto& b : bookmarks) bookmarks_.emplace(b, std::make_pair(static_cast<int>(pages_.size()) - 1, f.y));
                 bookmarks.clear();
             }
+            if (segments.empty() || segments.back().sink != f.sink || f.y < segments.back().bottom - 0.01 ||
+                std::abs(segments.back().x - f.x) > 0.01)
+                segments.push_back({f.sink, f.sink->items.size(), f.x, f.y, f.y});
             emit_line(atoms, line, f, baseline, left, avail, pp);
             f.y += height;
+            segments.back().bottom = f.y;
             at_page_top_ = false;
             if (line.page_break_after && f.paginate) {
                 if (line.column_break_after) next_frame();
                 else new_page();
             }
         }
+        frame_paragraph(pp, segments, left, avail, f);
         f.y += after;
+        previous_ = {&f, f.sink, pp.style_id, pp.contextual_spacing, after, f.y};
         // Text boxes anchored here: their paragraphs follow, indented.
         auto boxes = pending_text_boxes_;
         for (const Inline* box : boxes)
@@ -687,6 +801,58 @@ private:
         tag_ = saved_tag;
         label_tag_ = saved_label;
         label_end_ = saved_label_end;
+    }
+
+    // Paragraph shading and borders (w:pPr/w:shd, w:pBdr) around the lines
+    // each page or column received. Consecutive paragraphs with the same
+    // borders share one box, as in Word: no line between them unless a
+    // "between" border is set.
+    void frame_paragraph(const ParaProps& pp, std::vector<Segment>& segments, double left, double avail, Flow& f) {
+        bool shaded = !pp.shading.fill.empty() && pp.shading.fill != "auto";
+        bool bordered = pp.border_top.present() || pp.border_bottom.present() || pp.border_left.present() ||
+                        pp.border_right.present() || pp.border_between.present();
+        if ((!shaded && !bordered) || segments.empty()) {
+            open_box_ = {};
+            return;
+        }
+        auto width = [](const Border& b) { return std::max(0.25, b.size / 8.0); };
+        auto color = [](const Border& b) { return b.color.empty() || b.color == "auto" ? Color{} : parse_color(b.color); };
+        auto same = [](const Border& a, const Border& b) { return a.style == b.style && a.size == b.size && a.color == b.color; };
+        bool joins = open_box_.sink == segments.front().sink && std::abs(open_box_.bottom - segments.front().top) < 24 &&
+                     same(open_box_.top, pp.border_top) && same(open_box_.bottom_border, pp.border_bottom) &&
+                     same(open_box_.left, pp.border_left) && same(open_box_.right, pp.border_right);
+        if (joins && open_box_.bottom_line != SIZE_MAX && open_box_.bottom_line < open_box_.sink->items.size()) {
+            // The box goes on: its bottom line moves below this paragraph.
+            open_box_.sink->items.erase(open_box_.sink->items.begin() + static_cast<std::ptrdiff_t>(open_box_.bottom_line));
+            for (auto& seg : segments)
+                if (seg.sink == open_box_.sink && seg.first_item > open_box_.bottom_line) --seg.first_item;
+        }
+        std::size_t bottom_line = SIZE_MAX;
+        for (std::size_t i = 0; i < segments.size(); ++i) {
+            Segment& seg = segments[i];
+            double x0 = seg.x + left - (pp.border_left.present() ? pp.border_left.space * kTwip + width(pp.border_left) : 0);
+            double x1 = seg.x + left + avail + (pp.border_right.present() ? pp.border_right.space * kTwip + width(pp.border_right) : 0);
+            double top = seg.top - (i == 0 && pp.border_top.present() && !joins ? pp.border_top.space * kTwip : 0);
+            double bottom = seg.bottom + (i + 1 == segments.size() && pp.border_bottom.present() ? pp.border_bottom.space * kTwip : 0);
+            if (shaded) {
+                RectItem r{x0, top, x1 - x0, bottom - top, true, parse_color(pp.shading.fill), 0, kArtifact};
+                seg.sink->items.insert(seg.sink->items.begin() + static_cast<std::ptrdiff_t>(seg.first_item), r);
+            }
+            auto line = [&](double ax, double ay, double bx, double by, const Border& b) {
+                seg.sink->items.push_back(LineItem{ax, ay, bx, by, width(b), color(b), kArtifact});
+            };
+            if (i == 0 && !joins && pp.border_top.present()) line(x0, top, x1, top, pp.border_top);
+            if (i == 0 && joins && pp.border_between.present()) line(x0, top, x1, top, pp.border_between);
+            if (pp.border_left.present()) line(x0, top, x0, bottom, pp.border_left);
+            if (pp.border_right.present()) line(x1, top, x1, bottom, pp.border_right);
+            if (i + 1 == segments.size() && pp.border_bottom.present()) {
+                bottom_line = seg.sink->items.size();
+                line(x0, bottom, x1, bottom, pp.border_bottom);
+            }
+        }
+        const Segment& last = segments.back();
+        open_box_ = {last.sink, last.bottom, pp.border_top, pp.border_bottom, pp.border_left, pp.border_right, bottom_line};
+        if (pp.border_bottom.present()) f.y = std::max(f.y, last.bottom + pp.border_bottom.space * kTwip + width(pp.border_bottom));
     }
 
     static void collect_bookmarks(const std::vector<Inline>& inlines, std::vector<std::string>& out) {
@@ -701,6 +867,25 @@ private:
         double scale = s.size / m.units_per_em;
         asc = std::max(asc, (m.win_ascent > 0 ? m.win_ascent : m.ascent) * scale + std::max(0.0, s.rise));
         desc = std::max(desc, -(m.win_descent < 0 ? m.win_descent : m.descent) * scale - std::min(0.0, s.rise));
+    }
+
+    // Fills a tab with its leader character, leaving a little room at each end.
+    void draw_leader(const Atom& tab, double x, double baseline, Flow& f) {
+        const Style& s = styles_[static_cast<std::size_t>(tab.style)];
+        double w = s.font->width(std::u32string(1, tab.leader), s.size);
+        if (w <= 0 || s.font->glyph(tab.leader) == 0) return;
+        int n = static_cast<int>((tab.width - s.size * 0.3) / w);
+        if (n <= 0) return;
+        TextItem t;
+        t.x = x + tab.width - n * w - s.size * 0.15;
+        t.y = baseline - s.rise;
+        t.font_path = s.font->face().path;
+        t.font_index = s.font->face().index;
+        t.size = s.size;
+        t.color = s.color;
+        t.tag = kArtifact;  // dots are decoration, not text to read
+        t.text.assign(static_cast<std::size_t>(n), tab.leader);
+        f.sink->items.push_back(std::move(t));
     }
 
     // Complex scripts: a character's width depends on its neighbours, so a
@@ -888,6 +1073,7 @@ private:
                 ++v;
                 continue;
             }
+            if (a.kind == AtomKind::tab && a.leader && a.width > 0) draw_leader(a, x, baseline, f);
             if (a.kind != AtomKind::text) {
                 x += a.width;
                 ++v;
@@ -926,6 +1112,8 @@ private:
                 if (c.pad > 0) break;  // the next item starts after the gap
             }
             if (std::any_of(t.text.begin(), t.text.end(), Font::needs_shaping)) shape_item(t, *s.font, run_rtl != 0);
+            if (s.marked)  // highlight behind the text, the height of the line's type
+                f.sink->items.push_back(RectItem{start_x, baseline - s.rise - s.size * 0.92, x - start_x, s.size * 1.17, true, s.mark, 0, kArtifact});
             f.sink->items.push_back(t);
             if (s.underline) f.sink->items.push_back(LineItem{start_x, baseline + s.size * 0.12, x, baseline + s.size * 0.12, s.size / 18, s.color, kArtifact});
             if (s.strike) f.sink->items.push_back(LineItem{start_x, baseline - s.size * 0.3, x, baseline - s.size * 0.3, s.size / 18, s.color, kArtifact});
@@ -986,6 +1174,8 @@ private:
                     cf.y = (cell.margin_top >= 0 ? cell.margin_top : t.cell_margin_top) * kTwip;
                     cf.sink = &p.sink;
                     bool saved_top = at_page_top_;
+                    open_box_ = {};  // boxes and spacing do not continue from outside the cell
+                    previous_ = {};
                     parents_.push_back(node(row.header ? "TH" : "TD"));
                     int saved_list = list_node_;
                     list_node_ = -1;
@@ -1068,6 +1258,8 @@ private:
         }
         parents_.pop_back();  // Table
         list_node_ = -1;
+        open_box_ = {};
+        previous_ = {};
         f.y += 2;
     }
 
@@ -1235,6 +1427,8 @@ private:
                 bf.width = std::max(72.0, (s.page_width - s.margin_left - s.margin_right - s.gutter) * kTwip);
                 bf.y = 0;
                 bf.sink = &box;
+                open_box_ = {};
+                previous_ = {};
                 for (const auto& b : hf->blocks) block(b, bf);
                 double top = which == 0 ? s.margin_header * kTwip : s.page_height * kTwip - s.margin_footer * kTwip - bf.y;
                 for (auto item : box.items) {
@@ -1313,6 +1507,9 @@ private:
     std::vector<Style> styles_;
     std::vector<FontKey> keys_;
     std::map<std::pair<int, const Font*>, int> fallback_styles_;
+    std::map<int, int> small_caps_styles_;  // style -> its small-capitals variant
+    OpenBox open_box_;
+    Previous previous_;
     std::set<std::string> placed_notes_;
     std::unique_ptr<icu::BreakIterator> line_breaker_;
     std::map<std::string, std::pair<int, double>> bookmarks_;  // name -> (page, top-down y)
