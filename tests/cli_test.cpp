@@ -12,6 +12,7 @@
 
 #include "allies/error.hpp"
 #include "allies/package.hpp"
+#include "allies/pdf.hpp"
 #include "support/docx_builder.hpp"
 #include "support/tool_fixture.hpp"
 
@@ -185,5 +186,39 @@ TEST_F(Cli, ComplexScriptsExtractAsTheirText) {
     EXPECT_NE(text.find("مرحبا"), std::string::npos) << text;
     EXPECT_NE(text.find("naïve"), std::string::npos) << text;
     EXPECT_EQ(std::system(("qpdf --check " + out.string() + " >/dev/null 2>&1").c_str()), 0);
+}
+
+TEST_F(Cli, PaperOverridesEverySectionKeepingOrientation) {
+    if (std::system("command -v pdfinfo >/dev/null 2>&1") != 0) GTEST_SKIP() << "pdfinfo not installed";
+    DocxBuilder b;
+    // Section 1: A4 portrait; section 2: A4 landscape.
+    b.body = "<w:p><w:pPr><w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/></w:sectPr></w:pPr><w:r><w:t>portrait</w:t></w:r></w:p>"
+             "<w:p><w:r><w:t>landscape</w:t></w:r></w:p><w:sectPr><w:pgSz w:w=\"16838\" w:h=\"11906\" w:orient=\"landscape\"/></w:sectPr>";
+    auto in = write("two.docx", b.build());
+    auto out = dir_ / "two.pdf";
+    ASSERT_EQ(run(in.string() + " --paper Letter -o " + out.string()).code, 0);
+    std::string info = run_shell("pdfinfo -f 1 -l 2 " + out.string());
+    EXPECT_NE(info.find("Page    1 size:  612 x 792"), std::string::npos) << info;
+    EXPECT_NE(info.find("Page    2 size:  792 x 612"), std::string::npos) << info;
+    auto bad = run(in.string() + " --paper A9000 -o " + (dir_ / "bad.pdf").string());
+    EXPECT_EQ(bad.code, 2);
+    EXPECT_NE(bad.err.find("unknown paper 'A9000'"), std::string::npos) << bad.err;
+    EXPECT_FALSE(fs::exists(dir_ / "bad.pdf"));
+}
+
+TEST(Paper, NamesAndMeasuredSizes) {
+    allies::PaperSize p;
+    ASSERT_TRUE(allies::parse_paper("A4", p));
+    EXPECT_EQ(p.width, 11906);
+    EXPECT_EQ(p.height, 16838);
+    ASSERT_TRUE(allies::parse_paper("8.5x11in", p));
+    EXPECT_EQ(p.width, 12240);
+    EXPECT_EQ(p.height, 15840);
+    ASSERT_TRUE(allies::parse_paper("210x297mm", p));
+    EXPECT_NEAR(p.width, 11906, 1);
+    EXPECT_FALSE(allies::parse_paper("210x297", p));     // no unit
+    EXPECT_FALSE(allies::parse_paper("0x297mm", p));     // too small
+    EXPECT_FALSE(allies::parse_paper("210x297mmm", p));  // trailing junk
+    EXPECT_FALSE(allies::parse_paper("", p));
 }
 

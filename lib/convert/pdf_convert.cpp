@@ -1,14 +1,56 @@
 // DOCX model -> layout frames -> PDF bytes.
 #include "allies/convert.hpp"
 #include "allies/pdf.hpp"
+
+#include <cctype>
+#include <cmath>
+#include <cstdio>
+#include <map>
+
 #include "layout/layout.hpp"
 #include "pdf/pdf_writer.hpp"
 
 namespace allies {
 
+bool parse_paper(const std::string& text, PaperSize& out) {
+    std::string t;
+    for (char c : text) t += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    static const std::map<std::string, PaperSize> named = {
+        {"a3", {16838, 23811}}, {"a4", {11906, 16838}}, {"a5", {8391, 11906}}, {"letter", {12240, 15840}}, {"legal", {12240, 20160}}};
+    if (auto it = named.find(t); it != named.end()) {
+        out = it->second;
+        return true;
+    }
+    // WIDTHxHEIGHT with a unit: mm or in.
+    double w = 0, h = 0, per_unit = 0;
+    char unit[4] = {0};
+    int used = 0;
+    if (std::sscanf(t.c_str(), "%lfx%lf%3[a-z]%n", &w, &h, unit, &used) != 3 || static_cast<std::size_t>(used) != t.size()) return false;
+    if (std::string(unit) == "mm") per_unit = 1440.0 / 25.4;
+    else if (std::string(unit) == "in") per_unit = 1440.0;
+    else return false;
+    // From a business card to a large poster: anything else is a typo.
+    if (!(w * per_unit >= 1440 && h * per_unit >= 1440 && w * per_unit <= 1440 * 100 && h * per_unit <= 1440 * 100)) return false;
+    out = {static_cast<int>(std::lround(w * per_unit)), static_cast<int>(std::lround(h * per_unit))};
+    return true;
+}
+
 std::string to_pdf(const Document& doc, const Package& package, const PdfConvertOptions& options) {
     layout::FontLibrary fonts;
-    layout::LaidOutDocument laid = layout::lay_out(doc, package, fonts);
+    layout::LaidOutDocument laid;
+    if (options.paper.width > 0 && options.paper.height > 0) {
+        // Only the sections change; the copy shares nothing with doc that
+        // outlives this call.
+        Document resized = doc;
+        for (auto& s : resized.sections) {
+            bool landscape = s.page_width > s.page_height;
+            s.page_width = landscape ? options.paper.height : options.paper.width;
+            s.page_height = landscape ? options.paper.width : options.paper.height;
+        }
+        laid = layout::lay_out(resized, package, fonts);
+    } else {
+        laid = layout::lay_out(doc, package, fonts);
+    }
     pdf::PdfOptions o;
     o.producer = "allies " + std::string(version());
     o.epoch = options.epoch;

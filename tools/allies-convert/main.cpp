@@ -42,6 +42,8 @@ int main(int argc, char** argv) {
     app.add_option("--assets", assets, "html: write images into this folder instead of embedding them");
     bool pdfa = false;
     app.add_flag("--pdfa", pdfa, "pdf: write PDF/A-2b (sRGB output intent, XMP identification)");
+    std::string paper;
+    app.add_option("--paper", paper, "pdf: lay every section out on this paper: a4, a3, a5, letter, legal or WxHmm / WxHin");
     app.add_option("--max-entries", limits.max_entries, "Most zip entries accepted")->capture_default_str();
     app.add_option("--max-part-bytes", limits.max_part_bytes, "Largest uncompressed part accepted")
         ->capture_default_str();
@@ -67,6 +69,11 @@ int main(int argc, char** argv) {
         }
     } else if (output != "-") {
         format_from_extension(output, format);
+    }
+    allies::PaperSize paper_size;
+    if (!paper.empty() && !allies::parse_paper(paper, paper_size)) {
+        std::cerr << "allies-convert: error: unknown paper '" << paper << "' (use a4, a3, a5, letter, legal or WxHmm)\n";
+        return allies::exit_codes::usage;
     }
     if (allies::same_file(input, output)) {
         std::cerr << "allies-convert: error: " << output << ": output path is the input file\n";
@@ -96,6 +103,7 @@ int main(int argc, char** argv) {
         } else if (format == allies::OutputFormat::pdf) {
             allies::PdfConvertOptions options;
             options.pdfa = pdfa;
+            options.paper = paper_size;
             allies::write_file_atomically(output, allies::to_pdf(document, package, options));
         } else {
             allies::write_file_atomically(output, allies::convert(document, format));

@@ -11,9 +11,21 @@
 
 namespace allies {
 
+// A paper size in twips (1/1440 inch), portrait.
+struct PaperSize {
+    int width = 0, height = 0;
+};
+
+// "a4", "a3", "a5", "letter", "legal" (any case), or "WIDTHxHEIGHTmm" / "...in"
+// (e.g. "210x297mm"). False when the text names no sensible size.
+ALLIES_API bool parse_paper(const std::string& text, PaperSize& out);
+
 struct PdfConvertOptions {
     long long epoch = -1;  // creation date (seconds); -1 = SOURCE_DATE_EPOCH, else 1980-01-01
-    bool pdfa = false;     // PDF/A-2b (output intent, XMP identification); not yet validated with veraPDF
+    bool pdfa = false;     // PDF/A-2b (output intent, XMP identification)
+    // Every section on this paper instead of its own (orientation and
+    // margins kept); width 0 = the document's own sizes.
+    PaperSize paper;
 };
 
 // Throws allies::Error (unsupported when no usable font is installed).
