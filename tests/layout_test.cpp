@@ -164,6 +164,26 @@ TEST(Layout, HeaderOnEveryPageWithItsPageNumber) {
     EXPECT_NE(joined(d.pages[1]).find(U"Page 2"), std::u32string::npos);
 }
 
+std::string field(const std::string& instr, const std::string& cached) {
+    return "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText> " + instr +
+           " </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>" + run(cached) +
+           "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>";
+}
+
+TEST(Layout, NumPagesCountsTheDocumentSectionPagesTheSection) {
+    DocxBuilder b;
+    b.extra_parts.emplace_back("word/footer1.xml", part("ftr", p(run("S") + field("SECTIONPAGES", "9") + run(" N") + field("NUMPAGES", "9"))));
+    b.extra_rels.push_back("<Relationship Id=\"f1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer\" Target=\"footer1.xml\"/>");
+    std::string sect = "<w:footerReference w:type=\"default\" r:id=\"f1\"/><w:pgSz w:w=\"11906\" w:h=\"16838\"/>";
+    // Section 1: two pages; section 2: one page (it inherits the footer).
+    b.body = p(run("one")) + p("<w:r><w:br w:type=\"page\"/></w:r>" + run("two")) +
+             p(run("end of one"), "<w:sectPr>" + sect + "</w:sectPr>") + p(run("three")) + "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/></w:sectPr>";
+    auto d = lay(b);
+    ASSERT_EQ(d.pages.size(), 3u);
+    EXPECT_NE(joined(d.pages[0]).find(U"S2 N3"), std::u32string::npos);
+    EXPECT_NE(joined(d.pages[2]).find(U"S1 N3"), std::u32string::npos);
+}
+
 TEST(Layout, RightToLeftTextIsDrawnInVisualOrder) {
     DocxBuilder b;
     b.body = p(run("שלום"), "<w:bidi/>") + kSect;

@@ -442,8 +442,10 @@ private:
                 case InlineKind::field: {
                     if (in.field_type == "PAGE" && page_number_ > 0) {
                         add_text(atoms, std::to_string(page_number_), style_of(in.props, link), false);
-                    } else if ((in.field_type == "NUMPAGES" || in.field_type == "SECTIONPAGES") && page_count_ > 0) {
+                    } else if (in.field_type == "NUMPAGES" && page_count_ > 0) {
                         add_text(atoms, std::to_string(page_count_), style_of(in.props, link), false);
+                    } else if (in.field_type == "SECTIONPAGES" && section_pages_ > 0) {
+                        add_text(atoms, std::to_string(section_pages_), style_of(in.props, link), false);
                     } else {
                         gather(in.children, atoms, link);
                     }
@@ -1411,6 +1413,8 @@ private:
 
     void headers_and_footers() {
         page_count_ = static_cast<int>(pages_.size());
+        std::map<std::size_t, int> per_section;  // SECTIONPAGES
+        for (const auto& p : pages_) ++per_section[p.section];
         artifact_ = true;  // page furniture, not part of the reading order
         for (std::size_t n = 0; n < pages_.size(); ++n) {
             PageInfo& page = pages_[n];
@@ -1418,6 +1422,7 @@ private:
             bool first = page.first_of_section && s.title_page;
             bool even = (n + 1) % 2 == 0;
             page_number_ = static_cast<int>(n + 1);
+            section_pages_ = per_section[page.section];
             for (int which = 0; which < 2; ++which) {
                 const HeaderFooter* hf = pick(page.section, which == 1, first, even);
                 if (!hf) continue;
@@ -1521,7 +1526,7 @@ private:
     int list_node_ = -1, list_parent_ = -1;
     std::map<std::tuple<std::size_t, bool, bool>, double> extents_;
     std::vector<const Inline*> pending_text_boxes_;
-    int page_number_ = 0, page_count_ = 0;
+    int page_number_ = 0, page_count_ = 0, section_pages_ = 0;
 };
 
 }  // namespace
