@@ -184,6 +184,22 @@ TEST(Layout, NumPagesCountsTheDocumentSectionPagesTheSection) {
     EXPECT_NE(joined(d.pages[2]).find(U"S1 N3"), std::u32string::npos);
 }
 
+TEST(Layout, SectionBreaksInsideContentControlsStartNewPages) {
+    DocxBuilder b;
+    // Word wraps whole sections in content controls (cover pages, templates).
+    auto sdt = [](const std::string& inner) { return "<w:sdt><w:sdtPr/><w:sdtContent>" + inner + "</w:sdtContent></w:sdt>"; };
+    std::string landscape = "<w:sectPr><w:pgSz w:w=\"16838\" w:h=\"11906\" w:orient=\"landscape\"/></w:sectPr>";
+    std::string portrait = "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/></w:sectPr>";
+    b.body = sdt(p(run("cover"), portrait)) + sdt(p(run("wide one")) + p(run("wide two"), landscape)) + p(run("last")) + portrait;
+    auto d = lay(b);
+    ASSERT_EQ(d.pages.size(), 3u);
+    EXPECT_NE(joined(d.pages[0]).find(U"cover"), std::u32string::npos);
+    EXPECT_NE(joined(d.pages[1]).find(U"wide two"), std::u32string::npos);
+    EXPECT_GT(d.pages[1].width, d.pages[1].height);  // the landscape section
+    EXPECT_NE(joined(d.pages[2]).find(U"last"), std::u32string::npos);
+    EXPECT_LT(d.pages[2].width, d.pages[2].height);
+}
+
 TEST(Layout, RightToLeftTextIsDrawnInVisualOrder) {
     DocxBuilder b;
     b.body = p(run("שלום"), "<w:bidi/>") + kSect;

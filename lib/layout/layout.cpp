@@ -95,15 +95,11 @@ public:
     LaidOutDocument run() {
         out_.structure.push_back({"Document", -1, ""});
         title();
-        std::size_t next_section = 0;
-        for (std::size_t i = 0; i < doc_.body.size(); ++i) {
-            while (next_section < doc_.sections.size() && doc_.sections[next_section].first_block <= i) {
-                start_section(doc_.sections[next_section], next_section == 0);
-                ++next_section;
-            }
-            block(doc_.body[i], flow_);
-        }
-        if (pages_.empty()) start_section(doc_.sections.empty() ? Section{} : doc_.sections.front(), true);
+        // Sections change after each paragraph that carries a sectPr (at any
+        // depth of content controls), in the order the reader listed them.
+        start_section(doc_.sections.empty() ? default_section_ : doc_.sections.front(), true);
+        next_section_ = 1;
+        for (const auto& b : doc_.body) block(b, flow_);
         notes_at_end();
         headers_and_footers();
         finish();
@@ -796,6 +792,10 @@ private:
         frame_paragraph(pp, segments, left, avail, f);
         f.y += after;
         previous_ = {&f, f.sink, pp.style_id, pp.contextual_spacing, after, f.y};
+        if (para.section_end && &f == &flow_ && next_section_ < doc_.sections.size()) {
+            start_section(doc_.sections[next_section_], false);
+            ++next_section_;
+        }
         // Text boxes anchored here: their paragraphs follow, indented.
         auto boxes = pending_text_boxes_;
         for (const Inline* box : boxes)
@@ -1527,6 +1527,7 @@ private:
     std::map<std::tuple<std::size_t, bool, bool>, double> extents_;
     std::vector<const Inline*> pending_text_boxes_;
     int page_number_ = 0, page_count_ = 0, section_pages_ = 0;
+    std::size_t next_section_ = 1;  // the section that starts after the next section break
 };
 
 }  // namespace

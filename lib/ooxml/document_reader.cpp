@@ -2,6 +2,8 @@
 // numbering, theme, headers, footers, notes and comments (never fixed paths).
 #include "allies/reader.hpp"
 
+#include <functional>
+
 #include "body_reader.hpp"
 #include "numbering.hpp"
 #include "package/package_impl.hpp"
@@ -101,19 +103,35 @@ Document read_document(const Package& pkg) {
     // describes the final section (§17.6.17).
     std::size_t first = 0;
     std::size_t index = 0;
-    for (auto n : body.children()) {
-        std::string_view name = n.name();
-        if (name == "w:p" || name == "w:tbl" || name == "w:sdt") {
-            ++index;
-            if (name == "w:p")
+    // Paragraph sectPrs inside block containers (content controls, custom
+    // XML, tracked insertions) count too: Word puts whole sections in them.
+    // A section ending inside a container starts its successor after it.
+    std::function<void(pugi::xml_node, bool)> scan = [&](pugi::xml_node parent, bool top) {
+        for (auto n : parent.children()) {
+            std::string_view name = n.name();
+            if (name == "w:p") {
+                if (top) ++index;
                 if (auto sect = n.child("w:pPr").child("w:sectPr")) {
                     doc.sections.push_back(read_section(sect, pkg, main, first));
-                    first = index;
+                    first = index;  // nested: index already points past the container
                 }
-        } else if (name == "w:sectPr") {
-            doc.sections.push_back(read_section(n, pkg, main, first));
+            } else if (name == "w:tbl") {
+                if (top) ++index;
+            } else if (name == "w:customXml" || name == "w:smartTag") {
+                // Flattened into their parent's blocks, as the story reader does.
+                auto content = n.child("w:customXmlContent");
+                scan(content ? content : n, top);
+            } else if (name == "w:sdt" || name == "w:ins" || name == "w:moveTo") {
+                if (top) ++index;
+                std::size_t before = doc.sections.size();
+                scan(name == "w:sdt" ? n.child("w:sdtContent") : n, false);
+                if (top && doc.sections.size() > before) first = index;
+            } else if (name == "w:sectPr" && top) {
+                doc.sections.push_back(read_section(n, pkg, main, first));
+            }
         }
-    }
+    };
+    scan(body, true);
     // No final sectPr: the remaining blocks form a section with Word's defaults.
     if (!body.child("w:sectPr") && (doc.sections.empty() || first < index))
         doc.sections.push_back(read_section(pugi::xml_node(), pkg, main, first));
