@@ -200,6 +200,95 @@ TEST(Layout, SectionBreaksInsideContentControlsStartNewPages) {
     EXPECT_LT(d.pages[2].width, d.pages[2].height);
 }
 
+// A column chart part with two series over three categories.
+std::string chart_part(const std::string& grouping, bool legend) {
+    auto ser = [](int i, const std::string& name, const std::string& a, const std::string& b, const std::string& c) {
+        std::string cat = "<c:cat><c:strRef><c:strCache><c:ptCount val=\"3\"/><c:pt idx=\"0\"><c:v>North</c:v></c:pt>"
+                          "<c:pt idx=\"1\"><c:v>South</c:v></c:pt><c:pt idx=\"2\"><c:v>West</c:v></c:pt></c:strCache></c:strRef></c:cat>";
+        return "<c:ser><c:idx val=\"" + std::to_string(i) + "\"/><c:tx><c:strRef><c:strCache><c:pt idx=\"0\"><c:v>" + name +
+               "</c:v></c:pt></c:strCache></c:strRef></c:tx>" + cat + "<c:val><c:numRef><c:numCache><c:pt idx=\"0\"><c:v>" + a +
+               "</c:v></c:pt><c:pt idx=\"1\"><c:v>" + b + "</c:v></c:pt><c:pt idx=\"2\"><c:v>" + c +
+               "</c:v></c:pt></c:numCache></c:numRef></c:val></c:ser>";
+    };
+    return "<?xml version=\"1.0\"?><c:chartSpace xmlns:c=\"http://schemas.openxmlformats.org/drawingml/2006/chart\" "
+           "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\"><c:chart><c:title><c:tx><c:rich><a:p><a:r><a:t>Grants by area"
+           "</a:t></a:r></a:p></c:rich></c:tx></c:title><c:plotArea><c:barChart><c:barDir val=\"col\"/><c:grouping val=\"" + grouping +
+           "\"/>" + ser(0, "2025", "4", "7", "2") + ser(1, "2026", "5", "3", "6") + "</c:barChart></c:plotArea>" +
+           (legend ? "<c:legend><c:legendPos val=\"b\"/></c:legend>" : "") + "</c:chart></c:chartSpace>";
+}
+
+layout::LaidOutDocument lay_chart(const std::string& grouping, bool legend) {
+    DocxBuilder b;
+    b.extra_parts.emplace_back("word/charts/chart1.xml", chart_part(grouping, legend));
+    b.extra_rels.push_back("<Relationship Id=\"rIdC\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart\" "
+                           "Target=\"charts/chart1.xml\"/>");
+    b.namespaces += " xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\" "
+                    "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" xmlns:c=\"http://schemas.openxmlformats.org/drawingml/2006/chart\"";
+    b.body = p("<w:r><w:drawing><wp:inline><wp:extent cx=\"5486400\" cy=\"3200400\"/><wp:docPr id=\"1\" name=\"Chart 1\"/>"
+               "<a:graphic><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/chart\"><c:chart r:id=\"rIdC\"/>"
+               "</a:graphicData></a:graphic></wp:inline></w:drawing></w:r>") + kSect;
+    return lay(b);
+}
+
+TEST(Layout, ChartsAreDrawnFromTheirCachedValues) {
+    auto d = lay_chart("clustered", true);
+    ASSERT_EQ(d.pages.size(), 1u);
+    std::u32string all;
+    int bars = 0;
+    for (const auto& i : d.pages[0].items) {
+        if (auto* t = std::get_if<layout::TextItem>(&i)) all += t->text + U"|";
+        if (auto* r = std::get_if<layout::RectItem>(&i); r && r->fill && r->width > 10) ++bars;
+    }
+    for (std::u32string want : {U"Grants by area|", U"North|", U"South|", U"West|", U"2025|", U"2026|", U"0|", U"8|"})
+        EXPECT_NE(all.find(want), std::u32string::npos) << std::string(want.begin(), want.end());
+    EXPECT_EQ(bars, 6);  // two series by three categories, side by side
+    bool figure = false;
+    for (const auto& n : d.structure) figure = figure || (n.type == "Figure" && n.alt == "Chart: Grants by area");
+    EXPECT_TRUE(figure);
+}
+
+TEST(Layout, StackedChartsStackAndLegendsAreOptional) {
+    auto d = lay_chart("stacked", false);
+    std::vector<layout::RectItem> bars;
+    std::u32string all;
+    for (const auto& i : d.pages[0].items) {
+        if (auto* t = std::get_if<layout::TextItem>(&i)) all += t->text + U"|";
+        if (auto* r = std::get_if<layout::RectItem>(&i); r && r->fill && r->width > 10) bars.push_back(*r);
+    }
+    ASSERT_EQ(bars.size(), 6u);
+    // Each category's two bars share x and touch: one above the other.
+    for (std::size_t k = 0; k < 3; ++k) {
+        const auto &a = bars[k * 2], &b = bars[k * 2 + 1];
+        EXPECT_NEAR(a.x, b.x, 0.01);
+        EXPECT_NEAR(a.y + a.height, b.y, 0.01);
+    }
+    EXPECT_EQ(all.find(U"2025|"), std::u32string::npos);  // no legend asked for
+    EXPECT_NE(all.find(U"10|"), std::u32string::npos);    // West: 2 + 6 = 8, so the axis reaches 10
+}
+
+TEST(Layout, SmartArtShapesCarryTheirText) {
+    DocxBuilder b;
+    b.extra_parts.emplace_back("word/diagrams/data1.xml",
+                               "<?xml version=\"1.0\"?><dgm:dataModel xmlns:dgm=\"http://schemas.openxmlformats.org/drawingml/2006/diagram\" "
+                               "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\"><dgm:ptLst>"
+                               "<dgm:pt modelId=\"1\" type=\"doc\"/><dgm:pt modelId=\"2\"><dgm:t><a:p><a:r><a:t>Plan</a:t></a:r></a:p></dgm:t></dgm:pt>"
+                               "<dgm:pt modelId=\"3\"><dgm:t><a:p><a:r><a:t>Consult</a:t></a:r></a:p></dgm:t></dgm:pt>"
+                               "<dgm:pt modelId=\"4\" type=\"sibTrans\"><dgm:t><a:p><a:r><a:t>hidden</a:t></a:r></a:p></dgm:t></dgm:pt>"
+                               "</dgm:ptLst></dgm:dataModel>");
+    b.extra_rels.push_back("<Relationship Id=\"rIdD\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/diagramData\" "
+                           "Target=\"diagrams/data1.xml\"/>");
+    b.namespaces += " xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\" "
+                    "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" xmlns:dgm=\"http://schemas.openxmlformats.org/drawingml/2006/diagram\"";
+    b.body = p("<w:r><w:drawing><wp:inline><wp:extent cx=\"3000000\" cy=\"1000000\"/><wp:docPr id=\"1\" name=\"Diagram 1\"/>"
+               "<a:graphic><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/diagram\"><dgm:relIds r:dm=\"rIdD\"/>"
+               "</a:graphicData></a:graphic></wp:inline></w:drawing></w:r>") + kSect;
+    auto d = lay(b);
+    std::u32string all = joined(d.pages.at(0));
+    EXPECT_NE(all.find(U"Plan"), std::u32string::npos);
+    EXPECT_NE(all.find(U"Consult"), std::u32string::npos);
+    EXPECT_EQ(all.find(U"hidden"), std::u32string::npos);  // connector text is not a node
+}
+
 TEST(Layout, RightToLeftTextIsDrawnInVisualOrder) {
     DocxBuilder b;
     b.body = p(run("שלום"), "<w:bidi/>") + kSect;

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -81,7 +82,14 @@ struct LinkItem {
     int tag = kUntagged;                 // structure node of the linked text
 };
 
-using Item = std::variant<TextItem, RectItem, LineItem, ImageItem, LinkItem>;
+// A filled polygon (chart wedges), points in order.
+struct PathItem {
+    std::vector<std::pair<double, double>> points;
+    Color color;
+    int tag = kUntagged;
+};
+
+using Item = std::variant<TextItem, RectItem, LineItem, ImageItem, LinkItem, PathItem>;
 
 struct Page {
     double width = 595.28, height = 841.89;  // A4

@@ -1,5 +1,7 @@
 #include "layout/layout.hpp"
 
+#include "layout/chart.hpp"
+
 #include <unicode/brkiter.h>
 #include <unicode/ubidi.h>
 #include <unicode/uchar.h>
@@ -69,6 +71,8 @@ struct Atom {
     double height = 0;
     std::string alt;
     std::string footnote;
+    std::string chart;     // image: a chart part, drawn from its cached values
+    std::string diagram, source;  // image: a SmartArt data part, and the part holding the graphic
     bool column_break = false;
     double pad = 0;             // space after this character, inside width (East Asian auto-spacing)
     char32_t leader = 0;        // tab: the character that fills it (dot leaders in a contents list)  // page_break atom from w:br type="column"  // id of the footnote this reference mark calls (its first atom)
@@ -466,6 +470,9 @@ private:
         a.width = in.width * kEmu;
         a.height = in.height * kEmu;
         a.alt = in.alt_text.empty() ? in.title : in.alt_text;
+        a.chart = in.chart_part;
+        a.diagram = in.diagram_part;
+        a.source = in.ref.part;
         if (!in.image_part.empty() && pkg_.has_part(in.image_part)) {
             const std::string& bytes = pkg_.part_bytes(in.image_part);
             if (is_png(bytes) || is_jpeg(bytes)) {
@@ -1066,7 +1073,19 @@ private:
                 parents_.push_back(tag_ >= 0 ? tag_ : parents_.back());
                 img.tag = artifact_ ? kArtifact : node("Figure", a.alt.empty() ? std::string("Image") : a.alt);
                 parents_.pop_back();
-                if (a.bytes.empty()) {
+                if (!a.chart.empty()) {
+                    ChartData chart = read_chart(pkg_, a.chart, doc_.main_part);
+                    if (a.alt.empty() && !chart.title.empty() && img.tag >= 0) out_.structure[static_cast<std::size_t>(img.tag)].alt = "Chart: " + chart.title;
+                    for (auto item : draw_chart(chart, a.width, a.height, fonts_, img.tag)) {
+                        shift(item, baseline - a.height, x);
+                        f.sink->items.push_back(std::move(item));
+                    }
+                } else if (!a.diagram.empty() && a.bytes.empty()) {
+                    for (auto item : draw_diagram(pkg_, a.diagram, a.source, doc_.main_part, a.width, a.height, fonts_, img.tag)) {
+                        shift(item, baseline - a.height, x);
+                        f.sink->items.push_back(std::move(item));
+                    }
+                } else if (a.bytes.empty()) {
                     f.sink->items.push_back(RectItem{x, baseline - a.height, a.width, a.height, false, {0.6, 0.6, 0.6}, 0.5, img.tag});
                 } else {
                     f.sink->items.push_back(img);
@@ -1272,7 +1291,14 @@ private:
                 using T = std::decay_t<decltype(i)>;
                 if constexpr (std::is_same_v<T, TextItem>) return {i.y - i.size * 0.9, i.y + i.size * 0.3};
                 else if constexpr (std::is_same_v<T, LineItem>) return {std::min(i.y1, i.y2), std::max(i.y1, i.y2)};
-                else return {i.y, i.y + i.height};
+                else if constexpr (std::is_same_v<T, PathItem>) {
+                    double lo = 1e18, hi = -1e18;
+                    for (const auto& [x, y] : i.points) {
+                        lo = std::min(lo, y);
+                        hi = std::max(hi, y);
+                    }
+                    return {lo, hi};
+                } else return {i.y, i.y + i.height};
             },
             item);
     }
@@ -1305,14 +1331,22 @@ private:
         return flow_bottom() - p.column_top;
     }
 
-    static void shift(Item& item, double dy) {
+    static void shift(Item& item, double dy, double dx = 0) {
         std::visit(
             [&](auto& i) {
                 using T = std::decay_t<decltype(i)>;
                 if constexpr (std::is_same_v<T, LineItem>) {
+                    i.x1 += dx;
+                    i.x2 += dx;
                     i.y1 += dy;
                     i.y2 += dy;
+                } else if constexpr (std::is_same_v<T, PathItem>) {
+                    for (auto& [x, y] : i.points) {
+                        x += dx;
+                        y += dy;
+                    }
                 } else {
+                    i.x += dx;
                     i.y += dy;
                 }
             },
@@ -1487,6 +1521,8 @@ private:
                         } else if constexpr (std::is_same_v<T, LineItem>) {
                             i.y1 = p.height - i.y1;
                             i.y2 = p.height - i.y2;
+                        } else if constexpr (std::is_same_v<T, PathItem>) {
+                            for (auto& pt : i.points) pt.second = p.height - pt.second;
                         } else {
                             i.y = p.height - i.y - i.height;  // boxes: top-left to bottom-left
                         }

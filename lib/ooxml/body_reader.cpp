@@ -512,6 +512,16 @@ void StoryReader::read_drawing(pugi::xml_node drawing, const RunProps& props, st
                         in.image_part = rel->external ? rel->target : rel->target_part;
                 continue;
             }
+            if (nn == "dgm:relIds" && in.diagram_part.empty()) {
+                if (auto rel = ctx_.package.relationship_by_id(part_, attr(n, "r:dm")); rel && !rel->external)
+                    in.diagram_part = rel->target_part;
+                continue;
+            }
+            if (nn == "c:chart" && in.chart_part.empty()) {
+                if (auto rel = ctx_.package.relationship_by_id(part_, attr(n, "r:id")); rel && !rel->external)
+                    in.chart_part = rel->target_part;
+                continue;
+            }
             if (nn == "w:txbxContent") {
                 if (depth_ < 64) {
                     ++depth_;

@@ -244,6 +244,15 @@ private:
         images_.push_back(std::move(image));
     }
 
+    void paint(PdfPainter& painter, const layout::PathItem& p) {
+        if (p.points.size() < 3) return;
+        painter.SetColor(p.color.r, p.color.g, p.color.b);
+        painter.MoveTo(p.points[0].first, p.points[0].second);
+        for (std::size_t i = 1; i < p.points.size(); ++i) painter.LineTo(p.points[i].first, p.points[i].second);
+        painter.ClosePath();
+        painter.Fill();
+    }
+
     void paint(PdfPainter&, const layout::LinkItem&) {}  // annotations after all pages exist
 
     // Marked content (ISO 32000-1 §14.6): structure content gets an MCID,

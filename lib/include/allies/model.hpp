@@ -125,6 +125,8 @@ struct Inline {
     std::string author, date;         // tracked change
     std::string id;                   // note/comment/bookmark id
     std::string image_part;           // drawing: the image part, "" if none
+    std::string chart_part;           // drawing: a chart part (c:chart), "" if none
+    std::string diagram_part;         // drawing: a SmartArt data part (dgm:relIds r:dm), "" if none
     std::string alt_text, title;      // drawing: wp:docPr descr / title
     Emu width = 0, height = 0;        // drawing extent
     bool anchored = false;            // wp:anchor vs wp:inline
