@@ -289,6 +289,30 @@ TEST(Layout, SmartArtShapesCarryTheirText) {
     EXPECT_EQ(all.find(U"hidden"), std::u32string::npos);  // connector text is not a node
 }
 
+TEST(Layout, CellContentFollowsVerticalAlignment) {
+    DocxBuilder b;
+    std::string tall;
+    for (int i = 0; i < 5; ++i) tall += p(run("line " + std::to_string(i)));
+    auto cell = [](const std::string& va, const std::string& content) {
+        return "<w:tc><w:tcPr>" + (va.empty() ? std::string() : "<w:vAlign w:val=\"" + va + "\"/>") + "</w:tcPr>" + content + "</w:tc>";
+    };
+    b.body = "<w:tbl><w:tblPr/><w:tblGrid><w:gridCol w:w=\"2000\"/><w:gridCol w:w=\"2000\"/><w:gridCol w:w=\"2000\"/><w:gridCol w:w=\"2000\"/></w:tblGrid><w:tr>" +
+             cell("", tall) + cell("", p(run("top"))) + cell("center", p(run("middle"))) + cell("bottom", p(run("low"))) + "</w:tr></w:tbl>" + kSect;
+    auto d = lay(b);
+    double y0 = 0, y2 = 0, y4 = 0, top = 0, middle = 0, low = 0;
+    for (const auto& t : texts(d.pages.at(0))) {
+        if (t.text == U"line 0") y0 = t.y;
+        if (t.text == U"line 2") y2 = t.y;
+        if (t.text == U"line 4") y4 = t.y;
+        if (t.text == U"top") top = t.y;
+        if (t.text == U"middle") middle = t.y;
+        if (t.text == U"low") low = t.y;
+    }
+    EXPECT_NEAR(top, y0, 0.01);
+    EXPECT_NEAR(middle, y2, 0.01);
+    EXPECT_NEAR(low, y4, 0.01);
+}
+
 TEST(Layout, RightToLeftTextIsDrawnInVisualOrder) {
     DocxBuilder b;
     b.body = p(run("שלום"), "<w:bidi/>") + kSect;

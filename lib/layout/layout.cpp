@@ -1209,6 +1209,14 @@ private:
                 row_height = std::max(row_height, p.height);
                 placed.push_back(std::move(p));
             }
+            // Vertical alignment in the cell (w:vAlign): the content moves down
+            // within the row's height.
+            for (auto& p : placed) {
+                const std::string& va = p.cell->vertical_align;
+                double room = row_height - p.height;
+                if (room <= 0.01 || (va != "center" && va != "bottom")) continue;
+                for (auto& item : p.sink.items) shift(item, va == "center" ? room / 2 : room);
+            }
             auto repeat_headers = [&] {
                 // Header rows (w:tblHeader) repeat at the top of each page,
                 // drawn again as page furniture.
