@@ -117,17 +117,30 @@ EmbeddedFace::EmbeddedFace(PdfDocument& pdf, const std::string& path, int index,
     if (hb_->upem <= 0 || hb_face_get_glyph_count(hb_->face) == 0)
         throw Error(ErrorKind::unsupported, path, "", "not a usable TrueType font");
     hb_->font = hb_font_create(hb_->face);
+    unsigned count = hb_face_get_glyph_count(hb_->face);
+    advances_.resize(count);
+    for (unsigned g = 0; g < count; ++g) advances_[g] = hb_font_get_glyph_h_advance(hb_->font, g) * 1000.0 / hb_->upem;
     type0_ = pdf_.GetObjects()->CreateObject("Font");
 }
 
 EmbeddedFace::~EmbeddedFace() = default;
 
 std::uint32_t EmbeddedFace::glyph(char32_t cp) const {
+    if (cp < 0x10000) {  // cached: every character of every run comes here
+        if (glyphs_.empty()) glyphs_.assign(0x10000, UINT32_MAX);
+        std::uint32_t& g = glyphs_[cp];
+        if (g == UINT32_MAX) {
+            hb_codepoint_t found = 0;
+            g = hb_font_get_nominal_glyph(hb_->font, cp, &found) ? found : 0;
+        }
+        return g;
+    }
     hb_codepoint_t g = 0;
     return hb_font_get_nominal_glyph(hb_->font, cp, &g) ? g : 0;
 }
 
 double EmbeddedFace::advance(std::uint32_t glyph) const {
+    if (glyph < advances_.size()) return advances_[glyph];
     return hb_font_get_glyph_h_advance(hb_->font, glyph) * 1000.0 / hb_->upem;
 }
 

@@ -48,6 +48,8 @@ private:
     struct Hb;
     std::unique_ptr<Hb> hb_;
     std::map<std::uint32_t, std::u32string> used_;  // glyph -> text ("" = no meaning yet)
+    mutable std::vector<std::uint32_t> glyphs_;     // BMP code point -> glyph, UINT32_MAX = not looked up
+    std::vector<double> advances_;                  // by glyph id, 1/1000 em
 };
 
 // The faces of one document, by file and face index, in first-use order.

@@ -3,6 +3,7 @@
 #include <lcms2.h>
 #include <podofo.h>
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -121,13 +122,16 @@ private:
     }
 
     // Numbers in content streams: fixed notation, no locale, no "-0".
+    // (std::to_chars: snprintf was an eighth of the time of a PDF.)
     static std::string num(double v) {
-        char buf[32];
-        std::snprintf(buf, sizeof buf, "%.3f", std::abs(v) < 0.0005 ? 0.0 : v);
-        std::string out = buf;
-        while (!out.empty() && out.back() == '0') out.pop_back();
-        if (!out.empty() && out.back() == '.') out.pop_back();
-        return out;
+        char buf[48];
+        auto r = std::to_chars(buf, buf + sizeof buf, std::abs(v) < 0.0005 ? 0.0 : v, std::chars_format::fixed, 3);
+        std::string out(buf, r.ptr);
+        if (out.find('.') != std::string::npos) {
+            while (out.back() == '0') out.pop_back();
+            if (out.back() == '.') out.pop_back();
+        }
+        return out == "-0" ? "0" : out;
     }
 
     // Text as glyph ids in a CID font. Each glyph is placed where the layout
@@ -185,7 +189,9 @@ private:
             double want = pen + g.dx;
             double adjust = (want - at) * 1000.0 / t.size;
             if (std::abs(adjust) > 0.01) tj += num(-adjust);
-            tj += "<" + hex4(g.glyph) + ">";
+            static const char digits[] = "0123456789ABCDEF";
+            const char hex[6] = {'<', digits[(g.glyph >> 12) & 15], digits[(g.glyph >> 8) & 15], digits[(g.glyph >> 4) & 15], digits[g.glyph & 15], '>'};
+            tj.append(hex, 6);
             at = want + face.advance(g.glyph) * t.size / 1000.0;
             pen += g.advance;
         }
@@ -198,9 +204,8 @@ private:
     }
 
     static std::string hex4(std::uint32_t v) {
-        char buf[8];
-        std::snprintf(buf, sizeof buf, "%04X", v & 0xFFFFu);
-        return buf;
+        static const char digits[] = "0123456789ABCDEF";
+        return {digits[(v >> 12) & 15], digits[(v >> 8) & 15], digits[(v >> 4) & 15], digits[v & 15]};
     }
 
     static std::string hex_utf16(const std::u32string& text) {
