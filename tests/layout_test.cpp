@@ -124,6 +124,19 @@ TEST(Layout, FootnoteSitsAtTheFootOfItsPage) {
     EXPECT_LT(note_y, 120);  // at the foot, above the bottom margin
 }
 
+TEST(Layout, ANotesOwnMarkIsNotASecondNumber) {
+    DocxBuilder b;
+    // As Word writes notes: the note text starts with its own reference mark.
+    b.footnotes = part("footnotes", "<w:footnote w:id=\"1\"><w:p><w:r><w:rPr><w:vertAlign w:val=\"superscript\"/></w:rPr><w:footnoteRef/></w:r>" +
+                                        run(" Source: accounts.") + "</w:p></w:footnote>");
+    b.body = p(run("Body") + "<w:r><w:rPr><w:vertAlign w:val=\"superscript\"/></w:rPr><w:footnoteReference w:id=\"1\"/></w:r>") + kSect;
+    auto d = lay(b);
+    std::u32string all = joined(d.pages.at(0));
+    EXPECT_NE(all.find(U"Body1"), std::u32string::npos);
+    EXPECT_NE(all.find(U"1 Source"), std::u32string::npos) << std::string(all.begin(), all.end());
+    EXPECT_EQ(all.find(U"2"), std::u32string::npos);
+}
+
 // Endnotes follow the text, numbered as the document says (lower-case roman
 // numerals by default, as in Word).
 TEST(Layout, EndnotesUseTheirNumberFormat) {

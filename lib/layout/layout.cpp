@@ -60,22 +60,28 @@ bool highlight_color(const std::string& name, Color& out) {
 
 enum class AtomKind { text, tab, line_break, page_break, image };
 
+// What an image atom draws: a picture (PNG/JPEG bytes in the package), a
+// chart or a SmartArt diagram. Kept apart so that the per-character atoms
+// stay small (a paragraph has one atom per character).
+struct Graphic {
+    const std::string* bytes = nullptr;  // picture bytes, owned by the package
+    bool jpeg = false;
+    std::string alt;
+    std::string chart;                   // a chart part, drawn from its cached values
+    std::string diagram, source;         // a SmartArt data part, and the part holding the graphic
+};
+
 struct Atom {
     AtomKind kind = AtomKind::text;
     char32_t ch = 0;
     int style = 0;
     double width = 0;
-    // images
-    std::string bytes;
-    bool jpeg = false;
-    double height = 0;
-    std::string alt;
-    std::string footnote;
-    std::string chart;     // image: a chart part, drawn from its cached values
-    std::string diagram, source;  // image: a SmartArt data part, and the part holding the graphic
-    bool column_break = false;
-    double pad = 0;             // space after this character, inside width (East Asian auto-spacing)
-    char32_t leader = 0;        // tab: the character that fills it (dot leaders in a contents list)  // page_break atom from w:br type="column"  // id of the footnote this reference mark calls (its first atom)
+    double height = 0;                   // images
+    double pad = 0;                      // space after this character, inside width (East Asian auto-spacing)
+    char32_t leader = 0;                 // tab: the character that fills it (dot leaders in a contents list)
+    bool column_break = false;           // page_break atom from w:br type="column"
+    std::shared_ptr<const Graphic> graphic;  // images
+    std::string footnote;                // id of the footnote this reference mark calls (its first atom)
 };
 
 Color parse_color(const std::string& hex) {
@@ -428,6 +434,7 @@ private:
                 }
                 case InlineKind::footnote_ref:
                 case InlineKind::endnote_ref: {
+                    if (in.id.empty()) break;  // a note's own mark (w:footnoteRef): its label is the number
                     RunProps p = in.props;
                     p.vertical_align = VerticalAlign::superscript;
                     int n = in.kind == InlineKind::footnote_ref ? notes_.footnote(in.id) : notes_.endnote(in.id);
@@ -469,17 +476,19 @@ private:
         a.kind = AtomKind::image;
         a.width = in.width * kEmu;
         a.height = in.height * kEmu;
-        a.alt = in.alt_text.empty() ? in.title : in.alt_text;
-        a.chart = in.chart_part;
-        a.diagram = in.diagram_part;
-        a.source = in.ref.part;
+        auto g = std::make_shared<Graphic>();
+        g->alt = in.alt_text.empty() ? in.title : in.alt_text;
+        g->chart = in.chart_part;
+        g->diagram = in.diagram_part;
+        g->source = in.ref.part;
         if (!in.image_part.empty() && pkg_.has_part(in.image_part)) {
             const std::string& bytes = pkg_.part_bytes(in.image_part);
             if (is_png(bytes) || is_jpeg(bytes)) {
-                a.bytes = bytes;
-                a.jpeg = is_jpeg(bytes);
+                g->bytes = &bytes;
+                g->jpeg = is_jpeg(bytes);
             }
         }
+        a.graphic = std::move(g);
         atoms.push_back(a);
     }
 
@@ -592,15 +601,25 @@ private:
         double avail = std::max(24.0, f.width - left - right);
 
         // Break opportunities (UAX #14) over the paragraph's text.
-        icu::UnicodeString text;
+        std::u16string units;
         std::vector<std::size_t> unit_atom;  // UTF-16 unit -> atom
+        units.reserve(atoms.size());
+        unit_atom.reserve(atoms.size());
         for (std::size_t i = 0; i < atoms.size(); ++i) {
-            UChar32 c = atoms[i].kind == AtomKind::text ? static_cast<UChar32>(atoms[i].ch)
-                        : atoms[i].kind == AtomKind::tab ? '\t'
-                        : atoms[i].kind == AtomKind::image ? 0xFFFC : '\n';
-            text.append(c);
-            for (int k = 0; k < U16_LENGTH(c); ++k) unit_atom.push_back(i);
+            char32_t c = atoms[i].kind == AtomKind::text ? atoms[i].ch
+                         : atoms[i].kind == AtomKind::tab ? U'\t'
+                         : atoms[i].kind == AtomKind::image ? U'\uFFFC' : U'\n';
+            if (c >= 0x10000 && c <= 0x10FFFF) {
+                units.push_back(static_cast<char16_t>(0xD800 + ((c - 0x10000) >> 10)));
+                units.push_back(static_cast<char16_t>(0xDC00 + ((c - 0x10000) & 0x3FF)));
+                unit_atom.push_back(i);
+            } else {
+                units.push_back(c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF) ? u'\uFFFD' : static_cast<char16_t>(c));
+            }
+            unit_atom.push_back(i);
         }
+        // Read-only alias of units (no copy).
+        icu::UnicodeString text(false, units.data(), static_cast<int32_t>(units.size()));
         std::vector<bool> break_before(atoms.size() + 1, false);
         // One line-break iterator per document: creating one costs more than
         // breaking a paragraph.
@@ -990,14 +1009,19 @@ private:
         icu::UnicodeString text;
         std::vector<std::size_t> unit_atom;
         bool any_rtl = rtl_paragraph;
-        for (std::size_t i = begin; i < end; ++i) {
-            UChar32 c = atoms[i].kind == AtomKind::text ? static_cast<UChar32>(atoms[i].ch)
-                        : atoms[i].kind == AtomKind::tab ? '\t' : 0xFFFC;
-            UCharDirection d = u_charDirection(c);
-            if (d == U_RIGHT_TO_LEFT || d == U_RIGHT_TO_LEFT_ARABIC) any_rtl = true;
-            text.append(c);
-            for (int k = 0; k < U16_LENGTH(c); ++k) unit_atom.push_back(i);
+        auto code = [&](std::size_t i) {
+            return atoms[i].kind == AtomKind::text ? static_cast<UChar32>(atoms[i].ch) : atoms[i].kind == AtomKind::tab ? '\t' : 0xFFFC;
+        };
+        for (std::size_t i = begin; i < end && !any_rtl; ++i) {
+            UCharDirection d = u_charDirection(code(i));
+            any_rtl = d == U_RIGHT_TO_LEFT || d == U_RIGHT_TO_LEFT_ARABIC;
         }
+        if (any_rtl)  // the line's text, for ubidi
+            for (std::size_t i = begin; i < end; ++i) {
+                UChar32 c = code(i);
+                text.append(c);
+                for (int k = 0; k < U16_LENGTH(c); ++k) unit_atom.push_back(i);
+            }
         if (!any_rtl || text.isEmpty()) {
             for (std::size_t i = begin; i < end; ++i) order.push_back(i);
             rtl.assign(order.size(), 0);
@@ -1067,25 +1091,26 @@ private:
                 img.y = baseline - a.height;
                 img.width = a.width;
                 img.height = a.height;
-                img.bytes = a.bytes;
-                img.jpeg = a.jpeg;
-                img.alt = a.alt;
+                const Graphic& g = *a.graphic;
+                if (g.bytes) img.bytes = *g.bytes;
+                img.jpeg = g.jpeg;
+                img.alt = g.alt;
                 parents_.push_back(tag_ >= 0 ? tag_ : parents_.back());
-                img.tag = artifact_ ? kArtifact : node("Figure", a.alt.empty() ? std::string("Image") : a.alt);
+                img.tag = artifact_ ? kArtifact : node("Figure", g.alt.empty() ? std::string("Image") : g.alt);
                 parents_.pop_back();
-                if (!a.chart.empty()) {
-                    ChartData chart = read_chart(pkg_, a.chart, doc_.main_part);
-                    if (a.alt.empty() && !chart.title.empty() && img.tag >= 0) out_.structure[static_cast<std::size_t>(img.tag)].alt = "Chart: " + chart.title;
+                if (!g.chart.empty()) {
+                    ChartData chart = read_chart(pkg_, g.chart, doc_.main_part);
+                    if (g.alt.empty() && !chart.title.empty() && img.tag >= 0) out_.structure[static_cast<std::size_t>(img.tag)].alt = "Chart: " + chart.title;
                     for (auto item : draw_chart(chart, a.width, a.height, fonts_, img.tag)) {
                         shift(item, baseline - a.height, x);
                         f.sink->items.push_back(std::move(item));
                     }
-                } else if (!a.diagram.empty() && a.bytes.empty()) {
-                    for (auto item : draw_diagram(pkg_, a.diagram, a.source, doc_.main_part, a.width, a.height, fonts_, img.tag)) {
+                } else if (!g.diagram.empty() && !g.bytes) {
+                    for (auto item : draw_diagram(pkg_, g.diagram, g.source, doc_.main_part, a.width, a.height, fonts_, img.tag)) {
                         shift(item, baseline - a.height, x);
                         f.sink->items.push_back(std::move(item));
                     }
-                } else if (a.bytes.empty()) {
+                } else if (!g.bytes) {
                     f.sink->items.push_back(RectItem{x, baseline - a.height, a.width, a.height, false, {0.6, 0.6, 0.6}, 0.5, img.tag});
                 } else {
                     f.sink->items.push_back(img);

@@ -144,9 +144,12 @@ double EmbeddedFace::advance(std::uint32_t glyph) const {
     return hb_font_get_glyph_h_advance(hb_->font, glyph) * 1000.0 / hb_->upem;
 }
 
-bool EmbeddedFace::use(std::uint32_t glyph, const std::u32string& text) {
-    auto [it, inserted] = used_.emplace(glyph, text);
-    if (inserted) return true;
+bool EmbeddedFace::use(std::uint32_t glyph, std::u32string_view text) {
+    auto it = used_.find(glyph);
+    if (it == used_.end()) {
+        used_.emplace(glyph, std::u32string(text));
+        return true;
+    }
     if (it->second.empty()) {
         it->second = text;
         return true;

@@ -15,6 +15,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace allies::pdf {
@@ -35,7 +36,7 @@ public:
     // Records that glyph is drawn standing for text. Returns false when the
     // glyph already stands for other text (the ToUnicode map keeps its first
     // meaning, so the caller should give the exact text another way).
-    bool use(std::uint32_t glyph, const std::u32string& text);
+    bool use(std::uint32_t glyph, std::u32string_view text);
 
     // Writes the subset font program, widths, descriptor and ToUnicode map.
     // Throws allies::Error(unsupported) if the face cannot be subset.

@@ -91,6 +91,7 @@ private:
         PdfPage* p = pdf_.CreatePage(PdfRect(0, 0, page.width, page.height));
         PdfPainter painter;
         painter.SetPage(p);
+        fill_known_ = false;  // a new content stream starts with black, but say it
         painter.SetPrecision(3);
         mcids_.emplace_back();
         for (const auto& item : page.items)
@@ -145,19 +146,20 @@ private:
         if (t.text.empty() && t.glyphs.empty()) return;
         EmbeddedFace& face = fonts_.face(t.font_path, t.font_index);
         page_fonts_.insert(&face);
-        std::vector<layout::PlacedGlyph> glyphs = t.glyphs;
-        bool exact = !glyphs.empty();
-        if (glyphs.empty()) {
+        // Plain text: one glyph per character through the cmap, placed at
+        // its advance; shaped text: the glyphs as given.
+        simple_.clear();
+        bool exact = !t.glyphs.empty();
+        if (t.glyphs.empty()) {
             for (char32_t c : t.text) {
-                layout::PlacedGlyph g;
-                g.glyph = face.glyph(c);
-                g.advance = face.advance(g.glyph) * t.size / 1000.0;
-                g.text = std::u32string(1, c);
-                glyphs.push_back(std::move(g));
+                std::uint32_t g = face.glyph(c);
+                simple_.push_back(g);
+                if (!face.use(g, std::u32string_view(&c, 1))) exact = true;
             }
+        } else {
+            for (const auto& g : t.glyphs)
+                if (!face.use(g.glyph, g.text)) exact = true;
         }
-        for (const auto& g : glyphs)
-            if (!face.use(g.glyph, g.text)) exact = true;
         // Right-to-left runs are drawn in visual order; readers (poppler,
         // Acrobat) reorder by the glyphs' ToUnicode text, but would take an
         // ActualText string as already in visual order and reverse it.
@@ -165,7 +167,7 @@ private:
 
         PdfStream& out = *painter.GetCanvas();
         if (exact) out.Append("/Span <</ActualText <FEFF" + hex_utf16(t.text) + ">>> BDC\n");
-        painter.SetColor(t.color.r, t.color.g, t.color.b);
+        set_fill(out, t.color);
         if (t.synthetic_bold) {
             painter.SetStrokingColor(t.color.r, t.color.g, t.color.b);
             painter.SetStrokeWidth(t.size / 30.0);
@@ -180,27 +182,40 @@ private:
             if (!tj.empty()) s += "[" + tj + "] TJ\n";
             tj.clear();
         };
-        for (const auto& g : glyphs) {
-            if (std::abs(g.dy - rise) > 0.001) {
+        static const char digits[] = "0123456789ABCDEF";
+        auto put = [&](std::uint32_t glyph, double advance, double dx, double dy) {
+            if (std::abs(dy - rise) > 0.001) {
                 flush();
-                rise = g.dy;
+                rise = dy;
                 s += num(rise) + " Ts\n";
             }
-            double want = pen + g.dx;
+            double want = pen + dx;
             double adjust = (want - at) * 1000.0 / t.size;
             if (std::abs(adjust) > 0.01) tj += num(-adjust);
-            static const char digits[] = "0123456789ABCDEF";
-            const char hex[6] = {'<', digits[(g.glyph >> 12) & 15], digits[(g.glyph >> 8) & 15], digits[(g.glyph >> 4) & 15], digits[g.glyph & 15], '>'};
+            const char hex[6] = {'<', digits[(glyph >> 12) & 15], digits[(glyph >> 8) & 15], digits[(glyph >> 4) & 15], digits[glyph & 15], '>'};
             tj.append(hex, 6);
-            at = want + face.advance(g.glyph) * t.size / 1000.0;
-            pen += g.advance;
-        }
+            at = want + face.advance(glyph) * t.size / 1000.0;
+            pen += advance;
+        };
+        if (t.glyphs.empty())
+            for (std::uint32_t g : simple_) put(g, face.advance(g) * t.size / 1000.0, 0, 0);
+        else
+            for (const auto& g : t.glyphs) put(g.glyph, g.advance, g.dx, g.dy);
         flush();
         if (rise != 0) s += "0 Ts\n";
         if (t.synthetic_bold) s += "0 Tr\n";
         s += "ET\n";
         out.Append(s);
         if (exact) out.Append("EMC\n");
+    }
+
+    // The fill colour operator, only when the colour changes on the page
+    // (PoDoFo's SetColor formats through a stream: a sixth of PDF time).
+    void set_fill(PdfStream& out, const layout::Color& c) {
+        if (fill_known_ && c.r == fill_.r && c.g == fill_.g && c.b == fill_.b) return;
+        fill_known_ = true;
+        fill_ = c;
+        out.Append(num(c.r) + " " + num(c.g) + " " + num(c.b) + " rg\n");
     }
 
     static std::string hex4(std::uint32_t v) {
@@ -225,7 +240,7 @@ private:
             painter.Rectangle(r.x, r.y, r.width, r.height);
             painter.Stroke();
         } else {
-            painter.SetColor(r.color.r, r.color.g, r.color.b);
+            set_fill(*painter.GetCanvas(), r.color);
             painter.Rectangle(r.x, r.y, r.width, r.height);
             painter.Fill();
         }
@@ -251,7 +266,7 @@ private:
 
     void paint(PdfPainter& painter, const layout::PathItem& p) {
         if (p.points.size() < 3) return;
-        painter.SetColor(p.color.r, p.color.g, p.color.b);
+        set_fill(*painter.GetCanvas(), p.color);
         painter.MoveTo(p.points[0].first, p.points[0].second);
         for (std::size_t i = 1; i < p.points.size(); ++i) painter.LineTo(p.points[i].first, p.points[i].second);
         painter.ClosePath();
@@ -516,6 +531,9 @@ private:
     };
     std::vector<Annotation> annotations_;  // link annotations, for the structure tree
     std::set<EmbeddedFace*> page_fonts_;  // fonts drawn on the page being painted
+    std::vector<std::uint32_t> simple_;    // glyphs of the text item being painted
+    layout::Color fill_;                   // the page's current fill colour, when fill_known_
+    bool fill_known_ = false;
     std::vector<std::unique_ptr<PdfImage>> images_;
     std::vector<std::vector<layout::LinkItem>> links_;
     std::vector<std::vector<int>> mcids_;  // per page: structure node of each MCID
