@@ -230,9 +230,9 @@ std::string chart_part(const std::string& grouping, bool legend) {
            (legend ? "<c:legend><c:legendPos val=\"b\"/></c:legend>" : "") + "</c:chart></c:chartSpace>";
 }
 
-layout::LaidOutDocument lay_chart(const std::string& grouping, bool legend) {
+layout::LaidOutDocument lay_chart_xml(const std::string& xml) {
     DocxBuilder b;
-    b.extra_parts.emplace_back("word/charts/chart1.xml", chart_part(grouping, legend));
+    b.extra_parts.emplace_back("word/charts/chart1.xml", xml);
     b.extra_rels.push_back("<Relationship Id=\"rIdC\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart\" "
                            "Target=\"charts/chart1.xml\"/>");
     b.namespaces += " xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\" "
@@ -242,6 +242,8 @@ layout::LaidOutDocument lay_chart(const std::string& grouping, bool legend) {
                "</a:graphicData></a:graphic></wp:inline></w:drawing></w:r>") + kSect;
     return lay(b);
 }
+
+layout::LaidOutDocument lay_chart(const std::string& grouping, bool legend) { return lay_chart_xml(chart_part(grouping, legend)); }
 
 TEST(Layout, ChartsAreDrawnFromTheirCachedValues) {
     auto d = lay_chart("clustered", true);
@@ -277,6 +279,20 @@ TEST(Layout, StackedChartsStackAndLegendsAreOptional) {
     }
     EXPECT_EQ(all.find(U"2025|"), std::u32string::npos);  // no legend asked for
     EXPECT_NE(all.find(U"10|"), std::u32string::npos);    // West: 2 + 6 = 8, so the axis reaches 10
+}
+
+TEST(Layout, ChartsWithAbsurdValuesStillLayOut) {
+    for (auto [from, to] : std::vector<std::pair<std::string, std::string>>{
+             {"<c:v>4</c:v>", "<c:v>1e308</c:v>"}, {"<c:v>5</c:v>", "<c:v>-1e308</c:v>"}, {"<c:v>7</c:v>", "<c:v>abc</c:v>"},
+             {"<c:v>2</c:v>", "<c:v>nan</c:v>"}, {"<c:v>3</c:v>", "<c:v>1e-300</c:v>"}}) {
+        for (const char* grouping : {"clustered", "percentStacked"}) {
+            std::string xml = chart_part(grouping, true);
+            for (std::size_t at = xml.find(from); at != std::string::npos; at = xml.find(from, at + to.size())) xml.replace(at, from.size(), to);
+            auto d = lay_chart_xml(xml);  // must return (no hang, no throw)
+            EXPECT_EQ(d.pages.size(), 1u) << to;
+            EXPECT_NE(joined(d.pages[0]).find(U"Grants by area"), std::u32string::npos) << to;
+        }
+    }
 }
 
 TEST(Layout, SmartArtShapesCarryTheirText) {

@@ -262,10 +262,14 @@ void draw_axes_chart(const ChartData& c, Painter& p, double left, double top, do
     // a twentieth of its range, so the tallest bar never touches the top.
     if (hi > 0) hi = std::ceil((hi + 0.05 * (hi - lo)) / step - 1e-9) * step;
     lo = std::floor(lo / step + 1e-9) * step;
+    // Values no axis can show (infinite, or spanning beyond double range):
+    // leave the plot empty rather than loop over absurd gridlines.
+    if (!std::isfinite(lo) || !std::isfinite(hi) || !std::isfinite(step) || step <= 0 || (hi - lo) / step > 50) return;
+    const int ticks = static_cast<int>(std::lround((hi - lo) / step));
     const double label = 9;
     // Room for value labels (left) and category labels (bottom).
     double value_w = 0;
-    for (double v = lo; v <= hi + step * 0.5; v += step) value_w = std::max(value_w, p.width(format_value(v, step), label));
+    for (int k = 0; k <= ticks; ++k) value_w = std::max(value_w, p.width(format_value(lo + k * step, step), label));
     double cat_w = 0;
     for (const auto& name : c.categories) cat_w = std::max(cat_w, p.width(name, label));
     double axis_left = left + (c.horizontal ? std::min(w * 0.4, cat_w + 6) : value_w + 6);
@@ -276,7 +280,8 @@ void draw_axes_chart(const ChartData& c, Painter& p, double left, double top, do
         return (v - lo) / (hi - lo) * (c.horizontal ? pw : ph);
     };
     // Gridlines and value labels.
-    for (double v = lo; v <= hi + step * 0.5; v += step) {
+    for (int k = 0; k <= ticks; ++k) {
+        double v = lo + k * step;
         double d = value_pos(v);
         if (c.horizontal) {
             p.line(axis_left + d, top, axis_left + d, axis_bottom, kGrid);
