@@ -7,6 +7,8 @@
 #include <sstream>
 
 #include "allies/convert.hpp"
+#include "allies/html.hpp"
+#include "allies/pdf.hpp"
 #include "allies/error.hpp"
 #include "allies/package.hpp"
 #include "allies/reader.hpp"
@@ -78,3 +80,69 @@ TEST(Robustness, StructurallyOddButWellFormedMarkupIsRead) {
              "<w:tbl><w:tr><w:tc><w:tcPr><w:gridSpan w:val=\"-3\"/></w:tcPr></w:tc></w:tr></w:tbl>";
     EXPECT_TRUE(convert_or_clean_error(b.build()));
 }
+
+// The layout engine and PDF writer on damaged documents: a document that
+// reads must also lay out and write, or fail cleanly.
+bool pdf_or_clean_error(const std::string& bytes) {
+    try {
+        auto pkg = Package::open_memory(bytes, "damaged.docx");
+        auto doc = read_document(pkg);
+        std::string pdf = to_pdf(doc, pkg);
+        EXPECT_EQ(pdf.rfind("%PDF-", 0), 0u);
+        to_html(doc, pkg);
+        return true;
+    } catch (const Error& e) {
+        EXPECT_EQ(std::string(e.what()).find('\n'), std::string::npos);
+        return false;
+    }
+}
+
+TEST(Robustness, MutatedDocumentsLayOutOrFailCleanly) {
+    auto pkg = Package::open_memory(sample(), "sample.docx");
+    std::string xml = pkg.part_bytes(pkg.main_document());
+    const char replacements[] = {'<', '>', '/', '"', '9', '-', '\xFF', 'x', ' '};
+    int documents = 0;
+    for (std::size_t i = 0; i < xml.size(); i += 211) {
+        std::string mutated = xml;
+        mutated[i] = replacements[i % sizeof replacements];
+        auto copy = Package::open_memory(sample(), "sample.docx");
+        copy.set_part(copy.main_document(), mutated);
+        documents += pdf_or_clean_error(copy.to_bytes());
+    }
+    EXPECT_GT(documents, 0);
+}
+
+// Geometry no real document has: the layout must still end (no endless
+// pages), and text must not be lost.
+TEST(Robustness, AbsurdGeometryStillEnds) {
+    const std::vector<std::string> sections = {
+        "<w:sectPr><w:pgSz w:w=\"1\" w:h=\"1\"/><w:pgMar w:top=\"0\" w:bottom=\"0\" w:left=\"0\" w:right=\"0\"/></w:sectPr>",
+        "<w:sectPr><w:pgSz w:w=\"12240\" w:h=\"15840\"/><w:pgMar w:top=\"9000\" w:bottom=\"9000\" w:left=\"9000\" w:right=\"9000\"/></w:sectPr>",
+        "<w:sectPr><w:pgSz w:w=\"99999999\" w:h=\"-5\"/><w:cols w:num=\"999\" w:space=\"-720\"/></w:sectPr>",
+        "<w:sectPr><w:cols w:num=\"3\" w:space=\"99999\"/></w:sectPr>",
+    };
+    const std::vector<std::string> paragraphs = {
+        "<w:pPr><w:spacing w:before=\"99999999\" w:after=\"-99999\" w:line=\"0\" w:lineRule=\"exact\"/></w:pPr>",
+        "<w:pPr><w:ind w:left=\"99999999\" w:right=\"99999999\" w:hanging=\"-4000\"/></w:pPr>",
+        "<w:pPr><w:tabs><w:tab w:val=\"right\" w:pos=\"-500\"/><w:tab w:val=\"decimal\" w:leader=\"dot\" w:pos=\"99999999\"/></w:tabs></w:pPr>",
+        "<w:pPr><w:keepNext/><w:keepLines/><w:pageBreakBefore/></w:pPr>",
+        "<w:pPr><w:spacing w:line=\"99999\" w:lineRule=\"atLeast\"/></w:pPr>",
+    };
+    for (const auto& sect : sections)
+        for (const auto& ppr : paragraphs) {
+            allies::testing::DocxBuilder b;
+            std::string body;
+            for (int i = 0; i < 8; ++i)
+                body += "<w:p>" + ppr + "<w:r><w:rPr><w:sz w:val=\"" + std::to_string(i % 2 ? 9999 : 2) + "\"/></w:rPr><w:t>word" +
+                        std::to_string(i) + "\tx 12.5 " + std::string(40, 'W') + "</w:t></w:r></w:p>";
+            body += "<w:tbl><w:tblGrid><w:gridCol w:w=\"99999999\"/><w:gridCol w:w=\"-5\"/></w:tblGrid><w:tr><w:trPr><w:trHeight w:val=\"99999999\"/>"
+                    "<w:cantSplit/></w:trPr><w:tc><w:p><w:r><w:t>cell</w:t></w:r></w:p></w:tc><w:tc/></w:tr></w:tbl>";
+            b.body = body + sect;
+            auto pkg = Package::open_memory(b.build(), "absurd.docx");
+            auto doc = read_document(pkg);
+            std::string pdf;
+            ASSERT_NO_THROW(pdf = to_pdf(doc, pkg)) << sect << ppr;
+            EXPECT_LT(pdf.size(), 50u << 20) << sect << ppr;
+        }
+}
+

@@ -100,14 +100,17 @@ bool is_jpeg(const std::string& b) { return b.size() > 3 && static_cast<unsigned
 
 class Engine {
 public:
-    Engine(const Document& doc, const Package& pkg, FontLibrary& fonts) : doc_(doc), pkg_(pkg), fonts_(fonts), notes_(doc) {}
+    Engine(const Document& doc, const Package& pkg, FontLibrary& fonts)
+        : doc_(doc), pkg_(pkg), fonts_(fonts), notes_(doc), sections_(doc.sections) {
+        for (auto& sec : sections_) sane_geometry(sec);
+    }
 
     LaidOutDocument run() {
         out_.structure.push_back({"Document", -1, ""});
         title();
         // Sections change after each paragraph that carries a sectPr (at any
         // depth of content controls), in the order the reader listed them.
-        start_section(doc_.sections.empty() ? default_section_ : doc_.sections.front(), true);
+        start_section(sections_.empty() ? default_section_ : sections_.front(), true);
         next_section_ = 1;
         for (const auto& b : doc_.body) block(b, flow_);
         notes_at_end();
@@ -167,10 +170,34 @@ private:
     }
 
     // ---- pages and sections -------------------------------------------
+    // Page geometry within what Word accepts (a page from 1 to 22 inches a
+    // side, at least an inch of text each way), so that a damaged or hostile
+    // size can neither hide the text nor make endless pages.
+    static void sane_geometry(Section& s) {
+        s.page_width = std::clamp<Twips>(s.page_width, 1440, 31680);
+        s.page_height = std::clamp<Twips>(s.page_height, 1440, 31680);
+        auto fit = [](Twips& a, Twips& b, Twips room) {
+            a = std::max<Twips>(0, a);
+            b = std::max<Twips>(0, b);
+            if (a + b > room) {  // margins leave less than an inch: shrink them in proportion
+                double k = static_cast<double>(room) / static_cast<double>(a + b);
+                a = static_cast<Twips>(a * k);
+                b = static_cast<Twips>(b * k);
+            }
+        };
+        s.gutter = std::clamp<Twips>(s.gutter, 0, s.page_width / 4);
+        fit(s.margin_left, s.margin_right, s.page_width - s.gutter - 1440);
+        fit(s.margin_top, s.margin_bottom, s.page_height - 1440);
+        s.margin_header = std::clamp<Twips>(s.margin_header, 0, s.page_height / 2);
+        s.margin_footer = std::clamp<Twips>(s.margin_footer, 0, s.page_height / 2);
+        s.columns = std::clamp(s.columns, 1, 45);
+        s.column_space = std::clamp<Twips>(s.column_space, 0, s.page_width);
+    }
+
     void start_section(const Section& s, bool first) {
         section_ = &s;
-        section_index_ = static_cast<std::size_t>(section_ - doc_.sections.data());
-        if (doc_.sections.empty() || section_index_ >= doc_.sections.size()) section_index_ = 0;
+        section_index_ = static_cast<std::size_t>(section_ - sections_.data());
+        if (sections_.empty() || section_index_ >= sections_.size()) section_index_ = 0;
         if (first || s.type != "continuous" || pages_.empty()) {
             new_page(true);
             return;
@@ -298,7 +325,7 @@ private:
         const HeaderFooter* hf = pick(section, footer, first, false);
         double h = 0;
         if (hf) {
-            const Section& s = section < doc_.sections.size() ? doc_.sections[section] : default_section_;
+            const Section& s = section < sections_.size() ? sections_[section] : default_section_;
             Nested keep(*this);
             artifact_ = true;
             Sink box;
@@ -596,7 +623,10 @@ private:
         }
         label_end_ = label_end;
 
-        double left = pp.indent_left * kTwip, right = pp.indent_right * kTwip;
+        // Indents may reach into the margins but never push the text off the
+        // page or leave it less than half an inch (damaged documents).
+        double left = std::clamp(pp.indent_left * kTwip, -f.x, std::max(0.0, f.width - 36));
+        double right = std::clamp(pp.indent_right * kTwip, -f.x, std::max(0.0, f.width - 36 - left));
         double first = pp.indent_first_line * kTwip - pp.indent_hanging * kTwip;
         double avail = std::max(24.0, f.width - left - right);
 
@@ -818,8 +848,8 @@ private:
         frame_paragraph(pp, segments, left, avail, f);
         f.y += after;
         previous_ = {&f, f.sink, pp.style_id, pp.contextual_spacing, after, f.y};
-        if (para.section_end && &f == &flow_ && next_section_ < doc_.sections.size()) {
-            start_section(doc_.sections[next_section_], false);
+        if (para.section_end && &f == &flow_ && next_section_ < sections_.size()) {
+            start_section(sections_[next_section_], false);
             ++next_section_;
         }
         // Text boxes anchored here: their paragraphs follow, indented.
@@ -1203,7 +1233,8 @@ private:
             };
             std::vector<Placed> placed;
             std::size_t col = static_cast<std::size_t>(std::max(0, row.grid_before));
-            double row_height = std::max(0.0, row.height * kTwip);
+            // A declared row height cannot exceed a page (Word caps it too).
+            double row_height = std::clamp(row.height * kTwip, 0.0, f.paginate ? std::max(36.0, frame_height()) : 1e5);
             for (const auto& cell : row.cells) {
                 double x = f.x;
                 for (std::size_t k = 0; k < col && k < cols.size(); ++k) x += cols[k];
@@ -1485,7 +1516,7 @@ private:
         artifact_ = true;  // page furniture, not part of the reading order
         for (std::size_t n = 0; n < pages_.size(); ++n) {
             PageInfo& page = pages_[n];
-            const Section& s = page.section < doc_.sections.size() ? doc_.sections[page.section] : default_section_;
+            const Section& s = page.section < sections_.size() ? sections_[page.section] : default_section_;
             bool first = page.first_of_section && s.title_page;
             bool even = (n + 1) % 2 == 0;
             page_number_ = static_cast<int>(n + 1);
@@ -1573,6 +1604,7 @@ private:
     writers::NoteNumbers notes_;
     LaidOutDocument out_;
     std::vector<PageInfo> pages_;
+    std::vector<Section> sections_;  // the document's sections, geometry made sane
     const Section* section_ = nullptr;
     std::size_t section_index_ = 0;
     Section default_section_;
