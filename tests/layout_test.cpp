@@ -8,6 +8,7 @@
 #include "allies/reader.hpp"
 #include "layout/layout.hpp"
 #include "support/docx_builder.hpp"
+#include "support/tiny_png.hpp"
 
 using namespace allies;
 using namespace allies::testing;
@@ -340,6 +341,29 @@ TEST(Layout, CellContentFollowsVerticalAlignment) {
     EXPECT_NEAR(top, y0, 0.01);
     EXPECT_NEAR(middle, y2, 0.01);
     EXPECT_NEAR(low, y4, 0.01);
+}
+
+TEST(Layout, PicturesLargerThanThePageAreScaledToFit) {
+    DocxBuilder b;
+    b.extra_parts.emplace_back("word/media/big.png", tiny_png());
+    b.extra_rels.push_back("<Relationship Id=\"rImg\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" "
+                           "Target=\"media/big.png\"/>");
+    b.namespaces += " xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\" "
+                    "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"";
+    // 40 x 20 inches, alt text kept.
+    b.body = p("<w:r><w:drawing><wp:inline><wp:extent cx=\"36576000\" cy=\"18288000\"/><wp:docPr id=\"1\" name=\"P\" descr=\"Site plan\"/>"
+               "<a:graphic><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><pic:pic><pic:blipFill>"
+               "<a:blip r:embed=\"rImg\"/></pic:blipFill></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>") + kSect;
+    auto d = lay(b);
+    ASSERT_EQ(d.pages.size(), 1u);
+    const layout::ImageItem* img = nullptr;
+    for (const auto& i : d.pages[0].items)
+        if (auto* im = std::get_if<layout::ImageItem>(&i)) img = im;
+    ASSERT_NE(img, nullptr);
+    EXPECT_NEAR(img->width, 595.3 - 144, 0.5);       // the column's width
+    EXPECT_NEAR(img->width / img->height, 2.0, 1e-6);  // proportions kept
+    EXPECT_GE(img->x, 72 - 0.01);
+    EXPECT_EQ(img->alt, "Site plan");
 }
 
 TEST(Layout, RightToLeftTextIsDrawnInVisualOrder) {

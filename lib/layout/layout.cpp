@@ -629,6 +629,15 @@ private:
         double right = std::clamp(pp.indent_right * kTwip, -f.x, std::max(0.0, f.width - 36 - left));
         double first = pp.indent_first_line * kTwip - pp.indent_hanging * kTwip;
         double avail = std::max(24.0, f.width - left - right);
+        // Pictures larger than the column or the page are shown whole,
+        // scaled down (Word would crop them at the page edge).
+        double tallest = f.paginate ? std::max(36.0, frame_height()) : 1e4;
+        for (auto& a : atoms) {
+            if (a.kind != AtomKind::image || a.width <= 0 || a.height <= 0) continue;
+            double k = std::min({1.0, avail / a.width, tallest / a.height});
+            a.width *= k;
+            a.height *= k;
+        }
 
         // Break opportunities (UAX #14) over the paragraph's text.
         std::u16string units;
