@@ -4,6 +4,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
@@ -220,5 +221,22 @@ TEST(Paper, NamesAndMeasuredSizes) {
     EXPECT_FALSE(allies::parse_paper("0x297mm", p));     // too small
     EXPECT_FALSE(allies::parse_paper("210x297mmm", p));  // trailing junk
     EXPECT_FALSE(allies::parse_paper("", p));
+}
+
+// Golden PDF: the sample's text as an independent reader extracts it, page by
+// page (pdftotext puts a form feed after each page), so line and page breaks
+// are checked where they fall. Regenerate after an intended layout change:
+//   build/tools/allies-convert samples/meeting-notes.docx -o /tmp/s.pdf &&
+//   pdftotext -enc UTF-8 /tmp/s.pdf tests/golden/meeting-notes.pdf.txt
+TEST_F(Cli, SamplePdfTextAndPageBreaksMatchTheGolden) {
+    if (std::system("command -v pdftotext >/dev/null 2>&1") != 0) GTEST_SKIP() << "pdftotext not installed";
+    auto sample = fs::path(ALLIES_SOURCE_DIR) / "samples" / "meeting-notes.docx";
+    auto out = dir_ / "sample.pdf";
+    ASSERT_EQ(run(sample.string() + " -o " + out.string()).code, 0);
+    std::string text = run_shell("pdftotext -enc UTF-8 " + out.string() + " -");
+    std::string golden = slurp(fs::path(ALLIES_SOURCE_DIR) / "tests" / "golden" / "meeting-notes.pdf.txt");
+    ASSERT_FALSE(golden.empty());
+    EXPECT_EQ(std::count(text.begin(), text.end(), '\f'), 2);  // two pages
+    EXPECT_EQ(text, golden);
 }
 
