@@ -366,6 +366,23 @@ TEST(Layout, PicturesLargerThanThePageAreScaledToFit) {
     EXPECT_EQ(img->alt, "Site plan");
 }
 
+TEST(Layout, PageNumbersRestartAndTakeTheSectionsFormat) {
+    DocxBuilder b;
+    b.extra_parts.emplace_back("word/footer1.xml", part("ftr", p(run("p") + field("PAGE", "9"))));
+    b.extra_rels.push_back("<Relationship Id=\"f1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer\" Target=\"footer1.xml\"/>");
+    std::string sz = "<w:pgSz w:w=\"11906\" w:h=\"16838\"/>";
+    // Section 1 (two pages, roman from i); section 2 restarts at 1 in decimal.
+    b.body = p(run("preface")) + p("<w:r><w:br w:type=\"page\"/></w:r>" + run("more preface"),
+                                   "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"f1\"/>" + sz +
+                                       "<w:pgNumType w:fmt=\"lowerRoman\" w:start=\"1\"/></w:sectPr>") +
+             p(run("chapter")) + "<w:sectPr>" + sz + "<w:pgNumType w:start=\"1\"/></w:sectPr>";
+    auto d = lay(b);
+    ASSERT_EQ(d.pages.size(), 3u);
+    EXPECT_NE(joined(d.pages[0]).find(U"pi"), std::u32string::npos);
+    EXPECT_NE(joined(d.pages[1]).find(U"pii"), std::u32string::npos);
+    EXPECT_NE(joined(d.pages[2]).find(U"p1"), std::u32string::npos);
+}
+
 TEST(Layout, RightToLeftTextIsDrawnInVisualOrder) {
     DocxBuilder b;
     b.body = p(run("שלום"), "<w:bidi/>") + kSect;

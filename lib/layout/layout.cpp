@@ -475,7 +475,7 @@ private:
                     break;
                 case InlineKind::field: {
                     if (in.field_type == "PAGE" && page_number_ > 0) {
-                        add_text(atoms, std::to_string(page_number_), style_of(in.props, link), false);
+                        add_text(atoms, page_label_, style_of(in.props, link), false);
                     } else if (in.field_type == "NUMPAGES" && page_count_ > 0) {
                         add_text(atoms, std::to_string(page_count_), style_of(in.props, link), false);
                     } else if (in.field_type == "SECTIONPAGES" && section_pages_ > 0) {
@@ -1520,6 +1520,7 @@ private:
 
     void headers_and_footers() {
         page_count_ = static_cast<int>(pages_.size());
+        int number = 1;  // the number the page shows
         std::map<std::size_t, int> per_section;  // SECTIONPAGES
         for (const auto& p : pages_) ++per_section[p.section];
         artifact_ = true;  // page furniture, not part of the reading order
@@ -1528,7 +1529,13 @@ private:
             const Section& s = page.section < sections_.size() ? sections_[page.section] : default_section_;
             bool first = page.first_of_section && s.title_page;
             bool even = (n + 1) % 2 == 0;
+            // Page numbers restart where a section says so (w:pgNumType
+            // w:start) and take its format (i, ii, ... on a preface).
+            if (page.first_of_section && s.page_start >= 0) number = s.page_start;
+            else if (n > 0) ++number;
             page_number_ = static_cast<int>(n + 1);
+            page_label_ = s.page_format.empty() ? std::to_string(number) : ooxml::format_number(number, s.page_format);
+            if (page_label_.empty()) page_label_ = std::to_string(number);
             section_pages_ = per_section[page.section];
             for (int which = 0; which < 2; ++which) {
                 const HeaderFooter* hf = pick(page.section, which == 1, first, even);
@@ -1637,6 +1644,7 @@ private:
     std::map<std::tuple<std::size_t, bool, bool>, double> extents_;
     std::vector<const Inline*> pending_text_boxes_;
     int page_number_ = 0, page_count_ = 0, section_pages_ = 0;
+    std::string page_label_;  // what PAGE shows on the page being decorated
     std::size_t next_section_ = 1;  // the section that starts after the next section break
 };
 

@@ -2,6 +2,7 @@
 // numbering, theme, headers, footers, notes and comments (never fixed paths).
 #include "allies/reader.hpp"
 
+#include <algorithm>
 #include <functional>
 
 #include "body_reader.hpp"
@@ -46,6 +47,10 @@ Section read_section(pugi::xml_node sect, const Package& pkg, const std::string&
     }
     if (auto t = sect.child("w:type")) s.type = val(t);
     s.title_page = sect.child("w:titlePg") && on_off(sect.child("w:titlePg"));
+    if (auto pg = sect.child("w:pgNumType")) {
+        if (auto start = attr(pg, "w:start"); !start.empty()) s.page_start = static_cast<int>(std::clamp<long long>(integer(start, 1), 0, 1000000));
+        s.page_format = attr(pg, "w:fmt");
+    }
     for (auto ref : sect.children()) {
         std::string_view name = ref.name();
         if (name != "w:headerReference" && name != "w:footerReference") continue;

@@ -201,6 +201,8 @@ struct Section {
     Twips column_space = 720;
     std::string type = "nextPage";    // nextPage, continuous, evenPage, oddPage, nextColumn
     bool title_page = false;          // w:titlePg: first-page header/footer
+    int page_start = -1;              // w:pgNumType/@w:start: page numbers restart here; -1 = continue
+    std::string page_format;          // w:pgNumType/@w:fmt (ST_NumberFormat), "" = decimal
     std::vector<HeaderFooterRef> headers, footers;
     std::size_t first_block = 0;      // index into Document::body of the section's first block
     NodeRef ref;
