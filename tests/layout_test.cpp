@@ -383,6 +383,19 @@ TEST(Layout, PageNumbersRestartAndTakeTheSectionsFormat) {
     EXPECT_NE(joined(d.pages[2]).find(U"p1"), std::u32string::npos);
 }
 
+TEST(Layout, ComplexScriptTextTakesTheCsSize) {
+    DocxBuilder b;
+    b.body = p(run("Ref \u0645\u0631\u062d\u0628\u0627", "<w:sz w:val=\"20\"/><w:szCs w:val=\"32\"/>")) + kSect;
+    auto d = lay(b);
+    double latin = 0, arabic = 0;
+    for (const auto& t : texts(d.pages.at(0))) {
+        if (t.text.find(U"Ref") != std::u32string::npos) latin = t.size;
+        if (t.text.find(U"\u0645") != std::u32string::npos) arabic = t.size;
+    }
+    EXPECT_DOUBLE_EQ(latin, 10);
+    EXPECT_DOUBLE_EQ(arabic, 16);
+}
+
 TEST(Layout, RightToLeftTextIsDrawnInVisualOrder) {
     DocxBuilder b;
     b.body = p(run("שלום"), "<w:bidi/>") + kSect;

@@ -43,7 +43,17 @@ struct Style {
     bool marked = false;       // highlight or run shading behind the text
     Color mark;
     bool small_caps = false;
+    int complex = -1;          // the style for complex-script characters (w:cs font, w:szCs), -1 = this one
 };
+
+// Characters Word draws with a run's complex-script font and size: right-to-
+// left scripts, and the scripts that need shaping (not bare combining marks).
+bool complex_script(char32_t c) {
+    if (c >= 0x0590 && c <= 0x08FF) return true;  // Hebrew, Arabic, Syriac, Thaana, NKo ...
+    if (c >= 0xFB1D && c <= 0xFDFF) return true;
+    if (c >= 0xFE70 && c <= 0xFEFF) return true;
+    return c >= 0x0900 && c <= 0x0EFF;            // Indic scripts, Thai, Lao
+}
 
 // Word's highlight colour names (ST_HighlightColor).
 bool highlight_color(const std::string& name, Color& out) {
@@ -355,6 +365,22 @@ private:
 
     // ---- paragraphs ----------------------------------------------------------
     int style_of(const RunProps& p, const std::string& link) {
+        int main = plain_style_of(p, link);
+        // Complex-script text takes the run's cs font and size when they differ.
+        std::string cs_family = p.font_cs.empty() ? (p.font_ascii.empty() ? p.font_hansi : p.font_ascii) : p.font_cs;
+        std::string family = p.font_ascii.empty() ? p.font_hansi : p.font_ascii;
+        if ((!p.font_cs.empty() && p.font_cs != family) || p.size_cs != p.size) {
+            RunProps cs = p;
+            cs.font_ascii = cs_family;
+            cs.font_hansi = cs_family;
+            cs.size = p.size_cs > 0 ? p.size_cs : p.size;
+            int variant = plain_style_of(cs, link);
+            styles_[static_cast<std::size_t>(main)].complex = variant;
+        }
+        return main;
+    }
+
+    int plain_style_of(const RunProps& p, const std::string& link) {
         Style s;
         FontKey key{p.font_ascii.empty() ? p.font_hansi : p.font_ascii, p.bold, p.italic};
         if (key.family.empty()) key.family = "Calibri";
@@ -385,6 +411,7 @@ private:
             if (caps) c = static_cast<char32_t>(u_toupper(static_cast<UChar32>(c)));
             Atom a;
             int style = run_style;
+            if (int cs = styles_[static_cast<std::size_t>(style)].complex; cs >= 0 && complex_script(c)) style = cs;
             a.style = style;
             if (styles_[static_cast<std::size_t>(style)].small_caps && u_islower(static_cast<UChar32>(c))) {
                 // Small capitals: the capital letter, smaller (Word uses about 80%).
