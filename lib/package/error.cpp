@@ -34,6 +34,7 @@ std::string_view to_string(ErrorKind kind) {
         case ErrorKind::bad_xml: return "bad_xml";
         case ErrorKind::xml_too_deep: return "xml_too_deep";
         case ErrorKind::bad_utf8: return "bad_utf8";
+        case ErrorKind::bad_pdf: return "bad_pdf";
         case ErrorKind::unsupported: return "unsupported";
         case ErrorKind::usage: return "usage";
         case ErrorKind::policy: return "policy";

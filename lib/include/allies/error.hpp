@@ -26,6 +26,7 @@ enum class ErrorKind {
     bad_xml,             // an XML part that is not well formed (or has a DOCTYPE)
     xml_too_deep,        // element nesting deeper than Limits::max_xml_depth
     bad_utf8,            // an XML part that is not valid UTF-8
+    bad_pdf,             // a PDF given to be checked cannot be read
     unsupported,         // a valid package this version cannot handle safely
     usage,               // caller error (bad option, output equals input)
     policy,              // invalid policy or roster file
