@@ -26,6 +26,10 @@ std::string p(const std::string& runs, const std::string& ppr = "") {
 const std::string kSect = "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1440\" w:right=\"1440\" w:bottom=\"1440\" "
                           "w:left=\"1440\" w:header=\"708\" w:footer=\"708\" w:gutter=\"0\"/></w:sectPr>";
 
+// kSect with two columns half an inch apart.
+const std::string kTwoColumns = kSect.substr(0, kSect.size() - std::string("</w:sectPr>").size()) +
+                                "<w:cols w:num=\"2\" w:space=\"720\"/></w:sectPr>";
+
 struct Laid {
     layout::LaidOutDocument doc;
 };
@@ -424,10 +428,7 @@ TEST(Layout, TwoColumnSectionFillsTheLeftColumnThenTheRight) {
     DocxBuilder b;
     std::string body;
     for (int i = 0; i < 80; ++i) body += p(run("Line " + std::to_string(i)));
-    const std::string cols = "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1440\" w:right=\"1440\" "
-                             "w:bottom=\"1440\" w:left=\"1440\" w:header=\"708\" w:footer=\"708\" w:gutter=\"0\"/>"
-                             "<w:cols w:num=\"2\" w:space=\"720\"/></w:sectPr>";
-    b.body = body + cols;
+    b.body = body + kTwoColumns;
     auto d = lay(b);
     ASSERT_EQ(d.pages.size(), 1u);  // 80 short lines fit in two columns of one page
     double mid = d.pages[0].width / 2;
@@ -449,10 +450,7 @@ TEST(Layout, TwoColumnSectionFillsTheLeftColumnThenTheRight) {
 
 TEST(Layout, ColumnBreakMovesToTheNextColumn) {
     DocxBuilder b;
-    const std::string cols = "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1440\" w:right=\"1440\" "
-                             "w:bottom=\"1440\" w:left=\"1440\" w:header=\"708\" w:footer=\"708\" w:gutter=\"0\"/>"
-                             "<w:cols w:num=\"2\" w:space=\"720\"/></w:sectPr>";
-    b.body = p(run("Left") + "<w:r><w:br w:type=\"column\"/></w:r>") + p(run("Right")) + cols;
+    b.body = p(run("Left") + "<w:r><w:br w:type=\"column\"/></w:r>") + p(run("Right")) + kTwoColumns;
     auto d = lay(b);
     ASSERT_EQ(d.pages.size(), 1u);
     double mid = d.pages[0].width / 2, left_y = 0, right_y = 0;

@@ -36,6 +36,15 @@ pugi::xml_node child(pugi::xml_node n, const char* name) {
     return {};
 }
 
+// A part's XML, or an empty document when it is missing or malformed.
+pugi::xml_document parse(const Package& package, const std::string& part) {
+    pugi::xml_document doc;
+    if (!package.has_part(part)) return doc;
+    const std::string& bytes = package.part_bytes(part);
+    if (!doc.load_buffer(bytes.data(), bytes.size(), pugi::parse_default & ~pugi::parse_doctype)) doc.reset();
+    return doc;
+}
+
 // Cached points (c:pt idx/v) below a c:cat, c:val or c:tx, in index order.
 std::map<int, std::string> points(pugi::xml_node n) {
     std::map<int, std::string> out;
@@ -148,10 +157,8 @@ std::optional<Color> hex_color(const std::string& hex) {
 std::vector<Color> theme_palette(const Package& package, const std::string& main_part) {
     std::vector<Color> out;
     auto rels = package.relationships_of_type(main_part, RelType::theme);
-    if (rels.empty() || rels.front().external || !package.has_part(rels.front().target_part)) return out;
-    pugi::xml_document doc;
-    const std::string& bytes = package.part_bytes(rels.front().target_part);
-    if (!doc.load_buffer(bytes.data(), bytes.size(), pugi::parse_default & ~pugi::parse_doctype)) return out;
+    if (rels.empty() || rels.front().external) return out;
+    pugi::xml_document doc = parse(package, rels.front().target_part);
     auto scheme = child(child(doc.document_element(), "themeElements"), "clrScheme");
     for (int i = 1; i <= 6; ++i) {
         auto a = child(scheme, ("accent" + std::to_string(i)).c_str());
@@ -382,14 +389,6 @@ std::optional<Color> drawing_color(pugi::xml_node holder, const std::vector<Colo
     return std::nullopt;
 }
 
-pugi::xml_document parse(const Package& package, const std::string& part) {
-    pugi::xml_document doc;
-    if (!package.has_part(part)) return doc;
-    const std::string& bytes = package.part_bytes(part);
-    if (!doc.load_buffer(bytes.data(), bytes.size(), pugi::parse_default & ~pugi::parse_doctype)) doc.reset();
-    return doc;
-}
-
 void draw_shape(Painter& p, const Shape& s) {
     Color fill = s.fill.value_or(Color{0.27, 0.45, 0.77});
     if (s.geometry == "ellipse") {
@@ -511,10 +510,7 @@ std::vector<Item> draw_diagram(const Package& package, const std::string& data_p
 ChartData read_chart(const Package& package, const std::string& part, const std::string& main_part) {
     ChartData c;
     c.palette = theme_palette(package, main_part);
-    if (!package.has_part(part)) return c;
-    pugi::xml_document doc;
-    const std::string& bytes = package.part_bytes(part);
-    if (!doc.load_buffer(bytes.data(), bytes.size(), pugi::parse_default & ~pugi::parse_doctype)) return c;
+    pugi::xml_document doc = parse(package, part);
     auto chart = child(doc.document_element(), "chart");
     auto plot = child(chart, "plotArea");
     pugi::xml_node type;

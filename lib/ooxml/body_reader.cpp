@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "package/package_impl.hpp"
+#include "text/encode.hpp"
 #include "xml_util.hpp"
 
 namespace allies::ooxml {
@@ -49,23 +50,6 @@ pugi::xml_node chosen_branch(pugi::xml_node ac) {
     return ac.child("mc:Fallback");
 }
 
-void append_utf8(std::string& s, unsigned cp) {
-    if (cp < 0x80) s += static_cast<char>(cp);
-    else if (cp < 0x800) {
-        s += static_cast<char>(0xC0 | (cp >> 6));
-        s += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        s += static_cast<char>(0xE0 | (cp >> 12));
-        s += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        s += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        s += static_cast<char>(0xF0 | (cp >> 18));
-        s += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        s += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        s += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
-
 // w:sym (§17.3.3.30): Symbol-font characters are written as U+F0xx.
 std::string symbol_text(pugi::xml_node sym) {
     std::string font(attr(sym, "w:font"));
@@ -94,7 +78,7 @@ std::string symbol_text(pugi::xml_node sym) {
         if (code == 0xA7 || code == 0x6E) return "\u25AA";
         return "\u2022";
     }
-    if (code >= 0x20) append_utf8(out, code);
+    if (code >= 0x20) text::append_utf8(out, static_cast<char32_t>(code));
     return out;
 }
 

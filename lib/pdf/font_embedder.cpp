@@ -8,6 +8,7 @@
 #include <cstdio>
 
 #include "allies/error.hpp"
+#include "pdf/hex.hpp"
 
 namespace allies::pdf {
 
@@ -24,27 +25,6 @@ struct EmbeddedFace::Hb {
 };
 
 namespace {
-
-std::string hex4(unsigned v) {
-    char buf[8];
-    std::snprintf(buf, sizeof buf, "%04X", v & 0xFFFFu);
-    return buf;
-}
-
-// UTF-16BE hex digits of text (surrogate pairs above the BMP).
-std::string utf16_hex(const std::u32string& text) {
-    std::string out;
-    for (char32_t c : text) {
-        if (c >= 0x10000 && c <= 0x10FFFF) {
-            char32_t v = c - 0x10000;
-            out += hex4(0xD800 + (v >> 10));
-            out += hex4(0xDC00 + (v & 0x3FF));
-        } else {
-            out += hex4((c >= 0xD800 && c <= 0xDFFF) || c > 0x10FFFF ? 0xFFFD : static_cast<unsigned>(c));
-        }
-    }
-    return out;
-}
 
 int read_s16(const char* p) { return static_cast<std::int16_t>((static_cast<unsigned char>(p[0]) << 8) | static_cast<unsigned char>(p[1])); }
 

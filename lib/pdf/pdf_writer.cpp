@@ -14,6 +14,7 @@
 
 #include "allies/error.hpp"
 #include "pdf/font_embedder.hpp"
+#include "pdf/hex.hpp"
 #include "text/encode.hpp"
 
 namespace allies::pdf {
@@ -46,14 +47,17 @@ PdfString pdf_string(std::u32string_view text) {
     return PdfString(units.data(), static_cast<pdf_long>(units.size() - 1));
 }
 
-std::string pdf_date(long long epoch) {
+// A moment as UTC in a strftime format (PDF dates, XMP dates).
+std::string utc(long long epoch, const char* format) {
     std::time_t t = static_cast<std::time_t>(epoch);
     std::tm tm{};
     gmtime_r(&t, &tm);
     char buf[32];
-    std::strftime(buf, sizeof buf, "D:%Y%m%d%H%M%SZ", &tm);
+    std::strftime(buf, sizeof buf, format, &tm);
     return buf;
 }
+
+std::string pdf_date(long long epoch) { return utc(epoch, "D:%Y%m%d%H%M%SZ"); }
 
 long long creation_epoch(long long given) {
     if (given >= 0) return given;
@@ -166,7 +170,7 @@ private:
         if (t.rtl) exact = false;
 
         PdfStream& out = *painter.GetCanvas();
-        if (exact) out.Append("/Span <</ActualText <FEFF" + hex_utf16(t.text) + ">>> BDC\n");
+        if (exact) out.Append("/Span <</ActualText <FEFF" + utf16_hex(t.text) + ">>> BDC\n");
         set_fill(out, t.color);
         if (t.synthetic_bold) {
             painter.SetStrokingColor(t.color.r, t.color.g, t.color.b);
@@ -182,7 +186,6 @@ private:
             if (!tj.empty()) s += "[" + tj + "] TJ\n";
             tj.clear();
         };
-        static const char digits[] = "0123456789ABCDEF";
         auto put = [&](std::uint32_t glyph, double advance, double dx, double dy) {
             if (std::abs(dy - rise) > 0.001) {
                 flush();
@@ -192,8 +195,9 @@ private:
             double want = pen + dx;
             double adjust = (want - at) * 1000.0 / t.size;
             if (std::abs(adjust) > 0.01) tj += num(-adjust);
-            const char hex[6] = {'<', digits[(glyph >> 12) & 15], digits[(glyph >> 8) & 15], digits[(glyph >> 4) & 15], digits[glyph & 15], '>'};
-            tj.append(hex, 6);
+            tj += '<';
+            append_hex4(tj, glyph);
+            tj += '>';
             at = want + face.advance(glyph) * t.size / 1000.0;
             pen += advance;
         };
@@ -218,20 +222,6 @@ private:
         out.Append(num(c.r) + " " + num(c.g) + " " + num(c.b) + " rg\n");
     }
 
-    static std::string hex4(std::uint32_t v) {
-        static const char digits[] = "0123456789ABCDEF";
-        return {digits[(v >> 12) & 15], digits[(v >> 8) & 15], digits[(v >> 4) & 15], digits[v & 15]};
-    }
-
-    static std::string hex_utf16(const std::u32string& text) {
-        std::string out;
-        for (auto u : utf16be(text)) {
-            if (u == 0) break;
-            std::uint16_t host = static_cast<std::uint16_t>((static_cast<std::uint16_t>(u) >> 8) | (static_cast<std::uint16_t>(u) << 8));
-            out += hex4(host);
-        }
-        return out;
-    }
 
     void paint(PdfPainter& painter, const layout::RectItem& r) {
         if (r.stroke_width > 0) {
@@ -445,19 +435,11 @@ private:
         return out;
     }
 
-    static std::string iso_date(long long epoch) {
-        std::time_t t = static_cast<std::time_t>(epoch);
-        std::tm tm{};
-        gmtime_r(&t, &tm);
-        char buf[32];
-        std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-        return buf;
-    }
 
     // XMP (ISO 16684-1) mirroring the Info dictionary; with PDF/A, its
     // identification schema. Stored uncompressed, as PDF/A asks.
     void xmp() {
-        std::string date = iso_date(creation_epoch(options_.epoch));
+        std::string date = utc(creation_epoch(options_.epoch), "%Y-%m-%dT%H:%M:%SZ");
         std::string x = "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
                         "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">"
                         "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "

@@ -14,6 +14,10 @@ inline std::string json_string(std::string_view s) {
     return out;
 }
 
+// Appends one code point as UTF-8; surrogates and values above U+10FFFF
+// become U+FFFD.
+void append_utf8(std::string& out, char32_t cp);
+
 // UTF-8 to code points; invalid bytes become U+FFFD (ICU).
 std::u32string utf32_from_utf8(std::string_view s);
 

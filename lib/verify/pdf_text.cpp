@@ -13,30 +13,14 @@
 #include <set>
 
 #include "allies/error.hpp"
+#include "text/encode.hpp"
 
 namespace allies::verify {
 namespace {
 
 using namespace PoDoFo;
 
-void append_utf8(std::string& out, char32_t c) {
-    if (c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) c = 0xFFFD;
-    if (c < 0x80) {
-        out += static_cast<char>(c);
-    } else if (c < 0x800) {
-        out += static_cast<char>(0xC0 | (c >> 6));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-        out += static_cast<char>(0xE0 | (c >> 12));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (c >> 18));
-        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-}
+using text::append_utf8;
 
 // UTF-16BE bytes (a ToUnicode destination, a text string) to UTF-8.
 std::string utf16be_to_utf8(const std::string& bytes) {
@@ -291,10 +275,7 @@ private:
         return decoders_.emplace(font, std::move(d)).first->second;
     }
 
-    static double num_of(const PdfObject* o) {
-        if (!o) return 0;
-        return o->IsReal() ? o->GetReal() : o->IsNumber() ? static_cast<double>(o->GetNumber()) : 0;
-    }
+    static double num_of(const PdfObject* o) { return o ? number(*o) : 0; }
 
     // Glyph widths, so that gaps between pieces of text can be measured:
     // /W and /DW of a CID font, /FirstChar and /Widths of a simple one.
