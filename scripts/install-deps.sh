@@ -4,12 +4,14 @@
 # python3 + python3-jsonschema: only the tests use them (word-recall scoring of
 # the corpus run, JSON Schema validation of the json output and reports).
 # libtomlplusplus-dev: policy files (TOML). libssl-dev: SHA-256/HMAC (libcrypto).
-# libbenchmark-dev: bench/ (Google Benchmark). groff-base + man-db: the man
+# libbenchmark-dev: bench/ (Google Benchmark). nlohmann-json3-dev: reading
+# manifests and reports back (allies-publish --incremental, --merge-manifests,
+# --verify-only); a conforming JSON parser beats writing one. groff-base + man-db: the man
 # page rendering test.
 set -eu
 PACKAGES="build-essential cmake pkg-config libpugixml-dev libzip-dev libpodofo-dev
 libicu-dev libcli11-dev libgtest-dev googletest libtomlplusplus-dev libssl-dev
-libbenchmark-dev groff-base man-db libfontconfig-dev libfreetype-dev libharfbuzz-dev liblcms2-dev
+libbenchmark-dev nlohmann-json3-dev groff-base man-db libfontconfig-dev libfreetype-dev libharfbuzz-dev liblcms2-dev
 fonts-crosextra-carlito fonts-crosextra-caladea fonts-liberation2 fonts-dejavu-core fonts-ipafont-gothic fonts-droid-fallback fonts-noto-core
 poppler-utils qpdf
 python3 python3-jsonschema python3-html5lib"

@@ -151,6 +151,13 @@ std::vector<std::string> NameMatcher::variants_of(int person) const {
     return out;
 }
 
+std::vector<std::pair<std::string, bool>> NameMatcher::variant_forms_of(int person) const {
+    std::vector<std::pair<std::string, bool>> out;
+    for (const auto& v : variants_)
+        if (v.person == person) out.emplace_back(v.folded, v.needs_capital);
+    return out;
+}
+
 std::vector<std::pair<std::size_t, std::size_t>> NameMatcher::keep_ranges(const text::Folded& folded) const {
     std::vector<std::pair<std::size_t, std::size_t>> out;
     if (keep_.empty()) return out;

@@ -29,8 +29,12 @@ public:
     std::vector<TextMatch> find(std::string_view original, const text::Folded& folded) const;
     std::vector<TextMatch> find(std::string_view original) const { return find(original, text::fold(original)); }
     bool empty() const { return variants_.empty(); }
-    // Folded variants searched for one person (for verification hashes).
+    // Folded variants searched for one person (for verification hashes),
+    // and whether each matches only when capitalised in the text.
     std::vector<std::string> variants_of(int person) const;
+    std::vector<std::pair<std::string, bool>> variant_forms_of(int person) const;
+    // Folded public names and phrases never redacted (policy keep).
+    const std::vector<std::string>& kept() const { return keep_; }
 
 private:
     struct Variant {

@@ -28,6 +28,10 @@ struct PdfConvertOptions {
     PaperSize paper;
 };
 
+// Loads the font configuration now rather than at the first to_pdf (each
+// thread keeps its own). Batch runners call it before forking workers.
+ALLIES_API void warm_up_fonts();
+
 // Throws allies::Error (unsupported when no usable font is installed).
 ALLIES_API std::string to_pdf(const Document& doc, const Package& package, const PdfConvertOptions& options = {});
 

@@ -1,0 +1,162 @@
+// Publishing: redact -> write the public DOCX -> convert the public DOCX
+// (never the original) -> read every output back and search it for what was
+// redacted -> only then move the outputs into the public folder. For one
+// document or thousands (each in its own worker process), with a manifest.
+//
+//   allies::PublishOptions o;  o.redact.roster = allies::Roster::load("roster.txt");
+//   o.hash_key = allies::load_or_create_hash_key(allies::default_hash_key_path());
+//   auto inputs = allies::collect_inputs({"notes/"});
+//   auto run = allies::publish_batch(inputs, "public/", o, {});
+//   // run.documents[i].status, .outputs, .leaks;  public/manifest.json written
+//
+// Everything throws allies::Error for whole-run problems (bad options, an
+// output folder that cannot be written); a problem with one document is
+// recorded in its result and never stops the others.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "allies/export.hpp"
+#include "allies/package.hpp"
+#include "allies/pdf.hpp"
+#include "allies/redact.hpp"
+
+namespace allies {
+
+struct PublishOptions {
+    RedactOptions redact;                             // policy, roster, pseudonym key
+    std::vector<std::string> formats{"docx", "pdf"};  // any of docx, pdf, html, md, txt
+    PdfConvertOptions pdf;
+    Limits limits;
+    // Secret key of the report's hashes (see load_or_create_hash_key). Keep
+    // it out of the public folder: with it, a report's hashes can be tested
+    // against guesses.
+    std::string hash_key;
+    // Non-empty: a review PDF of the original, every redacted span
+    // highlighted and labelled, is written here as STEM.review.pdf.
+    std::string review_dir;
+    // Test hook only: changes the public DOCX after the redaction's own
+    // self-check and before it is written, so tests can prove that the
+    // independent verification catches what redaction missed.
+    std::function<void(std::string& docx, const RedactionPlan& plan)> tamper_for_tests;
+};
+
+// What the tool writes: format names accepted by --formats.
+ALLIES_API bool is_publish_format(const std::string& format);
+
+struct PublishedFile {
+    std::string format;  // docx, pdf, html, md, txt, report
+    std::string path;    // relative to the output folder
+    std::string sha256;
+    std::uint64_t size = 0;
+};
+
+struct LeakFinding {
+    std::string output;  // relative path of the output
+    std::string where;   // "page 3", "word/document.xml paragraph 12", "metadata", ...
+    std::string rule;    // "name (person 2)", "region (M4 financial)", "pattern (email)", "marker"
+};
+
+enum class DocStatus {
+    published,  // verified clean and moved into the output folder
+    unchanged,  // --incremental: already published from the same input, policy and version
+    failed,     // the input could not be read or converted
+    refused,    // redaction refused (unclosed marker, self-check): nothing published
+    leak        // the independent verification found redacted content: nothing published
+};
+ALLIES_API std::string_view to_string(DocStatus status);
+
+struct DocumentResult {
+    std::string input;         // as given (directory inputs: the path found)
+    std::string stem;          // output path without extension, relative to the output folder
+    std::string input_sha256;
+    DocStatus status = DocStatus::failed;
+    std::string error;         // one line, for failed and refused
+    int error_exit = 0;        // the exit code allies-redact would give for the error
+    std::string policy_hash, version, key_id;
+    std::vector<std::string> formats;
+    std::vector<PublishedFile> outputs;  // including the report
+    std::string review;                  // review PDF path, when asked for
+    int redactions = 0;
+    std::map<std::string, int> by_rule, by_category;
+    int removed_parts = 0;
+    std::vector<LeakFinding> leaks;
+    // Measured (not in the manifest, which must be byte-identical on reruns).
+    double seconds = 0, verify_seconds = 0;
+    long peak_rss_kb = 0;
+};
+
+// One document, redacted, converted and verified in `staging_dir` (created
+// if needed): STEM.docx, STEM.pdf, ..., STEM.report.json. Nothing is moved;
+// on a leak the staged files are still there for the caller to delete.
+// Throws allies::Error for an unreadable input or a refused redaction.
+ALLIES_API DocumentResult publish_document(const std::string& input, const std::string& stem,
+                                           const std::string& staging_dir, const PublishOptions& options);
+
+struct BatchInput {
+    std::string path;  // file to read
+    std::string stem;  // output path without extension, relative to the output folder
+};
+// Files as given; directories searched recursively for *.docx and *.docm
+// (Word's "~$" lock files and hidden entries skipped), in sorted order.
+// Stems keep the path below a directory argument, so two "minutes.docx" in
+// different folders do not collide; a collision left over is an error.
+ALLIES_API std::vector<BatchInput> collect_inputs(const std::vector<std::string>& paths);
+
+struct BatchOptions {
+    int jobs = 0;              // worker processes; 0 = number of cores
+    bool fail_fast = false;    // stop at the first document not published
+    bool incremental = false;  // skip inputs the manifest shows as published from the same bytes and settings
+    double timeout_seconds = 600;  // per document; a worker over it is killed and the document fails
+    std::function<void(const BatchInput&)> on_start;
+    std::function<void(const DocumentResult&, std::size_t done, std::size_t total)> on_result;
+};
+
+struct ALLIES_API BatchRun {
+    std::vector<DocumentResult> documents;  // in the order they finished
+    std::size_t not_started = 0;            // left over after --fail-fast stopped the run
+    int exit_code() const;                  // see allies-publish(1)
+};
+
+// Publishes every input into `outdir` and writes outdir/manifest.json.
+ALLIES_API BatchRun publish_batch(const std::vector<BatchInput>& inputs, const std::string& outdir,
+                                  const PublishOptions& options, const BatchOptions& batch);
+
+// Exit codes of allies-publish (the shared ones of error.hpp also apply to
+// whole-run errors: 2 usage, 4 output folder, 6 policy or roster).
+namespace publish_exit {
+inline constexpr int ok = 0;           // every document published (or unchanged)
+inline constexpr int some_failed = 1;  // at least one document failed or was refused; no leak
+inline constexpr int leak = 8;         // the verification caught a leak in at least one document
+}  // namespace publish_exit
+
+// One line of JSON for a finished document (allies-publish --json): the
+// manifest entry plus time, verification time, peak memory and review path.
+ALLIES_API std::string document_json_line(const DocumentResult& result);
+
+// Manifest (schemas/manifest.schema.json).
+ALLIES_API std::string manifest_json(const std::vector<DocumentResult>& documents);
+ALLIES_API std::vector<DocumentResult> read_manifest(const std::string& path);
+// Combines the manifests of several workers into one; the same input
+// published twice with different results is an error (usage).
+ALLIES_API std::string merge_manifests(const std::vector<std::string>& paths);
+
+// The report's hashes are keyed. The default key file is
+// $ALLIES_HASH_KEY_FILE, else $XDG_CONFIG_HOME/allies/hash-key (else
+// ~/.config/allies/hash-key); it is created with 32 random bytes, mode 0600,
+// the first time it is needed.
+ALLIES_API std::string default_hash_key_path();
+ALLIES_API std::string load_or_create_hash_key(const std::string& path);
+ALLIES_API std::string load_hash_key(const std::string& path);
+
+// --verify-only: checks files (DOCX, PDF, HTML, text) against a report
+// written by publish_document. Throws Error(usage) when the key is not the
+// one the report was made with.
+ALLIES_API std::vector<LeakFinding> verify_files(const std::vector<std::string>& files,
+                                                 const std::string& report_path, const std::string& hash_key);
+
+}  // namespace allies

@@ -1,0 +1,304 @@
+// The batch runner: one worker process per document, at most `jobs` at a
+// time. A process per document means a document that crashes, hangs or
+// exhausts memory takes only itself down, and memory is returned to the
+// system after each one. Workers are forked from this process after the
+// fonts are loaded, so they start warm.
+//
+// Every worker stages its outputs in its own folder inside OUTDIR (same file
+// system, so moving is a rename). Only a verified document's files are
+// renamed into place; everything else is deleted with its staging folder.
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <map>
+#include <fcntl.h>
+#include <poll.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "allies/convert.hpp"
+#include "allies/error.hpp"
+#include "allies/pdf.hpp"
+#include "allies/publish.hpp"
+#include "publish/report.hpp"
+#include "text/digest.hpp"
+
+namespace allies {
+namespace {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+std::string extension_of(const std::string& format) {
+    if (format == "md") return ".md";
+    if (format == "txt") return ".txt";
+    return "." + format;
+}
+
+DocumentResult failure(const BatchInput& in, const PublishOptions& o, DocStatus status, std::string error, int exit_code) {
+    DocumentResult r;
+    r.input = in.path;
+    r.stem = in.stem;
+    r.status = status;
+    r.error = std::move(error);
+    r.error_exit = exit_code;
+    r.formats = o.formats;
+    return r;
+}
+
+// Runs in the worker: never returns.
+[[noreturn]] void worker(const BatchInput& in, const std::string& staging, const PublishOptions& options, int fd) {
+    DocumentResult r;
+    try {
+        r = publish_document(in.path, in.stem, staging, options);
+    } catch (const Error& e) {
+        r = failure(in, options, e.kind() == ErrorKind::refused ? DocStatus::refused : DocStatus::failed, e.what(),
+                    exit_code_for(e.kind()));
+    } catch (const std::bad_alloc&) {
+        r = failure(in, options, DocStatus::failed, in.path + ": out of memory", exit_codes::input);
+    } catch (const std::exception& e) {
+        r = failure(in, options, DocStatus::failed, in.path + ": " + e.what(), exit_codes::input);
+    }
+    std::string line = publish::dump(publish::result_to_json(r, true), -1) + "\n";
+    const char* p = line.data();
+    std::size_t left = line.size();
+    while (left > 0) {
+        ssize_t w = ::write(fd, p, left);
+        if (w < 0 && errno == EINTR) continue;
+        if (w <= 0) break;
+        p += w;
+        left -= static_cast<std::size_t>(w);
+    }
+    ::_exit(0);  // no atexit handlers, no stdio buffers inherited from the parent flushed twice
+}
+
+struct Running {
+    std::size_t index;
+    pid_t pid;
+    int fd;
+    std::string staging;
+    std::string received;
+    Clock::time_point started;
+    bool killed_for_time = false;
+};
+
+bool same_output_files(const DocumentResult& prev, const std::string& outdir) {
+    if (prev.outputs.empty()) return false;
+    for (const auto& o : prev.outputs) {
+        std::error_code ec;
+        fs::path p = fs::path(outdir) / o.path;
+        if (!fs::is_regular_file(p, ec) || fs::file_size(p, ec) != o.size) return false;
+        if (text::sha256_hex(read_file(p.string())) != o.sha256) return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+int BatchRun::exit_code() const {
+    bool leak = false, failed = not_started > 0;
+    for (const auto& d : documents) {
+        leak = leak || d.status == DocStatus::leak;
+        failed = failed || d.status == DocStatus::failed || d.status == DocStatus::refused;
+    }
+    return leak ? publish_exit::leak : failed ? publish_exit::some_failed : publish_exit::ok;
+}
+
+BatchRun publish_batch(const std::vector<BatchInput>& inputs, const std::string& outdir, const PublishOptions& options,
+                       const BatchOptions& batch) {
+    std::error_code ec;
+    fs::create_directories(outdir, ec);
+    if (!fs::is_directory(outdir, ec))
+        throw Error(ErrorKind::write_failed, outdir, "", "cannot create the output folder");
+    for (const auto& f : options.formats)
+        if (!is_publish_format(f)) throw Error(ErrorKind::usage, f, "", "unknown output format (docx, pdf, html, md, txt)");
+    const std::string manifest_path = (fs::path(outdir) / "manifest.json").string();
+
+    std::map<std::string, DocumentResult> previous;  // by stem
+    if (fs::exists(manifest_path, ec)) {
+        try {
+            for (auto& d : read_manifest(manifest_path)) previous[d.stem] = std::move(d);
+        } catch (const Error&) {
+            if (batch.incremental) throw;
+            // Without --incremental a damaged manifest is simply replaced.
+        }
+    }
+    const std::string policy_hash = options.redact.policy.digest();
+    const std::string key_id = [&] {
+        // The key id as publish_document records it.
+        return text::hmac_sha256_hex(options.hash_key, "allies key id").substr(0, 16);
+    }();
+
+    BatchRun run;
+    std::vector<std::size_t> queue;
+    const std::size_t total = inputs.size();
+    std::size_t done = 0;
+    auto finish = [&](DocumentResult r) {
+        ++done;
+        run.documents.push_back(std::move(r));
+        if (batch.on_result) batch.on_result(run.documents.back(), done, total);
+    };
+    for (std::size_t i = 0; i < inputs.size(); ++i) {
+        const BatchInput& in = inputs[i];
+        bool overwrites_input = false;
+        for (const auto& f : options.formats)
+            overwrites_input = overwrites_input || same_file(in.path, (fs::path(outdir) / (in.stem + extension_of(f))).string());
+        if (overwrites_input) {
+            finish(failure(in, options, DocStatus::failed, in.path + ": an output would overwrite this input (choose another -o)",
+                           exit_codes::usage));
+            continue;
+        }
+        if (batch.incremental) {
+            auto it = previous.find(in.stem);
+            if (it != previous.end() && it->second.input == in.path &&
+                (it->second.status == DocStatus::published || it->second.status == DocStatus::unchanged) &&
+                it->second.policy_hash == policy_hash && it->second.version == std::string(version()) &&
+                it->second.formats == options.formats && it->second.key_id == key_id) {
+                std::string sha;
+                try {
+                    sha = text::sha256_hex(read_file(in.path));
+                } catch (const Error&) {
+                }
+                if (sha == it->second.input_sha256 && same_output_files(it->second, outdir)) {
+                    DocumentResult r = it->second;
+                    r.status = DocStatus::unchanged;
+                    finish(std::move(r));
+                    continue;
+                }
+            }
+        }
+        queue.push_back(i);
+    }
+
+    const std::string staging_root = (fs::path(outdir) / (".allies-staging-" + std::to_string(::getpid()))).string();
+    fs::create_directories(staging_root, ec);
+    if (ec) throw Error(ErrorKind::write_failed, staging_root, "", "cannot create the staging folder: " + ec.message());
+    warm_up_fonts();
+
+    const int jobs = batch.jobs > 0 ? batch.jobs : static_cast<int>(std::max(1L, ::sysconf(_SC_NPROCESSORS_ONLN)));
+
+    std::vector<Running> running;
+    std::size_t next = 0;
+    bool stop = false;
+    auto collect = [&](Running& w, bool stopped) {
+        ::close(w.fd);
+        int status = 0;
+        struct rusage ru {};
+        while (::wait4(w.pid, &status, 0, &ru) < 0 && errno == EINTR) {
+        }
+        const BatchInput& in = inputs[w.index];
+        DocumentResult r;
+        std::string line = w.received.substr(0, w.received.find('\n'));
+        publish::Json j = publish::Json::parse(line, nullptr, false);
+        if (stopped) {
+            r = failure(in, options, DocStatus::failed, in.path + ": stopped (--fail-fast)", 1);
+        } else if (w.killed_for_time) {
+            r = failure(in, options, DocStatus::failed,
+                        in.path + ": took longer than " + std::to_string(static_cast<long>(batch.timeout_seconds)) + " s; stopped",
+                        exit_codes::input);
+        } else if (WIFSIGNALED(status) || j.is_discarded() || !j.is_object()) {
+            std::string why = WIFSIGNALED(status) ? "worker crashed (signal " + std::to_string(WTERMSIG(status)) + ")"
+                                                  : "worker gave no result";
+            r = failure(in, options, DocStatus::failed, in.path + ": " + why, exit_codes::input);
+        } else {
+            r = publish::result_from_json(j);
+        }
+        r.peak_rss_kb = ru.ru_maxrss;
+        if (r.status == DocStatus::published) {
+            // Verified: move every file into place (renames in one file system).
+            for (const auto& o : r.outputs) {
+                fs::path from = fs::path(w.staging) / o.path, to = fs::path(outdir) / o.path;
+                std::error_code e2;
+                fs::create_directories(to.parent_path(), e2);
+                fs::rename(from, to, e2);
+                if (e2) {
+                    r.status = DocStatus::failed;
+                    r.error = to.string() + ": cannot move into place: " + e2.message();
+                    r.error_exit = exit_codes::output;
+                    break;
+                }
+            }
+        }
+        std::error_code e3;
+        fs::remove_all(w.staging, e3);
+        bool bad = r.status != DocStatus::published;
+        finish(std::move(r));
+        if (bad && batch.fail_fast) stop = true;
+    };
+
+    while ((next < queue.size() && !stop) || !running.empty()) {
+        while (!stop && next < queue.size() && static_cast<int>(running.size()) < jobs) {
+            std::size_t index = queue[next++];
+            const BatchInput& in = inputs[index];
+            if (batch.on_start) batch.on_start(in);
+            std::string staging = (fs::path(staging_root) / std::to_string(index)).string();
+            int fds[2];
+            if (::pipe2(fds, O_CLOEXEC) != 0) throw Error(ErrorKind::write_failed, outdir, "", "cannot create a pipe");
+            std::fflush(nullptr);
+            pid_t pid = ::fork();
+            if (pid < 0) {
+                ::close(fds[0]);
+                ::close(fds[1]);
+                throw Error(ErrorKind::write_failed, outdir, "", std::string("cannot start a worker: ") + std::strerror(errno));
+            }
+            if (pid == 0) {
+                ::close(fds[0]);
+                for (auto& r : running) ::close(r.fd);
+                worker(in, staging, options, fds[1]);
+            }
+            ::close(fds[1]);
+            running.push_back(Running{index, pid, fds[0], staging, {}, Clock::now(), false});
+        }
+        if (stop) {
+            for (auto& w : running) ::kill(w.pid, SIGKILL);
+            for (auto& w : running) collect(w, true);
+            running.clear();
+            break;
+        }
+        std::vector<pollfd> fds;
+        for (auto& w : running) fds.push_back(pollfd{w.fd, POLLIN, 0});
+        int n = ::poll(fds.data(), fds.size(), 250);
+        if (n < 0 && errno != EINTR) throw Error(ErrorKind::write_failed, outdir, "", "poll failed");
+        std::vector<std::size_t> ended;
+        for (std::size_t k = 0; k < running.size(); ++k) {
+            Running& w = running[k];
+            if (n > 0 && (fds[k].revents & (POLLIN | POLLHUP | POLLERR))) {
+                char buf[65536];
+                ssize_t got = ::read(w.fd, buf, sizeof buf);
+                if (got > 0) w.received.append(buf, static_cast<std::size_t>(got));
+                else if (got == 0 || (got < 0 && errno != EINTR && errno != EAGAIN)) ended.push_back(k);
+                continue;
+            }
+            if (!w.killed_for_time &&
+                std::chrono::duration<double>(Clock::now() - w.started).count() > batch.timeout_seconds) {
+                ::kill(w.pid, SIGKILL);
+                w.killed_for_time = true;
+            }
+        }
+        for (auto it = ended.rbegin(); it != ended.rend(); ++it) {
+            Running w = std::move(running[*it]);
+            running.erase(running.begin() + static_cast<std::ptrdiff_t>(*it));
+            collect(w, false);
+        }
+    }
+    run.not_started = queue.size() - next;
+    std::error_code e4;
+    fs::remove_all(staging_root, e4);
+
+    // The manifest: this run's documents over the previous ones.
+    for (const auto& d : run.documents) previous[d.stem] = d;
+    std::vector<DocumentResult> all;
+    for (auto& [stem, d] : previous) {
+        if (d.status == DocStatus::unchanged) d.status = DocStatus::published;  // the manifest records the folder's state
+        all.push_back(d);
+    }
+    write_file_atomically(manifest_path, manifest_json(all));
+    return run;
+}
+
+}  // namespace allies

@@ -1,0 +1,151 @@
+// One document through the whole chain. The order is the point:
+//   1. redact in memory (the redactor's own self-check runs here);
+//   2. write the public DOCX, then convert *those bytes* to the other
+//      formats, so nothing of the original can reach them;
+//   3. read every written file back from disk and search it with the leak
+//      scanner, which knows only hashes of what was redacted.
+#include <chrono>
+#include <filesystem>
+
+#include "allies/convert.hpp"
+#include "allies/error.hpp"
+#include "allies/html.hpp"
+#include "allies/publish.hpp"
+#include "allies/reader.hpp"
+#include "publish/needles_from_plan.hpp"
+#include "publish/report.hpp"
+#include "publish/review.hpp"
+#include "text/digest.hpp"
+#include "verify/leak_scan.hpp"
+
+namespace allies {
+namespace {
+
+double since(std::chrono::steady_clock::time_point t0) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+std::string extension_of(const std::string& format) {
+    if (format == "md") return ".md";
+    if (format == "txt") return ".txt";
+    if (format == "report") return ".report.json";
+    return "." + format;
+}
+
+}  // namespace
+
+bool is_publish_format(const std::string& format) {
+    return format == "docx" || format == "pdf" || format == "html" || format == "md" || format == "txt";
+}
+
+std::string_view to_string(DocStatus status) {
+    switch (status) {
+        case DocStatus::published: return "published";
+        case DocStatus::unchanged: return "unchanged";
+        case DocStatus::failed: return "failed";
+        case DocStatus::refused: return "refused";
+        case DocStatus::leak: return "leak";
+    }
+    return "failed";
+}
+
+DocumentResult publish_document(const std::string& input, const std::string& stem, const std::string& staging_dir,
+                                const PublishOptions& options) {
+    auto t0 = std::chrono::steady_clock::now();
+    if (options.hash_key.empty()) throw Error(ErrorKind::usage, input, "", "no hash key for the report");
+    for (const auto& f : options.formats)
+        if (!is_publish_format(f)) throw Error(ErrorKind::usage, input, "", "unknown output format '" + f + "'");
+    DocumentResult result;
+    result.input = input;
+    result.stem = stem;
+    result.formats = options.formats;
+    result.version = std::string(version());
+    result.policy_hash = options.redact.policy.digest();
+
+    std::string bytes = read_file(input);
+    result.input_sha256 = text::sha256_hex(bytes);
+    Package package = Package::open_memory(std::move(bytes), input, options.limits);
+
+    // The original's visible text: region phrases that also appear outside
+    // the redacted regions were public all along (publish/needles_from_plan).
+    std::string original_text = to_text(read_document(package));
+
+    RedactOptions ro = options.redact;
+    ro.show_text = true;  // the needles are built from the text; it is hashed, never written
+    Redactor redactor(package, ro);
+    const RedactionPlan& plan = redactor.find();
+    std::string public_docx = redactor.public_bytes();  // throws refused when the self-check is not clean
+    if (!options.review_dir.empty()) {
+        // The review shows the original as staff wrote it: read it again,
+        // since the redactor edited its own copy in memory.
+        result.review = publish::write_review_pdf(input, plan, options, stem);
+    }
+    verify::NeedleSet needles = publish::needles_from_plan(plan, options.redact.policy, original_text, options.hash_key);
+    original_text.clear();
+    if (options.tamper_for_tests) options.tamper_for_tests(public_docx, plan);
+
+    result.key_id = needles.key_id;
+    for (const auto& [rule, n] : plan.count_by_rule()) {
+        result.by_rule[rule] = n;
+        if (rule != "sanitise") result.redactions += n;
+    }
+    result.by_category = plan.count_by_category();
+    result.removed_parts = static_cast<int>(plan.removed_parts.size());
+
+    // Outputs, staged. The public DOCX is converted from its own bytes.
+    namespace fs = std::filesystem;
+    fs::path base = fs::path(staging_dir) / stem;
+    std::error_code ec;
+    fs::create_directories(base.parent_path(), ec);
+    if (ec) throw Error(ErrorKind::write_failed, base.parent_path().string(), "", "cannot create folder: " + ec.message());
+    std::vector<std::pair<std::string, std::string>> written;  // format, relative path
+    auto stage = [&](const std::string& format, const std::string& data) {
+        std::string rel = stem + extension_of(format);
+        write_file_atomically((fs::path(staging_dir) / rel).string(), data);
+        written.emplace_back(format, rel);
+    };
+    bool wants_docx = false;
+    for (const auto& f : options.formats) wants_docx = wants_docx || f == "docx";
+    {
+        Package pub = Package::open_memory(public_docx, stem + ".docx", options.limits);
+        Document doc = read_document(pub);
+        if (wants_docx) stage("docx", public_docx);
+        for (const auto& f : options.formats) {
+            if (f == "pdf") stage("pdf", to_pdf(doc, pub, options.pdf));
+            else if (f == "html") stage("html", to_html(doc, pub).html);
+            else if (f == "md") stage("md", to_markdown(doc));
+            else if (f == "txt") stage("txt", to_text(doc));
+        }
+    }
+    public_docx.clear();
+    public_docx.shrink_to_fit();
+    stage("report", publish::report_json(result, plan, needles, written, staging_dir));
+
+    // Verification: bytes from disk, searched independently of the plan.
+    auto tv = std::chrono::steady_clock::now();
+    verify::LeakScanner scanner(needles, options.hash_key);
+    for (const auto& [format, rel] : written) {
+        std::string data = read_file((fs::path(staging_dir) / rel).string());
+        PublishedFile out;
+        out.format = format;
+        out.path = rel;
+        out.sha256 = text::sha256_hex(data);
+        out.size = data.size();
+        result.outputs.push_back(out);
+        scanner.scan_text(rel, rel, "file name", false);
+        try {
+            if (format == "report") scanner.scan_text(data, rel, "text", false);
+            else if (format == "md" || format == "txt") scanner.scan_text(data, rel, "text");
+            else scanner.scan_file_bytes(data, rel);
+        } catch (const Error&) {
+            // Recorded by the scanner as "unreadable": cannot verify = not clean.
+        }
+    }
+    for (const auto& f : scanner.findings()) result.leaks.push_back(LeakFinding{f.output, f.where, f.rule});
+    result.status = result.leaks.empty() ? DocStatus::published : DocStatus::leak;
+    result.verify_seconds = since(tv);
+    result.seconds = since(t0);
+    return result;
+}
+
+}  // namespace allies

@@ -1,0 +1,175 @@
+#include "publish/report.hpp"
+
+#include <filesystem>
+
+#include "allies/error.hpp"
+#include "text/digest.hpp"
+
+namespace allies::publish {
+
+std::string dump(const Json& j, int indent) { return j.dump(indent, ' ', false, Json::error_handler_t::replace); }
+
+std::string report_json(const DocumentResult& result, const RedactionPlan& plan, const verify::NeedleSet& needles,
+                        const std::vector<std::pair<std::string, std::string>>& written, const std::string& dir) {
+    Json j;
+    j["format"] = kReportFormat;
+    j["input_sha256"] = result.input_sha256;
+    j["tool"] = "allies-publish";
+    j["version"] = result.version;
+    j["policy_hash"] = result.policy_hash;
+    Json red;
+    red["total"] = result.redactions;
+    red["by_rule"] = Json::object();
+    for (const auto& [k, v] : result.by_rule) red["by_rule"][k] = v;
+    red["by_category"] = Json::object();
+    for (const auto& [k, v] : result.by_category) red["by_category"][k] = v;
+    j["redactions"] = red;
+    Json removed = Json::array();
+    for (const auto& r : plan.removed_parts) {
+        // An external target ("file:///C:/Users/<name>/...") is what was
+        // removed, not something to repeat beside the public files.
+        bool external = r.part.find(':') != std::string::npos || r.part.find('\\') != std::string::npos;
+        removed.push_back(Json{{"part", external ? "(external target)" : r.part}, {"reason", r.reason}});
+    }
+    j["removed_parts"] = removed;
+    Json outs = Json::array();
+    for (const auto& [format, rel] : written) {
+        std::string data = read_file((std::filesystem::path(dir) / rel).string());
+        outs.push_back(Json{{"format", format},
+                            {"path", std::filesystem::path(rel).filename().string()},
+                            {"sha256", text::sha256_hex(data)},
+                            {"size", data.size()}});
+    }
+    j["outputs"] = outs;
+    Json v;
+    v["key_id"] = needles.key_id;
+    v["shingle_words"] = needles.shingle_words;
+    v["marker"] = needles.marker;
+    Json list = Json::array();
+    for (const auto& n : needles.needles)
+        list.push_back(Json{{"kind", std::string(verify::to_string(n.kind))},
+                            {"label", n.label},
+                            {"words", n.words},
+                            {"capital", n.needs_capital},
+                            {"hash", verify::hash_hex(n.hash)}});
+    v["needles"] = list;
+    j["verification"] = v;
+    return dump(j, 2) + "\n";
+}
+
+verify::NeedleSet needles_from_report(const std::string& json_text, const std::string& file) {
+    auto bad = [&](const std::string& why) { return Error(ErrorKind::usage, file, "", "not an allies-publish report: " + why); };
+    Json j = Json::parse(json_text, nullptr, false);
+    if (j.is_discarded() || !j.is_object()) throw bad("not JSON");
+    if (j.value("format", "") != kReportFormat) throw bad("format is not " + std::string(kReportFormat));
+    const Json& v = j["verification"];
+    if (!v.is_object() || !v["needles"].is_array()) throw bad("no verification needles");
+    verify::NeedleSet set;
+    try {
+        set.key_id = v.at("key_id").get<std::string>();
+        set.marker = v.at("marker").get<std::string>();
+        set.shingle_words = v.at("shingle_words").get<int>();
+        for (const auto& n : v["needles"]) {
+            verify::Needle nd;
+            if (!verify::parse_needle_kind(n.at("kind").get<std::string>(), nd.kind)) throw bad("unknown needle kind");
+            if (!verify::parse_hash_hex(n.at("hash").get<std::string>(), nd.hash)) throw bad("bad hash");
+            nd.words = n.at("words").get<int>();
+            if (nd.words < 1 || nd.words > 64) throw bad("bad word count");
+            nd.needs_capital = n.at("capital").get<bool>();
+            nd.label = n.at("label").get<std::string>();
+            set.add(std::move(nd));
+        }
+    } catch (const Json::exception& e) {
+        throw bad(e.what());
+    }
+    return set;
+}
+
+Json result_to_json(const DocumentResult& r, bool measured) {
+    Json j;
+    j["input"] = r.input;
+    j["stem"] = r.stem;
+    j["input_sha256"] = r.input_sha256;
+    j["status"] = std::string(to_string(r.status));
+    if (!r.error.empty()) {
+        j["error"] = r.error;
+        j["error_exit"] = r.error_exit;
+    }
+    j["version"] = r.version;
+    j["policy_hash"] = r.policy_hash;
+    j["key_id"] = r.key_id;
+    j["formats"] = r.formats;
+    Json outs = Json::array();
+    for (const auto& o : r.outputs)
+        outs.push_back(Json{{"format", o.format}, {"path", o.path}, {"sha256", o.sha256}, {"size", o.size}});
+    j["outputs"] = outs;
+    Json red;
+    red["total"] = r.redactions;
+    red["by_rule"] = Json::object();
+    for (const auto& [k, v] : r.by_rule) red["by_rule"][k] = v;
+    red["by_category"] = Json::object();
+    for (const auto& [k, v] : r.by_category) red["by_category"][k] = v;
+    red["removed_parts"] = r.removed_parts;
+    j["redactions"] = red;
+    Json ver;
+    ver["result"] = r.status == DocStatus::leak ? "leak"
+                    : (r.status == DocStatus::published || r.status == DocStatus::unchanged) ? "clean"
+                                                                                              : "not run";
+    Json findings = Json::array();
+    for (const auto& f : r.leaks) findings.push_back(Json{{"output", f.output}, {"where", f.where}, {"rule", f.rule}});
+    ver["findings"] = findings;
+    j["verification"] = ver;
+    if (measured) {
+        if (!r.review.empty()) j["review"] = r.review;
+        j["seconds"] = r.seconds;
+        j["verify_seconds"] = r.verify_seconds;
+        j["peak_rss_kb"] = r.peak_rss_kb;
+    }
+    return j;
+}
+
+DocumentResult result_from_json(const Json& j) {
+    DocumentResult r;
+    r.input = j.value("input", "");
+    r.stem = j.value("stem", "");
+    r.input_sha256 = j.value("input_sha256", "");
+    std::string status = j.value("status", "failed");
+    for (DocStatus s : {DocStatus::published, DocStatus::unchanged, DocStatus::failed, DocStatus::refused, DocStatus::leak})
+        if (to_string(s) == status) r.status = s;
+    r.error = j.value("error", "");
+    r.error_exit = j.value("error_exit", 0);
+    r.version = j.value("version", "");
+    r.policy_hash = j.value("policy_hash", "");
+    r.key_id = j.value("key_id", "");
+    if (j.contains("formats") && j["formats"].is_array())
+        for (const auto& f : j["formats"]) r.formats.push_back(f.get<std::string>());
+    if (j.contains("outputs") && j["outputs"].is_array())
+        for (const auto& o : j["outputs"])
+            r.outputs.push_back(PublishedFile{o.value("format", ""), o.value("path", ""), o.value("sha256", ""),
+                                              o.value("size", std::uint64_t{0})});
+    if (j.contains("redactions") && j["redactions"].is_object()) {
+        const Json& red = j["redactions"];
+        r.redactions = red.value("total", 0);
+        r.removed_parts = red.value("removed_parts", 0);
+        if (red.contains("by_rule"))
+            for (const auto& [k, v] : red["by_rule"].items()) r.by_rule[k] = v.get<int>();
+        if (red.contains("by_category"))
+            for (const auto& [k, v] : red["by_category"].items()) r.by_category[k] = v.get<int>();
+    }
+    if (j.contains("verification") && j["verification"].contains("findings"))
+        for (const auto& f : j["verification"]["findings"])
+            r.leaks.push_back(LeakFinding{f.value("output", ""), f.value("where", ""), f.value("rule", "")});
+    r.review = j.value("review", "");
+    r.seconds = j.value("seconds", 0.0);
+    r.verify_seconds = j.value("verify_seconds", 0.0);
+    r.peak_rss_kb = j.value("peak_rss_kb", 0L);
+    return r;
+}
+
+}  // namespace allies::publish
+
+namespace allies {
+std::string document_json_line(const DocumentResult& result) {
+    return publish::dump(publish::result_to_json(result, true), -1);
+}
+}  // namespace allies

@@ -1,0 +1,354 @@
+#include "verify/leak_scan.hpp"
+
+#include <algorithm>
+#include <pugixml.hpp>
+
+#include "allies/error.hpp"
+#include "allies/package.hpp"
+#include "text/encode.hpp"
+#include "text/fold.hpp"
+#include "verify/pdf_text.hpp"
+
+namespace allies::verify {
+namespace {
+
+std::string lower_ascii(std::string s) {
+    for (char& c : s)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return s;
+}
+
+bool ends_with(const std::string& s, std::string_view suffix) {
+    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+std::string_view local_name(const char* qname) {
+    std::string_view n(qname);
+    std::size_t colon = n.find(':');
+    return colon == std::string_view::npos ? n : n.substr(colon + 1);
+}
+
+// Printable runs of a binary part read as ASCII and as UTF-16LE (EMF and WMF
+// draw text with such records; XMP and EXIF hide in image files).
+std::vector<std::string> printable_strings(const std::string& bytes) {
+    std::vector<std::string> out;
+    std::string cur;
+    auto flush = [&] {
+        if (cur.size() >= 2) out.push_back(cur);
+        cur.clear();
+    };
+    for (unsigned char c : bytes) {
+        if (c >= 0x20 && c < 0x7F) cur += static_cast<char>(c);
+        else flush();
+    }
+    flush();
+    for (int phase = 0; phase < 2; ++phase) {  // UTF-16LE at even and odd offsets
+        for (std::size_t i = phase; i + 1 < bytes.size(); i += 2) {
+            unsigned lo = static_cast<unsigned char>(bytes[i]), hi = static_cast<unsigned char>(bytes[i + 1]);
+            unsigned cp = lo | (hi << 8);
+            if (cp >= 0x20 && cp != 0x7F && (cp < 0xD800 || cp > 0xDFFF) && cp != 0xFFFE && cp != 0xFFFF && cp >= 0x20 &&
+                !(cp >= 0x80 && cp < 0xA0))
+                text::append_utf8(cur, cp);
+            else flush();
+        }
+        flush();
+    }
+    return out;
+}
+
+// Element text for a paragraph: text nodes joined, with a space where Word
+// shows a tab, a break or a new paragraph.
+void paragraph_text(pugi::xml_node node, std::string& out) {
+    for (pugi::xml_node c : node.children()) {
+        if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
+            out += c.value();
+            continue;
+        }
+        if (c.type() != pugi::node_element) continue;
+        std::string_view ln = local_name(c.name());
+        if (ln == "tab" || ln == "br" || ln == "cr" || ln == "p" || ln == "ptab") out += ' ';
+        paragraph_text(c, out);
+        if (ln == "p") out += ' ';
+    }
+}
+
+std::string decode_entities(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] != '&') {
+            out += s[i];
+            continue;
+        }
+        std::size_t semi = s.find(';', i);
+        if (semi == std::string_view::npos || semi - i > 12) {
+            out += '&';
+            continue;
+        }
+        std::string_view ent = s.substr(i + 1, semi - i - 1);
+        long cp = -1;
+        if (ent.size() > 1 && ent[0] == '#') {
+            try {
+                cp = (ent[1] == 'x' || ent[1] == 'X') ? std::stol(std::string(ent.substr(2)), nullptr, 16)
+                                                      : std::stol(std::string(ent.substr(1)));
+            } catch (...) {
+                cp = -1;
+            }
+        } else if (ent == "amp") cp = '&';
+        else if (ent == "lt") cp = '<';
+        else if (ent == "gt") cp = '>';
+        else if (ent == "quot") cp = '"';
+        else if (ent == "apos") cp = '\'';
+        else if (ent == "nbsp") cp = 0xA0;
+        if (cp <= 0 || cp > 0x10FFFF) {
+            out += '&';
+            continue;
+        }
+        text::append_utf8(out, static_cast<char32_t>(cp));
+        i = semi;
+    }
+    return out;
+}
+
+}  // namespace
+
+LeakScanner::LeakScanner(const NeedleSet& needles, std::string key) : set_(needles), hasher_(std::move(key)) {
+    if (!set_.marker.empty()) {
+        marker_open_ = "[[" + text::fold_string(set_.marker);
+        marker_close_ = "[[/" + text::fold_string(set_.marker);
+    }
+    for (std::size_t i = 0; i < set_.needles.size(); ++i) {
+        const Needle& n = set_.needles[i];
+        by_hash_.emplace(n.hash, i);
+        auto& lengths = n.kind == NeedleKind::keep ? keep_lengths_ : lengths_;
+        if (std::find(lengths.begin(), lengths.end(), n.words) == lengths.end()) lengths.push_back(n.words);
+    }
+    std::sort(lengths_.begin(), lengths_.end());
+    std::sort(keep_lengths_.begin(), keep_lengths_.end());
+}
+
+void LeakScanner::report(const std::string& name, const std::string& where, const std::string& rule) {
+    for (const auto& f : findings_)
+        if (f.output == name && f.where == where && f.rule == rule) return;
+    findings_.push_back(Finding{name, where, rule});
+}
+
+void LeakScanner::scan_text(std::string_view utf8, const std::string& name, const std::string& where, bool strong) {
+    if (utf8.empty()) return;
+    if (!marker_open_.empty() && utf8.find("[[") != std::string_view::npos) {
+        std::string folded = text::fold_string(utf8);
+        if (folded.find(marker_open_) != std::string::npos || folded.find(marker_close_) != std::string::npos)
+            report(name, where, "marker");
+    }
+    tokens_.clear();
+    tokenize(utf8, tokens_);
+    if (tokens_.empty()) return;
+    hashes_.clear();
+    for (const auto& t : tokens_) hashes_.push_back(hasher_.word(t.text));
+    const std::size_t n = tokens_.size();
+    // Words inside a phrase the policy keeps public are not names.
+    std::vector<char> kept;
+    for (int len : keep_lengths_) {
+        for (std::size_t i = 0; i + len <= n; ++i) {
+            auto range = by_hash_.equal_range(hasher_.sequence(hashes_, i, len));
+            for (auto it = range.first; it != range.second; ++it) {
+                if (set_.needles[it->second].kind != NeedleKind::keep) continue;
+                if (kept.empty()) kept.assign(n, 0);
+                std::fill(kept.begin() + i, kept.begin() + i + len, 1);
+            }
+        }
+    }
+    for (int len : lengths_) {
+        for (std::size_t i = 0; i + len <= n; ++i) {
+            auto range = by_hash_.equal_range(hasher_.sequence(hashes_, i, len));
+            for (auto it = range.first; it != range.second; ++it) {
+                const Needle& nd = set_.needles[it->second];
+                if (nd.kind == NeedleKind::keep || nd.words != len) continue;
+                if (!strong && nd.kind == NeedleKind::region && len < set_.shingle_words) continue;
+                if (nd.kind == NeedleKind::name) {
+                    if (nd.needs_capital && !tokens_[i].capital) continue;
+                    if (!kept.empty() && std::all_of(kept.begin() + i, kept.begin() + i + len, [](char k) { return k; }))
+                        continue;
+                }
+                report(name, where, std::string(to_string(nd.kind)) + " (" + nd.label + ")");
+            }
+        }
+    }
+}
+
+void LeakScanner::scan_docx(const std::string& bytes, const std::string& name) {
+    Package pkg = [&] {
+        try {
+            return Package::open_memory(bytes, name);
+        } catch (const Error& e) {
+            report(name, "package", "unreadable (" + e.message() + ")");
+            throw;
+        }
+    }();
+    for (const auto& part : pkg.part_names()) {
+        scan_text(part, name, "part name " + part, false);
+        const std::string& data = pkg.part_bytes(part);
+        std::string key = lower_ascii(part);
+        bool xml = ends_with(key, ".xml") || ends_with(key, ".rels") || ends_with(pkg.content_type(part), "xml");
+        if (!xml) {
+            scan_binary(data, name, part);
+            continue;
+        }
+        pugi::xml_document doc;
+        auto flags = pugi::parse_default | pugi::parse_comments | pugi::parse_pi | pugi::parse_declaration;
+        if (!doc.load_buffer(data.data(), data.size(), flags)) {
+            report(name, part, "unreadable (not well-formed XML)");
+            continue;
+        }
+        int paragraph = 0;
+        std::string buf;
+        struct Walker : pugi::xml_tree_walker {
+            LeakScanner* self;
+            const std::string* name;
+            const std::string* part;
+            int* paragraph;
+            std::string* buf;
+            bool for_each(pugi::xml_node& node) override {
+                switch (node.type()) {
+                    case pugi::node_element: {
+                        for (pugi::xml_attribute a : node.attributes())
+                            self->scan_text(a.value(), *name, *part + " attribute " + a.name(), false);
+                        if (local_name(node.name()) == "p") {
+                            ++*paragraph;
+                            buf->clear();
+                            paragraph_text(node, *buf);
+                            self->scan_text(*buf, *name, *part + " paragraph " + std::to_string(*paragraph));
+                        }
+                        break;
+                    }
+                    case pugi::node_pcdata:
+                    case pugi::node_cdata:
+                    case pugi::node_comment:
+                    case pugi::node_pi:
+                        self->scan_text(node.value(), *name, *part + " text");
+                        break;
+                    default: break;
+                }
+                return true;
+            }
+        } walker;
+        walker.self = this;
+        walker.name = &name;
+        walker.part = &part;
+        walker.paragraph = &paragraph;
+        walker.buf = &buf;
+        doc.traverse(walker);
+    }
+}
+
+// Images: only where text can hide (PNG text and EXIF chunks, JPEG APP and
+// comment segments). Their compressed pixels are random bytes, in which
+// short capitalised words turn up by chance. Other binary parts (EMF, WMF,
+// fonts, unknown) are read as strings throughout.
+void LeakScanner::scan_binary(const std::string& data, const std::string& name, const std::string& part) {
+    auto strings = [&](const std::string& bytes, const std::string& where) {
+        for (const auto& s : printable_strings(bytes)) scan_text(s, name, where, false);
+    };
+    auto u32 = [&](std::size_t at) {
+        return (static_cast<std::uint32_t>(static_cast<unsigned char>(data[at])) << 24) |
+               (static_cast<std::uint32_t>(static_cast<unsigned char>(data[at + 1])) << 16) |
+               (static_cast<std::uint32_t>(static_cast<unsigned char>(data[at + 2])) << 8) |
+               static_cast<std::uint32_t>(static_cast<unsigned char>(data[at + 3]));
+    };
+    if (data.size() >= 8 && data.compare(0, 8, "\x89PNG\r\n\x1a\n") == 0) {
+        std::size_t at = 8;
+        while (at + 12 <= data.size()) {
+            std::size_t len = u32(at);
+            std::string type = data.substr(at + 4, 4);
+            if (len > data.size() - at - 12) {
+                report(name, part, "unreadable (truncated PNG chunk)");
+                return;
+            }
+            std::string body = data.substr(at + 8, len);
+            if (type == "tEXt" || type == "eXIf" || type == "iTXt") {
+                // iTXt may be compressed: its flag follows the keyword.
+                std::size_t nul = body.find('\0');
+                if (type == "iTXt" && nul != std::string::npos && nul + 1 < body.size() && body[nul + 1] != 0)
+                    report(name, part, "unverifiable (compressed PNG text)");
+                strings(body, part + " (" + type + ")");
+            } else if (type == "zTXt") {
+                report(name, part, "unverifiable (compressed PNG text)");
+            }
+            if (type == "IEND") break;
+            at += 12 + len;
+        }
+        return;
+    }
+    if (data.size() >= 4 && static_cast<unsigned char>(data[0]) == 0xFF && static_cast<unsigned char>(data[1]) == 0xD8) {
+        std::size_t at = 2;
+        while (at + 4 <= data.size()) {
+            if (static_cast<unsigned char>(data[at]) != 0xFF) break;
+            unsigned marker = static_cast<unsigned char>(data[at + 1]);
+            if (marker == 0xFF) {  // fill byte
+                ++at;
+                continue;
+            }
+            if (marker == 0xD8 || (marker >= 0xD0 && marker <= 0xD7) || marker == 0x01) {
+                at += 2;
+                continue;
+            }
+            if (marker == 0xDA || marker == 0xD9) break;  // entropy-coded data follows: no text there
+            std::size_t len = (static_cast<std::size_t>(static_cast<unsigned char>(data[at + 2])) << 8) |
+                              static_cast<unsigned char>(data[at + 3]);
+            if (len < 2 || at + 2 + len > data.size()) {
+                report(name, part, "unreadable (truncated JPEG segment)");
+                return;
+            }
+            if ((marker >= 0xE1 && marker <= 0xEF) || marker == 0xFE) strings(data.substr(at + 4, len - 2), part + " (metadata)");
+            at += 2 + len;
+        }
+        return;
+    }
+    strings(data, part + " (strings)");
+}
+
+void LeakScanner::scan_pdf(const std::string& bytes, const std::string& name) {
+    PdfTextContent content;
+    try {
+        content = read_pdf_text(bytes, name);
+    } catch (const Error& e) {
+        report(name, "file", "unreadable (" + e.message() + ")");
+        throw;
+    }
+    for (std::size_t p = 0; p < content.pages.size(); ++p) scan_text(content.pages[p], name, "page " + std::to_string(p + 1));
+    for (const auto& s : content.metadata) scan_text(s, name, "metadata");
+    for (const auto& s : content.outline) scan_text(s, name, "outline");
+    for (const auto& s : content.links) scan_text(s, name, "link");
+    for (const auto& s : content.annotations) scan_text(s, name, "annotation");
+    for (const auto& s : content.structure) scan_text(s, name, "structure");
+}
+
+void LeakScanner::scan_html(const std::string& bytes, const std::string& name) {
+    // The text a browser shows (tags out, entities decoded), then the whole
+    // markup with entities decoded (attribute values: alt, title, href).
+    std::string shown;
+    shown.reserve(bytes.size());
+    bool in_tag = false;
+    for (char c : bytes) {
+        if (c == '<') {
+            in_tag = true;
+            shown += ' ';
+        } else if (c == '>') in_tag = false;
+        else if (!in_tag) shown += c;
+    }
+    scan_text(decode_entities(shown), name, "text");
+    std::string markup = decode_entities(bytes);
+    for (char& c : markup)
+        if (c == '<' || c == '>' || c == '"' || c == '=') c = ' ';
+    scan_text(markup, name, "markup");
+}
+
+void LeakScanner::scan_file_bytes(const std::string& bytes, const std::string& name) {
+    std::string key = lower_ascii(name);
+    if (ends_with(key, ".docx") || ends_with(key, ".docm")) scan_docx(bytes, name);
+    else if (ends_with(key, ".pdf")) scan_pdf(bytes, name);
+    else if (ends_with(key, ".html") || ends_with(key, ".htm")) scan_html(bytes, name);
+    else scan_text(bytes, name, "text");
+}
+
+}  // namespace allies::verify

@@ -1,0 +1,24 @@
+// Words for the leak check: text folded exactly as detection folds it (case,
+// diacritics, apostrophes and dashes; text/fold.hpp) and cut at every byte
+// that is not a word byte, so "O'Brien's", "OBRIEN S" and "o’brien’s" give
+// the same words, and a name split across runs reads the same once the runs
+// are joined. Each word remembers whether it was written with a capital:
+// single-word first names match only then, as in detection.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace allies::verify {
+
+struct Token {
+    std::string text;      // folded
+    bool capital = false;  // first letter upper or title case in the original
+};
+
+// Appends the words of `utf8` to `out`.
+void tokenize(std::string_view utf8, std::vector<Token>& out);
+std::vector<Token> tokenize(std::string_view utf8);
+
+}  // namespace allies::verify

@@ -1,0 +1,227 @@
+// allies-publish: redact -> public DOCX -> PDF (and other formats) ->
+// independent leak check -> move into the public folder; for one document
+// or thousands, with a manifest. Options in, library calls out, printing.
+#include <CLI/CLI.hpp>
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+#include <sstream>
+#include <unistd.h>
+
+#include "allies/error.hpp"
+#include "allies/package.hpp"
+#include "allies/publish.hpp"
+#include "allies/redact.hpp"
+#ifdef ALLIES_PUBLISH_TEST_HOOK
+#include "tamper_hook.hpp"
+#endif
+
+namespace {
+
+constexpr const char* kExitCodes =
+    "Exit codes:\n"
+    "  0  every document published (verified clean), or unchanged with --incremental;\n"
+    "     --verify-only: no leak found; --merge-manifests: merged\n"
+    "  1  some documents failed (unreadable, corrupt, unsupported) or their redaction was\n"
+    "     refused (unclosed marker, self-check); the others were published\n"
+    "  2  usage error (bad option, no inputs, two inputs with one output name, a report\n"
+    "     made with another hash key, conflicting manifests)\n"
+    "  4  the output folder or manifest cannot be written\n"
+    "  6  policy, roster or key file error\n"
+    "  8  a leak was caught: the verification found redacted content in an output of\n"
+    "     at least one document, which was not published (--verify-only: a leak found)\n";
+
+std::vector<std::string> split_commas(const std::string& s) {
+    std::vector<std::string> out;
+    std::stringstream in(s);
+    std::string item;
+    while (std::getline(in, item, ','))
+        if (!item.empty()) out.push_back(item);
+    return out;
+}
+
+std::string clock_text(double seconds) {
+    long s = static_cast<long>(seconds + 0.5);
+    char buf[32];
+    if (s >= 3600) std::snprintf(buf, sizeof buf, "%ld:%02ld:%02ld", s / 3600, s / 60 % 60, s % 60);
+    else std::snprintf(buf, sizeof buf, "%ld:%02ld", s / 60, s % 60);
+    return buf;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"allies-publish: redact DOCX meeting notes, convert the public version, verify every output "
+                 "independently for leaks, and publish only what is clean",
+                 "allies-publish"};
+    app.footer(kExitCodes);
+    std::vector<std::string> inputs;
+    std::string outdir, names_file, policy_file, formats = "docx,pdf", review_dir, files_from, key_file, against, sections,
+                                                 names_as, pseudonym_key_file, paper;
+    std::vector<std::string> keep;
+    int jobs = 0;
+    double timeout = 600;
+    bool fail_fast = false, incremental = false, quiet = false, json = false, verify_only = false, merge = false, pdfa = false;
+    allies::Limits limits;
+    app.add_option("inputs", inputs, "DOCX files or folders (searched recursively for *.docx; ~$ lock files skipped)");
+    app.add_option("-o,--output", outdir, "Public output folder (created; gets manifest.json)");
+    app.add_option("--files-from", files_from, "Read more inputs, one per line, from FILE ('-' for standard input)");
+    app.add_option("--names", names_file, "Roster: one person per line, 'Full Name | alias ... role=Role'");
+    app.add_option("--policy", policy_file, "Policy file (TOML; see allies-redact --print-default-policy)");
+    app.add_option("--formats", formats, "Outputs, comma-separated: docx, pdf, html, md, txt (default docx,pdf)");
+    app.add_option("--review", review_dir, "Also write a review PDF of each original, redactions highlighted, into DIR "
+                                           "(must not be the public folder)");
+    app.add_option("--sections", sections, "Removed sections: placeholder or remove")
+        ->check(CLI::IsMember({"placeholder", "remove"}));
+    app.add_option("--names-as", names_as, "Names become: placeholder, initials, pseudonym or role")
+        ->check(CLI::IsMember({"placeholder", "initials", "pseudonym", "role"}));
+    app.add_option("--pseudonym-key-file", pseudonym_key_file, "File holding the key for stable pseudonyms");
+    app.add_option("--keep", keep, "A public name or phrase never redacted (repeatable)")
+        ->allow_extra_args(false)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+    app.add_option("-j,--jobs", jobs, "Documents processed in parallel (default: number of cores)")->check(CLI::Range(0, 1024));
+    app.add_flag("--fail-fast", fail_fast, "Stop at the first document that is not published");
+    app.add_flag("--incremental", incremental, "Skip inputs published before from the same bytes, policy, version and key");
+    app.add_option("--timeout", timeout, "Seconds one document may take before it is stopped and failed")
+        ->capture_default_str()
+        ->check(CLI::PositiveNumber);
+    app.add_flag("-q,--quiet", quiet, "No progress and no summary (errors and leaks are still printed)");
+    app.add_flag("--json", json, "Print one JSON object per document on standard output as it finishes");
+    app.add_option("--hash-key-file", key_file, "Secret key of the report hashes (default: $ALLIES_HASH_KEY_FILE or "
+                                                "~/.config/allies/hash-key, created on first use)");
+    app.add_flag("--verify-only", verify_only, "Check already published FILEs (the inputs) against --against REPORT");
+    app.add_option("--against", against, "The .report.json written when the files were published");
+    app.add_flag("--merge-manifests", merge, "Merge the manifests given as inputs into -o DIR/manifest.json (or -o FILE.json)");
+    app.add_flag("--pdfa", pdfa, "Write PDF/A-2b");
+    app.add_option("--paper", paper, "Lay the PDF out on this paper: a4, a3, a5, letter, legal, WxHmm, WxHin");
+    app.add_option("--max-part-bytes", limits.max_part_bytes, "Largest uncompressed part accepted")->capture_default_str();
+    app.add_option("--max-total-bytes", limits.max_total_bytes, "Largest uncompressed package accepted")->capture_default_str();
+    app.set_version_flag("--version", "allies-publish 0.1.0");
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        int rc = app.exit(e);
+        return rc == 0 ? 0 : allies::exit_codes::usage;
+    }
+    auto usage = [](const std::string& msg) {
+        std::cerr << "allies-publish: error: " << msg << "\n";
+        return allies::exit_codes::usage;
+    };
+
+    try {
+        if (!files_from.empty()) {
+            std::istringstream list(allies::read_file(files_from));
+            for (std::string line; std::getline(list, line);) {
+                if (!line.empty() && line.back() == '\r') line.pop_back();
+                if (!line.empty()) inputs.push_back(line);
+            }
+        }
+        if (merge) {
+            if (inputs.empty() || outdir.empty()) return usage("--merge-manifests needs manifests and -o");
+            std::string target = outdir.ends_with(".json") ? outdir : outdir + "/manifest.json";
+            std::string merged = allies::merge_manifests(inputs);
+            allies::write_file_atomically(target, merged);
+            if (!quiet) std::cerr << "allies-publish: merged " << inputs.size() << " manifests into " << target << "\n";
+            return allies::exit_codes::ok;
+        }
+        if (verify_only) {
+            if (inputs.empty() || against.empty()) return usage("--verify-only needs files and --against REPORT");
+            std::string key = allies::load_hash_key(key_file.empty() ? allies::default_hash_key_path() : key_file);
+            auto findings = allies::verify_files(inputs, against, key);
+            for (const auto& f : findings)
+                std::cerr << "allies-publish: leak: " << f.output << ": " << f.where << ": " << f.rule << "\n";
+            if (!findings.empty()) return allies::publish_exit::leak;
+            if (!quiet) std::cerr << "allies-publish: clean: " << inputs.size() << " files checked against " << against << "\n";
+            return allies::exit_codes::ok;
+        }
+        if (inputs.empty()) return usage("no inputs (try --help)");
+        if (outdir.empty()) return usage("no output folder: give -o DIR");
+        if (!review_dir.empty() && allies::same_file(review_dir, outdir))
+            return usage("--review must not be the public output folder");
+
+        allies::PublishOptions options;
+        options.formats = split_commas(formats);
+        for (const auto& f : options.formats)
+            if (!allies::is_publish_format(f)) return usage("unknown format '" + f + "' in --formats (docx, pdf, html, md, txt)");
+        if (options.formats.empty()) return usage("--formats is empty");
+        options.redact.policy = policy_file.empty() ? allies::Policy{} : allies::Policy::load(policy_file);
+        if (!names_file.empty()) options.redact.roster = allies::Roster::load(names_file);
+        auto& policy = options.redact.policy;
+        if (sections == "remove") policy.sections = allies::SectionsMode::remove;
+        if (sections == "placeholder") policy.sections = allies::SectionsMode::placeholder;
+        if (names_as == "placeholder") policy.names_as = allies::NamesAs::placeholder;
+        if (names_as == "initials") policy.names_as = allies::NamesAs::initials;
+        if (names_as == "pseudonym") policy.names_as = allies::NamesAs::pseudonym;
+        if (names_as == "role") policy.names_as = allies::NamesAs::role;
+        for (const auto& k : keep) policy.keep.push_back(k);
+        if (!pseudonym_key_file.empty()) {
+            try {
+                options.redact.pseudonym_key = allies::read_file(pseudonym_key_file);
+            } catch (const allies::Error& e) {
+                throw allies::Error(allies::ErrorKind::policy, pseudonym_key_file, "", e.message());
+            }
+            while (!options.redact.pseudonym_key.empty() &&
+                   (options.redact.pseudonym_key.back() == '\n' || options.redact.pseudonym_key.back() == '\r'))
+                options.redact.pseudonym_key.pop_back();
+            if (options.redact.pseudonym_key.empty())
+                throw allies::Error(allies::ErrorKind::policy, pseudonym_key_file, "", "pseudonym key file is empty");
+        }
+        options.pdf.pdfa = pdfa;
+        if (!paper.empty() && !allies::parse_paper(paper, options.pdf.paper)) return usage("unknown paper size '" + paper + "'");
+        options.limits = limits;
+        options.review_dir = review_dir;
+        options.hash_key = key_file.empty() ? allies::load_or_create_hash_key(allies::default_hash_key_path())
+                                            : allies::load_hash_key(key_file);
+#ifdef ALLIES_PUBLISH_TEST_HOOK
+        options.tamper_for_tests = allies_test::tamper_from_environment();
+#endif
+        auto batch_inputs = allies::collect_inputs(inputs);
+
+        allies::BatchOptions batch;
+        batch.jobs = jobs;
+        batch.fail_fast = fail_fast;
+        batch.incremental = incremental;
+        batch.timeout_seconds = timeout;
+        const bool progress = !quiet && isatty(STDERR_FILENO);
+        const auto t0 = std::chrono::steady_clock::now();
+        std::string current;
+        batch.on_start = [&](const allies::BatchInput& in) { current = in.path; };
+        batch.on_result = [&](const allies::DocumentResult& r, std::size_t done, std::size_t total) {
+            if (progress) std::cerr << "\r\033[K";
+            if (r.status == allies::DocStatus::failed || r.status == allies::DocStatus::refused)
+                std::cerr << "allies-publish: error: " << r.error << "\n";
+            if (r.status == allies::DocStatus::leak)
+                for (const auto& f : r.leaks)
+                    std::cerr << "allies-publish: leak: " << r.input << ": " << f.output << ": " << f.where << ": " << f.rule
+                              << "; not published\n";
+            if (json) std::cout << allies::document_json_line(r) << std::endl;
+            if (progress) {
+                double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+                double rate = elapsed > 0 ? static_cast<double>(done) / elapsed : 0;
+                std::cerr << "[" << done << "/" << total << "] " << static_cast<int>(rate * 10) / 10.0 << " doc/s, "
+                          << clock_text(rate > 0 ? static_cast<double>(total - done) / rate : 0) << " left  " << current
+                          << std::flush;
+            }
+        };
+        allies::BatchRun run = allies::publish_batch(batch_inputs, outdir, options, batch);
+        if (progress) std::cerr << "\r\033[K";
+        if (!quiet) {
+            std::map<allies::DocStatus, int> n;
+            for (const auto& d : run.documents) ++n[d.status];
+            std::cerr << "allies-publish: " << n[allies::DocStatus::published] << " published";
+            if (n[allies::DocStatus::unchanged]) std::cerr << ", " << n[allies::DocStatus::unchanged] << " unchanged";
+            if (n[allies::DocStatus::failed]) std::cerr << ", " << n[allies::DocStatus::failed] << " failed";
+            if (n[allies::DocStatus::refused]) std::cerr << ", " << n[allies::DocStatus::refused] << " refused";
+            if (n[allies::DocStatus::leak]) std::cerr << ", " << n[allies::DocStatus::leak] << " leak(s) caught";
+            if (run.not_started) std::cerr << ", " << run.not_started << " not started (--fail-fast)";
+            std::cerr << " -> " << outdir << "/manifest.json\n";
+        }
+        return run.exit_code();
+    } catch (const allies::Error& e) {
+        std::cerr << "allies-publish: error: " << e.what() << "\n";
+        return allies::exit_code_for(e.kind());
+    } catch (const std::bad_alloc&) {
+        std::cerr << "allies-publish: error: out of memory\n";
+        return allies::exit_codes::input;
+    }
+}
