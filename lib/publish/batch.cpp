@@ -224,6 +224,7 @@ BatchRun publish_batch(const std::vector<BatchInput>& inputs, const std::string&
                 }
             }
         }
+        if (r.status != DocStatus::published) r.outputs.clear();  // the manifest lists only what is in OUTDIR
         std::error_code e3;
         fs::remove_all(w.staging, e3);
         bool bad = r.status != DocStatus::published;

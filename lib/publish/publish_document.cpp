@@ -68,7 +68,18 @@ DocumentResult publish_document(const std::string& input, const std::string& ste
 
     // The original's visible text: region phrases that also appear outside
     // the redacted regions were public all along (publish/needles_from_plan).
-    std::string original_text = to_text(read_document(package));
+    std::string original_text;
+    {
+        Document original = read_document(package);
+        original_text = to_text(original);
+        for (const auto& [part, hf] : original.headers_footers) {
+            Document alone;
+            alone.body = hf.blocks;
+            original_text += "\n" + to_text(alone);
+        }
+        for (const std::string* s : {&original.core.title, &original.core.subject, &original.core.keywords, &original.core.description})
+            original_text += "\n" + *s;
+    }
 
     RedactOptions ro = options.redact;
     ro.show_text = true;  // the needles are built from the text; it is hashed, never written

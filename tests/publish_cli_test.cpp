@@ -1,0 +1,233 @@
+// End-to-end: allies-publish as a user runs it: real files, folders, exit
+// codes, the manifest; the public files are searched afterwards with
+// independent tools (unzip, pdftotext, pdfinfo), and a tampered redaction
+// must be caught and kept out of the public folder.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "support/docx_builder.hpp"
+#include "support/tool_fixture.hpp"
+
+namespace fs = std::filesystem;
+using namespace allies::testing;
+using Json = nlohmann::json;
+
+namespace {
+
+const fs::path kSample = fs::path(ALLIES_SOURCE_DIR) / "samples" / "meeting-notes.docx";
+const fs::path kRoster = fs::path(ALLIES_SOURCE_DIR) / "samples" / "roster.txt";
+
+// Every name of the roster, and other things the sample marks sensitive.
+const std::vector<std::string> kSecrets = {
+    "Laura Bennett", "Okafor", "Priya", "Raman", "Zoë Ward", "Hughes", "Fraser", "O’Neill", "Whitfield",
+    "tom.okafor@example.org", "7946 0958", "31,400", "Mill Lane", "probation", "settling for", "41826603", "[[redact"};
+
+class PublishCli : public ToolTest {
+protected:
+    PublishCli() : ToolTest(ALLIES_PUBLISH_BIN, "allies-publish-cli-") {}
+    void SetUp() override {
+        ToolTest::SetUp();
+        ::setenv("ALLIES_HASH_KEY_FILE", (dir_ / "hash-key").c_str(), 1);
+    }
+    std::string q(const fs::path& p) { return "'" + p.string() + "'"; }
+    Result publish(const std::string& args) { return run(args + " --names " + q(kRoster)); }
+    Json manifest(const fs::path& out) { return Json::parse(slurp(out / "manifest.json")); }
+    fs::path copy_sample(const fs::path& to) {
+        fs::create_directories(to.parent_path());
+        fs::copy_file(kSample, to, fs::copy_options::overwrite_existing);
+        return to;
+    }
+    static std::vector<std::string> files_in(const fs::path& d) {
+        std::vector<std::string> out;
+        if (!fs::exists(d)) return out;
+        for (auto& e : fs::recursive_directory_iterator(d)) out.push_back(fs::relative(e.path(), d).string());
+        std::sort(out.begin(), out.end());
+        return out;
+    }
+};
+
+TEST_F(PublishCli, SamplePublishedCleanAsIndependentToolsSeeIt) {
+    fs::path out = dir_ / "public", review = dir_ / "review";
+    Result r = publish(q(kSample) + " -o " + q(out) + " --review " + q(review));
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_EQ(files_in(out), (std::vector<std::string>{"manifest.json", "meeting-notes.docx", "meeting-notes.pdf",
+                                                        "meeting-notes.report.json"}));
+    std::string pdf_text = run_shell("pdftotext -enc UTF-8 " + q(out / "meeting-notes.pdf") + " -");
+    std::string pdf_info = run_shell("pdfinfo -meta " + q(out / "meeting-notes.pdf"));
+    std::string docx_all = run_shell("unzip -p " + q(out / "meeting-notes.docx"));
+    std::string report = slurp(out / "meeting-notes.report.json");
+    ASSERT_NE(pdf_text.find("Budget update"), std::string::npos);  // the public content is there
+    ASSERT_NE(docx_all.find("Budget update"), std::string::npos);
+    for (const auto& s : kSecrets) {
+        EXPECT_EQ(pdf_text.find(s), std::string::npos) << s;
+        EXPECT_EQ(pdf_info.find(s), std::string::npos) << s;
+        EXPECT_EQ(docx_all.find(s), std::string::npos) << s;
+        EXPECT_EQ(report.find(s), std::string::npos) << s;
+    }
+    Json m = manifest(out);
+    ASSERT_EQ(m["documents"].size(), 1u);
+    const Json& d = m["documents"][0];
+    EXPECT_EQ(d["status"], "published");
+    EXPECT_EQ(d["verification"]["result"], "clean");
+    EXPECT_GT(d["redactions"]["total"].get<int>(), 20);
+    for (const auto& o : d["outputs"]) {
+        std::string sha = run_shell("sha256sum " + q(out / o["path"].get<std::string>()));
+        EXPECT_EQ(sha.substr(0, 64), o["sha256"].get<std::string>()) << o["path"];
+    }
+    // The review is beside, not in, the public folder, and shows the marks.
+    std::string review_text = run_shell("pdftotext -enc UTF-8 " + q(review / "meeting-notes.review.pdf") + " -");
+    EXPECT_NE(review_text.find("Redaction review"), std::string::npos);
+    EXPECT_NE(review_text.find("[M4 legal]"), std::string::npos);
+    EXPECT_NE(review_text.find("Laura Bennett [name]"), std::string::npos);
+}
+
+TEST_F(PublishCli, TamperedRedactionIsCaughtAndNothingIsPublished) {
+    for (std::string mode : {"name", "region", "meta"}) {
+        fs::path out = dir_ / ("out-" + mode);
+        ::setenv("ALLIES_TEST_TAMPER", mode.c_str(), 1);
+        std::string cmd = std::string(ALLIES_PUBLISH_TESTHOOK_BIN) + " " + q(kSample) + " -o " + q(out) + " --names " +
+                          q(kRoster) + " >" + q(dir_ / "o") + " 2>" + q(dir_ / "e");
+        int status = std::system(cmd.c_str());
+        ::unsetenv("ALLIES_TEST_TAMPER");
+        std::string err = slurp(dir_ / "e");
+        EXPECT_EQ(WEXITSTATUS(status), 8) << mode << ": " << err;
+        EXPECT_EQ(files_in(out), std::vector<std::string>{"manifest.json"}) << mode;  // nothing of it landed
+        EXPECT_NE(err.find("leak: "), std::string::npos) << mode;
+        EXPECT_EQ(err.find("Laura"), std::string::npos) << mode;  // the message does not repeat the secret
+        Json d = manifest(out)["documents"][0];
+        EXPECT_EQ(d["status"], "leak");
+        EXPECT_FALSE(d["verification"]["findings"].empty());
+        EXPECT_TRUE(d["outputs"].empty());
+    }
+}
+
+TEST_F(PublishCli, BatchWithACorruptInputPublishesTheOthers) {
+    fs::path in = dir_ / "in";
+    copy_sample(in / "a.docx");
+    copy_sample(in / "sub" / "b.docx");
+    std::string bytes = slurp(kSample);
+    write("in/broken.docx", bytes.substr(0, bytes.size() / 3));
+    write("in/~$a.docx", "lock file");
+    fs::path out = dir_ / "out";
+    Result r = publish(q(in) + " -o " + q(out) + " --jobs 2 --json");
+    EXPECT_EQ(r.code, 1) << r.err;
+    EXPECT_EQ(files_in(out), (std::vector<std::string>{"a.docx", "a.pdf", "a.report.json", "manifest.json", "sub",
+                                                        "sub/b.docx", "sub/b.pdf", "sub/b.report.json"}));
+    // One error line naming the file.
+    EXPECT_NE(r.err.find("allies-publish: error: " + (in / "broken.docx").string() + ": "), std::string::npos) << r.err;
+    int lines = 0;
+    for (std::size_t at = 0; (at = r.out.find('\n', at)) != std::string::npos; ++at) ++lines;
+    EXPECT_EQ(lines, 3);  // one JSON object per document; the lock file is not a document
+    Json m = manifest(out);
+    EXPECT_EQ(m["counts"]["published"], 2);
+    EXPECT_EQ(m["counts"]["failed"], 1);
+}
+
+TEST_F(PublishCli, RerunsAreByteIdenticalAndIncrementalSkipsUnchanged) {
+    fs::path in = dir_ / "in";
+    copy_sample(in / "a.docx");
+    copy_sample(in / "b.docx");
+    fs::path out1 = dir_ / "out1", out2 = dir_ / "out2";
+    ASSERT_EQ(publish(q(in) + " -o " + q(out1) + " -q").code, 0);
+    ASSERT_EQ(publish(q(in) + " -o " + q(out2) + " -q --jobs 1").code, 0);
+    for (const auto& f : files_in(out1)) EXPECT_EQ(slurp(out1 / f), slurp(out2 / f)) << f;
+    std::string before = slurp(out1 / "manifest.json");
+    Result again = publish(q(in) + " -o " + q(out1) + " --incremental --json");
+    ASSERT_EQ(again.code, 0) << again.err;
+    EXPECT_EQ(std::count(again.out.begin(), again.out.end(), '\n'), 2);
+    EXPECT_NE(again.out.find("\"status\":\"unchanged\""), std::string::npos);
+    EXPECT_EQ(again.out.find("\"status\":\"published\""), std::string::npos);
+    EXPECT_EQ(slurp(out1 / "manifest.json"), before);
+    // A changed input is published again; so is one whose output was deleted.
+    DocxBuilder changed;
+    changed.body = para("Minutes of the extra meeting.");
+    write("in/b.docx", changed.build());
+    fs::remove(out1 / "a.pdf");
+    Result third = publish(q(in) + " -o " + q(out1) + " --incremental --json");
+    ASSERT_EQ(third.code, 0) << third.err;
+    EXPECT_EQ(third.out.find("\"status\":\"unchanged\""), std::string::npos) << third.out;
+    EXPECT_NE(slurp(out1 / "b.pdf"), slurp(out2 / "b.pdf"));
+    EXPECT_NE(run_shell("pdftotext " + q(out1 / "b.pdf") + " -").find("extra meeting"), std::string::npos);
+    EXPECT_TRUE(fs::exists(out1 / "a.pdf"));
+    EXPECT_EQ(slurp(out1 / "a.pdf"), slurp(out2 / "a.pdf"));
+}
+
+TEST_F(PublishCli, WorkersManifestsMerge) {
+    fs::path in = dir_ / "in";
+    copy_sample(in / "a.docx");
+    copy_sample(in / "b.docx");
+    copy_sample(in / "c.docx");
+    fs::path w1 = dir_ / "w1", w2 = dir_ / "w2", all = dir_ / "all";
+    // Two workers, each its share (as a Slurm array or GNU parallel would run them).
+    ASSERT_EQ(publish(q(in / "a.docx") + " " + q(in / "b.docx") + " -o " + q(w1) + " -q").code, 0);
+    ASSERT_EQ(publish(q(in / "c.docx") + " -o " + q(w2) + " -q").code, 0);
+    ASSERT_EQ(publish(q(in) + " -o " + q(all) + " -q").code, 0);
+    Result m = run("--merge-manifests " + q(w1 / "manifest.json") + " " + q(w2 / "manifest.json") + " -o " +
+                   q(dir_ / "merged.json"));
+    ASSERT_EQ(m.code, 0) << m.err;
+    Json merged = Json::parse(slurp(dir_ / "merged.json"));
+    ASSERT_EQ(merged["documents"].size(), 3u);
+    EXPECT_EQ(merged["counts"]["published"], 3);
+    // The same outputs as one run over all three (inputs named alike).
+    Json single = manifest(all);
+    for (std::size_t i = 0; i < 3; ++i)
+        EXPECT_EQ(merged["documents"][i]["outputs"], single["documents"][i]["outputs"]);
+    // The same output name from two workers with different results is refused.
+    write("in2/a.docx", slurp(kSample).substr(0, 100));
+    fs::path w3 = dir_ / "w3";
+    publish(q(dir_ / "in2" / "a.docx") + " -o " + q(w3) + " -q");
+    Result conflict = run("--merge-manifests " + q(w1 / "manifest.json") + " " + q(w3 / "manifest.json") + " -o " +
+                          q(dir_ / "bad.json"));
+    EXPECT_EQ(conflict.code, 2);
+    EXPECT_FALSE(fs::exists(dir_ / "bad.json"));
+}
+
+TEST_F(PublishCli, VerifyOnlyRechecksPublishedFilesFromTheReport) {
+    fs::path out = dir_ / "out";
+    ASSERT_EQ(publish(q(kSample) + " -o " + q(out) + " -q").code, 0);
+    fs::path report = out / "meeting-notes.report.json";
+    Result clean = run("--verify-only " + q(out / "meeting-notes.pdf") + " " + q(out / "meeting-notes.docx") + " --against " + q(report));
+    EXPECT_EQ(clean.code, 0) << clean.err;
+    write("leaky.txt", "Minutes: Margaret O'Neill sent apologies.");
+    Result leak = run("--verify-only " + q(dir_ / "leaky.txt") + " --against " + q(report));
+    EXPECT_EQ(leak.code, 8);
+    EXPECT_NE(leak.err.find("leaky.txt: text: name (person"), std::string::npos) << leak.err;
+    EXPECT_EQ(leak.err.find("Neill"), std::string::npos);
+    write("other-key", "another key of at least sixteen bytes");
+    Result wrong = run("--verify-only " + q(out / "meeting-notes.pdf") + " --against " + q(report) + " --hash-key-file " +
+                       q(dir_ / "other-key"));
+    EXPECT_EQ(wrong.code, 2);
+    EXPECT_NE(wrong.err.find("another hash key"), std::string::npos);
+}
+
+TEST_F(PublishCli, FilesFromStdinFailFastAndUsage) {
+    fs::path in = dir_ / "in";
+    copy_sample(in / "b.docx");
+    copy_sample(in / "c.docx");
+    write("in/a.docx", "not a zip");
+    write("list.txt", (in / "a.docx").string() + "\n" + (in / "b.docx").string() + "\n" + (in / "c.docx").string() + "\n");
+    Result ff = run("--files-from - -o " + q(dir_ / "out") + " --jobs 1 --fail-fast", (dir_ / "list.txt").string());
+    EXPECT_EQ(ff.code, 1);
+    EXPECT_NE(ff.err.find("2 not started (--fail-fast)"), std::string::npos) << ff.err;
+    EXPECT_FALSE(fs::exists(dir_ / "out" / "b.pdf"));
+
+    EXPECT_EQ(run(q(kSample)).code, 2);                                             // no -o
+    EXPECT_EQ(run(q(kSample) + " -o " + q(dir_ / "x") + " --formats docx,rtf").code, 2);
+    EXPECT_EQ(run("-o " + q(dir_ / "x")).code, 2);                                  // no inputs
+    EXPECT_EQ(run(q(kSample) + " -o " + q(dir_ / "x") + " --policy " + q(dir_ / "missing.toml")).code, 6);
+    // Two inputs that would write one output name.
+    copy_sample(dir_ / "p" / "notes.docx");
+    copy_sample(dir_ / "q" / "notes.docx");
+    Result clash = run(q(dir_ / "p" / "notes.docx") + " " + q(dir_ / "q" / "notes.docx") + " -o " + q(dir_ / "y"));
+    EXPECT_EQ(clash.code, 2);
+    EXPECT_NE(clash.err.find("same output name"), std::string::npos);
+    // An output folder that would overwrite the input is refused for that input.
+    Result self = run(q(in / "b.docx") + " -o " + q(in) + " --formats docx");
+    EXPECT_EQ(self.code, 1);
+    EXPECT_EQ(slurp(in / "b.docx"), slurp(kSample));
+}
+
+}  // namespace

@@ -1,0 +1,210 @@
+// The leak check on its own: what it finds in DOCX, PDF, HTML and text, and
+// what it must not flag; the needles built from a plan; the report round trip.
+#include <gtest/gtest.h>
+
+#include "allies/convert.hpp"
+#include "allies/error.hpp"
+#include "allies/pdf.hpp"
+#include "allies/publish.hpp"
+#include "allies/reader.hpp"
+#include "publish/needles_from_plan.hpp"
+#include "publish/report.hpp"
+#include "support/docx_builder.hpp"
+#include "support/tiny_png.hpp"
+#include "verify/leak_scan.hpp"
+
+using namespace allies;
+using namespace allies::testing;
+
+namespace {
+
+const std::string kKey = "test-key-0123456789";
+
+RedactionPlan plan_with(std::vector<std::string> names, std::vector<std::pair<Rule, std::string>> regions = {}) {
+    RedactionPlan plan;
+    for (auto& n : names) plan.people.push_back(Person{n, {}, "", "roster"});
+    for (auto& [rule, text] : regions) {
+        Hit h;
+        h.rule = rule;
+        h.category = "financial";
+        h.text = text;
+        h.replacement = "[Redacted: financial]";
+        if (rule == Rule::pattern) h.detail = "email";
+        plan.hits.push_back(h);
+    }
+    return plan;
+}
+
+std::vector<verify::Finding> scan(const verify::NeedleSet& set, const std::string& text) {
+    verify::LeakScanner s(set, kKey);
+    s.scan_text(text, "out.txt", "text");
+    return s.findings();
+}
+
+verify::NeedleSet names_set(std::vector<std::string> names, Policy policy = {}) {
+    return publish::needles_from_plan(plan_with(std::move(names)), policy, "", kKey);
+}
+
+}  // namespace
+
+TEST(Tokens, FoldCaseDiacriticsApostrophesAndKeepCapitals) {
+    auto t = verify::tokenize("ZOË O’Neill's zoe");
+    ASSERT_EQ(t.size(), 5u);
+    EXPECT_EQ(t[0].text, "zoe");
+    EXPECT_TRUE(t[0].capital);
+    EXPECT_EQ(t[1].text, "o");
+    EXPECT_EQ(t[2].text, "neill");
+    EXPECT_EQ(t[3].text, "s");
+    EXPECT_FALSE(t[4].capital);
+}
+
+TEST(LeakScan, FindsNameVariantsFoldedAndPossessive) {
+    auto set = names_set({"Zoë Ward"});
+    EXPECT_FALSE(scan(set, "The Treasurer, ZOE WARD, reported.").empty());
+    EXPECT_FALSE(scan(set, "Ward’s report was noted").empty());  // surname alone, possessive
+    EXPECT_FALSE(scan(set, "zoë\u00A0ward").empty());
+    EXPECT_TRUE(scan(set, "The ward was closed; the zoo opened.").empty());  // lower case one word: not the name
+    EXPECT_TRUE(scan(set, "Edward and Zoey came").empty());                  // whole words only
+    auto f = scan(set, "Zoë Ward");
+    ASSERT_FALSE(f.empty());
+    EXPECT_EQ(f[0].rule, "name (person 1)");
+    EXPECT_EQ(f[0].rule.find("Ward"), std::string::npos);  // findings never carry the text
+}
+
+TEST(LeakScan, PhrasesThePolicyKeepsAreNotNames) {
+    Policy p;
+    p.keep.push_back("Ward Street");
+    auto set = names_set({"Zoë Ward"}, p);
+    EXPECT_TRUE(scan(set, "The meeting moved to Ward Street.").empty());
+    EXPECT_FALSE(scan(set, "Ward Street and Zoë Ward").empty());
+}
+
+TEST(LeakScan, OneLetterAuthorIsNotSearched) {
+    // An author called "d" would match every PDF date ("D:2026...").
+    auto set = names_set({"d"});
+    EXPECT_TRUE(scan(set, "D:19800101000000Z").empty());
+}
+
+TEST(LeakScan, RegionShinglesCatchASurvivingFragment) {
+    std::string region = "The coordinator's probation was extended by three months after two formal warnings were issued";
+    auto plan = plan_with({}, {{Rule::style, region}});
+    auto set = publish::needles_from_plan(plan, Policy{}, region, kKey);
+    EXPECT_FALSE(scan(set, "Note: extended by three months after two formal reviews").empty());
+    EXPECT_TRUE(scan(set, "The coordinator's contract was renewed.").empty());
+}
+
+TEST(LeakScan, RegionTextThatWasPublicElsewhereIsNotANeedle) {
+    // "Budget update" is redacted once as a heading's scope but also stands
+    // in the public text: finding it proves nothing.
+    auto plan = plan_with({}, {{Rule::heading, "Budget update"}, {Rule::style, "Salary 31400 agreed"}});
+    std::string original = "Budget update\nSalary 31400 agreed\nBudget update follows in May";
+    auto set = publish::needles_from_plan(plan, Policy{}, original, kKey);
+    EXPECT_TRUE(scan(set, "Budget update follows in May").empty());
+    EXPECT_FALSE(scan(set, "salary 31400 agreed").empty());
+}
+
+TEST(LeakScan, ReplacementTextIsNotALeak) {
+    auto plan = plan_with({}, {{Rule::block_content_control, "Redacted financial"}});
+    auto set = publish::needles_from_plan(plan, Policy{}, "", kKey);
+    EXPECT_TRUE(scan(set, "[Redacted: financial]").empty());
+}
+
+TEST(LeakScan, PatternsAndMarkers) {
+    auto plan = plan_with({}, {{Rule::pattern, "tom.okafor@example.org"}});
+    auto set = publish::needles_from_plan(plan, Policy{}, "", kKey);
+    auto f = scan(set, "write to Tom.Okafor@Example.org today");
+    ASSERT_EQ(f.size(), 1u);
+    EXPECT_EQ(f[0].rule, "pattern (email)");
+    auto m = scan(set, "left over: [[REDACT:legal]] text");
+    ASSERT_EQ(m.size(), 1u);
+    EXPECT_EQ(m[0].rule, "marker");
+}
+
+TEST(LeakScan, DocxNameSplitAcrossRunsAttributesPropertiesAndImageText) {
+    auto set = names_set({"Laura Bennett"});
+    DocxBuilder b;
+    b.body = "<w:p><w:r><w:t>Lau</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>ra Ben</w:t></w:r><w:r><w:t>nett</w:t></w:r></w:p>";
+    {
+        verify::LeakScanner s(set, kKey);
+        s.scan_docx(b.build(), "a.docx");
+        ASSERT_FALSE(s.findings().empty());
+        EXPECT_EQ(s.findings()[0].where, "word/document.xml paragraph 1");
+    }
+    DocxBuilder alt;
+    alt.body = para("Clean text") + "<w:p><w:r><w:drawing><wp:docPr xmlns:wp=\"x\" id=\"1\" name=\"p\" descr=\"Photo of Laura Bennett\"/></w:drawing></w:r></w:p>";
+    {
+        verify::LeakScanner s(set, kKey);
+        s.scan_docx(alt.build(), "b.docx");
+        ASSERT_FALSE(s.findings().empty());
+        EXPECT_NE(s.findings()[0].where.find("attribute descr"), std::string::npos);
+    }
+    DocxBuilder props;
+    props.body = para("Clean text");
+    props.core = "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" "
+                 "xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:creator>L. Bennett</dc:creator></cp:coreProperties>";
+    {
+        verify::LeakScanner s(set, kKey);
+        s.scan_docx(props.build(), "c.docx");
+        ASSERT_FALSE(s.findings().empty());
+        EXPECT_NE(s.findings()[0].where.find("docProps/core.xml"), std::string::npos);
+    }
+    // A PNG whose tEXt chunk names her; the pixels of a clean PNG are not read as text.
+    std::string png = tiny_png();
+    std::string chunk_data = std::string("Author") + '\0' + "Laura Bennett";
+    std::string chunk = png_chunk("tEXt", chunk_data);
+    std::string tagged = png.substr(0, 33) + chunk + png.substr(33);
+    DocxBuilder img;
+    img.body = para("Clean text");
+    img.extra_parts.push_back({"word/media/image1.png", tagged});
+    {
+        verify::LeakScanner s(set, kKey);
+        s.scan_docx(img.build(), "d.docx");
+        ASSERT_FALSE(s.findings().empty());
+        EXPECT_NE(s.findings()[0].where.find("image1.png (tEXt)"), std::string::npos);
+    }
+}
+
+TEST(LeakScan, PdfPagesAndMetadataAreRead) {
+    auto set = names_set({"Laura Bennett"});
+    DocxBuilder b;
+    b.body = para("Minutes") + para("Agreed: Laura Bennett will write.");
+    auto pkg = Package::open_memory(b.build(), "x.docx");
+    std::string pdf = to_pdf(read_document(pkg), pkg);
+    verify::LeakScanner s(set, kKey);
+    s.scan_pdf(pdf, "x.pdf");
+    ASSERT_EQ(s.findings().size(), 1u);
+    EXPECT_EQ(s.findings()[0].where, "page 1");
+    verify::LeakScanner bad(set, kKey);
+    EXPECT_THROW(bad.scan_pdf("%PDF-1.7 not really", "y.pdf"), allies::Error);
+    ASSERT_FALSE(bad.findings().empty());  // unreadable is recorded: not clean
+}
+
+TEST(LeakScan, HtmlTextAndAttributes) {
+    auto set = names_set({"Laura Bennett"});
+    verify::LeakScanner s(set, kKey);
+    s.scan_html("<p>Clean</p><img alt=\"Laura&#32;Bennett\" src=\"x.png\">", "x.html");
+    ASSERT_EQ(s.findings().size(), 1u);
+    EXPECT_EQ(s.findings()[0].where, "markup");
+    verify::LeakScanner t(set, kKey);
+    t.scan_html("<p>La<b>ura</b> Bennett</p>", "y.html");
+    EXPECT_FALSE(t.findings().empty());
+}
+
+TEST(Report, HoldsHashesNotTextAndRoundTrips) {
+    auto plan = plan_with({"Laura Bennett"}, {{Rule::text_marker, "settling the lease dispute for 7500 pounds"}});
+    auto set = publish::needles_from_plan(plan, Policy{}, "", kKey);
+    DocumentResult r;
+    r.input_sha256 = std::string(64, 'a');
+    std::string json = publish::report_json(r, plan, set, {}, ".");
+    EXPECT_EQ(json.find("Bennett"), std::string::npos);
+    EXPECT_EQ(json.find("lease"), std::string::npos);
+    auto back = publish::needles_from_report(json, "r.json");
+    EXPECT_EQ(back.needles.size(), set.needles.size());
+    EXPECT_EQ(back.key_id, verify::KeyedHasher(kKey).key_id());
+    EXPECT_FALSE(scan(back, "Laura Bennett").empty());
+    // Another key hashes differently: nothing matches.
+    verify::LeakScanner other(back, "another-key-0123456789");
+    other.scan_text("Laura Bennett settling the lease dispute for 7500 pounds", "x", "text");
+    EXPECT_TRUE(other.findings().empty());
+    EXPECT_THROW(publish::needles_from_report("{\"format\":\"nope\"}", "r.json"), allies::Error);
+}
