@@ -11,9 +11,11 @@
 #include <map>
 #include <memory>
 #include <set>
+#include <unordered_map>
 
 #include "allies/error.hpp"
 #include "text/encode.hpp"
+#include "verify/content_lexer.hpp"
 
 namespace allies::verify {
 namespace {
@@ -68,9 +70,10 @@ std::string hex_bytes(const std::string& hex) {
     return out;
 }
 
-std::uint32_t code_of(const std::string& bytes) {
+std::uint32_t code_of(const std::string& bytes, std::size_t at = 0, std::size_t n = std::string::npos) {
     std::uint32_t v = 0;
-    for (unsigned char c : bytes) v = (v << 8) | c;
+    n = std::min(n, bytes.size() - std::min(at, bytes.size()));
+    for (std::size_t k = 0; k < n; ++k) v = (v << 8) | static_cast<unsigned char>(bytes[at + k]);
     return v;
 }
 
@@ -85,9 +88,9 @@ char32_t win_ansi(unsigned char b) {
 // How one font's string bytes become text.
 struct Decoder {
     int code_bytes = 1;                            // 2 for Type0 (CID) fonts
-    std::map<std::uint32_t, std::string> to_unicode;
+    std::unordered_map<std::uint32_t, std::string> to_unicode;
     bool has_map = false;
-    std::map<std::uint32_t, double> widths;        // glyph widths, 1/1000 text space units
+    std::unordered_map<std::uint32_t, double> widths;  // glyph widths, 1/1000 text space units
     double default_width = 500;
 
     double width(std::uint32_t code) const {
@@ -98,7 +101,7 @@ struct Decoder {
     std::string decode(const std::string& bytes) const {
         std::string out;
         for (std::size_t i = 0; i + static_cast<std::size_t>(code_bytes) <= bytes.size(); i += static_cast<std::size_t>(code_bytes)) {
-            std::uint32_t code = code_of(bytes.substr(i, static_cast<std::size_t>(code_bytes)));
+            std::uint32_t code = code_of(bytes, i, static_cast<std::size_t>(code_bytes));
             auto it = to_unicode.find(code);
             if (it != to_unicode.end()) out += it->second;
             else if (code_bytes == 1) append_utf8(out, win_ansi(static_cast<unsigned char>(code)));
@@ -212,8 +215,7 @@ public:
             text_.clear();
             have_end_ = false;
             font_ = nullptr;
-            PdfContentsTokenizer tokenizer(page);
-            run(tokenizer, page->GetResources(), 0);
+            run(page_content(page), page->GetResources(), 0);
             out_.pages.push_back(logical_order(tidy(text_)));
             annotations(page);
         }
@@ -346,7 +348,7 @@ private:
         if (actual_depth_ == 0) text_ += d.decode(bytes);  // else replaced by the span's ActualText
         double advance = 0;
         for (std::size_t i = 0; i + static_cast<std::size_t>(d.code_bytes) <= bytes.size(); i += static_cast<std::size_t>(d.code_bytes)) {
-            std::uint32_t code = code_of(bytes.substr(i, static_cast<std::size_t>(d.code_bytes)));
+            std::uint32_t code = code_of(bytes, i, static_cast<std::size_t>(d.code_bytes));
             advance += d.width(code) / 1000 * font_size_ + char_spacing_ + (d.code_bytes == 1 && code == 32 ? word_spacing_ : 0);
         }
         move(advance * scale_);
@@ -367,64 +369,81 @@ private:
         tm_ = tlm_;
     }
 
-    void run(PdfContentsTokenizer& tokenizer, PdfObject* resources, int depth) {
-        EPdfContentsType type;
-        const char* keyword = nullptr;
-        PdfVariant variant;
-        std::vector<PdfVariant> operands;
-        while (true) {
-            try {
-                if (!tokenizer.ReadNext(type, keyword, variant)) break;
-            } catch (const PdfError&) {
-                break;  // a damaged stream: keep what was read
-            }
-            if (type == ePdfContentsType_Variant) {
-                if (operands.size() < 64) operands.push_back(variant);
-                continue;
-            }
-            if (type != ePdfContentsType_Keyword) continue;
-            std::string op = keyword;
+    // The page's content: one stream or an array of them, joined.
+    std::string page_content(PdfPage* page) {
+        PdfObject* c = resolve(page->GetContents());
+        if (!c) return {};
+        std::string out;
+        if (c->IsArray()) {
+            for (auto& e : c->GetArray())
+                if (PdfObject* o = resolve(&e); o && o->HasStream()) out += stream_text(o) + "\n";
+        } else if (c->HasStream()) {
+            out = stream_text(c);
+        }
+        return out;
+    }
+
+    static std::string operand_text(const Operand& o) {
+        const std::string& raw = o.text;
+        if (raw.size() >= 2 && static_cast<unsigned char>(raw[0]) == 0xFE && static_cast<unsigned char>(raw[1]) == 0xFF)
+            return utf16be_to_utf8(raw.substr(2));
+        std::string out;  // PDFDocEncoding agrees with Latin-1 for the printable range
+        for (unsigned char ch : raw) append_utf8(out, ch);
+        return out;
+    }
+
+    PdfObject* resource(PdfObject* resources, const char* kind, const std::string& name) {
+        if (!resources || !resources->IsDictionary()) return nullptr;
+        PdfObject* dict = resolve(resources->GetDictionary().GetKey(kind));
+        if (!dict || !dict->IsDictionary()) return nullptr;
+        return resolve(dict->GetDictionary().GetKey(PdfName(name)));
+    }
+
+    void run(std::string_view content, PdfObject* resources, int depth) {
+        using K = Operand::Kind;
+        ContentLexer lexer(content);
+        std::string op;
+        std::vector<Operand> operands;
+        auto num = [&](std::size_t k) { return operands[k].kind == K::number ? operands[k].number : 0.0; };
+        while (lexer.next(op, operands)) {
             if (op == "BT") {
                 tm_ = tlm_ = {1, 0, 0, 1, 0, 0};
             } else if (op == "Tc" && !operands.empty()) {
-                char_spacing_ = number(operands[0]);
+                char_spacing_ = num(0);
             } else if (op == "Tw" && !operands.empty()) {
-                word_spacing_ = number(operands[0]);
+                word_spacing_ = num(0);
             } else if (op == "Tz" && !operands.empty()) {
-                scale_ = number(operands[0]) / 100;
+                scale_ = num(0) / 100;
             } else if (op == "TL" && !operands.empty()) {
-                leading_ = number(operands[0]);
-            } else if (op == "Tf" && operands.size() >= 2 && operands[0].IsName()) {
-                font_size_ = number(operands[1]);
-                font_ = nullptr;
-                if (PdfObject* fonts = resources ? resolve(resources->GetDictionary().GetKey("Font")) : nullptr)
-                    font_ = resolve(fonts->GetDictionary().GetKey(operands[0].GetName()));
-            } else if (op == "Tj" && !operands.empty() && is_string(operands.back())) {
-                show(raw(operands.back().GetString()));
-            } else if ((op == "'" || op == "\"") && !operands.empty() && is_string(operands.back())) {
+                leading_ = num(0);
+            } else if (op == "Tf" && operands.size() >= 2 && operands[0].kind == K::name) {
+                font_size_ = num(1);
+                font_ = resource(resources, "Font", operands[0].text);
+            } else if (op == "Tj" && !operands.empty() && operands.back().kind == K::string) {
+                show(operands.back().text);
+            } else if ((op == "'" || op == "\"") && !operands.empty() && operands.back().kind == K::string) {
                 set_line(tlm_[4] - leading_ * tlm_[2], tlm_[5] - leading_ * tlm_[3]);
-                show(raw(operands.back().GetString()));
-            } else if (op == "TJ" && !operands.empty() && operands.back().IsArray()) {
-                for (const auto& e : operands.back().GetArray()) {
-                    if (is_string(e)) show(raw(e.GetString()));
-                    else if (e.IsNumber() || e.IsReal())
-                        move(-number(e) / 1000 * font_size_ * scale_);  // the next show measures the gap
+                show(operands.back().text);
+            } else if (op == "TJ" && !operands.empty() && operands.back().kind == K::array) {
+                for (const auto& e : operands.back().items) {
+                    if (e.kind == K::string) show(e.text);
+                    else if (e.kind == K::number)
+                        move(-e.number / 1000 * font_size_ * scale_);  // the next show measures the gap
                 }
             } else if ((op == "Td" || op == "TD") && operands.size() >= 2) {
-                double tx = number(operands[0]), ty = number(operands[1]);
+                double tx = num(0), ty = num(1);
                 if (op == "TD") leading_ = -ty;
                 set_line(tlm_[4] + tx * tlm_[0] + ty * tlm_[2], tlm_[5] + tx * tlm_[1] + ty * tlm_[3]);
             } else if (op == "T*") {
                 set_line(tlm_[4] - leading_ * tlm_[2], tlm_[5] - leading_ * tlm_[3]);
             } else if (op == "Tm" && operands.size() >= 6) {
-                for (int k = 0; k < 6; ++k) tlm_[static_cast<std::size_t>(k)] = number(operands[static_cast<std::size_t>(k)]);
+                for (std::size_t k = 0; k < 6; ++k) tlm_[k] = num(k);
                 tm_ = tlm_;
             } else if (op == "BDC" || op == "BMC") {
                 std::string actual;
-                if (op == "BDC" && operands.size() >= 2 && operands[1].IsDictionary())
-                    if (const PdfObject* a = operands[1].GetDictionary().GetKey("ActualText"); a && is_string(*a))
-                        actual = text_string(a->GetString());
-                marked_.push_back(actual.empty() ? std::string() : actual);
+                if (op == "BDC" && operands.size() >= 2 && operands[1].kind == K::dict)
+                    if (const Operand* a = operands[1].get("ActualText"); a && a->kind == K::string) actual = operand_text(*a);
+                marked_.push_back(actual);
                 if (!actual.empty()) {
                     text_ += actual;
                     ++actual_depth_;
@@ -432,21 +451,18 @@ private:
             } else if (op == "EMC" && !marked_.empty()) {
                 if (!marked_.back().empty()) --actual_depth_;
                 marked_.pop_back();
-            } else if (op == "Do" && !operands.empty() && operands[0].IsName() && depth < 8 && resources) {
+            } else if (op == "Do" && !operands.empty() && operands[0].kind == K::name && depth < 8 && resources) {
                 // Text inside form XObjects (forms of other producers).
-                PdfObject* xobjects = resolve(resources->GetDictionary().GetKey("XObject"));
-                PdfObject* form = xobjects ? resolve(xobjects->GetDictionary().GetKey(operands[0].GetName())) : nullptr;
-                PdfObject* subtype = form ? form->GetDictionary().GetKey("Subtype") : nullptr;
+                PdfObject* form = resource(resources, "XObject", operands[0].text);
+                PdfObject* subtype = form && form->IsDictionary() ? form->GetDictionary().GetKey("Subtype") : nullptr;
                 if (form && form->HasStream() && subtype && subtype->IsName() && subtype->GetName().GetName() == "Form") {
                     std::string body = stream_text(form);
-                    PdfContentsTokenizer inner(body.data(), static_cast<long>(body.size()));
                     PdfObject* inner_resources = resolve(form->GetDictionary().GetKey("Resources"));
                     PdfObject* saved = font_;
-                    run(inner, inner_resources ? inner_resources : resources, depth + 1);
+                    run(body, inner_resources ? inner_resources : resources, depth + 1);
                     font_ = saved;
                 }
             }
-            operands.clear();
         }
     }
 
