@@ -26,6 +26,7 @@ constexpr const char* kExitCodes =
     "     refused (unclosed marker, self-check); the others were published\n"
     "  2  usage error (bad option, no inputs, two inputs with one output name, a report\n"
     "     made with another hash key, conflicting manifests)\n"
+    "  3  the --files-from list cannot be read\n"
     "  4  the output folder or manifest cannot be written\n"
     "  6  policy, roster or key file error\n"
     "  8  a leak was caught: the verification found redacted content in an output of\n"
