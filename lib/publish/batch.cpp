@@ -15,6 +15,7 @@
 #include <cstring>
 #include <filesystem>
 #include <map>
+#include <set>
 #include <fcntl.h>
 #include <poll.h>
 #include <sys/resource.h>
@@ -77,6 +78,32 @@ DocumentResult failure(const BatchInput& in, const PublishOptions& o, DocStatus 
     ::_exit(0);  // no atexit handlers, no stdio buffers inherited from the parent flushed twice
 }
 
+volatile std::sig_atomic_t g_interrupted = 0;
+extern "C" void on_interrupt(int) { g_interrupted = 1; }
+
+// SIGINT/SIGTERM while a batch runs: stop the workers, clean the staging
+// folders and write the manifest of what was done, instead of dying with
+// half-written staging files in OUTDIR.
+struct InterruptGuard {
+    struct sigaction old_int {}, old_term {};
+    InterruptGuard() {
+        g_interrupted = 0;
+        struct sigaction sa {};
+        sa.sa_handler = on_interrupt;
+        sigemptyset(&sa.sa_mask);
+        ::sigaction(SIGINT, &sa, &old_int);
+        ::sigaction(SIGTERM, &sa, &old_term);
+    }
+    ~InterruptGuard() {
+        ::sigaction(SIGINT, &old_int, nullptr);
+        ::sigaction(SIGTERM, &old_term, nullptr);
+    }
+    static void reset_in_child() {
+        std::signal(SIGINT, SIG_DFL);
+        std::signal(SIGTERM, SIG_DFL);
+    }
+};
+
 struct Running {
     std::size_t index;
     pid_t pid;
@@ -101,6 +128,7 @@ bool same_output_files(const DocumentResult& prev, const std::string& outdir) {
 }  // namespace
 
 int BatchRun::exit_code() const {
+    if (interrupted) return publish_exit::interrupted;
     bool leak = false, failed = not_started > 0;
     for (const auto& d : documents) {
         leak = leak || d.status == DocStatus::leak;
@@ -182,10 +210,13 @@ BatchRun publish_batch(const std::vector<BatchInput>& inputs, const std::string&
 
     const int jobs = batch.jobs > 0 ? batch.jobs : static_cast<int>(std::max(1L, ::sysconf(_SC_NPROCESSORS_ONLN)));
 
+    InterruptGuard guard;
     std::vector<Running> running;
     std::size_t next = 0;
     bool stop = false;
+    std::set<std::string> stopped_stems;  // never finished: not in the manifest, so a rerun does them
     auto collect = [&](Running& w, bool stopped) {
+        if (stopped) stopped_stems.insert(inputs[w.index].stem);
         ::close(w.fd);
         int status = 0;
         struct rusage ru {};
@@ -196,7 +227,8 @@ BatchRun publish_batch(const std::vector<BatchInput>& inputs, const std::string&
         std::string line = w.received.substr(0, w.received.find('\n'));
         publish::Json j = publish::Json::parse(line, nullptr, false);
         if (stopped) {
-            r = failure(in, options, DocStatus::failed, in.path + ": stopped (--fail-fast)", 1);
+            r = failure(in, options, DocStatus::failed,
+                        in.path + (g_interrupted ? ": stopped (interrupted)" : ": stopped (--fail-fast)"), 1);
         } else if (w.killed_for_time) {
             r = failure(in, options, DocStatus::failed,
                         in.path + ": took longer than " + std::to_string(static_cast<long>(batch.timeout_seconds)) + " s; stopped",
@@ -233,6 +265,10 @@ BatchRun publish_batch(const std::vector<BatchInput>& inputs, const std::string&
     };
 
     while ((next < queue.size() && !stop) || !running.empty()) {
+        if (g_interrupted) {
+            run.interrupted = true;
+            stop = true;
+        }
         while (!stop && next < queue.size() && static_cast<int>(running.size()) < jobs) {
             std::size_t index = queue[next++];
             const BatchInput& in = inputs[index];
@@ -248,6 +284,7 @@ BatchRun publish_batch(const std::vector<BatchInput>& inputs, const std::string&
                 throw Error(ErrorKind::write_failed, outdir, "", std::string("cannot start a worker: ") + std::strerror(errno));
             }
             if (pid == 0) {
+                InterruptGuard::reset_in_child();
                 ::close(fds[0]);
                 for (auto& r : running) ::close(r.fd);
                 worker(in, staging, options, fds[1]);
@@ -292,7 +329,8 @@ BatchRun publish_batch(const std::vector<BatchInput>& inputs, const std::string&
     fs::remove_all(staging_root, e4);
 
     // The manifest: this run's documents over the previous ones.
-    for (const auto& d : run.documents) previous[d.stem] = d;
+    for (const auto& d : run.documents)
+        if (!stopped_stems.count(d.stem)) previous[d.stem] = d;
     std::vector<DocumentResult> all;
     for (auto& [stem, d] : previous) {
         if (d.status == DocStatus::unchanged) d.status = DocStatus::published;  // the manifest records the folder's state

@@ -22,9 +22,11 @@ std::string without_extension(const std::filesystem::path& p) {
 
 }  // namespace
 
-std::vector<BatchInput> collect_inputs(const std::vector<std::string>& paths) {
+std::vector<BatchInput> collect_inputs(const std::vector<std::string>& paths, const std::string& skip_dir) {
     namespace fs = std::filesystem;
     std::vector<BatchInput> out;
+    std::error_code skip_ec;
+    const fs::path skip = skip_dir.empty() ? fs::path() : fs::weakly_canonical(skip_dir, skip_ec);
     for (const auto& arg : paths) {
         std::error_code ec;
         if (fs::is_directory(arg, ec)) {
@@ -34,8 +36,10 @@ std::vector<BatchInput> collect_inputs(const std::vector<std::string>& paths) {
             for (; it != end; it.increment(ec)) {
                 if (ec) throw Error(ErrorKind::io, arg, "", "cannot list folder: " + ec.message());
                 std::string name = it->path().filename().string();
-                if (it->is_directory(ec) && name.rfind(".", 0) == 0) {
-                    it.disable_recursion_pending();  // .git, .allies-staging, ...
+                if (it->is_directory(ec)) {
+                    std::error_code e2;
+                    if (name.rfind(".", 0) == 0 || (!skip.empty() && fs::weakly_canonical(it->path(), e2) == skip))
+                        it.disable_recursion_pending();  // .git, .allies-staging-*, the output folder
                     continue;
                 }
                 if (!it->is_regular_file(ec) || !is_docx_name(name)) continue;

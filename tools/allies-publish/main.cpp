@@ -30,7 +30,9 @@ constexpr const char* kExitCodes =
     "  4  the output folder or manifest cannot be written\n"
     "  6  policy, roster or key file error\n"
     "  8  a leak was caught: the verification found redacted content in an output of\n"
-    "     at least one document, which was not published (--verify-only: a leak found)\n";
+    "     at least one document, which was not published (--verify-only: a leak found)\n"
+    "  130  interrupted (SIGINT/SIGTERM): verified documents are published, the manifest\n"
+    "     is written, unfinished ones are left for a rerun\n";
 
 std::vector<std::string> split_commas(const std::string& s) {
     std::vector<std::string> out;
@@ -176,7 +178,7 @@ int main(int argc, char** argv) {
 #ifdef ALLIES_PUBLISH_TEST_HOOK
         options.tamper_for_tests = allies_test::tamper_from_environment();
 #endif
-        auto batch_inputs = allies::collect_inputs(inputs);
+        auto batch_inputs = allies::collect_inputs(inputs, outdir);
 
         allies::BatchOptions batch;
         batch.jobs = jobs;
@@ -214,7 +216,8 @@ int main(int argc, char** argv) {
             if (n[allies::DocStatus::failed]) std::cerr << ", " << n[allies::DocStatus::failed] << " failed";
             if (n[allies::DocStatus::refused]) std::cerr << ", " << n[allies::DocStatus::refused] << " refused";
             if (n[allies::DocStatus::leak]) std::cerr << ", " << n[allies::DocStatus::leak] << " leak(s) caught";
-            if (run.not_started) std::cerr << ", " << run.not_started << " not started (--fail-fast)";
+            if (run.not_started) std::cerr << ", " << run.not_started << " not started";
+            if (run.interrupted) std::cerr << " (interrupted)";
             std::cerr << " -> " << outdir << "/manifest.json\n";
         }
         return run.exit_code();

@@ -105,7 +105,10 @@ struct BatchInput {
 // (Word's "~$" lock files and hidden entries skipped), in sorted order.
 // Stems keep the path below a directory argument, so two "minutes.docx" in
 // different folders do not collide; a collision left over is an error.
-ALLIES_API std::vector<BatchInput> collect_inputs(const std::vector<std::string>& paths);
+// Files found inside `skip_dir` (the output folder, when it lies inside an
+// input folder) are not inputs: published files are never republished.
+ALLIES_API std::vector<BatchInput> collect_inputs(const std::vector<std::string>& paths,
+                                                  const std::string& skip_dir = {});
 
 struct BatchOptions {
     int jobs = 0;              // worker processes; 0 = number of cores
@@ -118,7 +121,8 @@ struct BatchOptions {
 
 struct ALLIES_API BatchRun {
     std::vector<DocumentResult> documents;  // in the order they finished
-    std::size_t not_started = 0;            // left over after --fail-fast stopped the run
+    std::size_t not_started = 0;            // left over after --fail-fast (or an interrupt) stopped the run
+    bool interrupted = false;               // SIGINT or SIGTERM: workers stopped, manifest written
     int exit_code() const;                  // see allies-publish(1)
 };
 
@@ -132,6 +136,7 @@ namespace publish_exit {
 inline constexpr int ok = 0;           // every document published (or unchanged)
 inline constexpr int some_failed = 1;  // at least one document failed or was refused; no leak
 inline constexpr int leak = 8;         // the verification caught a leak in at least one document
+inline constexpr int interrupted = 130;  // SIGINT/SIGTERM: what was verified is published, the rest not
 }  // namespace publish_exit
 
 // One line of JSON for a finished document (allies-publish --json): the
