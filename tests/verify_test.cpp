@@ -103,6 +103,15 @@ TEST(LeakScan, RegionTextThatWasPublicElsewhereIsNotANeedle) {
     EXPECT_FALSE(scan(set, "salary 31400 agreed").empty());
 }
 
+TEST(LeakScan, HiddenTextThatIsAlsoVisibleIsNotANeedle) {
+    // Hidden "Quarterly figures" removed by sanitising, while the same words
+    // stand visible in a heading that stays.
+    auto plan = plan_with({}, {{Rule::sanitise, "Quarterly figures"}, {Rule::sanitise, "secret draft wording"}});
+    auto set = publish::needles_from_plan(plan, Policy{}, "3.1 Quarterly figures\nThe main points", kKey);
+    EXPECT_TRUE(scan(set, "3.1 Quarterly figures").empty());
+    EXPECT_FALSE(scan(set, "the secret draft wording").empty());
+}
+
 TEST(LeakScan, ReplacementTextIsNotALeak) {
     auto plan = plan_with({}, {{Rule::block_content_control, "Redacted financial"}});
     auto set = publish::needles_from_plan(plan, Policy{}, "", kKey);

@@ -91,7 +91,9 @@ verify::NeedleSet needles_from_plan(const RedactionPlan& plan, const Policy& pol
     }
 
     // Patterns and regions: candidate sequences, then the ones that were
-    // public anyway are dropped.
+    // public anyway are dropped: a sequence seen more often in the original's
+    // visible text than inside the visible regions redacted also stood
+    // outside them (hidden text counts as no visible occurrence at all).
     std::vector<Needle> candidates;
     std::vector<int> lengths;
     ShingleCounter in_regions{hasher, {}};
@@ -124,7 +126,8 @@ verify::NeedleSet needles_from_plan(const RedactionPlan& plan, const Policy& pol
         } else {
             for (std::size_t i = 0; i + n <= tokens.size(); ++i) add(i, static_cast<std::size_t>(n));
         }
-        region_texts.push_back(hit.text);
+        // Hidden text is not in the visible text the counts compare with.
+        if (hit.rule != Rule::sanitise) region_texts.push_back(hit.text);
     }
     if (!candidates.empty()) {
         for (const auto& t : region_texts) in_regions.add_text(t, lengths);
