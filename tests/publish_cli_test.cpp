@@ -155,6 +155,17 @@ TEST_F(PublishCli, RerunsAreByteIdenticalAndIncrementalSkipsUnchanged) {
     EXPECT_EQ(slurp(out1 / "a.pdf"), slurp(out2 / "a.pdf"));
 }
 
+TEST_F(PublishCli, IncrementalRedoesEverythingWhenTheRosterChanges) {
+    fs::path in = dir_ / "in", out = dir_ / "out";
+    copy_sample(in / "a.docx");
+    ASSERT_EQ(publish(q(in) + " -o " + q(out) + " -q").code, 0);
+    write("roster2.txt", slurp(kRoster) + "Clerk Person | The Clerk\n");
+    Result r = run(q(in) + " -o " + q(out) + " --incremental --json -q --names " + q(dir_ / "roster2.txt"));
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_NE(r.out.find("\"status\":\"published\""), std::string::npos) << r.out;
+    EXPECT_EQ(run_shell("pdftotext " + q(out / "a.pdf") + " -").find("The Clerk"), std::string::npos);
+}
+
 TEST_F(PublishCli, WorkersManifestsMerge) {
     fs::path in = dir_ / "in";
     copy_sample(in / "a.docx");

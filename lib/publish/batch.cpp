@@ -27,6 +27,7 @@
 #include "allies/pdf.hpp"
 #include "allies/publish.hpp"
 #include "publish/report.hpp"
+#include "publish/settings_digest.hpp"
 #include "text/digest.hpp"
 
 namespace allies {
@@ -156,7 +157,7 @@ BatchRun publish_batch(const std::vector<BatchInput>& inputs, const std::string&
             // Without --incremental a damaged manifest is simply replaced.
         }
     }
-    const std::string policy_hash = options.redact.policy.digest();
+    const std::string policy_hash = publish::settings_digest(options);
     const std::string key_id = [&] {
         // The key id as publish_document records it.
         return text::hmac_sha256_hex(options.hash_key, "allies key id").substr(0, 16);

@@ -14,6 +14,7 @@
 #include "allies/reader.hpp"
 #include "publish/needles_from_plan.hpp"
 #include "publish/report.hpp"
+#include "publish/settings_digest.hpp"
 #include "publish/review.hpp"
 #include "text/digest.hpp"
 #include "verify/leak_scan.hpp"
@@ -60,7 +61,7 @@ DocumentResult publish_document(const std::string& input, const std::string& ste
     result.stem = stem;
     result.formats = options.formats;
     result.version = std::string(version());
-    result.policy_hash = options.redact.policy.digest();
+    result.policy_hash = publish::settings_digest(options);
 
     std::string bytes = read_file(input);
     result.input_sha256 = text::sha256_hex(bytes);
