@@ -228,6 +228,9 @@ TEST_F(PublishCli, FilesFromStdinFailFastAndUsage) {
     EXPECT_EQ(run(q(kSample)).code, 2);                                             // no -o
     EXPECT_EQ(run(q(kSample) + " -o " + q(dir_ / "x") + " --formats docx,rtf").code, 2);
     EXPECT_EQ(run("-o " + q(dir_ / "x")).code, 2);                                  // no inputs
+    Result inside = run(q(kSample) + " -o " + q(dir_ / "pub") + " --review " + q(dir_ / "pub" / "review"));
+    EXPECT_EQ(inside.code, 2);  // the review must never land in the public folder
+    EXPECT_FALSE(fs::exists(dir_ / "pub"));
     EXPECT_EQ(run(q(kSample) + " -o " + q(dir_ / "x") + " --policy " + q(dir_ / "missing.toml")).code, 6);
     // Two inputs that would write one output name.
     copy_sample(dir_ / "p" / "notes.docx");

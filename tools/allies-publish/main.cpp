@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <sstream>
 #include <unistd.h>
@@ -139,8 +140,15 @@ int main(int argc, char** argv) {
         }
         if (inputs.empty()) return usage("no inputs (try --help)");
         if (outdir.empty()) return usage("no output folder: give -o DIR");
-        if (!review_dir.empty() && allies::same_file(review_dir, outdir))
-            return usage("--review must not be the public output folder");
+        if (!review_dir.empty()) {
+            // The review shows everything that is redacted: never in or under the public folder.
+            namespace fs = std::filesystem;
+            std::error_code ec;
+            fs::path pub = fs::weakly_canonical(outdir, ec), rev = fs::weakly_canonical(review_dir, ec);
+            auto rel = rev.lexically_relative(pub);
+            if (rev == pub || (!rel.empty() && *rel.begin() != ".."))
+                return usage("--review " + review_dir + " is inside the public output folder " + outdir);
+        }
 
         allies::PublishOptions options;
         options.formats = split_commas(formats);
