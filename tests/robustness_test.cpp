@@ -3,7 +3,9 @@
 // exception (the "never a crash or hang" rule, checked mechanically).
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <fstream>
+#include <unistd.h>
 #include <sstream>
 
 #include "allies/convert.hpp"
@@ -11,6 +13,7 @@
 #include "allies/pdf.hpp"
 #include "allies/error.hpp"
 #include "allies/package.hpp"
+#include "allies/publish.hpp"
 #include "allies/reader.hpp"
 #include "support/docx_builder.hpp"
 
@@ -110,6 +113,41 @@ TEST(Robustness, MutatedDocumentsLayOutOrFailCleanly) {
         documents += pdf_or_clean_error(copy.to_bytes());
     }
     EXPECT_GT(documents, 0);
+}
+
+// The whole publishing chain on damaged documents: each is published clean
+// or refused/failed with one clean error; the independent verification must
+// never disagree with the redactor's self-check on them (a "leak" here would
+// be a redaction gap or a false alarm, either a bug).
+TEST(Robustness, MutatedDocumentsPublishCleanOrFailCleanly) {
+    auto pkg = Package::open_memory(sample(), "sample.docx");
+    std::string xml = pkg.part_bytes(pkg.main_document());
+    const char replacements[] = {'<', '>', '/', '"', '9', '-', '\xFF', 'x', ' '};
+    auto dir = std::filesystem::temp_directory_path() / ("allies-robust-publish-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    PublishOptions options;
+    options.redact.roster = Roster::load(std::string(ALLIES_SOURCE_DIR) + "/samples/roster.txt");
+    options.hash_key = "robustness-test-key-0123";
+    int published = 0, failed = 0;
+    for (std::size_t i = 0; i < xml.size(); i += 97) {
+        std::string mutated = xml;
+        mutated[i] = replacements[i % sizeof replacements];
+        auto copy = Package::open_memory(sample(), "sample.docx");
+        copy.set_part(copy.main_document(), mutated);
+        std::string input = (dir / "in.docx").string();
+        write_file_atomically(input, copy.to_bytes());
+        try {
+            DocumentResult r = publish_document(input, "out", (dir / "staging").string(), options);
+            EXPECT_EQ(r.status, DocStatus::published) << "mutation at " << i << ": " << (r.leaks.empty() ? "" : r.leaks[0].where + " " + r.leaks[0].rule);
+            ++published;
+        } catch (const Error& e) {
+            EXPECT_EQ(std::string(e.what()).find('\n'), std::string::npos);
+            ++failed;
+        }
+    }
+    std::filesystem::remove_all(dir);
+    EXPECT_GT(published, 0);
+    EXPECT_GT(failed, 0);
 }
 
 // Geometry no real document has: the layout must still end (no endless

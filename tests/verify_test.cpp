@@ -9,6 +9,7 @@
 #include "allies/reader.hpp"
 #include "publish/needles_from_plan.hpp"
 #include "publish/report.hpp"
+#include "publish/review.hpp"
 #include "support/docx_builder.hpp"
 #include "support/tiny_png.hpp"
 #include "verify/leak_scan.hpp"
@@ -216,4 +217,31 @@ TEST(Report, HoldsHashesNotTextAndRoundTrips) {
     other.scan_text("Laura Bennett settling the lease dispute for 7500 pounds", "x", "text");
     EXPECT_TRUE(other.findings().empty());
     EXPECT_THROW(publish::needles_from_report("{\"format\":\"nope\"}", "r.json"), allies::Error);
+}
+
+TEST(Review, MarksEachSpanInItsRuleColourWithALabelAfterASummaryPage) {
+    DocxBuilder b;
+    b.body = "<w:p><w:r><w:t xml:space=\"preserve\">Budget: £45,</w:t></w:r><w:r><w:t>000 agreed by Laura Bennett.</w:t></w:r></w:p>";
+    auto pkg = Package::open_memory(b.build(), "x.docx");
+    Document doc = read_document(pkg);
+    RedactionPlan plan = plan_with({"Laura Bennett"}, {{Rule::text_marker, "£45,000"}});
+    Hit name;
+    name.rule = Rule::name;
+    name.category = "personal";
+    name.text = "Laura Bennett";
+    plan.hits.push_back(name);
+    publish::mark_review(doc, plan, "x.docx");
+    ASSERT_GE(doc.body.size(), 3u);
+    EXPECT_EQ(doc.body[0].paragraph.inlines[0].text, "Redaction review (internal: not for publication)");
+    const Paragraph& p = doc.body.back().paragraph;
+    std::string shaded, labels;
+    for (const auto& in : p.inlines) {
+        if (in.text.find('[') != std::string::npos) labels += in.text;
+        else if (in.props.shading.fill == publish::review_colour("M4")) shaded += in.text + "|";
+        else if (in.props.shading.fill == publish::review_colour("name")) shaded += "name:" + in.text + "|";
+    }
+    // The span crossed two runs: both pieces are shaded, one label follows.
+    EXPECT_EQ(shaded, "£45,|000|name:Laura Bennett|");
+    EXPECT_EQ(labels, " [M4 financial]  [name] ");
+    EXPECT_NE(publish::review_colour("M4"), publish::review_colour("name"));
 }
