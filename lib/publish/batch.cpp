@@ -29,6 +29,7 @@
 #include "publish/report.hpp"
 #include "publish/settings_digest.hpp"
 #include "text/digest.hpp"
+#include "verify/needles.hpp"
 
 namespace allies {
 namespace {
@@ -158,10 +159,7 @@ BatchRun publish_batch(const std::vector<BatchInput>& inputs, const std::string&
         }
     }
     const std::string policy_hash = publish::settings_digest(options);
-    const std::string key_id = [&] {
-        // The key id as publish_document records it.
-        return text::hmac_sha256_hex(options.hash_key, "allies key id").substr(0, 16);
-    }();
+    const std::string key_id = verify::KeyedHasher(options.hash_key).key_id();
 
     BatchRun run;
     std::vector<std::size_t> queue;

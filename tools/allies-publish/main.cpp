@@ -27,7 +27,7 @@ constexpr const char* kExitCodes =
     "     refused (unclosed marker, self-check); the others were published\n"
     "  2  usage error (bad option, no inputs, two inputs with one output name, a report\n"
     "     made with another hash key, conflicting manifests)\n"
-    "  3  the --files-from list cannot be read\n"
+    "  3  the --files-from list, or a --verify-only file, cannot be read\n"
     "  4  the output folder or manifest cannot be written\n"
     "  6  policy, roster or key file error\n"
     "  8  a leak was caught: the verification found redacted content in an output of\n"
@@ -85,7 +85,7 @@ int main(int argc, char** argv) {
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
     app.add_option("-j,--jobs", jobs, "Documents processed in parallel (default: number of cores)")->check(CLI::Range(0, 1024));
     app.add_flag("--fail-fast", fail_fast, "Stop at the first document that is not published");
-    app.add_flag("--incremental", incremental, "Skip inputs published before from the same bytes, policy, version and key");
+    app.add_flag("--incremental", incremental, "Skip inputs published before from the same bytes, policy, roster, version and key");
     app.add_option("--timeout", timeout, "Seconds one document may take before it is stopped and failed")
         ->capture_default_str()
         ->check(CLI::PositiveNumber);
