@@ -277,4 +277,40 @@ TEST_F(PublishCli, InterruptStopsWorkersCleanlyAndKeepsWhatWasVerified) {
     EXPECT_EQ(manifest(out)["documents"].size(), 60u);
 }
 
+TEST_F(PublishCli, ADocumentThatNowLeaksIsWithdrawnNotLeftInItsOldVersion) {
+    fs::path in = dir_ / "in", out = dir_ / "out";
+    copy_sample(in / "notes.docx");
+    ASSERT_EQ(publish(q(in) + " -o " + q(out) + " --formats docx,pdf,html -q").code, 0);
+    ASSERT_TRUE(fs::exists(out / "notes.html"));
+    // Fewer formats: the dropped one goes.
+    ASSERT_EQ(publish(q(in) + " -o " + q(out) + " -q").code, 0);
+    EXPECT_FALSE(fs::exists(out / "notes.html"));
+    EXPECT_TRUE(fs::exists(out / "notes.pdf"));
+    // Now the redaction is broken: the old public files must not stay.
+    ::setenv("ALLIES_TEST_TAMPER", "name", 1);
+    std::string cmd = std::string(ALLIES_PUBLISH_TESTHOOK_BIN) + " " + q(in) + " -o " + q(out) + " --names " + q(kRoster) +
+                      " -q 2>/dev/null";
+    int status = std::system(cmd.c_str());
+    ::unsetenv("ALLIES_TEST_TAMPER");
+    EXPECT_EQ(WEXITSTATUS(status), 8);
+    EXPECT_EQ(files_in(out), std::vector<std::string>{"manifest.json"});
+    // Nothing is staged inside the public folder or left beside it.
+    for (const auto& f : files_in(dir_)) EXPECT_EQ(f.find("allies-staging"), std::string::npos) << f;
+}
+
+TEST_F(PublishCli, ThePublicManifestNamesNoInputPathAndWithholdsANameInAFileName) {
+    fs::path in = dir_ / "internal-share";
+    copy_sample(in / "Minutes for Laura Bennett.docx");
+    copy_sample(in / "ok.docx");
+    fs::path out = dir_ / "out";
+    Result r = publish(q(in) + " -o " + q(out) + " --json");
+    EXPECT_EQ(r.code, 8) << r.err;
+    EXPECT_EQ(files_in(out), (std::vector<std::string>{"manifest.json", "ok.docx", "ok.pdf", "ok.report.json"}));
+    std::string manifest_text = slurp(out / "manifest.json");
+    EXPECT_EQ(manifest_text.find("Bennett"), std::string::npos);
+    EXPECT_EQ(manifest_text.find("internal-share"), std::string::npos);
+    EXPECT_NE(manifest_text.find("\"stem\": \"withheld-"), std::string::npos);
+    EXPECT_NE(r.out.find("internal-share"), std::string::npos);  // the private --json lines keep the path
+}
+
 }  // namespace

@@ -9,6 +9,7 @@
 // renamed into place; everything else is deleted with its staging folder.
 #include <algorithm>
 #include <cerrno>
+#include <cstdlib>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
@@ -18,7 +19,9 @@
 #include <set>
 #include <fcntl.h>
 #include <poll.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -92,6 +95,7 @@ struct InterruptGuard {
         g_interrupted = 0;
         struct sigaction sa {};
         sa.sa_handler = on_interrupt;
+        sa.sa_flags = SA_RESTART;  // stderr writes and fsync are not cut short; poll still wakes
         sigemptyset(&sa.sa_mask);
         ::sigaction(SIGINT, &sa, &old_int);
         ::sigaction(SIGTERM, &sa, &old_term);
@@ -100,9 +104,13 @@ struct InterruptGuard {
         ::sigaction(SIGINT, &old_int, nullptr);
         ::sigaction(SIGTERM, &old_term, nullptr);
     }
-    static void reset_in_child() {
-        std::signal(SIGINT, SIG_DFL);
+    // A terminal's Ctrl-C reaches the whole process group: workers ignore
+    // it and are stopped by the parent, which then knows they were stopped
+    // rather than crashed. They die with the parent if it is killed.
+    static void set_up_child() {
+        std::signal(SIGINT, SIG_IGN);
         std::signal(SIGTERM, SIG_DFL);
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
     }
 };
 
@@ -139,15 +147,77 @@ int BatchRun::exit_code() const {
     return leak ? publish_exit::leak : failed ? publish_exit::some_failed : publish_exit::ok;
 }
 
-BatchRun publish_batch(const std::vector<BatchInput>& inputs, const std::string& outdir, const PublishOptions& options,
+namespace {
+
+// Staging lives beside OUTDIR, not in it: a web server or rsync serving
+// OUTDIR must never see an unverified file. Same parent, so moving into
+// OUTDIR is a rename; mode 0700. Named by host and pid so workers of
+// several machines can share one OUTDIR's parent.
+std::string staging_prefix(const fs::path& outdir) {
+    char host[256] = {0};
+    ::gethostname(host, sizeof host - 1);
+    return "." + outdir.filename().string() + ".allies-staging-" + std::string(host) + "-";
+}
+
+// Staging folders of runs of this host that died (SIGKILL, power loss).
+void remove_stale_staging(const fs::path& parent, const std::string& prefix) {
+    std::error_code ec;
+    for (fs::directory_iterator it(parent, ec), end; !ec && it != end; it.increment(ec)) {
+        std::string name = it->path().filename().string();
+        if (name.rfind(prefix, 0) != 0) continue;
+        long pid = std::atol(name.c_str() + prefix.size());
+        if (pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) {
+            std::error_code e2;
+            fs::remove_all(it->path(), e2);
+        }
+    }
+}
+
+// Kills and reaps workers still running and removes the staging folder on
+// every way out of publish_batch, exceptions included.
+struct Pool {
+    std::vector<Running> running;
+    std::string staging_root;
+    ~Pool() {
+        for (auto& w : running) {
+            ::kill(w.pid, SIGKILL);
+            ::close(w.fd);
+            while (::waitpid(w.pid, nullptr, 0) < 0 && errno == EINTR) {
+            }
+        }
+        if (!staging_root.empty()) {
+            std::error_code ec;
+            fs::remove_all(staging_root, ec);
+        }
+    }
+};
+
+void remove_files(const fs::path& outdir, const std::vector<PublishedFile>& files, const std::vector<PublishedFile>& keep) {
+    for (const auto& f : files) {
+        bool kept = false;
+        for (const auto& k : keep) kept = kept || k.path == f.path;
+        std::error_code ec;
+        if (!kept) fs::remove(outdir / f.path, ec);
+    }
+}
+
+}  // namespace
+
+BatchRun publish_batch(const std::vector<BatchInput>& inputs, const std::string& outdir_arg, const PublishOptions& options_arg,
                        const BatchOptions& batch) {
     std::error_code ec;
-    fs::create_directories(outdir, ec);
-    if (!fs::is_directory(outdir, ec))
-        throw Error(ErrorKind::write_failed, outdir, "", "cannot create the output folder");
-    for (const auto& f : options.formats)
+    fs::create_directories(outdir_arg, ec);
+    if (!fs::is_directory(outdir_arg, ec))
+        throw Error(ErrorKind::write_failed, outdir_arg, "", "cannot create the output folder");
+    const fs::path outdir = fs::weakly_canonical(outdir_arg, ec);
+    PublishOptions options = options_arg;
+    std::vector<std::string> formats;  // each once, in the order given
+    for (const auto& f : options.formats) {
         if (!is_publish_format(f)) throw Error(ErrorKind::usage, f, "", "unknown output format (docx, pdf, html, md, txt)");
-    const std::string manifest_path = (fs::path(outdir) / "manifest.json").string();
+        if (std::find(formats.begin(), formats.end(), f) == formats.end()) formats.push_back(f);
+    }
+    options.formats = formats;
+    const std::string manifest_path = batch.manifest_path.empty() ? (outdir / "manifest.json").string() : batch.manifest_path;
 
     std::map<std::string, DocumentResult> previous;  // by stem
     if (fs::exists(manifest_path, ec)) {
@@ -158,6 +228,7 @@ BatchRun publish_batch(const std::vector<BatchInput>& inputs, const std::string&
             // Without --incremental a damaged manifest is simply replaced.
         }
     }
+    const std::map<std::string, DocumentResult> before = previous;  // what OUTDIR held
     const std::string policy_hash = publish::settings_digest(options);
     const std::string key_id = verify::KeyedHasher(options.hash_key).key_id();
 
@@ -174,7 +245,7 @@ BatchRun publish_batch(const std::vector<BatchInput>& inputs, const std::string&
         const BatchInput& in = inputs[i];
         bool overwrites_input = false;
         for (const auto& f : options.formats)
-            overwrites_input = overwrites_input || same_file(in.path, (fs::path(outdir) / (in.stem + extension_of(f))).string());
+            overwrites_input = overwrites_input || same_file(in.path, (outdir / (in.stem + extension_of(f))).string());
         if (overwrites_input) {
             finish(failure(in, options, DocStatus::failed, in.path + ": an output would overwrite this input (choose another -o)",
                            exit_codes::usage));
@@ -182,7 +253,7 @@ BatchRun publish_batch(const std::vector<BatchInput>& inputs, const std::string&
         }
         if (batch.incremental) {
             auto it = previous.find(in.stem);
-            if (it != previous.end() && it->second.input == in.path &&
+            if (it != previous.end() &&
                 (it->second.status == DocStatus::published || it->second.status == DocStatus::unchanged) &&
                 it->second.policy_hash == policy_hash && it->second.version == std::string(version()) &&
                 it->second.formats == options.formats && it->second.key_id == key_id) {
@@ -191,8 +262,9 @@ BatchRun publish_batch(const std::vector<BatchInput>& inputs, const std::string&
                     sha = text::sha256_hex(read_file(in.path));
                 } catch (const Error&) {
                 }
-                if (sha == it->second.input_sha256 && same_output_files(it->second, outdir)) {
+                if (sha == it->second.input_sha256 && same_output_files(it->second, outdir.string())) {
                     DocumentResult r = it->second;
+                    r.input = in.path;
                     r.status = DocStatus::unchanged;
                     finish(std::move(r));
                     continue;
@@ -202,20 +274,29 @@ BatchRun publish_batch(const std::vector<BatchInput>& inputs, const std::string&
         queue.push_back(i);
     }
 
-    const std::string staging_root = (fs::path(outdir) / (".allies-staging-" + std::to_string(::getpid()))).string();
-    fs::create_directories(staging_root, ec);
-    if (ec) throw Error(ErrorKind::write_failed, staging_root, "", "cannot create the staging folder: " + ec.message());
+    Pool pool;
+    {
+        const fs::path parent = outdir.parent_path();
+        const std::string prefix = staging_prefix(outdir);
+        remove_stale_staging(parent, prefix);
+        pool.staging_root = (parent / (prefix + std::to_string(::getpid()))).string();
+        std::error_code e1;
+        fs::create_directory(pool.staging_root, e1);
+        if (e1) {
+            throw Error(ErrorKind::write_failed, pool.staging_root, "",
+                        "cannot create the staging folder beside the output folder: " + e1.message());
+        }
+        ::chmod(pool.staging_root.c_str(), 0700);
+    }
     warm_up_fonts();
-
     const int jobs = batch.jobs > 0 ? batch.jobs : static_cast<int>(std::max(1L, ::sysconf(_SC_NPROCESSORS_ONLN)));
 
     InterruptGuard guard;
-    std::vector<Running> running;
+    std::vector<Running>& running = pool.running;
     std::size_t next = 0;
     bool stop = false;
     std::set<std::string> stopped_stems;  // never finished: not in the manifest, so a rerun does them
     auto collect = [&](Running& w, bool stopped) {
-        if (stopped) stopped_stems.insert(inputs[w.index].stem);
         ::close(w.fd);
         int status = 0;
         struct rusage ru {};
@@ -225,14 +306,16 @@ BatchRun publish_batch(const std::vector<BatchInput>& inputs, const std::string&
         DocumentResult r;
         std::string line = w.received.substr(0, w.received.find('\n'));
         publish::Json j = publish::Json::parse(line, nullptr, false);
-        if (stopped) {
+        bool has_result = !j.is_discarded() && j.is_object();
+        if (stopped || (g_interrupted && !has_result)) {
+            stopped_stems.insert(in.stem);
             r = failure(in, options, DocStatus::failed,
                         in.path + (g_interrupted ? ": stopped (interrupted)" : ": stopped (--fail-fast)"), 1);
         } else if (w.killed_for_time) {
             r = failure(in, options, DocStatus::failed,
                         in.path + ": took longer than " + std::to_string(static_cast<long>(batch.timeout_seconds)) + " s; stopped",
                         exit_codes::input);
-        } else if (WIFSIGNALED(status) || j.is_discarded() || !j.is_object()) {
+        } else if (WIFSIGNALED(status) || !has_result) {
             std::string why = WIFSIGNALED(status) ? "worker crashed (signal " + std::to_string(WTERMSIG(status)) + ")"
                                                   : "worker gave no result";
             r = failure(in, options, DocStatus::failed, in.path + ": " + why, exit_codes::input);
@@ -241,21 +324,32 @@ BatchRun publish_batch(const std::vector<BatchInput>& inputs, const std::string&
         }
         r.peak_rss_kb = ru.ru_maxrss;
         if (r.status == DocStatus::published) {
-            // Verified: move every file into place (renames in one file system).
+            // Verified: move every file into place (renames in one file
+            // system); if one cannot be moved, none of them stays.
+            std::vector<PublishedFile> moved;
             for (const auto& o : r.outputs) {
-                fs::path from = fs::path(w.staging) / o.path, to = fs::path(outdir) / o.path;
+                fs::path from = fs::path(w.staging) / o.path, to = outdir / o.path;
                 std::error_code e2;
                 fs::create_directories(to.parent_path(), e2);
                 fs::rename(from, to, e2);
                 if (e2) {
+                    remove_files(outdir, moved, {});
                     r.status = DocStatus::failed;
                     r.error = to.string() + ": cannot move into place: " + e2.message();
                     r.error_exit = exit_codes::output;
                     break;
                 }
+                moved.push_back(o);
             }
         }
         if (r.status != DocStatus::published) r.outputs.clear();  // the manifest lists only what is in OUTDIR
+        // What an earlier run published under this name and this run did
+        // not publish again is withdrawn: a document that now fails or
+        // leaks must not stay public in its old version, nor a dropped format.
+        if (!stopped_stems.count(in.stem)) {
+            auto old = before.find(in.stem);
+            if (old != before.end()) remove_files(outdir, old->second.outputs, r.outputs);
+        }
         std::error_code e3;
         fs::remove_all(w.staging, e3);
         bool bad = r.status != DocStatus::published;
@@ -272,18 +366,18 @@ BatchRun publish_batch(const std::vector<BatchInput>& inputs, const std::string&
             std::size_t index = queue[next++];
             const BatchInput& in = inputs[index];
             if (batch.on_start) batch.on_start(in);
-            std::string staging = (fs::path(staging_root) / std::to_string(index)).string();
+            std::string staging = (fs::path(pool.staging_root) / std::to_string(index)).string();
             int fds[2];
-            if (::pipe2(fds, O_CLOEXEC) != 0) throw Error(ErrorKind::write_failed, outdir, "", "cannot create a pipe");
+            if (::pipe2(fds, O_CLOEXEC) != 0) throw Error(ErrorKind::write_failed, outdir.string(), "", "cannot create a pipe");
             std::fflush(nullptr);
             pid_t pid = ::fork();
             if (pid < 0) {
                 ::close(fds[0]);
                 ::close(fds[1]);
-                throw Error(ErrorKind::write_failed, outdir, "", std::string("cannot start a worker: ") + std::strerror(errno));
+                throw Error(ErrorKind::write_failed, outdir.string(), "", std::string("cannot start a worker: ") + std::strerror(errno));
             }
             if (pid == 0) {
-                InterruptGuard::reset_in_child();
+                InterruptGuard::set_up_child();
                 ::close(fds[0]);
                 for (auto& r : running) ::close(r.fd);
                 worker(in, staging, options, fds[1]);
@@ -300,7 +394,7 @@ BatchRun publish_batch(const std::vector<BatchInput>& inputs, const std::string&
         std::vector<pollfd> fds;
         for (auto& w : running) fds.push_back(pollfd{w.fd, POLLIN, 0});
         int n = ::poll(fds.data(), fds.size(), 250);
-        if (n < 0 && errno != EINTR) throw Error(ErrorKind::write_failed, outdir, "", "poll failed");
+        if (n < 0 && errno != EINTR) throw Error(ErrorKind::write_failed, outdir.string(), "", "poll failed");
         std::vector<std::size_t> ended;
         for (std::size_t k = 0; k < running.size(); ++k) {
             Running& w = running[k];
@@ -324,12 +418,22 @@ BatchRun publish_batch(const std::vector<BatchInput>& inputs, const std::string&
         }
     }
     run.not_started = queue.size() - next;
-    std::error_code e4;
-    fs::remove_all(staging_root, e4);
 
-    // The manifest: this run's documents over the previous ones.
-    for (const auto& d : run.documents)
-        if (!stopped_stems.count(d.stem)) previous[d.stem] = d;
+    // The manifest: this run's documents over the previous ones. A document
+    // whose output name itself gave it away is entered under a keyed hash
+    // of that name, never the name.
+    for (auto& d : run.documents) {
+        if (stopped_stems.count(d.stem)) continue;
+        DocumentResult entry = d;
+        bool name_leak = false;
+        for (const auto& f : d.leaks) name_leak = name_leak || f.where == "file name";
+        if (name_leak) {
+            previous.erase(d.stem);
+            entry.stem = "withheld-" + text::hmac_sha256_hex(options.hash_key, d.stem).substr(0, 16);
+            for (auto& f : entry.leaks) f.output = "(withheld)";
+        }
+        previous[entry.stem] = std::move(entry);
+    }
     std::vector<DocumentResult> all;
     for (auto& [stem, d] : previous) {
         if (d.status == DocStatus::unchanged) d.status = DocStatus::published;  // the manifest records the folder's state

@@ -1,6 +1,7 @@
 // OUTDIR/manifest.json (schemas/manifest.schema.json): one entry per input,
 // sorted by input path, with no times in it, so a rerun writes the same bytes.
 #include <algorithm>
+#include <map>
 
 #include "allies/convert.hpp"
 #include "allies/error.hpp"
@@ -13,7 +14,7 @@ std::string manifest_json(const std::vector<DocumentResult>& documents) {
     std::vector<const DocumentResult*> sorted;
     for (const auto& d : documents) sorted.push_back(&d);
     std::stable_sort(sorted.begin(), sorted.end(), [](const DocumentResult* a, const DocumentResult* b) {
-        return a->input != b->input ? a->input < b->input : a->stem < b->stem;
+        return a->stem < b->stem;
     });
     publish::Json j;
     j["format"] = publish::kManifestFormat;
@@ -48,23 +49,22 @@ std::vector<DocumentResult> read_manifest(const std::string& path) {
 }
 
 std::string merge_manifests(const std::vector<std::string>& paths) {
-    std::vector<DocumentResult> merged;
+    std::map<std::string, DocumentResult> merged;  // by output name
     for (const auto& path : paths) {
         for (auto& d : read_manifest(path)) {
-            auto same = std::find_if(merged.begin(), merged.end(), [&](const DocumentResult& m) { return m.stem == d.stem; });
-            if (same == merged.end()) {
-                merged.push_back(std::move(d));
-                continue;
-            }
+            auto [it, fresh] = merged.emplace(d.stem, d);
+            if (fresh) continue;
             // The same output twice: fine only if it is the same result.
-            std::string a = publish::dump(publish::result_to_json(*same, false), -1);
+            std::string a = publish::dump(publish::result_to_json(it->second, false), -1);
             std::string b = publish::dump(publish::result_to_json(d, false), -1);
             if (a != b)
                 throw Error(ErrorKind::usage, path, "",
                             "'" + d.stem + "' is in more than one manifest with different results (same output name from two workers?)");
         }
     }
-    return manifest_json(merged);
+    std::vector<DocumentResult> all;
+    for (auto& [stem, d] : merged) all.push_back(std::move(d));
+    return manifest_json(all);
 }
 
 }  // namespace allies

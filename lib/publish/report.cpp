@@ -87,12 +87,18 @@ verify::NeedleSet needles_from_report(const std::string& json_text, const std::s
 
 Json result_to_json(const DocumentResult& r, bool measured) {
     Json j;
-    j["input"] = r.input;
+    // The manifest is public: it names documents by their output name, not
+    // by the input path (folders of the internal file share, or a person's
+    // name the file-name check kept out of OUTDIR). --json lines are not
+    // public and carry the path.
+    if (measured) j["input"] = r.input;
     j["stem"] = r.stem;
     j["input_sha256"] = r.input_sha256;
     j["status"] = std::string(to_string(r.status));
     if (!r.error.empty()) {
-        j["error"] = r.error;
+        std::string error = r.error;
+        if (!measured && !r.input.empty() && error.rfind(r.input + ": ", 0) == 0) error = error.substr(r.input.size() + 2);
+        j["error"] = error;
         j["error_exit"] = r.error_exit;
     }
     j["version"] = r.version;

@@ -60,7 +60,7 @@ int main(int argc, char** argv) {
                  "allies-publish"};
     app.footer(kExitCodes);
     std::vector<std::string> inputs;
-    std::string outdir, names_file, policy_file, formats = "docx,pdf", review_dir, files_from, key_file, against, sections,
+    std::string outdir, manifest_file, names_file, policy_file, formats = "docx,pdf", review_dir, files_from, key_file, against, sections,
                                                  names_as, pseudonym_key_file, paper;
     std::vector<std::string> keep;
     int jobs = 0;
@@ -69,6 +69,8 @@ int main(int argc, char** argv) {
     allies::Limits limits;
     app.add_option("inputs", inputs, "DOCX files or folders (searched recursively for *.docx; ~$ lock files skipped)");
     app.add_option("-o,--output", outdir, "Public output folder (created; gets manifest.json)");
+    app.add_option("--manifest", manifest_file, "Write the manifest here instead of OUTDIR/manifest.json (workers sharing "
+                                                "one OUTDIR each write their own, then --merge-manifests)");
     app.add_option("--files-from", files_from, "Read more inputs, one per line, from FILE ('-' for standard input)");
     app.add_option("--names", names_file, "Roster: one person per line, 'Full Name | alias ... role=Role'");
     app.add_option("--policy", policy_file, "Policy file (TOML; see allies-redact --print-default-policy)");
@@ -193,6 +195,7 @@ int main(int argc, char** argv) {
         batch.fail_fast = fail_fast;
         batch.incremental = incremental;
         batch.timeout_seconds = timeout;
+        batch.manifest_path = manifest_file;
         const bool progress = !quiet && isatty(STDERR_FILENO);
         const auto t0 = std::chrono::steady_clock::now();
         std::string current;

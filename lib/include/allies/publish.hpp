@@ -115,6 +115,7 @@ struct BatchOptions {
     bool fail_fast = false;    // stop at the first document not published
     bool incremental = false;  // skip inputs the manifest shows as published from the same bytes and settings
     double timeout_seconds = 600;  // per document; a worker over it is killed and the document fails
+    std::string manifest_path;     // "" = OUTDIR/manifest.json (workers sharing one OUTDIR each write their own)
     std::function<void(const BatchInput&)> on_start;
     std::function<void(const DocumentResult&, std::size_t done, std::size_t total)> on_result;
 };
@@ -127,6 +128,9 @@ struct ALLIES_API BatchRun {
 };
 
 // Publishes every input into `outdir` and writes outdir/manifest.json.
+// Files are staged beside `outdir` (mode 0700), never inside it. Outputs an
+// earlier run published under a name that this run does not publish again
+// (the document now fails or leaks, or a format was dropped) are removed.
 ALLIES_API BatchRun publish_batch(const std::vector<BatchInput>& inputs, const std::string& outdir,
                                   const PublishOptions& options, const BatchOptions& batch);
 
