@@ -155,6 +155,32 @@ TEST_F(PublishCli, RerunsAreByteIdenticalAndIncrementalSkipsUnchanged) {
     EXPECT_EQ(slurp(out1 / "a.pdf"), slurp(out2 / "a.pdf"));
 }
 
+TEST_F(PublishCli, WorkersShareOnePublicFolderWithTheirOwnManifests) {
+    // The README's recipe: each worker gets a list, keeps paths below the
+    // base folder, writes into the shared OUTDIR and its own manifest.
+    fs::path in = dir_ / "notes";
+    copy_sample(in / "2025" / "minutes.docx");
+    copy_sample(in / "2026" / "minutes.docx");
+    write("part0.txt", (in / "2025" / "minutes.docx").string() + "\n");
+    write("part1.txt", (in / "2026" / "minutes.docx").string() + "\n");
+    fs::path out = dir_ / "public", m = dir_ / "manifests";
+    fs::create_directories(m);
+    for (int part = 0; part < 2; ++part) {
+        std::string list = (dir_ / ("part" + std::to_string(part) + ".txt")).string();
+        Result r = publish("--files-from - --base " + q(in) + " -o " + q(out) + " --manifest " +
+                           q(m / ("part-" + std::to_string(part) + ".json")) + " -q" + " <" + q(fs::path(list)));
+        ASSERT_EQ(r.code, 0) << r.err;
+    }
+    Result merged = run("--merge-manifests " + q(m / "part-0.json") + " " + q(m / "part-1.json") + " -o " + q(out));
+    ASSERT_EQ(merged.code, 0) << merged.err;
+    Json all = manifest(out);
+    ASSERT_EQ(all["documents"].size(), 2u);
+    EXPECT_EQ(all["documents"][0]["stem"], "2025/minutes");
+    EXPECT_EQ(all["documents"][1]["stem"], "2026/minutes");
+    for (const auto& d : all["documents"])
+        for (const auto& o : d["outputs"]) EXPECT_TRUE(fs::exists(out / o["path"].get<std::string>())) << o["path"];
+}
+
 TEST_F(PublishCli, IncrementalRedoesEverythingWhenTheRosterChanges) {
     fs::path in = dir_ / "in", out = dir_ / "out";
     copy_sample(in / "a.docx");

@@ -49,14 +49,45 @@ verify::NeedleSet names_set(std::vector<std::string> names, Policy policy = {}) 
 }  // namespace
 
 TEST(Tokens, FoldCaseDiacriticsApostrophesAndKeepCapitals) {
-    auto t = verify::tokenize("ZOË O’Neill's zoe");
-    ASSERT_EQ(t.size(), 5u);
+    auto t = verify::tokenize("ZOË O’Neill's zoe Ward’s");
+    ASSERT_EQ(t.size(), 4u);
     EXPECT_EQ(t[0].text, "zoe");
     EXPECT_TRUE(t[0].capital);
-    EXPECT_EQ(t[1].text, "o");
-    EXPECT_EQ(t[2].text, "neill");
-    EXPECT_EQ(t[3].text, "s");
-    EXPECT_FALSE(t[4].capital);
+    EXPECT_EQ(t[1].text, "o'neill");  // one word; the possessive dropped
+    EXPECT_TRUE(t[1].capital);
+    EXPECT_FALSE(t[2].capital);
+    EXPECT_EQ(t[3].text, "ward");
+}
+
+TEST(LeakScan, ANameInsideAnApostropheNameIsNotThatName) {
+    // Detection does not find "Neil" in "O'Neil"; the verifier must agree.
+    auto set = names_set({"Neil Davies"});
+    EXPECT_TRUE(scan(set, "Mary O'Neil and Sean O’Neil's report").empty());
+    EXPECT_FALSE(scan(set, "Neil's report").empty());
+}
+
+TEST(LeakScan, WeakPlacesIgnoreOneWordNamesButNotFullNames) {
+    // Theme and font names ("Latha", "Georgia") are attribute values.
+    auto set = names_set({"Latha Kumar", "Georgia Hale"});
+    DocxBuilder b;
+    b.body = para("Clean text");
+    b.extra_parts.push_back({"word/theme/theme1.xml", "<a:theme xmlns:a=\"x\"><a:font script=\"Taml\" typeface=\"Latha\"/>"
+                                                      "<a:latin typeface=\"Georgia\"/></a:theme>"});
+    verify::LeakScanner s(set, kKey);
+    s.scan_docx(b.build(), "t.docx");
+    EXPECT_TRUE(s.findings().empty()) << s.findings()[0].where;
+    DocxBuilder alt;
+    alt.body = "<w:p><w:r><w:drawing><wp:docPr xmlns:wp=\"x\" id=\"1\" name=\"Latha Kumar\" descr=\"Latha\"/></w:drawing></w:r></w:p>";
+    verify::LeakScanner t(set, kKey);
+    t.scan_docx(alt.build(), "u.docx");
+    EXPECT_EQ(t.findings().size(), 2u);  // the full name in a weak place, the first name in alt text
+}
+
+TEST(LeakScan, ShortNumbersAloneAreNotEvidence) {
+    auto plan = plan_with({}, {{Rule::text_marker, "3"}, {Rule::text_marker, "£500"}, {Rule::text_marker, "41826603"}});
+    auto set = publish::needles_from_plan(plan, Policy{}, "", kKey);
+    EXPECT_TRUE(scan(set, "Page 3 of 500").empty());
+    EXPECT_FALSE(scan(set, "account 41826603").empty());
 }
 
 TEST(LeakScan, FindsNameVariantsFoldedAndPossessive) {
@@ -196,8 +227,16 @@ TEST(LeakScan, HtmlTextAndAttributes) {
     ASSERT_EQ(s.findings().size(), 1u);
     EXPECT_EQ(s.findings()[0].where, "markup");
     verify::LeakScanner t(set, kKey);
-    t.scan_html("<p>La<b>ura</b> Bennett</p>", "y.html");
+    t.scan_html("<p>La<b>ura</b> Ben<span>nett</span></p>", "y.html");
     EXPECT_FALSE(t.findings().empty());
+    auto georgia = names_set({"Georgia Hale"});
+    verify::LeakScanner u(georgia, kKey);
+    u.scan_html("<style>body{font-family:Cambria,Georgia,serif}</style><p>Clean</p>", "z.html");
+    EXPECT_TRUE(u.findings().empty());  // the style sheet's font is not Georgia Hale
+    verify::LeakScanner v(georgia, kKey);
+    v.scan_html("<style>p{}</style><p>Georgia came</p>", "w.html");
+    ASSERT_EQ(v.findings().size(), 1u);  // the first name alone, in the text a reader sees
+    EXPECT_EQ(v.findings()[0].where, "text");
 }
 
 TEST(Report, HoldsHashesNotTextAndRoundTrips) {

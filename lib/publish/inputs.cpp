@@ -22,7 +22,8 @@ std::string without_extension(const std::filesystem::path& p) {
 
 }  // namespace
 
-std::vector<BatchInput> collect_inputs(const std::vector<std::string>& paths, const std::string& skip_dir) {
+std::vector<BatchInput> collect_inputs(const std::vector<std::string>& paths, const std::string& skip_dir,
+                                       const std::string& base) {
     namespace fs = std::filesystem;
     std::vector<BatchInput> out;
     std::error_code skip_ec;
@@ -49,7 +50,13 @@ std::vector<BatchInput> collect_inputs(const std::vector<std::string>& paths, co
             out.insert(out.end(), found.begin(), found.end());
         } else {
             // A file, or a name that will fail as that document (not the run).
-            out.push_back(BatchInput{arg, fs::path(arg).stem().string()});
+            std::string stem = fs::path(arg).stem().string();
+            if (!base.empty()) {
+                std::error_code e2;
+                fs::path rel = fs::weakly_canonical(arg, e2).lexically_relative(fs::weakly_canonical(base, e2));
+                if (!rel.empty() && *rel.begin() != "..") stem = without_extension(rel);
+            }
+            out.push_back(BatchInput{arg, stem});
         }
     }
     std::map<std::string, std::string> seen;

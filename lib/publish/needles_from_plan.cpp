@@ -18,10 +18,20 @@ bool one_code_point(const std::string& s) {
     return n <= 1;
 }
 
-bool has_digit(const std::string& s) {
-    for (char c : s)
-        if (c >= '0' && c <= '9') return true;
-    return false;
+// Whether finding these words proves anything: four letters, or a number
+// of five digits or more with a group of at least three ("31 400",
+// "41826603"). "3", "£500" or "1 2 3 4 5" turn up as page and list numbers,
+// versions and dates in any output.
+bool informative(const std::vector<Token>& tokens, std::size_t begin, std::size_t n) {
+    std::size_t letters = 0, digits = 0, longest_number = 0;
+    for (std::size_t i = begin; i < begin + n; ++i) {
+        std::size_t d = 0;
+        for (char c : tokens[i].text) d += (c >= '0' && c <= '9');
+        digits += d;
+        letters += tokens[i].text.size() - d;
+        if (d == tokens[i].text.size()) longest_number = std::max(longest_number, d);
+    }
+    return letters >= 4 || (digits >= 5 && longest_number >= 3);
 }
 
 // Count of each n-word sequence hash in a text, for the lengths asked.
@@ -109,6 +119,7 @@ verify::NeedleSet needles_from_plan(const RedactionPlan& plan, const Policy& pol
         std::string label = pattern ? (hit.detail.empty() ? "pattern" : hit.detail)
                                     : std::string(rule_code(hit.rule)) + " " + hit.category;
         auto add = [&](std::size_t begin, std::size_t len) {
+            if (!pattern && !informative(tokens, begin, len)) return;
             Needle nd;
             nd.kind = pattern ? NeedleKind::pattern : NeedleKind::region;
             nd.words = static_cast<int>(len);
@@ -119,10 +130,7 @@ verify::NeedleSet needles_from_plan(const RedactionPlan& plan, const Policy& pol
                 lengths.push_back(static_cast<int>(len));
         };
         if (pattern || tokens.size() < static_cast<std::size_t>(n)) {
-            // Short regions are searched whole; a single short word ("a",
-            // "no") would match everywhere and prove nothing.
-            if (tokens.size() == 1 && !pattern && tokens[0].text.size() < 4 && !has_digit(tokens[0].text)) continue;
-            add(0, tokens.size());
+            add(0, tokens.size());  // short regions are searched whole
         } else {
             for (std::size_t i = 0; i + n <= tokens.size(); ++i) add(i, static_cast<std::size_t>(n));
         }

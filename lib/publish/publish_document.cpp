@@ -135,7 +135,7 @@ DocumentResult publish_document(const std::string& input, const std::string& ste
 
     // Verification: bytes from disk, searched independently of the plan.
     auto tv = std::chrono::steady_clock::now();
-    verify::LeakScanner scanner(needles, options.hash_key);
+    verify::LeakScanner scanner(needles, options.hash_key, options.limits);
     for (const auto& [format, rel] : written) {
         std::string data = read_file((fs::path(staging_dir) / rel).string());
         PublishedFile out;

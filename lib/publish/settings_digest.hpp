@@ -3,6 +3,7 @@
 // added to the roster must make every document be redacted again.
 #pragma once
 
+#include <cstdlib>
 #include <string>
 
 #include "allies/publish.hpp"
@@ -19,9 +20,13 @@ inline std::string settings_digest(const PublishOptions& o) {
     }
     // The pseudonym key changes the pseudonyms; only its hash is kept.
     if (!o.redact.pseudonym_key.empty()) s += "pseudonym-key " + text::sha256_hex(o.redact.pseudonym_key) + "\n";
+    long long epoch = o.pdf.epoch;
+    if (epoch < 0)
+        if (const char* e = std::getenv("SOURCE_DATE_EPOCH")) epoch = std::atoll(e);  // what the PDF will carry
     s += "pdfa " + std::to_string(o.pdf.pdfa) + " paper " + std::to_string(o.pdf.paper.width) + "x" +
-         std::to_string(o.pdf.paper.height) + " epoch " + std::to_string(o.pdf.epoch) + "\n";
-    return text::sha256_hex(s);
+         std::to_string(o.pdf.paper.height) + " epoch " + std::to_string(epoch) + "\n";
+    // Keyed: the digest covers the roster, and the manifest is public.
+    return text::hmac_sha256_hex(o.hash_key, s);
 }
 
 }  // namespace allies::publish

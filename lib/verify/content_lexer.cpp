@@ -158,7 +158,17 @@ bool ContentLexer::read_operand(Operand& out, int depth) {
         i_ = j;
         return true;
     }
-    // A keyword (operator, true/false/null): not an operand; the caller reads it.
+    // A bare word inside an array or dictionary (true, false, null) is a
+    // value; at the top level it is the operator, which the caller reads.
+    if (depth > 0) {
+        std::size_t j = i_;
+        while (j < s_.size() && !is_white(s_[j]) && !is_delim(s_[j])) ++j;
+        if (j == i_) return false;
+        out.kind = Operand::Kind::other;
+        out.text.assign(s_.substr(i_, j - i_));
+        i_ = j;
+        return true;
+    }
     return false;
 }
 

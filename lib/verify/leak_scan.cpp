@@ -1,6 +1,8 @@
 #include "verify/leak_scan.hpp"
 
 #include <algorithm>
+#include <cctype>
+#include <set>
 #include <pugixml.hpp>
 
 #include "allies/error.hpp"
@@ -34,11 +36,21 @@ std::vector<std::string> printable_strings(const std::string& bytes) {
     std::vector<std::string> out;
     std::string cur;
     auto flush = [&] {
-        if (cur.size() >= 2) out.push_back(cur);
+        if (cur.size() >= 4) out.push_back(cur);
         cur.clear();
     };
+    // Long runs are cut (with an overlap, so no word is lost at the cut):
+    // random data must not become one huge string to fold.
+    auto add = [&](std::string piece) {
+        cur += piece;
+        if (cur.size() > 4096) {
+            std::string tail = cur.substr(cur.size() - 64);
+            flush();
+            cur = tail;
+        }
+    };
     for (unsigned char c : bytes) {
-        if (c >= 0x20 && c < 0x7F) cur += static_cast<char>(c);
+        if (c >= 0x20 && c < 0x7F) add(std::string(1, static_cast<char>(c)));
         else flush();
     }
     flush();
@@ -46,10 +58,15 @@ std::vector<std::string> printable_strings(const std::string& bytes) {
         for (std::size_t i = phase; i + 1 < bytes.size(); i += 2) {
             unsigned lo = static_cast<unsigned char>(bytes[i]), hi = static_cast<unsigned char>(bytes[i + 1]);
             unsigned cp = lo | (hi << 8);
-            if (cp >= 0x20 && cp != 0x7F && (cp < 0xD800 || cp > 0xDFFF) && cp != 0xFFFE && cp != 0xFFFF && cp >= 0x20 &&
-                !(cp >= 0x80 && cp < 0xA0))
-                text::append_utf8(cur, cp);
-            else flush();
+            // Latin, Greek, Cyrillic and other alphabetic ranges; not CJK
+            // or private use, which random bytes hit constantly.
+            if ((cp >= 0x20 && cp < 0x7F) || (cp >= 0xA0 && cp < 0x0590)) {
+                std::string u;
+                text::append_utf8(u, cp);
+                add(u);
+            } else {
+                flush();
+            }
         }
         flush();
     }
@@ -112,7 +129,8 @@ std::string decode_entities(std::string_view s) {
 
 }  // namespace
 
-LeakScanner::LeakScanner(const NeedleSet& needles, std::string key) : set_(needles), hasher_(std::move(key)) {
+LeakScanner::LeakScanner(const NeedleSet& needles, std::string key, Limits limits)
+    : set_(needles), limits_(limits), hasher_(std::move(key)) {
     if (!set_.marker.empty()) {
         marker_open_ = "[[" + text::fold_string(set_.marker);
         marker_close_ = "[[/" + text::fold_string(set_.marker);
@@ -164,7 +182,11 @@ void LeakScanner::scan_text(std::string_view utf8, const std::string& name, cons
             for (auto it = range.first; it != range.second; ++it) {
                 const Needle& nd = set_.needles[it->second];
                 if (nd.kind == NeedleKind::keep || nd.words != len) continue;
+                // Weak places: font, style and theme names ("Latha", "Georgia",
+                // "Strong") and strings of binary data are full of single
+                // capitalised words; there only names of two words or more count.
                 if (!strong && nd.kind == NeedleKind::region && len < set_.shingle_words) continue;
+                if (!strong && nd.kind == NeedleKind::name && len < 2) continue;
                 if (nd.kind == NeedleKind::name) {
                     if (nd.needs_capital && !tokens_[i].capital) continue;
                     if (!kept.empty() && std::all_of(kept.begin() + i, kept.begin() + i + len, [](char k) { return k; }))
@@ -179,7 +201,7 @@ void LeakScanner::scan_text(std::string_view utf8, const std::string& name, cons
 void LeakScanner::scan_docx(const std::string& bytes, const std::string& name) {
     Package pkg = [&] {
         try {
-            return Package::open_memory(bytes, name);
+            return Package::open_memory(bytes, name, limits_);
         } catch (const Error& e) {
             report(name, "package", "unreadable (" + e.message() + ")");
             throw;
@@ -211,8 +233,12 @@ void LeakScanner::scan_docx(const std::string& bytes, const std::string& name) {
             bool for_each(pugi::xml_node& node) override {
                 switch (node.type()) {
                     case pugi::node_element: {
-                        for (pugi::xml_attribute a : node.attributes())
-                            self->scan_text(a.value(), *name, *part + " attribute " + a.name(), false);
+                        for (pugi::xml_attribute a : node.attributes()) {
+                            // Alternative text and titles are read aloud and shown: text, not markup.
+                            std::string_view an = local_name(a.name());
+                            bool shown = an == "descr" || an == "title" || an == "tooltip" || an == "alt";
+                            self->scan_text(a.value(), *name, *part + " attribute " + a.name(), shown);
+                        }
                         if (local_name(node.name()) == "p") {
                             ++*paragraph;
                             buf->clear();
@@ -315,6 +341,8 @@ void LeakScanner::scan_pdf(const std::string& bytes, const std::string& name) {
         report(name, "file", "unreadable (" + e.message() + ")");
         throw;
     }
+    // What the reader could not decode cannot be shown clean.
+    for (const auto& problem : content.problems) report(name, "file", "unverifiable (" + problem + ")");
     for (std::size_t p = 0; p < content.pages.size(); ++p) scan_text(content.pages[p], name, "page " + std::to_string(p + 1));
     for (const auto& s : content.metadata) scan_text(s, name, "metadata");
     for (const auto& s : content.outline) scan_text(s, name, "outline");
@@ -324,28 +352,51 @@ void LeakScanner::scan_pdf(const std::string& bytes, const std::string& name) {
 }
 
 void LeakScanner::scan_html(const std::string& bytes, const std::string& name) {
-    // The text a browser shows (tags out, entities decoded), then the whole
-    // markup with entities decoded (attribute values: alt, title, href).
-    std::string shown;
+    // The text a browser shows: tags out (inline ones such as <b> join
+    // their neighbours, as in "La<b>ura</b>"), style and script content
+    // out, entities decoded. Then the whole markup, weakly (attribute
+    // values: alt, title, href), without the style sheet.
+    static const std::set<std::string> inline_tags = {"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em",
+                                                      "i", "kbd", "mark", "q", "s", "samp", "small", "span", "strong",
+                                                      "sub", "sup", "time", "u", "var", "wbr", "font", "ins", "del"};
+    std::string shown, markup;
     shown.reserve(bytes.size());
-    bool in_tag = false;
-    for (char c : bytes) {
-        if (c == '<') {
-            in_tag = true;
-            shown += ' ';
-        } else if (c == '>') in_tag = false;
-        else if (!in_tag) shown += c;
+    std::size_t i = 0;
+    while (i < bytes.size()) {
+        if (bytes[i] != '<') {
+            shown += bytes[i];
+            markup += bytes[i];
+            ++i;
+            continue;
+        }
+        std::size_t close = bytes.find('>', i);
+        if (close == std::string::npos) close = bytes.size() - 1;
+        std::string tag = bytes.substr(i + 1, close - i - 1);
+        std::size_t n = (!tag.empty() && tag[0] == '/') ? 1 : 0;
+        std::string tag_name;
+        while (n < tag.size() && (std::isalnum(static_cast<unsigned char>(tag[n])))) tag_name += static_cast<char>(std::tolower(static_cast<unsigned char>(tag[n++])));
+        markup += ' ' + tag + ' ';
+        i = close + 1;
+        if ((tag_name == "style" || tag_name == "script") && tag[0] != '/') {
+            std::size_t end = lower_ascii(bytes.substr(i)).find("</" + tag_name);
+            i = end == std::string::npos ? bytes.size() : i + end;
+            continue;
+        }
+        if (!inline_tags.count(tag_name)) shown += ' ';
     }
     scan_text(decode_entities(shown), name, "text");
-    std::string markup = decode_entities(bytes);
-    for (char& c : markup)
+    std::string decoded = decode_entities(markup);
+    for (char& c : decoded)
         if (c == '<' || c == '>' || c == '"' || c == '=') c = ' ';
-    scan_text(markup, name, "markup");
+    scan_text(decoded, name, "markup", false);
 }
 
 void LeakScanner::scan_file_bytes(const std::string& bytes, const std::string& name) {
+    // By content first: a renamed DOCX or PDF is still read as one.
     std::string key = lower_ascii(name);
-    if (ends_with(key, ".docx") || ends_with(key, ".docm")) scan_docx(bytes, name);
+    if (bytes.compare(0, 4, "PK\x03\x04") == 0) scan_docx(bytes, name);
+    else if (bytes.compare(0, 5, "%PDF-") == 0) scan_pdf(bytes, name);
+    else if (ends_with(key, ".docx") || ends_with(key, ".docm")) scan_docx(bytes, name);
     else if (ends_with(key, ".pdf")) scan_pdf(bytes, name);
     else if (ends_with(key, ".html") || ends_with(key, ".htm")) scan_html(bytes, name);
     else scan_text(bytes, name, "text");

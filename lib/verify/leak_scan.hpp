@@ -16,6 +16,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "allies/package.hpp"
 #include "verify/needles.hpp"
 
 namespace allies::verify {
@@ -28,7 +29,9 @@ struct Finding {
 
 class LeakScanner {
 public:
-    LeakScanner(const NeedleSet& needles, std::string key);
+    // `limits`: the package limits the DOCX was written under (a document
+    // allowed in must be readable back).
+    LeakScanner(const NeedleSet& needles, std::string key, Limits limits = {});
 
     // Picks the reader by file name (.docx/.docm, .pdf, .html/.htm, else text).
     void scan_file_bytes(const std::string& bytes, const std::string& name);
@@ -49,6 +52,7 @@ private:
     void scan_binary(const std::string& data, const std::string& name, const std::string& part);
 
     const NeedleSet& set_;
+    Limits limits_;
     KeyedHasher hasher_;
     std::string marker_open_, marker_close_;
     std::unordered_multimap<std::uint64_t, std::size_t> by_hash_;

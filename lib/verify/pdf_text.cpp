@@ -5,6 +5,7 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdlib>
@@ -98,6 +99,8 @@ struct Decoder {
         return it == widths.end() ? default_width : it->second;
     }
 
+    mutable std::size_t unmapped = 0;  // CID glyphs without a ToUnicode entry
+
     std::string decode(const std::string& bytes) const {
         std::string out;
         for (std::size_t i = 0; i + static_cast<std::size_t>(code_bytes) <= bytes.size(); i += static_cast<std::size_t>(code_bytes)) {
@@ -105,7 +108,10 @@ struct Decoder {
             auto it = to_unicode.find(code);
             if (it != to_unicode.end()) out += it->second;
             else if (code_bytes == 1) append_utf8(out, win_ansi(static_cast<unsigned char>(code)));
-            else append_utf8(out, 0xFFFD);  // a glyph nobody says the meaning of
+            else {
+                append_utf8(out, 0xFFFD);  // a glyph nobody says the meaning of
+                if (code != 0) ++unmapped;  // code 0 of an Identity-H font is .notdef: an empty box, no letters
+            }
         }
         return out;
     }
@@ -215,6 +221,9 @@ public:
             text_.clear();
             have_end_ = false;
             font_ = nullptr;
+            marked_.clear();  // an unbalanced BDC on one page must not hide the next pages
+            actual_depth_ = 0;
+            forms_left_ = 2000;
             run(page_content(page), page->GetResources(), 0);
             out_.pages.push_back(logical_order(tidy(text_)));
             annotations(page);
@@ -256,6 +265,7 @@ private:
         try {
             o->GetStream()->GetFilteredCopy(&buf, &len);
         } catch (const PdfError&) {
+            problem("a stream that cannot be decoded");
             return {};
         }
         std::string s(buf ? buf : "", buf ? static_cast<std::size_t>(len) : 0);
@@ -451,7 +461,9 @@ private:
             } else if (op == "EMC" && !marked_.empty()) {
                 if (!marked_.back().empty()) --actual_depth_;
                 marked_.pop_back();
-            } else if (op == "Do" && !operands.empty() && operands[0].kind == K::name && depth < 8 && resources) {
+            } else if (op == "Do" && !operands.empty() && operands[0].kind == K::name && depth < 8 && resources &&
+                       forms_left_ > 0) {
+                --forms_left_;  // a form drawing itself N times must not cost N^8
                 // Text inside form XObjects (forms of other producers).
                 PdfObject* form = resource(resources, "XObject", operands[0].text);
                 PdfObject* subtype = form && form->IsDictionary() ? form->GetDictionary().GetKey("Subtype") : nullptr;
@@ -519,6 +531,20 @@ private:
         walk_structure(resolve(node->GetDictionary().GetKey("K")), seen, depth + 1);
     }
 
+    void problem(const std::string& what) {
+        if (std::find(out_.problems.begin(), out_.problems.end(), what) == out_.problems.end()) out_.problems.push_back(what);
+    }
+
+public:
+    // After all pages: glyphs no ToUnicode map explains.
+    void count_unmapped() {
+        std::size_t n = 0;
+        for (const auto& [font, d] : decoders_) n += d.unmapped;
+        if (n > 0) problem(std::to_string(n) + " glyphs without a Unicode meaning");
+    }
+
+private:
+    int forms_left_ = 2000;
     PdfMemDocument& doc_;
     PdfTextContent& out_;
     std::map<const PdfObject*, Decoder> decoders_;
@@ -552,6 +578,7 @@ PdfTextContent read_pdf_text(const std::string& bytes, const std::string& name) 
         x.metadata();
         x.outline();
         x.structure();
+        x.count_unmapped();
     } catch (const PdfError& e) {
         throw Error(ErrorKind::bad_pdf, name, "", std::string("damaged PDF: ") + PdfError::ErrorMessage(e.GetError()));
     }

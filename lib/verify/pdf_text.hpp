@@ -19,6 +19,8 @@ struct PdfTextContent {
     std::vector<std::string> links;        // URIs of link actions
     std::vector<std::string> annotations;  // /Contents of annotations
     std::vector<std::string> structure;    // /Alt, /ActualText, /E and /T of structure elements
+    std::vector<std::string> problems;     // what could not be read: "content stream that cannot be decoded",
+                                           // "N glyphs without a Unicode meaning", ...
 };
 
 // Throws allies::Error (input) naming `name` if the bytes are not a PDF

@@ -1,5 +1,7 @@
 #include "verify/tokens.hpp"
 
+#include <cctype>
+
 #include "text/fold.hpp"
 
 namespace allies::verify {
@@ -13,6 +15,35 @@ bool ascii_only(std::string_view s) {
 
 bool ascii_word(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
 
+bool possessive_at(std::string_view s, std::size_t j) {  // s[j] == '\'' followed by "s" and no more letters
+    return j + 1 < s.size() && (s[j + 1] == 's' || s[j + 1] == 'S') &&
+           (j + 2 >= s.size() || !(std::isalnum(static_cast<unsigned char>(s[j + 2])) || static_cast<unsigned char>(s[j + 2]) >= 0x80));
+}
+
+// End of the word starting at i. An apostrophe between letters belongs to
+// the word ("O'Neill" is one word, so "Neill" alone is not found in it, as
+// in detection), except before a possessive "s".
+template <class IsWord>
+std::size_t word_end(std::string_view s, std::size_t i, IsWord is_word) {
+    std::size_t j = i;
+    while (j < s.size()) {
+        if (is_word(static_cast<unsigned char>(s[j]))) {
+            ++j;
+        } else if (s[j] == '\'' && j + 1 < s.size() && is_word(static_cast<unsigned char>(s[j + 1])) && !possessive_at(s, j)) {
+            ++j;
+        } else {
+            break;
+        }
+    }
+    return j;
+}
+
+// After a word: "'s" of a possessive is not a word of its own.
+template <class IsWord>
+std::size_t skip_possessive(std::string_view s, std::size_t j, IsWord) {
+    return (j < s.size() && s[j] == '\'' && possessive_at(s, j)) ? j + 2 : j;
+}
+
 }  // namespace
 
 void tokenize(std::string_view utf8, std::vector<Token>& out) {
@@ -23,31 +54,31 @@ void tokenize(std::string_view utf8, std::vector<Token>& out) {
         while (i < utf8.size()) {
             while (i < utf8.size() && !ascii_word(static_cast<unsigned char>(utf8[i]))) ++i;
             if (i >= utf8.size()) break;
-            std::size_t j = i;
+            std::size_t j = word_end(utf8, i, ascii_word);
             Token t;
             t.capital = utf8[i] >= 'A' && utf8[i] <= 'Z';
-            while (j < utf8.size() && ascii_word(static_cast<unsigned char>(utf8[j]))) {
-                char c = utf8[j++];
+            for (std::size_t k = i; k < j; ++k) {
+                char c = utf8[k];
                 t.text += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
             }
             out.push_back(std::move(t));
-            i = j;
+            i = skip_possessive(utf8, j, ascii_word);
         }
         return;
     }
     text::Folded f = text::fold(utf8);
     const std::string& s = f.text;
+    auto word = [](unsigned char c) { return text::is_word_byte(c); };
     std::size_t i = 0;
     while (i < s.size()) {
-        while (i < s.size() && !text::is_word_byte(static_cast<unsigned char>(s[i]))) ++i;
+        while (i < s.size() && !word(static_cast<unsigned char>(s[i]))) ++i;
         if (i >= s.size()) break;
-        std::size_t j = i;
-        while (j < s.size() && text::is_word_byte(static_cast<unsigned char>(s[j]))) ++j;
+        std::size_t j = word_end(s, i, word);
         Token t;
         t.text = s.substr(i, j - i);
         t.capital = text::starts_upper(utf8, f.original_begin(i));
         out.push_back(std::move(t));
-        i = j;
+        i = skip_possessive(s, j, word);
     }
 }
 

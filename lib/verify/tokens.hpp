@@ -1,8 +1,8 @@
 // Words for the leak check: text folded exactly as detection folds it (case,
 // diacritics, apostrophes and dashes; text/fold.hpp) and cut at every byte
 // that is not a word byte, so "O'Brien's", "OBRIEN S" and "o’brien’s" give
-// the same words, and a name split across runs reads the same once the runs
-// are joined. Each word remembers whether it was written with a capital:
+// the same words ("o'brien"; a possessive "'s" is dropped), and a name split
+// across runs reads the same once the runs are joined. Each word remembers whether it was written with a capital:
 // single-word first names match only then, as in detection.
 #pragma once
 

@@ -36,10 +36,10 @@ for d in docs:
         continue
     reason = d.get("error") or "; ".join(f"{f['output']}: {f['where']}: {f['rule']}" for f in d["verification"]["findings"])
     if not reason or "\n" in d.get("error", ""):
-        print("FAIL", d["input"], "not published without a one-line reason"); failures += 1
-    print(f"not published: {d['input']}: {d['status']}: {reason[:200]}")
+        print("FAIL", d["stem"], "not published without a one-line reason"); failures += 1
+    print(f"not published: {d['stem']}: {d['status']}: {reason[:200]}")
     for o in d["outputs"]:
-        print("FAIL", d["input"], "lists outputs though not published"); failures += 1
+        print("FAIL", d["stem"], "lists outputs though not published"); failures += 1
 for d in published:
     files = []
     report = None
@@ -54,7 +54,7 @@ for d in published:
             files.append(path)
     r = subprocess.run([publish, "--verify-only", *files, "--against", report, "-q"], capture_output=True, text=True)
     if r.returncode != 0:
-        print("FAIL", d["input"], "--verify-only:", r.returncode, r.stderr.strip()[:300]); failures += 1
+        print("FAIL", d["stem"], "--verify-only:", r.returncode, r.stderr.strip()[:300]); failures += 1
 share = len(published) / len(docs)
 print(f"{len(published)} of {len(docs)} published ({share:.1%})")
 if share < 0.95:

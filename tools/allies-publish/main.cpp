@@ -60,7 +60,7 @@ int main(int argc, char** argv) {
                  "allies-publish"};
     app.footer(kExitCodes);
     std::vector<std::string> inputs;
-    std::string outdir, manifest_file, names_file, policy_file, formats = "docx,pdf", review_dir, files_from, key_file, against, sections,
+    std::string outdir, manifest_file, base_dir, names_file, policy_file, formats = "docx,pdf", review_dir, files_from, key_file, against, sections,
                                                  names_as, pseudonym_key_file, paper;
     std::vector<std::string> keep;
     int jobs = 0;
@@ -71,6 +71,8 @@ int main(int argc, char** argv) {
     app.add_option("-o,--output", outdir, "Public output folder (created; gets manifest.json)");
     app.add_option("--manifest", manifest_file, "Write the manifest here instead of OUTDIR/manifest.json (workers sharing "
                                                 "one OUTDIR each write their own, then --merge-manifests)");
+    app.add_option("--base", base_dir, "Files under DIR given directly or by --files-from keep their path below DIR "
+                                       "as output name (so two minutes.docx in different folders do not collide)");
     app.add_option("--files-from", files_from, "Read more inputs, one per line, from FILE ('-' for standard input)");
     app.add_option("--names", names_file, "Roster: one person per line, 'Full Name | alias ... role=Role'");
     app.add_option("--policy", policy_file, "Policy file (TOML; see allies-redact --print-default-policy)");
@@ -188,7 +190,7 @@ int main(int argc, char** argv) {
 #ifdef ALLIES_PUBLISH_TEST_HOOK
         options.tamper_for_tests = allies_test::tamper_from_environment();
 #endif
-        auto batch_inputs = allies::collect_inputs(inputs, outdir);
+        auto batch_inputs = allies::collect_inputs(inputs, outdir, base_dir);
 
         allies::BatchOptions batch;
         batch.jobs = jobs;

@@ -107,8 +107,11 @@ struct BatchInput {
 // different folders do not collide; a collision left over is an error.
 // Files found inside `skip_dir` (the output folder, when it lies inside an
 // input folder) are not inputs: published files are never republished.
+// With `base`, a file given directly (or listed by --files-from) that lies
+// under `base` keeps its path below it as its output name, as files found
+// in a folder do; otherwise it is published under its own file name.
 ALLIES_API std::vector<BatchInput> collect_inputs(const std::vector<std::string>& paths,
-                                                  const std::string& skip_dir = {});
+                                                  const std::string& skip_dir = {}, const std::string& base = {});
 
 struct BatchOptions {
     int jobs = 0;              // worker processes; 0 = number of cores
