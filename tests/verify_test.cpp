@@ -284,3 +284,35 @@ TEST(Review, MarksEachSpanInItsRuleColourWithALabelAfterASummaryPage) {
     EXPECT_EQ(labels, " [M4 financial]  [name] ");
     EXPECT_NE(publish::review_colour("M4"), publish::review_colour("name"));
 }
+
+namespace {
+std::string jpeg_with_comment(const std::string& comment) {
+    auto seg = [](unsigned char marker, const std::string& payload) {
+        std::size_t n = payload.size() + 2;
+        return std::string{'\xFF', static_cast<char>(marker), static_cast<char>(n >> 8), static_cast<char>(n & 0xFF)} + payload;
+    };
+    std::string sof = std::string("\x08\x00\x01\x00\x01\x01\x01\x11\x00", 9);
+    std::string sos = std::string("\x01\x01\x00\x00\x3F\x00", 6);
+    return std::string("\xFF\xD8", 2) + seg(0xFE, comment) + seg(0xC0, sof) + seg(0xDA, sos) + std::string("\x00\x00\xFF\xD9", 4);
+}
+}  // namespace
+
+TEST(LeakScan, ImagesInsideHtmlAndPdfAreReadForMetadata) {
+    auto set = names_set({"Laura Bennett"});
+    std::string jpeg = jpeg_with_comment("photo by Laura Bennett");
+    static const char* b64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    std::string enc;
+    for (std::size_t i = 0; i < jpeg.size(); i += 3) {
+        unsigned v = static_cast<unsigned char>(jpeg[i]) << 16;
+        if (i + 1 < jpeg.size()) v |= static_cast<unsigned char>(jpeg[i + 1]) << 8;
+        if (i + 2 < jpeg.size()) v |= static_cast<unsigned char>(jpeg[i + 2]);
+        enc += b64[(v >> 18) & 63];
+        enc += b64[(v >> 12) & 63];
+        enc += i + 1 < jpeg.size() ? b64[(v >> 6) & 63] : '=';
+        enc += i + 2 < jpeg.size() ? b64[v & 63] : '=';
+    }
+    verify::LeakScanner h(set, kKey);
+    h.scan_html("<p>Clean</p><img src=\"data:image/jpeg;base64," + enc + "\">", "x.html");
+    ASSERT_FALSE(h.findings().empty());
+    EXPECT_EQ(h.findings()[0].where, "embedded image (metadata)");
+}

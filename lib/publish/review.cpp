@@ -243,7 +243,10 @@ std::string write_review_pdf(const std::string& input, const RedactionPlan& plan
     std::string pdf = to_pdf(doc, package, options.pdf);
     std::filesystem::path out = std::filesystem::path(options.review_dir) / (stem + ".review.pdf");
     std::error_code ec;
+    // The review shows everything that is redacted: a private folder.
+    bool fresh = !std::filesystem::exists(options.review_dir, ec);
     std::filesystem::create_directories(out.parent_path(), ec);
+    if (fresh) std::filesystem::permissions(options.review_dir, std::filesystem::perms::owner_all, ec);
     write_file_atomically(out.string(), pdf);
     return out.string();
 }

@@ -89,6 +89,24 @@ void paragraph_text(pugi::xml_node node, std::string& out) {
     }
 }
 
+std::string base64_decode(std::string_view in) {
+    std::string out;
+    unsigned value = 0;
+    int bits = 0;
+    for (char c : in) {
+        int v = c >= 'A' && c <= 'Z' ? c - 'A' : c >= 'a' && c <= 'z' ? c - 'a' + 26 : c >= '0' && c <= '9' ? c - '0' + 52
+                : c == '+' ? 62 : c == '/' ? 63 : -1;
+        if (v < 0) continue;
+        value = (value << 6) | static_cast<unsigned>(v);
+        bits += 6;
+        if (bits >= 8) {
+            bits -= 8;
+            out += static_cast<char>((value >> bits) & 0xFF);
+        }
+    }
+    return out;
+}
+
 std::string decode_entities(std::string_view s) {
     std::string out;
     out.reserve(s.size());
@@ -349,6 +367,8 @@ void LeakScanner::scan_pdf(const std::string& bytes, const std::string& name) {
     for (const auto& s : content.links) scan_text(s, name, "link");
     for (const auto& s : content.annotations) scan_text(s, name, "annotation");
     for (const auto& s : content.structure) scan_text(s, name, "structure");
+    for (std::size_t i = 0; i < content.jpeg_images.size(); ++i)
+        scan_binary(content.jpeg_images[i], name, "image " + std::to_string(i + 1));
 }
 
 void LeakScanner::scan_html(const std::string& bytes, const std::string& name) {
@@ -385,6 +405,14 @@ void LeakScanner::scan_html(const std::string& bytes, const std::string& name) {
         if (!inline_tags.count(tag_name)) shown += ' ';
     }
     scan_text(decode_entities(shown), name, "text");
+    // Images embedded as data: URIs are files of their own (metadata).
+    for (std::size_t at = bytes.find("data:image/"); at != std::string::npos; at = bytes.find("data:image/", at + 1)) {
+        std::size_t comma = bytes.find(',', at);
+        std::size_t end = bytes.find_first_of("\"') >", comma == std::string::npos ? at : comma);
+        if (comma == std::string::npos || end == std::string::npos) break;
+        if (bytes.compare(comma - 7, 7, ";base64") != 0) continue;
+        scan_binary(base64_decode(std::string_view(bytes).substr(comma + 1, end - comma - 1)), name, "embedded image");
+    }
     std::string decoded = decode_entities(markup);
     for (char& c : decoded)
         if (c == '<' || c == '>' || c == '"' || c == '=') c = ' ';

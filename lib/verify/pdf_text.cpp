@@ -536,6 +536,33 @@ private:
     }
 
 public:
+    // Image streams: a JPEG passed through (DCTDecode) keeps its APP and
+    // comment segments; an image's own XMP /Metadata stream is text.
+    void images() {
+        for (PdfObject* o : doc_.GetObjects()) {
+            if (!o || !o->IsDictionary() || !o->HasStream()) continue;
+            const PdfObject* subtype = o->GetDictionary().GetKey("Subtype");
+            if (!subtype || !subtype->IsName() || subtype->GetName().GetName() != "Image") continue;
+            if (PdfObject* meta = resolve(o->GetDictionary().GetKey("Metadata")); meta && meta->HasStream())
+                out_.metadata.push_back(stream_text(meta));
+            const PdfObject* filter = resolve(o->GetDictionary().GetKey("Filter"));
+            bool dct = filter && ((filter->IsName() && filter->GetName().GetName() == "DCTDecode") ||
+                                  (filter->IsArray() && filter->GetArray().size() == 1 && filter->GetArray()[0].IsName() &&
+                                   filter->GetArray()[0].GetName().GetName() == "DCTDecode"));
+            if (!dct) continue;
+            char* buf = nullptr;
+            pdf_long len = 0;
+            try {
+                o->GetStream()->GetCopy(&buf, &len);  // encoded: the JPEG file itself
+            } catch (const PdfError&) {
+                problem("an image stream that cannot be read");
+                continue;
+            }
+            out_.jpeg_images.emplace_back(buf ? buf : "", buf ? static_cast<std::size_t>(len) : 0);
+            podofo_free(buf);
+        }
+    }
+
     // After all pages: glyphs no ToUnicode map explains.
     void count_unmapped() {
         std::size_t n = 0;
@@ -578,6 +605,7 @@ PdfTextContent read_pdf_text(const std::string& bytes, const std::string& name) 
         x.metadata();
         x.outline();
         x.structure();
+        x.images();
         x.count_unmapped();
     } catch (const PdfError& e) {
         throw Error(ErrorKind::bad_pdf, name, "", std::string("damaged PDF: ") + PdfError::ErrorMessage(e.GetError()));

@@ -19,6 +19,7 @@ struct PdfTextContent {
     std::vector<std::string> links;        // URIs of link actions
     std::vector<std::string> annotations;  // /Contents of annotations
     std::vector<std::string> structure;    // /Alt, /ActualText, /E and /T of structure elements
+    std::vector<std::string> jpeg_images;  // raw bytes of DCTDecode image streams (metadata segments can carry text)
     std::vector<std::string> problems;     // what could not be read: "content stream that cannot be decoded",
                                            // "N glyphs without a Unicode meaning", ...
 };
