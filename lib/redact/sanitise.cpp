@@ -97,6 +97,12 @@ struct Sanitiser {
         std::string rels = rels_part_for(part);
         pkg.remove_part(part);
         if (pkg.has_part(rels)) pkg.remove_part(rels);
+        // The part's XML tree is freed with it: a story read from it (the
+        // comments) must not be walked again by the later passes.
+        std::string key = lower_ascii(part);
+        st.stories.erase(std::remove_if(st.stories.begin(), st.stories.end(),
+                                        [&](const StoryPart& s) { return lower_ascii(s.name) == key; }),
+                         st.stories.end());
     }
 
     // ---- XML-level cleaning of the stories ---------------------------
