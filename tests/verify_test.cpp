@@ -244,7 +244,7 @@ TEST(Report, HoldsHashesNotTextAndRoundTrips) {
     auto set = publish::needles_from_plan(plan, Policy{}, "", kKey);
     DocumentResult r;
     r.input_sha256 = std::string(64, 'a');
-    std::string json = publish::report_json(r, plan, set, {}, ".");
+    std::string json = publish::report_json(r, plan, set, {});
     EXPECT_EQ(json.find("Bennett"), std::string::npos);
     EXPECT_EQ(json.find("lease"), std::string::npos);
     auto back = publish::needles_from_report(json, "r.json");

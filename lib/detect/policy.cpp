@@ -112,13 +112,8 @@ Policy Policy::from_toml(const std::string& text, const std::string& file) {
         r.get(*t, "names", "keep", p.keep);
         std::string as;
         r.get(*t, "names", "replace_as", as);
-        if (!as.empty()) {
-            if (as == "placeholder") p.names_as = NamesAs::placeholder;
-            else if (as == "initials") p.names_as = NamesAs::initials;
-            else if (as == "pseudonym") p.names_as = NamesAs::pseudonym;
-            else if (as == "role") p.names_as = NamesAs::role;
-            else bad(file, "'names.replace_as' must be placeholder, initials, pseudonym or role");
-        }
+        if (!as.empty() && !parse_names_as(as, p.names_as))
+            bad(file, "'names.replace_as' must be placeholder, initials, pseudonym or role");
         r.get(*t, "names", "placeholder", p.name_placeholder);
         r.get(*t, "names", "pseudonym_prefix", p.pseudonym_prefix);
     }
@@ -135,11 +130,8 @@ Policy Policy::from_toml(const std::string& text, const std::string& file) {
         r.check_keys(*t, "replacement", {"sections", "section_text", "inline_text", "category_text"});
         std::string sections;
         r.get(*t, "replacement", "sections", sections);
-        if (!sections.empty()) {
-            if (sections == "placeholder") p.sections = SectionsMode::placeholder;
-            else if (sections == "remove") p.sections = SectionsMode::remove;
-            else bad(file, "'replacement.sections' must be placeholder or remove");
-        }
+        if (!sections.empty() && !parse_sections_mode(sections, p.sections))
+            bad(file, "'replacement.sections' must be placeholder or remove");
         r.get(*t, "replacement", "section_text", p.section_text);
         r.get(*t, "replacement", "inline_text", p.inline_text);
         if (const toml::table* c = r.table(*t, "category_text")) {
@@ -190,6 +182,34 @@ std::string Policy::digest() const {
     for (const auto& [k, v] : category_text) o << "cat=" << k << '\x1f' << v << '\n';
     o << "publisher=" << publisher << '\n';
     return text::sha256_hex(o.str());
+}
+
+bool parse_names_as(std::string_view text, NamesAs& out) {
+    if (text == "placeholder") out = NamesAs::placeholder;
+    else if (text == "initials") out = NamesAs::initials;
+    else if (text == "pseudonym") out = NamesAs::pseudonym;
+    else if (text == "role") out = NamesAs::role;
+    else return false;
+    return true;
+}
+
+bool parse_sections_mode(std::string_view text, SectionsMode& out) {
+    if (text == "placeholder") out = SectionsMode::placeholder;
+    else if (text == "remove") out = SectionsMode::remove;
+    else return false;
+    return true;
+}
+
+std::string load_pseudonym_key(const std::string& path) {
+    std::string key;
+    try {
+        key = read_file(path);
+    } catch (const Error& e) {
+        throw Error(ErrorKind::policy, path, "", e.message());
+    }
+    while (!key.empty() && (key.back() == '\n' || key.back() == '\r')) key.pop_back();
+    if (key.empty()) throw Error(ErrorKind::policy, path, "", "pseudonym key file is empty");
+    return key;
 }
 
 }  // namespace allies

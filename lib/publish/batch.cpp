@@ -40,12 +40,6 @@ namespace {
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
-std::string extension_of(const std::string& format) {
-    if (format == "md") return ".md";
-    if (format == "txt") return ".txt";
-    return "." + format;
-}
-
 DocumentResult failure(const BatchInput& in, const PublishOptions& o, DocStatus status, std::string error, int exit_code) {
     DocumentResult r;
     r.input = in.path;
@@ -245,7 +239,7 @@ BatchRun publish_batch(const std::vector<BatchInput>& inputs, const std::string&
         const BatchInput& in = inputs[i];
         bool overwrites_input = false;
         for (const auto& f : options.formats)
-            overwrites_input = overwrites_input || same_file(in.path, (outdir / (in.stem + extension_of(f))).string());
+            overwrites_input = overwrites_input || same_file(in.path, (outdir / (in.stem + publish::output_extension(f))).string());
         if (overwrites_input) {
             finish(failure(in, options, DocStatus::failed, in.path + ": an output would overwrite this input (choose another -o)",
                            exit_codes::usage));

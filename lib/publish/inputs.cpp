@@ -5,14 +5,14 @@
 
 #include "allies/error.hpp"
 #include "allies/publish.hpp"
+#include "package/package_impl.hpp"
 
 namespace allies {
 namespace {
 
 bool is_docx_name(const std::string& name) {
     if (name.rfind("~$", 0) == 0 || name.rfind(".", 0) == 0) return false;  // Word lock files, hidden files
-    std::string lower;
-    for (char c : name) lower += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    std::string lower = lower_ascii(name);
     return lower.size() > 5 && (lower.ends_with(".docx") || lower.ends_with(".docm"));
 }
 

@@ -26,13 +26,6 @@ double since(std::chrono::steady_clock::time_point t0) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 }
 
-std::string extension_of(const std::string& format) {
-    if (format == "md") return ".md";
-    if (format == "txt") return ".txt";
-    if (format == "report") return ".report.json";
-    return "." + format;
-}
-
 }  // namespace
 
 bool is_publish_format(const std::string& format) {
@@ -110,11 +103,11 @@ DocumentResult publish_document(const std::string& input, const std::string& ste
     std::error_code ec;
     fs::create_directories(base.parent_path(), ec);
     if (ec) throw Error(ErrorKind::write_failed, base.parent_path().string(), "", "cannot create folder: " + ec.message());
-    std::vector<std::pair<std::string, std::string>> written;  // format, relative path
+    std::vector<PublishedFile> staged;  // as written; the report lists them
     auto stage = [&](const std::string& format, const std::string& data) {
-        std::string rel = stem + extension_of(format);
+        std::string rel = stem + publish::output_extension(format);
         write_file_atomically((fs::path(staging_dir) / rel).string(), data);
-        written.emplace_back(format, rel);
+        staged.push_back(PublishedFile{format, rel, text::sha256_hex(data), data.size()});
     };
     bool wants_docx = false;
     for (const auto& f : options.formats) wants_docx = wants_docx || f == "docx";
@@ -131,19 +124,17 @@ DocumentResult publish_document(const std::string& input, const std::string& ste
     }
     public_docx.clear();
     public_docx.shrink_to_fit();
-    stage("report", publish::report_json(result, plan, needles, written, staging_dir));
+    stage("report", publish::report_json(result, plan, needles, staged));
 
     // Verification: bytes from disk, searched independently of the plan.
     auto tv = std::chrono::steady_clock::now();
     verify::LeakScanner scanner(needles, options.hash_key, options.limits);
-    for (const auto& [format, rel] : written) {
+    for (const auto& s : staged) {
+        const std::string& format = s.format;
+        const std::string& rel = s.path;
         std::string data = read_file((fs::path(staging_dir) / rel).string());
-        PublishedFile out;
-        out.format = format;
-        out.path = rel;
-        out.sha256 = text::sha256_hex(data);
-        out.size = data.size();
-        result.outputs.push_back(out);
+        // The manifest records what is on disk, as read back here.
+        result.outputs.push_back(PublishedFile{format, rel, text::sha256_hex(data), data.size()});
         scanner.scan_text(rel, rel, "file name", false);
         try {
             if (format == "report") scanner.scan_text(data, rel, "text", false);

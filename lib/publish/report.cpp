@@ -3,27 +3,39 @@
 #include <filesystem>
 
 #include "allies/error.hpp"
-#include "text/digest.hpp"
 
 namespace allies::publish {
 
 std::string dump(const Json& j, int indent) { return j.dump(indent, ' ', false, Json::error_handler_t::replace); }
 
+std::string output_extension(const std::string& format) {
+    if (format == "report") return ".report.json";
+    return "." + format;  // docx, pdf, html, md, txt
+}
+
+namespace {
+
+Json counts_json(const DocumentResult& r) {
+    Json red;
+    red["total"] = r.redactions;
+    red["by_rule"] = Json::object();
+    for (const auto& [k, v] : r.by_rule) red["by_rule"][k] = v;
+    red["by_category"] = Json::object();
+    for (const auto& [k, v] : r.by_category) red["by_category"][k] = v;
+    return red;
+}
+
+}  // namespace
+
 std::string report_json(const DocumentResult& result, const RedactionPlan& plan, const verify::NeedleSet& needles,
-                        const std::vector<std::pair<std::string, std::string>>& written, const std::string& dir) {
+                        const std::vector<PublishedFile>& staged) {
     Json j;
     j["format"] = kReportFormat;
     j["input_sha256"] = result.input_sha256;
     j["tool"] = "allies-publish";
     j["version"] = result.version;
     j["policy_hash"] = result.policy_hash;
-    Json red;
-    red["total"] = result.redactions;
-    red["by_rule"] = Json::object();
-    for (const auto& [k, v] : result.by_rule) red["by_rule"][k] = v;
-    red["by_category"] = Json::object();
-    for (const auto& [k, v] : result.by_category) red["by_category"][k] = v;
-    j["redactions"] = red;
+    j["redactions"] = counts_json(result);
     Json removed = Json::array();
     for (const auto& r : plan.removed_parts) {
         // An external target ("file:///C:/Users/<name>/...") is what was
@@ -33,13 +45,11 @@ std::string report_json(const DocumentResult& result, const RedactionPlan& plan,
     }
     j["removed_parts"] = removed;
     Json outs = Json::array();
-    for (const auto& [format, rel] : written) {
-        std::string data = read_file((std::filesystem::path(dir) / rel).string());
-        outs.push_back(Json{{"format", format},
-                            {"path", std::filesystem::path(rel).filename().string()},
-                            {"sha256", text::sha256_hex(data)},
-                            {"size", data.size()}});
-    }
+    for (const auto& o : staged)
+        outs.push_back(Json{{"format", o.format},
+                            {"path", std::filesystem::path(o.path).filename().string()},
+                            {"sha256", o.sha256},
+                            {"size", o.size}});
     j["outputs"] = outs;
     Json v;
     v["key_id"] = needles.key_id;
@@ -109,12 +119,7 @@ Json result_to_json(const DocumentResult& r, bool measured) {
     for (const auto& o : r.outputs)
         outs.push_back(Json{{"format", o.format}, {"path", o.path}, {"sha256", o.sha256}, {"size", o.size}});
     j["outputs"] = outs;
-    Json red;
-    red["total"] = r.redactions;
-    red["by_rule"] = Json::object();
-    for (const auto& [k, v] : r.by_rule) red["by_rule"][k] = v;
-    red["by_category"] = Json::object();
-    for (const auto& [k, v] : r.by_category) red["by_category"][k] = v;
+    Json red = counts_json(r);
     red["removed_parts"] = r.removed_parts;
     j["redactions"] = red;
     Json ver;

@@ -18,9 +18,9 @@ using Json = nlohmann::ordered_json;
 inline constexpr const char* kReportFormat = "allies-publish-report/1";
 inline constexpr const char* kManifestFormat = "allies-publish-manifest/1";
 
-// `written`: (format, path relative to `dir`) of the outputs staged so far.
+// `staged`: the outputs written so far, hashed from the bytes written.
 std::string report_json(const DocumentResult& result, const RedactionPlan& plan, const verify::NeedleSet& needles,
-                        const std::vector<std::pair<std::string, std::string>>& written, const std::string& dir);
+                        const std::vector<PublishedFile>& staged);
 // The needles of a report (throws Error(usage) naming `file` if it is not one).
 verify::NeedleSet needles_from_report(const std::string& json_text, const std::string& file);
 
@@ -28,6 +28,9 @@ verify::NeedleSet needles_from_report(const std::string& json_text, const std::s
 // pipe); the manifest leaves them out so that reruns are byte-identical.
 Json result_to_json(const DocumentResult& r, bool measured);
 DocumentResult result_from_json(const Json& j);
+
+// File extension of an output format ("md" -> ".md", "report" -> ".report.json").
+std::string output_extension(const std::string& format);
 
 // UTF-8 text of a JSON value, invalid bytes replaced (never throws).
 std::string dump(const Json& j, int indent);

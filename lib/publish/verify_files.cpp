@@ -4,6 +4,7 @@
 
 #include "allies/error.hpp"
 #include "allies/publish.hpp"
+#include "package/package_impl.hpp"
 #include "publish/report.hpp"
 #include "verify/leak_scan.hpp"
 
@@ -18,8 +19,7 @@ std::vector<LeakFinding> verify_files(const std::vector<std::string>& files, con
     verify::LeakScanner scanner(needles, hash_key);
     for (const auto& f : files) {
         std::string bytes = read_file(f);
-        std::string lower = f;
-        for (char& c : lower) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+        std::string lower = lower_ascii(f);
         scanner.scan_text(std::filesystem::path(f).filename().string(), f, "file name", false);
         try {
             if (lower.ends_with(".json")) scanner.scan_text(bytes, f, "text", false);

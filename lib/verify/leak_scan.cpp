@@ -7,18 +7,13 @@
 
 #include "allies/error.hpp"
 #include "allies/package.hpp"
+#include "package/package_impl.hpp"
 #include "text/encode.hpp"
 #include "text/fold.hpp"
 #include "verify/pdf_text.hpp"
 
 namespace allies::verify {
 namespace {
-
-std::string lower_ascii(std::string s) {
-    for (char& c : s)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return s;
-}
 
 bool ends_with(const std::string& s, std::string_view suffix) {
     return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;

@@ -162,25 +162,10 @@ int main(int argc, char** argv) {
         options.redact.policy = policy_file.empty() ? allies::Policy{} : allies::Policy::load(policy_file);
         if (!names_file.empty()) options.redact.roster = allies::Roster::load(names_file);
         auto& policy = options.redact.policy;
-        if (sections == "remove") policy.sections = allies::SectionsMode::remove;
-        if (sections == "placeholder") policy.sections = allies::SectionsMode::placeholder;
-        if (names_as == "placeholder") policy.names_as = allies::NamesAs::placeholder;
-        if (names_as == "initials") policy.names_as = allies::NamesAs::initials;
-        if (names_as == "pseudonym") policy.names_as = allies::NamesAs::pseudonym;
-        if (names_as == "role") policy.names_as = allies::NamesAs::role;
+        allies::parse_sections_mode(sections, policy.sections);  // "" (not given) keeps the policy's
+        allies::parse_names_as(names_as, policy.names_as);
         for (const auto& k : keep) policy.keep.push_back(k);
-        if (!pseudonym_key_file.empty()) {
-            try {
-                options.redact.pseudonym_key = allies::read_file(pseudonym_key_file);
-            } catch (const allies::Error& e) {
-                throw allies::Error(allies::ErrorKind::policy, pseudonym_key_file, "", e.message());
-            }
-            while (!options.redact.pseudonym_key.empty() &&
-                   (options.redact.pseudonym_key.back() == '\n' || options.redact.pseudonym_key.back() == '\r'))
-                options.redact.pseudonym_key.pop_back();
-            if (options.redact.pseudonym_key.empty())
-                throw allies::Error(allies::ErrorKind::policy, pseudonym_key_file, "", "pseudonym key file is empty");
-        }
+        if (!pseudonym_key_file.empty()) options.redact.pseudonym_key = allies::load_pseudonym_key(pseudonym_key_file);
         options.pdf.pdfa = pdfa;
         if (!paper.empty() && !allies::parse_paper(paper, options.pdf.paper)) return usage("unknown paper size '" + paper + "'");
         options.limits = limits;

@@ -82,27 +82,12 @@ int main(int argc, char** argv) {
         allies::RedactOptions options;
         options.policy = policy_file.empty() ? allies::Policy{} : allies::Policy::load(policy_file);
         if (!names_file.empty()) options.roster = allies::Roster::load(names_file);
-        if (sections == "remove") options.policy.sections = allies::SectionsMode::remove;
-        if (sections == "placeholder") options.policy.sections = allies::SectionsMode::placeholder;
-        if (names_as == "placeholder") options.policy.names_as = allies::NamesAs::placeholder;
-        if (names_as == "initials") options.policy.names_as = allies::NamesAs::initials;
-        if (names_as == "pseudonym") options.policy.names_as = allies::NamesAs::pseudonym;
-        if (names_as == "role") options.policy.names_as = allies::NamesAs::role;
+        allies::parse_sections_mode(sections, options.policy.sections);  // "" (not given) keeps the policy's
+        allies::parse_names_as(names_as, options.policy.names_as);
         for (const auto& k : keep) options.policy.keep.push_back(k);
         if (!key.empty() && !key_file.empty()) return usage("give --pseudonym-key or --pseudonym-key-file, not both");
         options.pseudonym_key = key;
-        if (!key_file.empty()) {
-            try {
-                options.pseudonym_key = allies::read_file(key_file);
-            } catch (const allies::Error& e) {
-                throw allies::Error(allies::ErrorKind::policy, key_file, "", e.message());
-            }
-            while (!options.pseudonym_key.empty() &&
-                   (options.pseudonym_key.back() == '\n' || options.pseudonym_key.back() == '\r'))
-                options.pseudonym_key.pop_back();
-            if (options.pseudonym_key.empty())
-                throw allies::Error(allies::ErrorKind::policy, key_file, "", "pseudonym key file is empty");
-        }
+        if (!key_file.empty()) options.pseudonym_key = allies::load_pseudonym_key(key_file);
         options.show_text = show_text;
         const allies::Policy policy = options.policy;
 

@@ -99,7 +99,15 @@ enum class Rule {
     pattern,
     sanitise
 };
-ALLIES_API std::string_view rule_code(Rule rule);  // "M1".."M7", "name", "pattern", "sanitise"
+ALLIES_API std::string_view rule_code(Rule rule);
+
+// The spellings the policy file and the tools' options share:
+// "placeholder", "initials", "pseudonym", "role" / "placeholder", "remove".
+ALLIES_API bool parse_names_as(std::string_view text, NamesAs& out);
+ALLIES_API bool parse_sections_mode(std::string_view text, SectionsMode& out);
+// A pseudonym key file: its bytes without trailing line ends. Throws
+// Error(policy) naming the file when it cannot be read or is empty.
+ALLIES_API std::string load_pseudonym_key(const std::string& path);  // "M1".."M7", "name", "pattern", "sanitise"
 
 struct Hit {
     Rule rule = Rule::sanitise;
