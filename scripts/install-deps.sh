@@ -15,6 +15,11 @@ libbenchmark-dev nlohmann-json3-dev groff-base man-db libfontconfig-dev libfreet
 fonts-crosextra-carlito fonts-crosextra-caladea fonts-liberation2 fonts-dejavu-core fonts-ipafont-gothic fonts-droid-fallback fonts-noto-core
 poppler-utils qpdf
 python3 python3-jsonschema python3-html5lib"
+# --checked: also clang and its sanitizer and libFuzzer runtimes, for the
+# sanitizer build and the fuzz targets (scripts/sanitize.sh, scripts/fuzz.sh).
+if [ "${1:-}" = "--checked" ]; then
+    PACKAGES="$PACKAGES clang-14 libclang-rt-14-dev libfuzzer-14-dev llvm-14"
+fi
 missing=""
 for p in $PACKAGES; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" \

@@ -1,9 +1,16 @@
 #!/bin/sh
 # Builds allies with warnings as errors and runs every test (unit, CLI,
-# golden, JSON schema, and the ../shared/corpus run when the corpus exists).
+# golden, JSON schema, fuzz-target replays, hostile inputs, and the
+# ../shared/corpus runs when the corpus exists); then the checked build
+# (clang, AddressSanitizer + UndefinedBehaviorSanitizer) runs the whole suite
+# again, and each fuzz target runs for a short fixed time on its seeds.
+# --quick: the first part only.
 set -eu
 cd "$(dirname "$0")/.."
 ./scripts/install-deps.sh
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DALLIES_WERROR=ON
 cmake --build build -j "$(nproc)"
 ctest --test-dir build --output-on-failure -j "$(nproc)"
+[ "${1:-}" = "--quick" ] && exit 0
+./scripts/sanitize.sh
+./scripts/fuzz-ci.sh

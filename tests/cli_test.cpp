@@ -79,7 +79,7 @@ TEST_F(Cli, BadInputsGiveOneLineErrorsDocumentedCodesAndNoOutputFile) {
         return b.build();
     }();
     DocxBuilder bomb;
-    bomb.extra_parts.emplace_back("word/media/zeros.bin", std::string(16u << 20, '\0'));
+    bomb.extra_parts.emplace_back("word/media/zeros.bin", std::string(80u << 20, '\0'));  // past the 64 MiB grace
     std::string ole("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
     std::vector<Case> cases = {
         {"text.docx", "just some text", allies::exit_codes::input, "not a zip archive"},

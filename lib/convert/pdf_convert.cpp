@@ -69,6 +69,9 @@ std::string to_pdf(const Document& doc, const Package& package, const PdfConvert
     o.producer = "allies " + std::string(version());
     o.epoch = options.epoch;
     o.pdfa = options.pdfa;
+    o.warnings = options.warnings;
+    if (options.warnings)
+        options.warnings->insert(options.warnings->end(), laid.warnings.begin(), laid.warnings.end());
     return pdf::write_pdf(laid, o);
 }
 

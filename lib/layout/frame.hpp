@@ -109,6 +109,9 @@ struct LaidOutDocument {
     std::vector<OutlineEntry> outline;
     std::string title;
     std::string language;                // BCP 47, e.g. "en-GB"
+    // What was drawn approximately, one line each ("word/media/a.png:
+    // picture cannot be read (...); drawn as a placeholder"), in order.
+    std::vector<std::string> warnings;
 };
 
 }  // namespace allies::layout

@@ -1,6 +1,7 @@
 #include "layout/layout.hpp"
 
 #include "layout/chart.hpp"
+#include "layout/picture_check.hpp"
 
 #include <unicode/brkiter.h>
 #include <unicode/ubidi.h>
@@ -9,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <deque>
 #include <map>
 #include <set>
 #include <tuple>
@@ -79,6 +81,7 @@ struct Graphic {
     std::string alt;
     std::string chart;                   // a chart part, drawn from its cached values
     std::string diagram, source;         // a SmartArt data part, and the part holding the graphic
+    bool placeholder = false;            // damaged picture: a box with the alt text
 };
 
 struct Atom {
@@ -105,8 +108,6 @@ Color parse_color(const std::string& hex) {
     return c;
 }
 
-bool is_png(const std::string& b) { return b.size() > 8 && b.compare(0, 8, "\x89PNG\r\n\x1a\n") == 0; }
-bool is_jpeg(const std::string& b) { return b.size() > 3 && static_cast<unsigned char>(b[0]) == 0xFF && static_cast<unsigned char>(b[1]) == 0xD8; }
 
 class Engine {
 public:
@@ -171,6 +172,29 @@ private:
         double column_width = 0, column_gap = 0, left = 0;
         double deepest = 0;          // lowest point reached by any column so far
     };
+
+    // The alt text of a picture that cannot be drawn, inside its box: as
+    // much of it as fits on one line, in a small grey type.
+    void placeholder_label(const std::string& label, double x, double y, double width, double height, int tag, Sink& sink) {
+        double size = std::clamp(height * 0.5, 4.0, 9.0);
+        if (width < 12 || height < size + 2) return;
+        auto font = fonts_.resolve({"Calibri", false, false});
+        std::u32string text;
+        for (char32_t c : text::utf32_from_utf8(label))  // only what the face can draw
+            if (c >= 0x20 && font->glyph(c) != 0) text += c;
+        while (!text.empty() && font->width(text, size) > width - 6) text.pop_back();
+        if (text.empty()) return;
+        TextItem t;
+        t.text = std::move(text);
+        t.size = size;
+        t.x = x + 3;
+        t.y = y + std::min(height - 3, 3 + size);
+        t.font_path = font->face().path;
+        t.font_index = font->face().index;
+        t.color = {0.4, 0.4, 0.4};
+        t.tag = tag;
+        sink.items.push_back(std::move(t));
+    }
 
     // ---- structure (tagged PDF) -----------------------------------------
     int node(const std::string& type, const std::string& alt = "") {
@@ -537,9 +561,17 @@ private:
         g->source = in.ref.part;
         if (!in.image_part.empty() && pkg_.has_part(in.image_part)) {
             const std::string& bytes = pkg_.part_bytes(in.image_part);
-            if (is_png(bytes) || is_jpeg(bytes)) {
+            PictureCheck check = check_picture(bytes);
+            if (check.drawable) {
                 g->bytes = &bytes;
-                g->jpeg = is_jpeg(bytes);
+                g->jpeg = check.kind == PictureKind::jpeg;
+            } else if (check.kind != PictureKind::other) {
+                // A damaged PNG or JPEG: a placeholder box with the alt text,
+                // not a failed PDF (other formats are boxes already).
+                g->placeholder = true;
+                if (warned_pictures_.insert(in.image_part).second)
+                    out_.warnings.push_back(in.image_part + ": picture cannot be read (" + check.problem +
+                                            "); drawn as a placeholder box");
             }
         }
         a.graphic = std::move(g);
@@ -1178,6 +1210,7 @@ private:
                     }
                 } else if (!g.bytes) {
                     f.sink->items.push_back(RectItem{x, baseline - a.height, a.width, a.height, false, {0.6, 0.6, 0.6}, 0.5, img.tag});
+                    if (g.placeholder) placeholder_label(g.alt.empty() ? std::string("[picture]") : g.alt, x, baseline - a.height, a.width, a.height, img.tag, *f.sink);
                 } else {
                     f.sink->items.push_back(img);
                 }
@@ -1646,7 +1679,8 @@ private:
     FontLibrary& fonts_;
     writers::NoteNumbers notes_;
     LaidOutDocument out_;
-    std::vector<PageInfo> pages_;
+    std::deque<PageInfo> pages_;
+    std::set<std::string> warned_pictures_;  // one warning per picture part  // deque: a Sink* into a page survives new pages
     std::vector<Section> sections_;  // the document's sections, geometry made sane
     const Section* section_ = nullptr;
     std::size_t section_index_ = 0;

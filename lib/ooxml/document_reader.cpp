@@ -92,6 +92,8 @@ Document read_document(const Package& pkg) {
     Document doc;
     const std::string& main = pkg.main_document();
     doc.main_part = main;
+    for (const auto& d : pkg.dropped_parts())
+        doc.warnings.push_back(d.name + ": left out, it cannot be read (" + d.reason + ")");
 
     StyleSheet styles;
     styles.load(pkg, first_target(pkg, main, RelType::styles), first_target(pkg, main, RelType::theme));

@@ -1,6 +1,9 @@
 #include <zip.h>
 
 #include <algorithm>
+#include <atomic>
+#include <cstdio>
+#include <cstdlib>
 
 #include "allies/error.hpp"
 #include "opc.hpp"
@@ -69,8 +72,49 @@ Package Package::open_memory(std::string bytes, std::string display_name, const 
         throw Error(ErrorKind::no_main_document, in.display_name, in.main_document,
                     "main document part is not a WordprocessingML document (content type " +
                         (ct.empty() ? std::string("unknown") : ct) + ")");
+    (void)package.relationships(in.main_document);  // its relationships are not optional either
+    drop_broken_parts(package);
     return package;
 }
+
+// Every other XML part is parsed now (the trees stay cached for the readers,
+// which would parse them anyway); one that fails is removed from the package
+// and listed, so that no later step meets it half-read.
+void Package::drop_broken_parts(Package& package) {
+    auto& in = *package.impl_;
+    std::string main_rels = lower_ascii(rels_part_for(in.main_document));
+    std::string main_key = lower_ascii(in.main_document);
+    std::vector<std::string> names;
+    for (const auto& e : in.entries) {
+        std::string key = lower_ascii(e.name);
+        if (key == main_key || key == main_rels || key == "[content_types].xml" || key == "_rels/.rels") continue;
+        std::string type = package.content_type(e.name);
+        bool xml_part = key.ends_with(".xml") || key.ends_with(".rels") || type.ends_with("+xml") || type.ends_with("/xml");
+        if (xml_part) names.push_back(e.name);
+    }
+    for (const auto& name : names) {
+        try {
+            if (lower_ascii(name).ends_with(".rels")) {
+                (void)xml(package, name);
+                std::string_view base = std::string_view(name).substr(0, name.size() - 5);
+                auto slash = base.rfind("_rels/");
+                if (slash != std::string_view::npos) {
+                    std::string source = std::string(base.substr(0, slash)) + std::string(base.substr(slash + 6));
+                    (void)package.relationships(source);
+                }
+            } else {
+                (void)xml(package, name);
+            }
+        } catch (const Error& e) {
+            if (e.kind() != ErrorKind::bad_xml && e.kind() != ErrorKind::bad_utf8 && e.kind() != ErrorKind::xml_too_deep)
+                throw;
+            in.dropped.push_back({name, e.message()});
+            package.remove_part(name);
+        }
+    }
+}
+
+const std::vector<Package::DroppedPart>& Package::dropped_parts() const { return impl_->dropped; }
 
 const std::string& Package::display_name() const { return impl_->display_name; }
 const Limits& Package::limits() const { return impl_->limits; }
@@ -122,9 +166,27 @@ std::optional<Relationship> Package::relationship_by_id(std::string_view source,
     return std::nullopt;
 }
 
+std::uint64_t Package::Impl::next_tree_generation() {
+    static std::atomic<std::uint64_t> counter{0};
+    return ++counter;
+}
+
+void TreeHandles::check(const Package& package, const char* where) const {
+    if (generation_ == tree_generation(package)) return;
+#ifdef ALLIES_CHECKED_BUILD
+    std::fprintf(stderr, "allies: internal error: stale XML handles used in %s (generation %llu, package at %llu)\n",
+                 where, static_cast<unsigned long long>(generation_),
+                 static_cast<unsigned long long>(tree_generation(package)));
+    std::abort();
+#else
+    throw Error(ErrorKind::refused, package.display_name(), "",
+                std::string("internal error, refusing to go on: XML handles used after their tree was replaced (") + where + ")");
+#endif
+}
+
 void Package::set_part(const std::string& name, std::string bytes, std::string content_type) {
     auto key = lower_ascii(name);
-    impl_->xml_cache.erase(key);
+    if (impl_->xml_cache.erase(key)) impl_->generation = Impl::next_tree_generation();
     impl_->dirty_xml.erase(key);
     if (ZipEntry* e = impl_->find(name)) {
         e->data = std::move(bytes);
@@ -148,7 +210,7 @@ void Package::remove_part(std::string_view name) {
     impl_->index.clear();
     for (std::size_t i = 0; i < impl_->entries.size(); ++i)
         impl_->index.emplace(lower_ascii(impl_->entries[i].name), i);
-    impl_->xml_cache.erase(key);
+    if (impl_->xml_cache.erase(key)) impl_->generation = Impl::next_tree_generation();
     impl_->dirty_xml.erase(key);
     if (impl_->override_types.erase(key)) impl_->content_types_dirty = true;
     impl_->rels_cache.clear();

@@ -3,6 +3,7 @@
 // library code includes this header (it names pugixml and libzip types).
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <set>
@@ -41,10 +42,39 @@ struct Package::Impl {
     bool content_types_dirty = false;         // override_types changed since opening
     std::string main_document;
     bool strict = false;
+    std::vector<Package::DroppedPart> dropped;
+    // Generation of the parsed trees: handles (pugi::xml_node) taken from
+    // them stay valid only while it is unchanged. Drawn from a process-wide
+    // counter, so a package opened again (the self-check) never repeats one;
+    // bumped whenever a parsed tree is freed or replaced (set_part,
+    // remove_part). pugixml's pooled allocator hides a stale handle from
+    // AddressSanitizer until a whole tree goes, so this is the check that
+    // catches one.
+    std::uint64_t generation = next_tree_generation();
+
+    static std::uint64_t next_tree_generation();
 
     ~Impl();
     ZipEntry* find(std::string_view name);
     const ZipEntry* find(std::string_view name) const;
+};
+
+// The generation of a package's parsed trees (see Package::Impl::generation).
+inline std::uint64_t tree_generation(const Package& package) { return package.impl().generation; }
+
+// Whatever keeps handles into a package's XML trees keeps the generation they
+// were taken at and checks it before using them. A mismatch is a bug in
+// allies, never the input's fault: checked builds (sanitizers, fuzzing)
+// abort so that the test or fuzzer reports it; others throw
+// Error(internal), failing the document closed.
+class TreeHandles {
+public:
+    void take(const Package& package) { generation_ = tree_generation(package); }
+    void check(const Package& package, const char* where) const;
+    bool taken() const { return generation_ != 0; }
+
+private:
+    std::uint64_t generation_ = 0;
 };
 
 // Parsed XML of a part, validated (UTF-8, depth, no DOCTYPE) and with element

@@ -246,9 +246,22 @@ private:
         if (i.bytes.empty()) return;
         auto image = std::make_unique<PdfImage>(&pdf_);
         const auto* data = reinterpret_cast<const unsigned char*>(i.bytes.data());
-        if (i.jpeg) image->LoadFromJpegData(data, static_cast<pdf_long>(i.bytes.size()));
-        else image->LoadFromPngData(data, static_cast<pdf_long>(i.bytes.size()));
-        double w = image->GetWidth(), h = image->GetHeight();
+        double w = 0, h = 0;
+        try {
+            if (i.jpeg) image->LoadFromJpegData(data, static_cast<pdf_long>(i.bytes.size()));
+            else image->LoadFromPngData(data, static_cast<pdf_long>(i.bytes.size()));
+            w = image->GetWidth();
+            h = image->GetHeight();
+        } catch (const PdfError& e) {
+            // Layout checked the picture; a decoder that still refuses it
+            // leaves a placeholder box, not a failed PDF.
+            if (options_.warnings)
+                options_.warnings->push_back(std::string("a picture cannot be decoded (") + PdfError::ErrorName(e.GetError()) +
+                                             "); drawn as a placeholder box");
+            images_.push_back(std::move(image));  // its object is in the document already: keep it alive
+            paint(painter, layout::RectItem{i.x, i.y, i.width, i.height, false, {0.6, 0.6, 0.6}, 0.5, i.tag});
+            return;
+        }
         if (w <= 0 || h <= 0) return;
         painter.DrawImage(i.x, i.y, image.get(), i.width / w, i.height / h);
         images_.push_back(std::move(image));
@@ -524,6 +537,10 @@ private:
 }  // namespace
 
 std::string write_pdf(const layout::LaidOutDocument& doc, const PdfOptions& options) {
+    // PoDoFo prints its own log and debug lines on standard error (and
+    // stdout) otherwise; errors reach the caller as exceptions.
+    PdfError::EnableLogging(false);
+    PdfError::EnableDebug(false);
     try {
         return Writer(doc, options).run();
     } catch (const PdfError& e) {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "layout/frame.hpp"
 
@@ -14,6 +15,7 @@ struct PdfOptions {
     std::string producer;                // "allies VERSION"
     long long epoch = -1;                // creation date; -1 = SOURCE_DATE_EPOCH or 1980-01-01
     bool pdfa = false;                   // PDF/A-2b: sRGB output intent, XMP identification, no CIDSet
+    std::vector<std::string>* warnings = nullptr;  // receives what was drawn approximately
 };
 
 std::string write_pdf(const layout::LaidOutDocument& doc, const PdfOptions& options);

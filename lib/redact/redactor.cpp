@@ -71,7 +71,28 @@ const redact::FlatParagraph& Redactor::State::flat(pugi::xml_node paragraph) {
     return flat_cache.emplace(paragraph.internal_object(), redact::flatten(paragraph)).first->second;
 }
 
+void Redactor::State::release_edits() {
+    cuts.clear();
+    cuts_index.clear();
+    removals.clear();
+    removed.clear();
+    attribute_edits.clear();
+    unwrap_sdts.clear();
+    flat_cache.clear();
+    hit_paragraph.clear();
+    // The stories' indexes may name paragraphs that were removed; the later
+    // passes walk each story from its root.
+    for (auto& story : stories) {
+        story.paragraphs.clear();
+        story.content_controls.clear();
+        story.simple_fields.clear();
+        story.ruby_texts.clear();
+        story.paragraph_number.clear();
+    }
+}
+
 void Redactor::State::release_nodes() {
+    handles = TreeHandles{};
     stories.clear();
     cuts.clear();
     cuts_index.clear();
@@ -360,21 +381,31 @@ const RedactionPlan& Redactor::find() {
                     "the package has no content types; a public copy of it would not open in Word or LibreOffice");
     redact::load_styles(package_, st);
     redact::collect_stories(package_, st);
-    release_edited_part_bytes(package_);  // the stories live in their DOMs now
+    st.handles.take(package_);
+    release_edited_part_bytes(package_);  // the stories live in their DOMs now (no tree is freed)
+    auto check = [&](const char* step) { st.handles.check(package_, step); };
     std::vector<std::string> authors;
+    check("accept_revisions");
     redact::accept_revisions(st, authors);
     redact::index_paragraphs(st);
+    check("remove_hidden_text");
     if (redact::remove_hidden_text(package_, st) > 0)
         redact::index_paragraphs(st);  // emptied wrappers may have gone: never keep stale nodes
+    check("collect_people");
     redact::collect_people(package_, st, authors);
     st.names = detect::NameMatcher(st.plan.people, st.options.policy);
+    check("unlink_personal_fields");
     if (redact::unlink_personal_fields(st) > 0) {
         st.flat_cache.clear();  // fields were unlinked: flatten again from here
         redact::index_paragraphs(st);
     }
+    check("detect_blocks");
     redact::detect_blocks(package_, st);
+    check("detect_inline");
     redact::detect_inline(package_, st);
+    check("detect_attributes");
     redact::detect_attributes(package_, st);
+    check("locate_hits");
     if (st.options.locate_hits) redact::locate_hits(st);
     st.flat_cache.clear();
     st.found = true;
@@ -385,8 +416,12 @@ void Redactor::apply() {
     State& st = *state_;
     if (st.applied) return;
     find();
+    st.handles.check(package_, "apply_edits");
     redact::apply_edits(package_, st);
+    st.release_edits();
+    st.handles.check(package_, "sanitise_package");
     redact::sanitise_package(package_, st);
+    st.handles.check(package_, "self_check");
     st.applied = true;
     st.public_bytes = redact::self_check(package_, st);
 }

@@ -15,6 +15,8 @@
 #include "redact/xml_edit.hpp"
 
 namespace allies::redact {
+std::string placeholder_png();
+
 namespace {
 
 std::string_view local(std::string_view name) {
@@ -86,14 +88,18 @@ struct Sanitiser {
         if (n > 0) st.add_sanitised(part, category, std::to_string(n) + " " + what);
     }
 
-    void drop_part(const std::string& part, const std::string& reason) {
-        if (!pkg.has_part(part) || removed_parts.count(lower_ascii(part))) return;
-        removed_parts.insert(lower_ascii(part));
-        // The report names the part; a part name may itself carry a name.
-        std::string shown = part;
+    // The report names the part; a part name may itself carry a name.
+    std::string shown_part_name(std::string shown) const {
         auto ms = st.names.find(shown);
         for (auto it = ms.rbegin(); it != ms.rend(); ++it) shown.replace(it->begin, it->end - it->begin, "[name]");
-        st.plan.removed_parts.push_back({shown, reason});
+        return shown;
+    }
+
+    void drop_part(const std::string& part, const std::string& reason) {
+        if (!pkg.has_part(part) || removed_parts.count(lower_ascii(part))) return;
+        st.handles.check(pkg, "drop_part");
+        removed_parts.insert(lower_ascii(part));
+        st.plan.removed_parts.push_back({shown_part_name(part), reason});
         std::string rels = rels_part_for(part);
         pkg.remove_part(part);
         if (pkg.has_part(rels)) pkg.remove_part(rels);
@@ -103,6 +109,17 @@ struct Sanitiser {
         st.stories.erase(std::remove_if(st.stories.begin(), st.stories.end(),
                                         [&](const StoryPart& s) { return lower_ascii(s.name) == key; }),
                          st.stories.end());
+        // Only the stories (each walked from its root) hold handles now, and
+        // none into the freed tree.
+        st.handles.take(pkg);
+    }
+
+    // Parts the package left out at open (they do not parse): reported as
+    // removed; prune_unreferenced drops the relationships that pointed there.
+    void broken_parts() {
+        for (const auto& d : pkg.dropped_parts()) {
+            st.plan.removed_parts.push_back({shown_part_name(d.name), "damaged: it does not parse, so it is left out"});
+        }
     }
 
     // ---- XML-level cleaning of the stories ---------------------------
@@ -398,8 +415,10 @@ struct Sanitiser {
             if (rels.empty()) continue;
             std::set<std::string> ids = referenced_ids(source);
             std::vector<std::string> doomed;
-            for (const auto& rel : rels)
-                if (referenced_by_id(rel) && !ids.count(rel.id)) doomed.push_back(rel.id);
+            for (const auto& rel : rels) {
+                bool missing = !rel.external && !rel.target_part.empty() && !pkg.has_part(rel.target_part);
+                if ((referenced_by_id(rel) && !ids.count(rel.id)) || missing) doomed.push_back(rel.id);
+            }
             for (const auto& id : doomed) remove_relationship(pkg, source, id);
         }
         // Dangling references to removed relationships.
@@ -495,8 +514,13 @@ struct Sanitiser {
             try {
                 s = strip_image_metadata(bytes);
             } catch (const std::invalid_argument& e) {
-                throw Error(ErrorKind::refused, pkg.display_name(), name,
-                            std::string("cannot be sure the image's metadata is gone: ") + e.what());
+                // A damaged picture cannot be checked for metadata, and no
+                // reader can show it either: a neutral placeholder picture
+                // takes its place (same part, so every reference stays valid).
+                pkg.set_part(name, placeholder_png(), "image/png");
+                st.add_sanitised(name, "damaged picture",
+                                 std::string("replaced by a placeholder (") + e.what() + ")");
+                continue;
             }
             if (s.removed.empty()) continue;
             std::string what;
@@ -509,8 +533,20 @@ struct Sanitiser {
 
 }  // namespace
 
+// A 1x1 light grey PNG: what a damaged picture becomes in a public copy.
+std::string placeholder_png() {
+    static const unsigned char png[] = {
+        0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
+        0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x00, 0x00, 0x00, 0x00, 0x3a, 0x7e, 0x9b,
+        0x55, 0x00, 0x00, 0x00, 0x0a, 0x49, 0x44, 0x41, 0x54, 0x78, 0xda, 0x63, 0xb8, 0x01, 0x00, 0x00,
+        0xda, 0x00, 0xd9, 0xbd, 0xc5, 0x7e, 0x15, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae,
+        0x42, 0x60, 0x82};
+    return std::string(reinterpret_cast<const char*>(png), sizeof png);
+}
+
 void sanitise_package(Package& package, Redactor::State& state) {
     Sanitiser s{package, state, {}};
+    s.broken_parts();
     for (auto& story : state.stories)
         if (story.kind != "comments") s.clean_story(story);
     s.properties();

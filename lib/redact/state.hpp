@@ -13,6 +13,7 @@
 #include <pugixml.hpp>
 
 #include "allies/redact.hpp"
+#include "package/package_impl.hpp"
 #include "detect/name_matcher.hpp"
 #include "ooxml/styles.hpp"
 #include "redact/flat_text.hpp"
@@ -62,6 +63,12 @@ struct RelationshipEdit {
 namespace allies {
 
 struct Redactor::State {
+    // Every container below that holds pugi::xml_node or const void* keys
+    // holds handles into the package's trees, taken at this generation.
+    // Steps check it before they run; an operation that frees a tree
+    // (sanitise dropping a part, the self-check reopening the package)
+    // first drops the handles into it, then takes the generation again.
+    TreeHandles handles;
     RedactOptions options;
     RedactionPlan plan;
     bool found = false, applied = false;
@@ -100,6 +107,9 @@ struct Redactor::State {
     std::string public_bytes;        // the serialised result the self-check verified
     // Forgets every XML node (before the package's DOMs are freed).
     void release_nodes();
+    // Forgets the edits once applied: removed nodes must not be reachable
+    // from any list (their memory is reused by the tree's pool).
+    void release_edits();
     const redact::StoryPart* story_of(const std::string& part) const;
     int paragraph_number(const std::string& part, pugi::xml_node p) const;
     std::string name_replacement(int person);

@@ -104,7 +104,11 @@ int main(int argc, char** argv) {
             allies::PdfConvertOptions options;
             options.pdfa = pdfa;
             options.paper = paper_size;
-            allies::write_file_atomically(output, allies::to_pdf(document, package, options));
+            std::vector<std::string> warnings;
+            options.warnings = &warnings;
+            std::string pdf = allies::to_pdf(document, package, options);
+            for (const auto& w : warnings) std::cerr << "allies-convert: warning: " << input << ": " << w << "\n";
+            allies::write_file_atomically(output, pdf);
         } else {
             allies::write_file_atomically(output, allies::convert(document, format));
         }

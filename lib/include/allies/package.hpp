@@ -20,7 +20,11 @@ struct Limits {
     std::uint64_t max_part_bytes = 256ull << 20;        // one part, uncompressed
     std::uint64_t max_total_bytes = 1ull << 30;         // whole package, uncompressed
     std::uint64_t max_ratio = 200;                      // uncompressed / compressed, per entry
-    std::uint64_t ratio_floor_bytes = 1ull << 20;       // ratio checked only above this size
+    // The ratio is checked only once an entry has expanded past this grace
+    // size (after Apache POI's ZipSecureFile): legitimate, very repetitive
+    // XML (a 20 MB paragraph, a large table in one format) compresses far
+    // beyond any ratio, and the absolute limits above already bound memory.
+    std::uint64_t ratio_floor_bytes = 64ull << 20;
     std::uint32_t max_xml_depth = 512;                  // element nesting in any XML part
 };
 
@@ -78,6 +82,17 @@ public:
     // The part the officeDocument relationship points at.
     const std::string& main_document() const;
 
+    // Optional XML parts left out at open because they do not parse (a
+    // damaged settings, font table, theme, web settings, header...): the
+    // document is read as Word reads it without them, and a public copy
+    // leaves them out. The main document and its relationships are never
+    // optional: they are errors. In archive order.
+    struct DroppedPart {
+        std::string name;
+        std::string reason;
+    };
+    const std::vector<DroppedPart>& dropped_parts() const;
+
     // Editing: replace or add a part's bytes, or remove a part.
     void set_part(const std::string& name, std::string bytes, std::string content_type = {});
     void remove_part(std::string_view name);
@@ -94,6 +109,7 @@ public:
 
 private:
     explicit Package(std::unique_ptr<Impl> impl);
+    static void drop_broken_parts(Package& package);
     std::unique_ptr<Impl> impl_;
 };
 

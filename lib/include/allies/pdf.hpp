@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "allies/export.hpp"
 #include "allies/model.hpp"
@@ -26,6 +27,10 @@ struct PdfConvertOptions {
     // Every section on this paper instead of its own (orientation and
     // margins kept); width 0 = the document's own sizes.
     PaperSize paper;
+    // When set, receives one line for each thing drawn approximately (a
+    // picture that cannot be read, drawn as a placeholder box with its alt
+    // text); the PDF is still written.
+    std::vector<std::string>* warnings = nullptr;
 };
 
 // Loads the font configuration now rather than at the first to_pdf (each
