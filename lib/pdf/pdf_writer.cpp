@@ -14,6 +14,7 @@
 
 #include "allies/error.hpp"
 #include "pdf/font_embedder.hpp"
+#include "layout/png_decoder.hpp"
 #include "pdf/hex.hpp"
 #include "text/encode.hpp"
 
@@ -245,19 +246,25 @@ private:
     void paint(PdfPainter& painter, const layout::ImageItem& i) {
         if (i.bytes.empty()) return;
         auto image = std::make_unique<PdfImage>(&pdf_);
-        const auto* data = reinterpret_cast<const unsigned char*>(i.bytes.data());
         double w = 0, h = 0;
+        std::string problem;
         try {
-            if (i.jpeg) image->LoadFromJpegData(data, static_cast<pdf_long>(i.bytes.size()));
-            else image->LoadFromPngData(data, static_cast<pdf_long>(i.bytes.size()));
+            if (i.jpeg) {
+                // Passed through as DCT: PoDoFo reads only the header.
+                image->LoadFromJpegData(reinterpret_cast<const unsigned char*>(i.bytes.data()),
+                                        static_cast<pdf_long>(i.bytes.size()));
+            } else if (!load_png(*image, i.bytes)) {
+                problem = "it cannot be decoded";
+            }
             w = image->GetWidth();
             h = image->GetHeight();
         } catch (const PdfError& e) {
+            problem = std::string("it cannot be decoded: ") + PdfError::ErrorName(e.GetError());
+        }
+        if (!problem.empty()) {
             // Layout checked the picture; a decoder that still refuses it
             // leaves a placeholder box, not a failed PDF.
-            if (options_.warnings)
-                options_.warnings->push_back(std::string("a picture cannot be decoded (") + PdfError::ErrorName(e.GetError()) +
-                                             "); drawn as a placeholder box");
+            if (options_.warnings) options_.warnings->push_back("a picture is drawn as a placeholder box: " + problem);
             images_.push_back(std::move(image));  // its object is in the document already: keep it alive
             paint(painter, layout::RectItem{i.x, i.y, i.width, i.height, false, {0.6, 0.6, 0.6}, 0.5, i.tag});
             return;
@@ -265,6 +272,25 @@ private:
         if (w <= 0 || h <= 0) return;
         painter.DrawImage(i.x, i.y, image.get(), i.width / w, i.height / h);
         images_.push_back(std::move(image));
+    }
+
+    // PNG through our own decoder (layout/png_decoder.hpp says why not
+    // PoDoFo's): 8-bit grey or RGB samples, Flate-compressed by PoDoFo, and
+    // a soft mask when any pixel is not opaque.
+    bool load_png(PdfImage& image, const std::string& bytes) {
+        auto png = layout::decode_png(bytes);
+        if (!png) return false;
+        image.SetImageColorSpace(png->channels == 1 ? ePdfColorSpace_DeviceGray : ePdfColorSpace_DeviceRGB);
+        if (!png->alpha.empty()) {
+            PdfImage mask(&pdf_);
+            mask.SetImageColorSpace(ePdfColorSpace_DeviceGray);
+            PdfMemoryInputStream alpha(png->alpha.data(), static_cast<pdf_long>(png->alpha.size()));
+            mask.SetImageData(png->width, png->height, 8, &alpha);
+            image.SetImageSoftmask(&mask);
+        }
+        PdfMemoryInputStream pixels(png->pixels.data(), static_cast<pdf_long>(png->pixels.size()));
+        image.SetImageData(png->width, png->height, 8, &pixels);
+        return true;
     }
 
     void paint(PdfPainter& painter, const layout::PathItem& p) {

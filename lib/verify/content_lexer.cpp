@@ -124,7 +124,8 @@ bool ContentLexer::read_operand(Operand& out, int depth) {
             std::string key = read_name();
             Operand value;
             if (depth > 32 || !read_operand(value, depth + 1)) return true;
-            out.entries.emplace_back(std::move(key), std::move(value));
+            out.keys.push_back(std::move(key));
+            out.items.push_back(std::move(value));
         }
     }
     if (c == '<') {

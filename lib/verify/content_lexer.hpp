@@ -16,11 +16,12 @@ struct Operand {
     enum class Kind { number, name, string, array, dict, other } kind = Kind::other;
     double number = 0;
     std::string text;               // name (without '/') or string bytes (escapes and hex decoded)
-    std::vector<Operand> items;     // array
-    std::vector<std::pair<std::string, Operand>> entries;  // dict
+    std::vector<Operand> items;     // array; a dict's values
+    std::vector<std::string> keys;  // a dict's keys, parallel to items (a pair
+                                    // with Operand, incomplete here, is not allowed)
     const Operand* get(std::string_view key) const {
-        for (const auto& [k, v] : entries)
-            if (k == key) return &v;
+        for (std::size_t i = 0; i < keys.size() && i < items.size(); ++i)
+            if (keys[i] == key) return &items[i];
         return nullptr;
     }
 };
