@@ -101,10 +101,13 @@ struct InterruptGuard {
     // A terminal's Ctrl-C reaches the whole process group: workers ignore
     // it and are stopped by the parent, which then knows they were stopped
     // rather than crashed. They die with the parent if it is killed.
-    static void set_up_child() {
+    static void set_up_child(pid_t parent) {
         std::signal(SIGINT, SIG_IGN);
         std::signal(SIGTERM, SIG_DFL);
         ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+        // The parent may have died between fork() and prctl(): then no
+        // signal comes, and an orphan must not go on writing staging files.
+        if (::getppid() != parent) ::_exit(128 + SIGKILL);
     }
 };
 
@@ -364,6 +367,7 @@ BatchRun publish_batch(const std::vector<BatchInput>& inputs, const std::string&
             int fds[2];
             if (::pipe2(fds, O_CLOEXEC) != 0) throw Error(ErrorKind::write_failed, outdir.string(), "", "cannot create a pipe");
             std::fflush(nullptr);
+            const pid_t parent = ::getpid();
             pid_t pid = ::fork();
             if (pid < 0) {
                 ::close(fds[0]);
@@ -371,7 +375,7 @@ BatchRun publish_batch(const std::vector<BatchInput>& inputs, const std::string&
                 throw Error(ErrorKind::write_failed, outdir.string(), "", std::string("cannot start a worker: ") + std::strerror(errno));
             }
             if (pid == 0) {
-                InterruptGuard::set_up_child();
+                InterruptGuard::set_up_child(parent);
                 ::close(fds[0]);
                 for (auto& r : running) ::close(r.fd);
                 worker(in, staging, options, fds[1]);

@@ -51,18 +51,28 @@ std::string load_or_create_hash_key(const std::string& path) {
             key += hex[c & 15];
         }
     }
-    // O_EXCL: two workers starting together agree on one key.
-    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (fd < 0) {
-        if (errno == EEXIST) return load_hash_key(path);
-        throw Error(ErrorKind::write_failed, path, "", std::string("cannot create the hash key: ") + std::strerror(errno));
-    }
+    // Written whole to a private temporary file, then link()ed into place:
+    // two workers starting together agree on one key (link fails with
+    // EEXIST for the second), and a process killed half-way never leaves
+    // an empty or short key behind.
+    std::string tmp = path + ".tmp-XXXXXX";
+    int fd = ::mkostemp(tmp.data(), O_CLOEXEC);
+    if (fd < 0) throw Error(ErrorKind::write_failed, path, "", std::string("cannot create the hash key: ") + std::strerror(errno));
+    ::fchmod(fd, 0600);
     std::string line = key + "\n";
     bool ok = ::write(fd, line.data(), line.size()) == static_cast<ssize_t>(line.size());
+    ok = ::fsync(fd) == 0 && ok;
     ok = ::close(fd) == 0 && ok;
     if (!ok) {
-        ::unlink(path.c_str());
+        ::unlink(tmp.c_str());
         throw Error(ErrorKind::write_failed, path, "", "cannot write the hash key");
+    }
+    int linked = ::link(tmp.c_str(), path.c_str());
+    int link_errno = errno;
+    ::unlink(tmp.c_str());
+    if (linked != 0) {
+        if (link_errno == EEXIST) return load_hash_key(path);
+        throw Error(ErrorKind::write_failed, path, "", std::string("cannot create the hash key: ") + std::strerror(link_errno));
     }
     return key;
 }

@@ -1,9 +1,18 @@
 // allies-convert: DOCX to text, Markdown or the JSON document model.
 #include <CLI/CLI.hpp>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <csignal>
+#include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <iostream>
+#include <streambuf>
 
 #include "allies/convert.hpp"
+#include "common/stdout_guard.hpp"
 #include "allies/html.hpp"
 #include "allies/pdf.hpp"
 #include "allies/error.hpp"
@@ -11,6 +20,9 @@
 #include "allies/reader.hpp"
 
 namespace {
+
+constexpr const char* kTool = "allies-convert";
+
 
 constexpr const char* kExitCodes =
     "Exit codes:\n"
@@ -30,7 +42,7 @@ bool format_from_extension(const std::string& path, allies::OutputFormat& out) {
 
 }  // namespace
 
-int main(int argc, char** argv) {
+static int run(int argc, char** argv) {
     CLI::App app{"allies-convert: convert a DOCX document to text, Markdown or JSON", "allies-convert"};
     app.footer(kExitCodes);
     std::string input, output = "-", to, assets;
@@ -113,6 +125,7 @@ int main(int argc, char** argv) {
             allies::write_file_atomically(output, allies::convert(document, format));
         }
     } catch (const allies::Error& e) {
+        if (e.file() == "<stdout>") allies::tool::stdout_error_reported();
         std::cerr << "allies-convert: error: " << e.what() << "\n";
         return allies::exit_code_for(e.kind());
     } catch (const std::bad_alloc&) {
@@ -120,4 +133,9 @@ int main(int argc, char** argv) {
         return allies::exit_codes::input;
     }
     return allies::exit_codes::ok;
+}
+
+int main(int argc, char** argv) {
+    allies::tool::set_up_stdout();
+    return allies::tool::finish_stdout(run(argc, argv), kTool);
 }

@@ -2,14 +2,21 @@
 // independent leak check -> move into the public folder; for one document
 // or thousands, with a manifest. Options in, library calls out, printing.
 #include <CLI/CLI.hpp>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <chrono>
+#include <csignal>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <iostream>
 #include <sstream>
-#include <unistd.h>
+#include <streambuf>
 
 #include "allies/error.hpp"
+#include "common/stdout_guard.hpp"
 #include "allies/package.hpp"
 #include "allies/publish.hpp"
 #include "allies/redact.hpp"
@@ -18,6 +25,9 @@
 #endif
 
 namespace {
+
+constexpr const char* kTool = "allies-publish";
+
 
 constexpr const char* kExitCodes =
     "Exit codes:\n"
@@ -54,7 +64,7 @@ std::string clock_text(double seconds) {
 
 }  // namespace
 
-int main(int argc, char** argv) {
+static int run(int argc, char** argv) {
     CLI::App app{"allies-publish: redact DOCX meeting notes, convert the public version, verify every output "
                  "independently for leaks, and publish only what is clean",
                  "allies-publish"};
@@ -220,10 +230,16 @@ int main(int argc, char** argv) {
         }
         return run.exit_code();
     } catch (const allies::Error& e) {
+        if (e.file() == "<stdout>") allies::tool::stdout_error_reported();
         std::cerr << "allies-publish: error: " << e.what() << "\n";
         return allies::exit_code_for(e.kind());
     } catch (const std::bad_alloc&) {
         std::cerr << "allies-publish: error: out of memory\n";
         return allies::exit_codes::input;
     }
+}
+
+int main(int argc, char** argv) {
+    allies::tool::set_up_stdout();
+    return allies::tool::finish_stdout(run(argc, argv), kTool);
 }

@@ -1,13 +1,25 @@
 // allies-redact: DOCX to public DOCX (+ JSON report). Options in, one library
 // call chain out (Policy, Roster, Redactor), errors printed as one line.
 #include <CLI/CLI.hpp>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <csignal>
+#include <cstdio>
+#include <cstring>
 #include <iostream>
+#include <streambuf>
 
 #include "allies/error.hpp"
+#include "common/stdout_guard.hpp"
 #include "allies/package.hpp"
 #include "allies/redact.hpp"
 
 namespace {
+
+constexpr const char* kTool = "allies-redact";
+
 
 constexpr const char* kExitCodes =
     "Exit codes:\n"
@@ -23,7 +35,7 @@ constexpr const char* kExitCodes =
 
 }  // namespace
 
-int main(int argc, char** argv) {
+static int run(int argc, char** argv) {
     CLI::App app{"allies-redact: redact marked sections, names and personal data from a DOCX, and sanitise it",
                  "allies-redact"};
     app.footer(kExitCodes);
@@ -117,6 +129,7 @@ int main(int argc, char** argv) {
                       << (plan.removed_parts.size() == 1 ? " part" : " parts") << " removed\n";
         }
     } catch (const allies::Error& e) {
+        if (e.file() == "<stdout>") allies::tool::stdout_error_reported();
         std::cerr << "allies-redact: error: " << e.what() << "\n";
         return allies::exit_code_for(e.kind());
     } catch (const std::bad_alloc&) {
@@ -124,4 +137,9 @@ int main(int argc, char** argv) {
         return allies::exit_codes::input;
     }
     return allies::exit_codes::ok;
+}
+
+int main(int argc, char** argv) {
+    allies::tool::set_up_stdout();
+    return allies::tool::finish_stdout(run(argc, argv), kTool);
 }
