@@ -7,6 +7,7 @@
 
 #include "allies/error.hpp"
 #include "allies/package.hpp"
+#include "allies/reader.hpp"
 
 namespace allies::fuzz {
 
@@ -20,6 +21,18 @@ inline Limits fuzz_limits() {
 
 inline std::string bytes_of(const std::uint8_t* data, std::size_t size) {
     return std::string(reinterpret_cast<const char*>(data), size);
+}
+
+// Opens the bytes as a package and reads its document model, then hands
+// both to `use`; what allies reports as an Error is a clean failure.
+template <typename Use>
+void with_document(const std::uint8_t* data, std::size_t size, Use use) {
+    try {
+        Package pkg = Package::open_memory(bytes_of(data, size), "fuzz.docx", fuzz_limits());
+        Document doc = read_document(pkg);
+        use(doc, pkg);
+    } catch (const Error&) {
+    }
 }
 
 }  // namespace allies::fuzz

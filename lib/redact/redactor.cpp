@@ -93,15 +93,8 @@ void Redactor::State::release_edits() {
 
 void Redactor::State::release_nodes() {
     handles = TreeHandles{};
+    release_edits();
     stories.clear();
-    cuts.clear();
-    cuts_index.clear();
-    removals.clear();
-    removed.clear();
-    attribute_edits.clear();
-    unwrap_sdts.clear();
-    flat_cache.clear();
-    hit_paragraph.clear();
     styles = ooxml::StyleSheet{};
 }
 
