@@ -231,3 +231,34 @@ TEST(TreeGenerations, ChangeWhenATreeIsFreedOrReplacedAndNotOtherwise) {
     EXPECT_NE(tree_generation(again), g1);
     EXPECT_NE(tree_generation(again), g0);
 }
+
+TEST(ZipLimits, EntriesSharingCompressedDataAreABomb) {
+    DocxBuilder b;
+    b.extra_parts.emplace_back("word/media/x.bin", std::string(100000, 'x'));
+    b.extra_parts.emplace_back("word/media/y.bin", std::string(100000, 'x'));
+    std::string zip = b.build();
+    EXPECT_NO_THROW(Package::open_memory(zip, "fine.docx"));
+    // Point y.bin's central record at x.bin's local header.
+    auto le32 = [&](std::size_t at) {
+        return static_cast<std::uint32_t>(static_cast<unsigned char>(zip[at])) |
+               static_cast<std::uint32_t>(static_cast<unsigned char>(zip[at + 1])) << 8 |
+               static_cast<std::uint32_t>(static_cast<unsigned char>(zip[at + 2])) << 16 |
+               static_cast<std::uint32_t>(static_cast<unsigned char>(zip[at + 3])) << 24;
+    };
+    std::size_t x = zip.find(std::string("PK\x01\x02", 4));
+    std::size_t offset_x = 0, record_y = std::string::npos;
+    for (std::size_t at = x; at != std::string::npos; at = zip.find(std::string("PK\x01\x02", 4), at + 4)) {
+        std::size_t name_len = static_cast<unsigned char>(zip[at + 28]) | static_cast<unsigned char>(zip[at + 29]) << 8;
+        std::string name = zip.substr(at + 46, name_len);
+        if (name == "word/media/x.bin") offset_x = le32(at + 42);
+        if (name == "word/media/y.bin") record_y = at;
+    }
+    ASSERT_NE(record_y, std::string::npos);
+    for (int i = 0; i < 4; ++i) zip[record_y + 42 + static_cast<std::size_t>(i)] = static_cast<char>(offset_x >> (8 * i));
+    try {
+        Package::open_memory(zip, "overlap.docx");
+        FAIL() << "opened";
+    } catch (const Error& e) {
+        EXPECT_EQ(e.kind(), ErrorKind::zip_bomb) << e.what();
+    }
+}

@@ -89,7 +89,10 @@ void Package::drop_broken_parts(Package& package) {
         std::string key = lower_ascii(e.name);
         if (key == main_key || key == main_rels || key == "[content_types].xml" || key == "_rels/.rels") continue;
         std::string type = package.content_type(e.name);
-        bool xml_part = key.ends_with(".xml") || key.ends_with(".rels") || type.ends_with("+xml") || type.ends_with("/xml");
+        // Foreign documents (altChunk XHTML, in any encoding) are not
+        // WordprocessingML; nothing reads them as XML.
+        bool foreign = type.starts_with("application/xhtml") || type.starts_with("text/");
+        bool xml_part = !foreign && (key.ends_with(".xml") || key.ends_with(".rels") || type.ends_with("+xml") || type.ends_with("/xml"));
         if (xml_part) names.push_back(e.name);
     }
     for (const auto& name : names) {

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstring>
 #include <string>
+#include <vector>
 
 #include "allies/error.hpp"
 #include "package_impl.hpp"
@@ -63,6 +64,66 @@ std::string zip_open_message(int code) {
     return msg;
 }
 
+std::uint64_t le(std::string_view b, std::size_t at, int n) {
+    std::uint64_t v = 0;
+    for (int i = n - 1; i >= 0; --i) v = (v << 8) | static_cast<unsigned char>(b[at + static_cast<std::size_t>(i)]);
+    return v;
+}
+
+// Entries whose data overlap (several central records pointing into one
+// compressed stream, the "overlapping" zip bomb) are never in a real
+// package: each would be inflated again, up to the total size limit. Reads
+// the central directory (and its zip64 fields) itself, since libzip does not
+// expose local header offsets. Returns false where it cannot follow the
+// directory: libzip has accepted it, and the size limits still hold.
+bool entries_overlap(std::string_view b) {
+    if (b.size() < 22) return false;
+    std::size_t eocd = std::string_view::npos;
+    std::size_t lowest = b.size() > 22 + 65535 ? b.size() - 22 - 65535 : 0;
+    for (std::size_t i = b.size() - 22 + 1; i-- > lowest;)
+        if (le(b, i, 4) == 0x06054b50) {
+            eocd = i;
+            break;
+        }
+    if (eocd == std::string_view::npos) return false;
+    std::uint64_t entries = le(b, eocd + 10, 2), offset = le(b, eocd + 16, 4);
+    if ((entries == 0xFFFF || offset == 0xFFFFFFFF) && eocd >= 20 && le(b, eocd - 20, 4) == 0x07064b50) {
+        std::uint64_t z64 = le(b, eocd - 20 + 8, 8);
+        if (z64 + 56 > b.size() || le(b, z64, 4) != 0x06064b50) return false;
+        entries = le(b, z64 + 32, 8);
+        offset = le(b, z64 + 48, 8);
+    }
+    struct Span {
+        std::uint64_t begin, end;
+    };
+    std::vector<Span> spans;
+    std::uint64_t at = offset;
+    for (std::uint64_t k = 0; k < entries; ++k) {
+        if (at + 46 > b.size() || le(b, at, 4) != 0x02014b50) return false;
+        std::uint64_t csize = le(b, at + 20, 4), usize = le(b, at + 24, 4);
+        std::uint64_t name = le(b, at + 28, 2), extra = le(b, at + 30, 2), comment = le(b, at + 32, 2);
+        std::uint64_t local = le(b, at + 42, 4);
+        // Zip64 extended information (APPNOTE 4.5.3): the 0xFFFFFFFF fields, in order.
+        for (std::uint64_t e = at + 46 + name; e + 4 <= at + 46 + name + extra && e + 4 <= b.size();) {
+            std::uint64_t id = le(b, e, 2), len = le(b, e + 2, 2), f = e + 4;
+            if (id == 0x0001) {
+                if (usize == 0xFFFFFFFF && f + 8 <= b.size()) usize = le(b, f, 8), f += 8;
+                if (csize == 0xFFFFFFFF && f + 8 <= b.size()) csize = le(b, f, 8), f += 8;
+                if (local == 0xFFFFFFFF && f + 8 <= b.size()) local = le(b, f, 8);
+            }
+            e += 4 + len;
+        }
+        if (local + 30 > b.size() || le(b, local, 4) != 0x04034b50) return false;
+        std::uint64_t begin = local + 30 + le(b, local + 26, 2) + le(b, local + 28, 2);
+        spans.push_back({local, begin + csize});
+        at += 46 + name + extra + comment;
+    }
+    std::sort(spans.begin(), spans.end(), [](const Span& x, const Span& y) { return x.begin < y.begin; });
+    for (std::size_t i = 1; i < spans.size(); ++i)
+        if (spans[i].begin < spans[i - 1].end) return true;
+    return false;
+}
+
 }  // namespace
 
 void open_archive(Package::Impl& impl) {
@@ -93,6 +154,8 @@ void open_archive(Package::Impl& impl) {
         throw Error(ErrorKind::not_zip, file, "", "cannot open zip archive: " + zip_open_message(code));
     }
     impl.source_zip = za;
+    if (entries_overlap(bytes))
+        throw Error(ErrorKind::zip_bomb, file, "", "zip entries overlap (entries sharing compressed data: a zip bomb?)");
 
     zip_int64_t count = zip_get_num_entries(za, 0);
     if (count < 0) throw Error(ErrorKind::not_zip, file, "", "cannot list zip entries");

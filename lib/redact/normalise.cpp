@@ -227,11 +227,21 @@ public:
     explicit LookResolver(const ooxml::StyleSheet& styles) : styles_(styles) {}
 
     Look look(pugi::xml_node run, pugi::xml_node paragraph) {
-        std::string pstyle(ooxml::val(paragraph.child("w:pPr").child("w:pStyle")));
+        // The paragraph's properties once per paragraph: child("w:pPr")
+        // walks every child of a paragraph that has none, and a paragraph
+        // can hold hundreds of thousands of runs.
+        if (paragraph != paragraph_) {
+            paragraph_ = paragraph;
+            pugi::xml_node ppr = paragraph.first_child();
+            if (!is_ppr(ppr)) ppr = {};
+            if (!ppr) ppr = paragraph.child("w:pPr");  // not first: rare, and only once here
+            pstyle_ = ooxml::val(ppr.child("w:pStyle"));
+            pshd_ = ppr.child("w:shd");
+        }
         pugi::xml_node rpr = run.child("w:rPr");
         std::string rstyle(ooxml::val(rpr.child("w:rStyle")));
-        Look l = base(pstyle, rstyle);
-        if (pugi::xml_node shd = paragraph.child("w:pPr").child("w:shd")) l.paragraph_shading = shading_of(shd);
+        Look l = base(pstyle_, rstyle);
+        if (pshd_) l.paragraph_shading = shading_of(pshd_);
         for (pugi::xml_node c : rpr.children()) {
             std::string_view n = c.name();
             if (n == "w:vanish") l.hidden = ooxml::on_off(c);
@@ -244,6 +254,10 @@ public:
     }
 
 private:
+    static bool is_ppr(pugi::xml_node n) { return n && std::string_view(n.name()) == "w:pPr"; }
+    pugi::xml_node paragraph_, pshd_;
+    std::string pstyle_;
+
     Look base(const std::string& pstyle, const std::string& rstyle) {
         auto key = pstyle + '\x1f' + rstyle;
         auto it = cache_.find(key);
