@@ -44,6 +44,7 @@ DocumentResult failure(const BatchInput& in, const PublishOptions& o, DocStatus 
     DocumentResult r;
     r.input = in.path;
     r.stem = in.stem;
+    r.renamed = in.renamed;
     r.status = status;
     r.error = std::move(error);
     r.error_exit = exit_code;
@@ -56,6 +57,7 @@ DocumentResult failure(const BatchInput& in, const PublishOptions& o, DocStatus 
     DocumentResult r;
     try {
         r = publish_document(in.path, in.stem, staging, options);
+        r.renamed = in.renamed;
     } catch (const Error& e) {
         r = failure(in, options, e.kind() == ErrorKind::refused ? DocStatus::refused : DocStatus::failed, e.what(),
                     exit_code_for(e.kind()));

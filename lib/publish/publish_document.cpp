@@ -135,7 +135,7 @@ DocumentResult publish_document(const std::string& input, const std::string& ste
         std::string data = read_file((fs::path(staging_dir) / rel).string());
         // The manifest records what is on disk, as read back here.
         result.outputs.push_back(PublishedFile{format, rel, text::sha256_hex(data), data.size()});
-        scanner.scan_text(rel, rel, "file name", false);
+        scanner.scan_file_name(rel, rel);
         try {
             if (format == "report") scanner.scan_text(data, rel, "text", false);
             else if (format == "md" || format == "txt") scanner.scan_text(data, rel, "text");

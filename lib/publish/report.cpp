@@ -103,6 +103,7 @@ Json result_to_json(const DocumentResult& r, bool measured) {
     // public and carry the path.
     if (measured) j["input"] = r.input;
     j["stem"] = r.stem;
+    if (r.renamed) j["renamed"] = true;
     j["input_sha256"] = r.input_sha256;
     j["status"] = std::string(to_string(r.status));
     if (!r.error.empty()) {
@@ -143,6 +144,7 @@ DocumentResult result_from_json(const Json& j) {
     DocumentResult r;
     r.input = j.value("input", "");
     r.stem = j.value("stem", "");
+    r.renamed = j.value("renamed", false);
     r.input_sha256 = j.value("input_sha256", "");
     std::string status = j.value("status", "failed");
     for (DocStatus s : {DocStatus::published, DocStatus::unchanged, DocStatus::failed, DocStatus::refused, DocStatus::leak})

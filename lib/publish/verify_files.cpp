@@ -20,7 +20,7 @@ std::vector<LeakFinding> verify_files(const std::vector<std::string>& files, con
     for (const auto& f : files) {
         std::string bytes = read_file(f);
         std::string lower = lower_ascii(f);
-        scanner.scan_text(std::filesystem::path(f).filename().string(), f, "file name", false);
+        scanner.scan_file_name(std::filesystem::path(f).filename().string(), f);
         try {
             if (lower.ends_with(".json")) scanner.scan_text(bytes, f, "text", false);
             else if (lower.ends_with(".md") || lower.ends_with(".txt")) scanner.scan_text(bytes, f, "text");

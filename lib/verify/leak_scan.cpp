@@ -164,7 +164,16 @@ void LeakScanner::report(const std::string& name, const std::string& where, cons
     findings_.push_back(Finding{name, where, rule});
 }
 
+void LeakScanner::scan_file_name(std::string_view path, const std::string& name) {
+    scan(path, name, "file name", false, true);
+}
+
 void LeakScanner::scan_text(std::string_view utf8, const std::string& name, const std::string& where, bool strong) {
+    scan(utf8, name, where, strong, false);
+}
+
+void LeakScanner::scan(std::string_view utf8, const std::string& name, const std::string& where, bool strong,
+                       bool file_name) {
     if (utf8.empty()) return;
     if (!marker_open_.empty() && utf8.find("[[") != std::string_view::npos) {
         std::string folded = text::fold_string(utf8);
@@ -199,9 +208,9 @@ void LeakScanner::scan_text(std::string_view utf8, const std::string& name, cons
                 // "Strong") and strings of binary data are full of single
                 // capitalised words; there only names of two words or more count.
                 if (!strong && nd.kind == NeedleKind::region && len < set_.shingle_words) continue;
-                if (!strong && nd.kind == NeedleKind::name && len < 2) continue;
+                if (!strong && !file_name && nd.kind == NeedleKind::name && len < 2) continue;
                 if (nd.kind == NeedleKind::name) {
-                    if (nd.needs_capital && !tokens_[i].capital) continue;
+                    if (nd.needs_capital && !tokens_[i].capital && !file_name) continue;
                     if (!kept.empty() && std::all_of(kept.begin() + i, kept.begin() + i + len, [](char k) { return k; }))
                         continue;
                 }

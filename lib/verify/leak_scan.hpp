@@ -44,10 +44,15 @@ public:
     // such as hidden "Top of Form" is also the name of a Word style, and
     // finding it in w:val proves nothing.
     void scan_text(std::string_view utf8, const std::string& name, const std::string& where, bool strong = true);
+    // An output's file name and folders: a weak place for region text, but
+    // the strongest for names (a one-word surname in a file name counts, in
+    // any case: "okafor-hearing.pdf").
+    void scan_file_name(std::string_view path, const std::string& name);
 
     const std::vector<Finding>& findings() const { return findings_; }
 
 private:
+    void scan(std::string_view utf8, const std::string& name, const std::string& where, bool strong, bool file_name);
     void report(const std::string& name, const std::string& where, const std::string& rule);
     void scan_binary(const std::string& data, const std::string& name, const std::string& part);
 

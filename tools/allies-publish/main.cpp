@@ -186,6 +186,8 @@ static int run(int argc, char** argv) {
         options.tamper_for_tests = allies_test::tamper_from_environment();
 #endif
         auto batch_inputs = allies::collect_inputs(inputs, outdir, base_dir);
+        // No output file or folder carries a listed person's name.
+        allies::use_public_output_names(batch_inputs, options.redact.roster.people);
 
         allies::BatchOptions batch;
         batch.jobs = jobs;

@@ -73,6 +73,7 @@ ALLIES_API std::string_view to_string(DocStatus status);
 struct DocumentResult {
     std::string input;         // as given (directory inputs: the path found)
     std::string stem;          // output path without extension, relative to the output folder
+    bool renamed = false;      // the stem is the input's name with people's names replaced
     std::string input_sha256;
     DocStatus status = DocStatus::failed;
     std::string error;         // one line, for failed and refused
@@ -100,6 +101,7 @@ ALLIES_API DocumentResult publish_document(const std::string& input, const std::
 struct BatchInput {
     std::string path;  // file to read
     std::string stem;  // output path without extension, relative to the output folder
+    bool renamed = false;  // the stem had people's names replaced (use_public_output_names)
 };
 // Files as given; directories searched recursively for *.docx and *.docm
 // (Word's "~$" lock files and hidden entries skipped), in sorted order.
@@ -112,6 +114,16 @@ struct BatchInput {
 // in a folder do; otherwise it is published under its own file name.
 ALLIES_API std::vector<BatchInput> collect_inputs(const std::vector<std::string>& paths,
                                                   const std::string& skip_dir = {}, const std::string& base = {});
+
+// An output path without the names of `people`: each word of a person's
+// name or alias (titles aside, two letters or more), in any case and with or
+// without diacritics, in any folder or file name of `stem`, becomes "name"
+// ("HR/Okafor, Tom/2024-06-11 okafor hearing" -> "HR/name, name/2024-06-11
+// name hearing").
+ALLIES_API std::string public_output_name(const std::string& stem, const std::vector<Person>& people);
+// Gives every input its public output name; names that then coincide are
+// numbered ("name notes (2)") in input order. Sets BatchInput::renamed.
+ALLIES_API void use_public_output_names(std::vector<BatchInput>& inputs, const std::vector<Person>& people);
 
 struct BatchOptions {
     int jobs = 0;              // worker processes; 0 = number of cores

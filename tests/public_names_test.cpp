@@ -1,0 +1,71 @@
+// Output names carry no person's name (trust issue, class 1: file and
+// folder names), and the verifier treats file names as the strongest place.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "allies/error.hpp"
+#include "allies/package.hpp"
+#include "allies/publish.hpp"
+
+using namespace allies;
+
+namespace {
+
+std::vector<Person> people() {
+    return Roster::parse("Tom Okafor\nDr Siân O'Neil-Hughes | Sian\nFiona MacLeod\nRachel Dunne role=Clerk\n", "roster.txt").people;
+}
+
+}  // namespace
+
+TEST(PublicNames, EveryWordOfAListedNameInAnyCaseBecomesName) {
+    auto p = people();
+    EXPECT_EQ(public_output_name("2024-06-11 Okafor grievance hearing - notes", p), "2024-06-11 name grievance hearing - notes");
+    EXPECT_EQ(public_output_name("HR/Okafor, Tom/notes", p), "HR/name, name/notes");
+    EXPECT_EQ(public_output_name("okafor_headshot", p), "name_headshot");
+    EXPECT_EQ(public_output_name("OKAFOR-appeal", p), "name-appeal");
+    EXPECT_EQ(public_output_name("sian-oneil minutes", p), "name-oneil minutes");  // diacritics folded; "oneil" is not "O'Neil"
+    EXPECT_EQ(public_output_name("Hughes v Macleod", p), "name v name");
+    EXPECT_EQ(public_output_name("Dunne, Rachel (RCT) review", p), "name, name (RCT) review");
+}
+
+TEST(PublicNames, OtherWordsTitlesAndInitialsStay) {
+    auto p = people();
+    EXPECT_EQ(public_output_name("Board minutes 2024-06", p), "Board minutes 2024-06");
+    EXPECT_EQ(public_output_name("Dr notes T", p), "Dr notes T");  // a title alone, an initial
+    EXPECT_EQ(public_output_name("Okaforshire plan", p), "Okaforshire plan");  // whole words only
+    EXPECT_EQ(public_output_name("Clerk report", p), "Clerk report");  // a role is not a name
+    EXPECT_EQ(public_output_name("anything", {}), "anything");
+}
+
+TEST(PublicNames, RenamedInputsThatCoincideAreNumberedInOrder) {
+    auto p = people();
+    std::vector<BatchInput> in{{"a.docx", "Okafor notes"}, {"b.docx", "MacLeod notes"}, {"c.docx", "name notes"}, {"d.docx", "plain"}};
+    use_public_output_names(in, p);
+    EXPECT_EQ(in[0].stem, "name notes (2)");  // "name notes" is another input's own name
+    EXPECT_EQ(in[1].stem, "name notes (3)");
+    EXPECT_EQ(in[2].stem, "name notes");
+    EXPECT_EQ(in[3].stem, "plain");
+    EXPECT_TRUE(in[0].renamed && in[1].renamed);
+    EXPECT_FALSE(in[2].renamed || in[3].renamed);
+}
+
+TEST(PublicNames, TheVerifierCatchesALowerCaseSurnameInAFileName) {
+    // Straight through publish_document, skipping the renaming: the
+    // independent check must still refuse to call it clean.
+    auto dir = std::filesystem::temp_directory_path() / ("allies-public-names-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    PublishOptions options;
+    options.redact.roster.people = people();
+    options.hash_key = "public-names-test-key-0123456789";
+    options.formats = {"docx"};
+    std::string input = std::string(ALLIES_SOURCE_DIR) + "/samples/meeting-notes.docx";
+    DocumentResult leaked = publish_document(input, "hearing okafor", (dir / "a").string(), options);
+    DocumentResult clean = publish_document(input, "hearing name", (dir / "b").string(), options);
+    std::filesystem::remove_all(dir);
+    EXPECT_EQ(leaked.status, DocStatus::leak);
+    ASSERT_FALSE(leaked.leaks.empty());
+    EXPECT_EQ(leaked.leaks[0].where, "file name");
+    EXPECT_EQ(clean.status, DocStatus::published);
+}
