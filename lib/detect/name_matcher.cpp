@@ -10,10 +10,32 @@ namespace allies::detect {
 namespace {
 
 bool is_title(const std::string& folded_word) {
-    static const std::set<std::string> titles{"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx.", "dr", "dr.",
-                                              "prof", "prof.", "professor", "sir", "dame", "cllr", "cllr.", "rev",
-                                              "rev.", "revd", "lord", "lady", "councillor"};
-    return titles.count(folded_word) > 0;
+    // Honorifics and offices written before a name (folded, with or without
+    // the full stop): never part of the name.
+    // Words that are also given names (Don, Earl, Major) are not listed.
+    static const std::set<std::string> titles{
+        "mr", "mrs", "ms", "miss", "mx", "dr", "doctor", "prof", "professor", "sir", "dame", "lord", "lady", "cllr",
+        "councillor", "councilor", "rev", "revd", "reverend", "fr", "father", "sister", "brother", "hon",
+        "honourable", "honorable", "rt", "right", "the", "canon", "bishop", "archbishop", "rabbi", "imam", "pastor",
+        "baroness", "viscount", "countess", "capt", "captain", "col", "colonel", "lt", "lieutenant", "sgt",
+        "sergeant", "cpl", "insp", "inspector", "supt", "ald", "alderman", "mayor", "senator", "herr", "frau", "mme",
+        "mlle"};
+    std::string w = folded_word;
+    while (!w.empty() && (w.back() == '.' || w.back() == ',')) w.pop_back();
+    return titles.count(w) > 0;
+}
+
+// Post-nominal letters written after a name (honours, degrees, offices),
+// compared as written: "MA" is a degree, "Ma" a surname.
+bool is_post_nominal(std::string word) {
+    static const std::set<std::string> post{
+        "MBE", "OBE", "CBE", "KBE", "DBE", "GBE", "BEM", "CMG", "KCMG", "CB", "CVO", "LVO", "MVO", "CH", "OM", "KG",
+        "KC", "QC", "JP", "DL", "MP", "MSP", "MS", "AM", "MLA", "MEP", "MSYP", "FRS", "FREng", "FRSA", "FRSE", "FBA",
+        "FMedSci", "FRCP", "FRCS", "FRCGP", "FRICS", "FCA", "ACA", "FCCA", "ACCA", "CPA", "CIMA", "FCIPD", "MCIPD",
+        "PhD", "DPhil", "MD", "MA", "MSc", "BSc", "BA", "BEd", "MEd", "LLB", "LLM", "MBA", "MPhil", "MEng", "BEng",
+        "RN", "RGN", "Esq", "Jr", "Jnr", "Sr", "Snr", "II", "III", "IV", "CEng", "MRICS", "FIET", "FCIOB"};
+    while (!word.empty() && (word.back() == '.' || word.back() == ',')) word.pop_back();
+    return post.count(word) > 0;
 }
 
 std::string first_word(std::string_view folded) {
@@ -45,18 +67,73 @@ bool word_end(const std::string& t, std::size_t e) {
 
 }  // namespace
 
-std::vector<std::string> name_words(std::string_view name) {
-    std::vector<std::string> words;
-    std::size_t i = 0;
-    while (i < name.size()) {
-        while (i < name.size() && (name[i] == ' ' || name[i] == '\t')) ++i;
-        std::size_t j = i;
-        while (j < name.size() && name[j] != ' ' && name[j] != '\t') ++j;
-        if (j > i) words.emplace_back(name.substr(i, j - i));
-        i = j;
+std::vector<std::string> name_words(std::string_view written) {
+    // As a person reads a name: "(Policy Team)" and other parentheticals are
+    // not part of it; "Dunne, Rachel" is Rachel Dunne; titles before it
+    // ("Cllr", "The Rt Hon Dr") and letters after it ("MBE", "PhD") go.
+    std::string name;
+    int depth = 0;
+    for (char c : written) {
+        if (c == '(' || c == '[') ++depth;
+        else if ((c == ')' || c == ']') && depth > 0) --depth;
+        else if (depth == 0) name += c;
     }
+    auto split = [](std::string_view text) {
+        std::vector<std::string> words;
+        std::size_t i = 0;
+        while (i < text.size()) {
+            while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
+            std::size_t j = i;
+            while (j < text.size() && text[j] != ' ' && text[j] != '\t') ++j;
+            if (j > i) words.emplace_back(text.substr(i, j - i));
+            i = j;
+        }
+        return words;
+    };
+    std::vector<std::string> words;
+    std::size_t comma = name.find(',');
+    if (comma != std::string::npos && name.find(',', comma + 1) == std::string::npos) {
+        // "Surname, Given" (and "Surname, Given MBE"); "Given Surname, MBE" stays.
+        auto surname = split(std::string_view(name).substr(0, comma));
+        auto given = split(std::string_view(name).substr(comma + 1));
+        while (!given.empty() && is_post_nominal(given.back())) given.pop_back();
+        while (!given.empty() && is_title(text::fold_string(given.front()))) given.erase(given.begin());
+        if (!given.empty() && !surname.empty()) {
+            words = given;
+            words.insert(words.end(), surname.begin(), surname.end());
+        } else {
+            words = surname;
+        }
+    } else {
+        words = split(name);
+    }
+    for (auto& w : words)
+        while (!w.empty() && w.back() == ',') w.pop_back();
+    words.erase(std::remove_if(words.begin(), words.end(), [](const std::string& w) { return w.empty(); }), words.end());
+    // Letters after a name, unless the whole name is in capitals ("JACK MA").
+    bool all_caps = std::all_of(words.begin(), words.end(), [](const std::string& w) {
+        return std::none_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    });
+    while (!all_caps && words.size() > 1 && is_post_nominal(words.back())) words.pop_back();
     while (words.size() > 1 && is_title(text::fold_string(words.front()))) words.erase(words.begin());
     return words;
+}
+
+bool is_surname_particle(const std::string& folded) {
+    static const std::set<std::string> particles{"van", "von", "der", "den", "de", "del", "della", "di", "da", "du",
+                                                 "des", "la", "le", "ter", "ten", "dos", "das", "do", "st", "st.",
+                                                 "o", "mac", "mc", "bin", "ibn", "bint", "al", "el", "ap", "ni", "nic",
+                                                 "ua", "y"};
+    return particles.count(folded) > 0;
+}
+
+std::string surname_of(const std::vector<std::string>& words) {
+    if (words.empty()) return {};
+    std::size_t first = words.size() - 1;
+    while (first > 1 && is_surname_particle(text::fold_string(words[first - 1]))) --first;
+    std::string out;
+    for (std::size_t i = first; i < words.size(); ++i) out += (out.empty() ? "" : " ") + words[i];
+    return out;
 }
 
 std::string initials_of(std::string_view name) {
@@ -124,7 +201,15 @@ NameMatcher::NameMatcher(const std::vector<Person>& people, const Policy& policy
         add(people[p].name, static_cast<int>(p), false);
         for (const auto& a : people[p].aliases) add(a, static_cast<int>(p), false);
         auto words = name_words(people[p].name);
+        std::string plain;
+        for (const auto& w : words) plain += (plain.empty() ? "" : " ") + w;
+        if (words.size() >= 2) add(plain, static_cast<int>(p), false);  // "Jim Hartley" of "Cllr Jim Hartley MBE"
         if (words.size() >= 3) add(words.front() + " " + words.back(), static_cast<int>(p), false);
+        std::string surname = surname_of(words);
+        if (surname.find(' ') != std::string::npos) {
+            add(surname, static_cast<int>(p), false);  // "Van der Berg", "Ó Briain": the particles go with it
+            add(words.front() + " " + surname, static_cast<int>(p), false);
+        }
         // Written as one word: LauraBennett, @laurabennett, Laura<ZWSP>Bennett.
         if (words.size() >= 2) {
             std::string squashed;

@@ -60,8 +60,16 @@ private:
     std::unordered_map<std::string, std::vector<std::size_t>> keep_by_first_word_;
 };
 
-// Words of a name without titles ("Dr", "Cllr", ...), as written.
+// Words of a name as a person reads it, as written: parentheticals dropped
+// ("(Policy Team)"), "Surname, Given" turned round, titles before it ("Dr",
+// "Cllr", "The Rt Hon") and post-nominal letters after it ("MBE", "PhD")
+// left out.
 std::vector<std::string> name_words(std::string_view name);
+// The surname with its particles ("Van der Berg", "Ó Briain"): the last word
+// and the particles before it (never the first word).
+std::string surname_of(const std::vector<std::string>& words);
+// A particle of a surname, folded ("van", "der", "de", "o", "mac", "bin"...).
+bool is_surname_particle(const std::string& folded);
 // "L.B." for "Laura Bennett".
 std::string initials_of(std::string_view name);
 

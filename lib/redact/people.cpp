@@ -75,12 +75,53 @@ std::vector<std::string> split_entries(const std::string& list) {
     return out;
 }
 
+// A role, an office or a team, not a person ("Chief Executive", "Head of
+// Finance", "Governance Team", "Clerk"): every word is a word of roles or
+// groups ("Jane Board" is a person: Jane is not such a word).
+bool is_role(const std::string& entry) {
+    static const std::set<std::string> role_words{
+        "chief", "executive", "executives", "head", "heads", "director", "directors", "officer", "officers",
+        "manager", "managers", "clerk", "chair", "chairman", "chairwoman", "chairperson", "vice", "deputy",
+        "secretary", "treasurer", "president", "ceo", "cfo", "coo", "cto", "cio", "hr", "it", "legal", "finance",
+        "financial", "operations", "admin", "administrator", "administration", "assistant", "coordinator",
+        "co-ordinator", "lead", "senior", "principal", "general", "member", "members", "trustee", "trustees",
+        "representative", "representatives", "rep", "reps", "observer", "observers", "adviser", "advisor",
+        "advisers", "advisors", "consultant", "auditor", "auditors", "minute", "minutes", "taker", "of", "for",
+        "and", "the", "a", "an", "to", "on", "in", "external", "internal", "independent", "interim", "acting",
+        "governance", "policy", "communications", "comms", "estates", "facilities", "safeguarding", "audit",
+        "risk", "strategy", "programme", "program", "project", "projects", "service", "services", "data",
+        "protection", "compliance", "people", "corporate", "business", "support", "development", "partner",
+        "partners", "engagement", "officer's", "co", "joint", "honorary", "company", "council", "governor",
+        "governors", "headteacher", "teacher", "nurse", "accountant", "solicitor", "counsel", "chairs"};
+    static const std::set<std::string> group_words{"team", "teams", "committee", "board", "panel", "group",
+                                                   "department", "dept", "unit", "office", "directorate",
+                                                   "division", "secretariat", "council", "forum", "network"};
+    std::vector<std::string> words;
+    std::string folded = text::fold_string(entry);
+    std::size_t i = 0;
+    while (i < folded.size()) {
+        while (i < folded.size() && folded[i] == ' ') ++i;
+        std::size_t j = i;
+        while (j < folded.size() && folded[j] != ' ') ++j;
+        if (j > i) words.push_back(folded.substr(i, j - i));
+        i = j;
+    }
+    if (words.empty()) return false;
+    for (const auto& w : words)
+        if (!role_words.count(w) && !group_words.count(w)) return false;
+    return true;
+}
+
 bool looks_like_name(const std::string& entry) {
     auto words = detect::name_words(entry);
     if (words.empty() || words.size() > 5) return false;
     if (stop_word(text::fold_string(entry))) return false;
-    for (const auto& w : words) {
-        if (!text::starts_upper(w, 0)) return false;
+    if (is_role(entry)) return false;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        const auto& w = words[i];
+        // Lower-case particles inside a name: "Pieter van der Berg".
+        bool particle = i > 0 && i + 1 < words.size() && detect::is_surname_particle(text::fold_string(w));
+        if (!text::starts_upper(w, 0) && !particle) return false;
         for (char c : w)
             if (c >= '0' && c <= '9') return false;
     }
@@ -133,10 +174,23 @@ void collect_people(Package& package, Redactor::State& st, const std::vector<std
             for (const auto& label : labels) {
                 if (label.empty() || lead.compare(s, label.size(), label) != 0) continue;
                 std::size_t j = s + label.size();
+                if (j < lead.size() && text::is_word_byte(static_cast<unsigned char>(lead[j]))) continue;  // "Presentation:"
                 while (j < lead.size() && lead[j] == ' ') ++j;
-                if (j >= lead.size() || lead[j] != ':') continue;
+                // A qualifier before the colon: "In attendance (for item 4):".
+                if (j < lead.size() && lead[j] == '(') {
+                    std::size_t close = lead.find(')', j);
+                    if (close == std::string::npos) continue;
+                    j = close + 1;
+                    while (j < lead.size() && lead[j] == ' ') ++j;
+                }
+                // "Apologies received from Tom Okafor": a label that ends in
+                // "from" needs no colon.
+                bool from = label.size() >= 5 && label.compare(label.size() - 5, 5, " from") == 0;
+                if (!from && (j >= lead.size() || lead[j] != ':')) continue;
+                if (from && j < lead.size() && lead[j] == ':') ++j;
+                else if (!from) ++j;
                 matched = true;
-                rest = flat.text.substr(f.original_end(j + 1));
+                rest = flat.text.substr(f.original_end(j));
                 break;
             }
             if (!matched) continue;
@@ -196,6 +250,11 @@ void collect_people(Package& package, Redactor::State& st, const std::vector<std
     for (const auto& a : authors) {
         std::string f = text::fold_string(trim(a));
         if (generic_author(f)) continue;
+        // "Governance Team (RCT)", "Clerk": an office, not a person. What a
+        // name leaves after its parenthetical is what counts.
+        std::string plain;
+        for (const auto& w : detect::name_words(a)) plain += (plain.empty() ? "" : " ") + w;
+        if (plain.empty() || is_role(plain)) continue;
         add(a, "author");
     }
 }

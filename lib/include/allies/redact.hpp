@@ -36,7 +36,10 @@ struct ALLIES_API Policy {
     bool black_highlight = true;
     std::string default_category = "sensitive";
     // Names
-    std::vector<std::string> attendance_labels{"Present", "Attendees", "In attendance", "Apologies"};
+    std::vector<std::string> attendance_labels{"Present", "Attendees", "Attending", "In attendance", "Also present",
+                                               "Also in attendance", "Apologies", "Apologies received from",
+                                               "Apologies were received from", "Apologies from", "Guests", "Guest",
+                                               "Members present", "Officers present", "Absent", "Regrets"};
     bool include_authors = true;
     bool first_name_alone = true;
     bool surname_alone = true;
