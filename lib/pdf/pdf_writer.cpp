@@ -23,6 +23,14 @@ namespace {
 
 using namespace PoDoFo;
 
+// PoDoFo's text for an error code; 0.9.8 returns a null pointer for codes
+// it has no text for (found by fuzzing the verifier's PDF reader).
+std::string error_text(const PdfError& e) {
+    const char* text = PdfError::ErrorMessage(e.GetError());
+    if (!text) text = PdfError::ErrorName(e.GetError());
+    return text ? std::string(text) : "PoDoFo error " + std::to_string(static_cast<int>(e.GetError()));
+}
+
 // UTF-32 to big-endian UTF-16 code units: PoDoFo must never see raw UTF-8
 // (DEPENDENCY-NOTES §1: invalid UTF-8 overflows its buffer).
 std::vector<pdf_utf16be> utf16be(std::u32string_view text) {
@@ -259,7 +267,7 @@ private:
             w = image->GetWidth();
             h = image->GetHeight();
         } catch (const PdfError& e) {
-            problem = std::string("it cannot be decoded: ") + PdfError::ErrorName(e.GetError());
+            problem = std::string("it cannot be decoded: ") + error_text(e);
         }
         if (!problem.empty()) {
             // Layout checked the picture; a decoder that still refuses it
@@ -570,7 +578,7 @@ std::string write_pdf(const layout::LaidOutDocument& doc, const PdfOptions& opti
     try {
         return Writer(doc, options).run();
     } catch (const PdfError& e) {
-        throw Error(ErrorKind::write_failed, "", "", std::string("PDF writer: ") + PdfError::ErrorName(e.GetError()));
+        throw Error(ErrorKind::write_failed, "", "", std::string("PDF writer: ") + error_text(e));
     }
 }
 

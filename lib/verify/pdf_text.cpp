@@ -21,6 +21,15 @@
 namespace allies::verify {
 namespace {
 
+// PoDoFo's text for an error code; 0.9.8 returns a null pointer for codes
+// it has no text for (found by fuzzing the verifier's PDF reader).
+std::string error_text(const PoDoFo::PdfError& e) {
+    const char* text = PoDoFo::PdfError::ErrorMessage(e.GetError());
+    if (!text) text = PoDoFo::PdfError::ErrorName(e.GetError());
+    return text ? std::string(text) : "PoDoFo error " + std::to_string(static_cast<int>(e.GetError()));
+}
+
+
 using namespace PoDoFo;
 
 using text::append_utf8;
@@ -597,7 +606,7 @@ PdfTextContent read_pdf_text(const std::string& bytes, const std::string& name) 
     try {
         doc.LoadFromBuffer(bytes.data(), static_cast<long>(bytes.size()));
     } catch (const PdfError& e) {
-        throw Error(ErrorKind::bad_pdf, name, "", std::string("not a readable PDF: ") + PdfError::ErrorMessage(e.GetError()));
+        throw Error(ErrorKind::bad_pdf, name, "", std::string("not a readable PDF: ") + error_text(e));
     }
     try {
         Extractor x(doc, out);
@@ -608,7 +617,7 @@ PdfTextContent read_pdf_text(const std::string& bytes, const std::string& name) 
         x.images();
         x.count_unmapped();
     } catch (const PdfError& e) {
-        throw Error(ErrorKind::bad_pdf, name, "", std::string("damaged PDF: ") + PdfError::ErrorMessage(e.GetError()));
+        throw Error(ErrorKind::bad_pdf, name, "", std::string("damaged PDF: ") + error_text(e));
     }
     return out;
 }
