@@ -2,6 +2,7 @@
 // character styles, M7 black highlight or shading, then people's names and
 // patterns in whatever text is left.
 #include <algorithm>
+#include <map>
 
 #include "ooxml/xml_util.hpp"
 #include "redact/state.hpp"
@@ -10,6 +11,56 @@
 
 namespace allies::redact {
 namespace {
+
+bool black_shading(const Shading& s) {
+    return s.fill == "000000" || (s.pattern == "solid" && (s.color == "000000" || s.color == "auto" || s.color.empty()));
+}
+
+// A colour a reader sees on black: the text was styled to be read there
+// (a banner heading in white), not marked black to hide it.
+bool light_colour(const std::string& hex) {
+    if (hex.size() != 6) return false;
+    int sum = 0;
+    for (int k = 0; k < 3; ++k) sum += std::stoi(hex.substr(static_cast<std::size_t>(2 * k), 2), nullptr, 16);
+    return sum >= 3 * 0x80;
+}
+
+// M7 through the style chain: black highlight or shading that a run gets
+// from its character style, its paragraph style or its table's style
+// (direct formatting is read from the run itself). Cached by the three ids.
+class StyleBlack {
+public:
+    explicit StyleBlack(const ooxml::StyleSheet& styles) : styles_(styles) {}
+
+    bool black(const std::string& table_style, const std::string& pstyle, const std::string& rstyle) {
+        if (table_style.empty() && pstyle.empty() && rstyle.empty()) return false;
+        std::string key = table_style + '\x1f' + pstyle + '\x1f' + rstyle;
+        auto it = cache_.find(key);
+        if (it != cache_.end()) return it->second;
+        pugi::xml_document scratch;
+        pugi::xml_node ppr = scratch.append_child("w:pPr");
+        if (!pstyle.empty()) ppr.append_child("w:pStyle").append_attribute("w:val") = pstyle.c_str();
+        pugi::xml_node rpr = scratch.append_child("w:rPr");
+        if (!rstyle.empty()) rpr.append_child("w:rStyle").append_attribute("w:val") = rstyle.c_str();
+        ParaProps pp = styles_.paragraph(ppr, table_style);
+        RunProps rp = styles_.run(pp, rpr);
+        bool marked = rp.highlight == "black" || black_shading(rp.shading) || black_shading(pp.shading);
+        if (marked && light_colour(rp.color)) marked = false;
+        cache_.emplace(std::move(key), marked);
+        return marked;
+    }
+
+private:
+    const ooxml::StyleSheet& styles_;
+    std::map<std::string, bool> cache_;
+};
+
+// The style of the table a paragraph stands in ("" outside tables).
+std::string table_style_of(pugi::xml_node p) {
+    for (pugi::xml_node n = p.parent(); n; n = n.parent())
+        if (is(n, "w:tbl")) return std::string(ooxml::val(n.child("w:tblPr").child("w:tblStyle")));
+    return {};
+}
 
 bool overlaps(const ParagraphCuts* pc, std::uint32_t a, std::uint32_t b) {
     if (!pc) return false;
@@ -24,6 +75,7 @@ void detect_inline(Package&, Redactor::State& st) {
     const Policy& policy = st.options.policy;
     EchoFinder echoes(st);
     bool echoes_started = false;
+    StyleBlack style_black(st.styles);
     for (auto& story : st.stories) {
         if (story.kind == "comments") continue;
         // M2: inline content controls.
@@ -94,6 +146,8 @@ void detect_inline(Package&, Redactor::State& st) {
                 Rule rule;
             };
             std::vector<Span> spans;
+            const std::string table_style = policy.black_highlight ? table_style_of(p) : std::string();
+            const std::string pstyle(ooxml::val(p.child("w:pPr").child("w:pStyle")));
             for (const auto& s : flat.segments) {
                 if (!s.run || !is(s.run, "w:r")) continue;
                 pugi::xml_node rpr = s.run.child("w:rPr");
@@ -105,7 +159,10 @@ void detect_inline(Package&, Redactor::State& st) {
                     std::string_view fill = rpr.child("w:shd").attribute("w:fill").value();
                     std::string_view pat = rpr.child("w:shd").attribute("w:val").value();
                     std::string_view color = rpr.child("w:shd").attribute("w:color").value();
-                    if (hl == "black" || fill == "000000" || (pat == "solid" && (color == "000000" || color == "auto")))
+                    bool direct = hl == "black" || fill == "000000" || (pat == "solid" && (color == "000000" || color == "auto"));
+                    // Direct formatting that clears it ("none", a colour) wins over the styles.
+                    bool cleared = (!hl.empty() && hl != "black") || (rpr.child("w:shd") && !direct);
+                    if (direct || (!cleared && style_black.black(table_style, pstyle, rstyle)))
                         rule = Rule::black_highlight;
                 }
                 if (rule == Rule::sanitise) continue;

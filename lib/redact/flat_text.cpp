@@ -114,9 +114,33 @@ FlatParagraph flatten(pugi::xml_node paragraph) {
     return f;
 }
 
+namespace {
+
+// Adds an empty property element to w:rPr where CT_RPr's sequence puts it
+// (ECMA-376 Part 1 §17.3.2.28; Word refuses elements out of order).
+pugi::xml_node insert_run_property(pugi::xml_node rpr, const char* name) {
+    static const char* const order[] = {
+        "w:rStyle", "w:rFonts", "w:b", "w:bCs", "w:i", "w:iCs", "w:caps", "w:smallCaps", "w:strike", "w:dstrike",
+        "w:outline", "w:shadow", "w:emboss", "w:imprint", "w:noProof", "w:snapToGrid", "w:vanish", "w:webHidden",
+        "w:color", "w:spacing", "w:w", "w:kern", "w:position", "w:sz", "w:szCs", "w:highlight", "w:u", "w:effect",
+        "w:bdr", "w:shd", "w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang", "w:eastAsianLayout",
+        "w:specVanish", "w:oMath"};
+    auto rank = [&](std::string_view n) {
+        for (std::size_t i = 0; i < std::size(order); ++i)
+            if (n == order[i]) return i;
+        return std::size(order);  // unknown (w:rPrChange, extensions): after all
+    };
+    std::size_t mine = rank(name);
+    for (pugi::xml_node c = rpr.first_child(); c; c = c.next_sibling())
+        if (rank(c.name()) > mine) return rpr.insert_child_before(name, c);
+    return rpr.append_child(name);
+}
+
+}  // namespace
+
 void clean_run_properties(pugi::xml_node run, const std::vector<std::string>& style_ids) {
     pugi::xml_node rpr = run.child("w:rPr");
-    if (!rpr) return;
+    if (!rpr) rpr = run.prepend_child("w:rPr");
     for (pugi::xml_node c = rpr.first_child(); c;) {
         pugi::xml_node next = c.next_sibling();
         bool drop = is(c, "w:highlight") || is(c, "w:vanish") || is(c, "w:specVanish");
@@ -129,6 +153,14 @@ void clean_run_properties(pugi::xml_node run, const std::vector<std::string>& st
         if (drop) rpr.remove_child(c);
         c = next;
     }
+    // A style may still paint it black (M7 through styles): the placeholder
+    // clears highlight and shading itself, so it reads, and a second look
+    // (the self-check) does not take it for marked text.
+    insert_run_property(rpr, "w:highlight").append_attribute("w:val") = "none";
+    pugi::xml_node shd = insert_run_property(rpr, "w:shd");
+    shd.append_attribute("w:val") = "clear";
+    shd.append_attribute("w:color") = "auto";
+    shd.append_attribute("w:fill") = "auto";
 }
 
 std::vector<std::string> apply_cuts(const FlatParagraph& flat, std::vector<Cut> cuts) {
