@@ -69,3 +69,27 @@ TEST(PublicNames, TheVerifierCatchesALowerCaseSurnameInAFileName) {
     EXPECT_EQ(leaked.leaks[0].where, "file name");
     EXPECT_EQ(clean.status, DocStatus::published);
 }
+
+TEST(PublicReport, NamesNoRemovedPartByItsName) {
+    // A picture no relationship reaches is removed; its name is the
+    // document's content and must not appear in the public report.
+    auto dir = std::filesystem::temp_directory_path() / ("allies-public-report-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    std::string input = (dir / "in.docx").string();
+    {
+        Package pkg = Package::open_file(std::string(ALLIES_SOURCE_DIR) + "/samples/meeting-notes.docx");
+        pkg.set_part("word/media/12_elm_row_okafor_site.png", "not really a picture");
+        write_file_atomically(input, pkg.to_bytes());
+    }
+    PublishOptions options;
+    options.redact.roster.people = people();
+    options.hash_key = "public-names-test-key-0123456789";
+    options.formats = {"docx"};
+    DocumentResult r = publish_document(input, "notes", (dir / "staging").string(), options);
+    std::string report = read_file((dir / "staging" / "notes.report.json").string());
+    std::filesystem::remove_all(dir);
+    EXPECT_EQ(r.status, DocStatus::published);
+    EXPECT_GT(r.removed_parts, 0);
+    EXPECT_EQ(report.find("elm_row"), std::string::npos);
+    EXPECT_NE(report.find("word/media/*.png"), std::string::npos);
+}

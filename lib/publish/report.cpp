@@ -1,5 +1,7 @@
 #include "publish/report.hpp"
 
+#include <algorithm>
+
 #include <filesystem>
 
 #include "allies/error.hpp"
@@ -38,10 +40,23 @@ std::string report_json(const DocumentResult& result, const RedactionPlan& plan,
     j["redactions"] = counts_json(result);
     Json removed = Json::array();
     for (const auto& r : plan.removed_parts) {
-        // An external target ("file:///C:/Users/<name>/...") is what was
-        // removed, not something to repeat beside the public files.
+        // The report is public: a part's name is the document's content (a
+        // picture named after a place in a removed region, a person's
+        // initials), so only its folder and kind are given. An external
+        // target ("file:///C:/Users/<name>/...") is not repeated at all.
         bool external = r.part.find(':') != std::string::npos || r.part.find('\\') != std::string::npos;
-        removed.push_back(Json{{"part", external ? "(external target)" : r.part}, {"reason", r.reason}});
+        std::string shown = "(external target)";
+        if (!external) {
+            std::size_t slash = r.part.rfind('/');
+            std::size_t dot = r.part.rfind('.');
+            std::string folder = slash == std::string::npos ? "" : r.part.substr(0, slash + 1);
+            std::string ext = dot != std::string::npos && (slash == std::string::npos || dot > slash) ? r.part.substr(dot) : "";
+            bool plain = ext.size() <= 6 && std::all_of(ext.begin(), ext.end(), [](char c) {
+                return c == '.' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+            });
+            shown = folder + "*" + (plain ? ext : "");
+        }
+        removed.push_back(Json{{"part", shown}, {"reason", r.reason}});
     }
     j["removed_parts"] = removed;
     Json outs = Json::array();
