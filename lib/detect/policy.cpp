@@ -87,7 +87,8 @@ Policy Policy::from_toml(const std::string& text, const std::string& file) {
     r.check_keys(root, "", {"markers", "names", "patterns", "replacement", "metadata"});
     if (const toml::table* t = r.table(root, "markers")) {
         r.check_keys(*t, "markers", {"content_control_tags", "paragraph_styles", "character_styles", "text_marker",
-                                     "heading_suffixes", "comment_prefix", "black_highlight", "default_category"});
+                                     "heading_suffixes", "comment_prefix", "black_highlight", "repeated_figures",
+                                     "default_category"});
         r.get(*t, "markers", "content_control_tags", p.content_control_tags);
         r.get(*t, "markers", "paragraph_styles", p.paragraph_styles);
         r.get(*t, "markers", "character_styles", p.character_styles);
@@ -95,6 +96,7 @@ Policy Policy::from_toml(const std::string& text, const std::string& file) {
         r.get(*t, "markers", "heading_suffixes", p.heading_suffixes);
         r.get(*t, "markers", "comment_prefix", p.comment_prefix);
         r.get(*t, "markers", "black_highlight", p.black_highlight);
+        r.get(*t, "markers", "repeated_figures", p.repeated_figures);
         r.get(*t, "markers", "default_category", p.default_category);
         nonempty(file, "markers.text_marker", p.text_marker);
         nonempty(file, "markers.default_category", p.default_category);
@@ -171,7 +173,7 @@ std::string Policy::digest() const {
     list("cstyles", character_styles);
     o << "marker=" << text_marker << '\n';
     list("suffixes", heading_suffixes);
-    o << "comment=" << comment_prefix << "\nblack=" << black_highlight << "\ncategory=" << default_category << '\n';
+    o << "comment=" << comment_prefix << "\nblack=" << black_highlight << "\nfigures=" << repeated_figures << "\ncategory=" << default_category << '\n';
     list("labels", attendance_labels);
     o << "authors=" << include_authors << "\nfirst=" << first_name_alone << "\nsurname=" << surname_alone << '\n';
     list("keep", keep);

@@ -71,8 +71,8 @@ DocumentResult publish_document(const std::string& input, const std::string& ste
             alone.body = hf.blocks;
             original_text += "\n" + to_text(alone);
         }
-        for (const std::string* s : {&original.core.title, &original.core.subject, &original.core.keywords, &original.core.description})
-            original_text += "\n" + *s;
+        // Document properties are not text a reader sees on the page: a title
+        // that repeats a confidential heading must not make it "public".
     }
 
     RedactOptions ro = options.redact;

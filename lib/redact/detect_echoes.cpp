@@ -60,11 +60,82 @@ std::uint64_t base_power() {
     return p;  // kBase^(kWindow-1): weight of the byte leaving the window
 }
 
+// A figure's key: "n:" and its digits (a decimal part of zeros dropped) for
+// amounts and numbers, "e:" and the address for emails; "" for other words.
+// `distinctive`: telling enough to chase alone (a currency sign, thousands
+// separators, six digits or more, an email), not a year or a count.
+struct Figure {
+    std::string key;
+    bool distinctive = false;
+    std::size_t digits = 0;
+};
+
+Figure figure_of(std::string_view tok) {
+    auto edge = [](char c) {
+        return c == '(' || c == ')' || c == '[' || c == ']' || c == '"' || c == '\'' || c == ',' || c == '.' ||
+               c == ';' || c == ':' || c == '!' || c == '?' || c == '<' || c == '>';
+    };
+    while (!tok.empty() && edge(tok.front())) tok.remove_prefix(1);
+    while (!tok.empty() && edge(tok.back())) tok.remove_suffix(1);
+    Figure f;
+    if (tok.size() < 3) return f;
+    std::size_t at = tok.find('@');
+    if (at != std::string_view::npos) {
+        if (at > 0 && tok.find('.', at) != std::string_view::npos && tok.find('@', at + 1) == std::string_view::npos) {
+            f.key = "e:" + std::string(tok);
+            f.distinctive = true;
+        }
+        return f;
+    }
+    bool currency = false, group = false;
+    std::string_view body = tok;
+    for (std::string_view sign : {"\xC2\xA3", "\xE2\x82\xAC", "$", "\xC2\xA5"}) {  // £ € $ ¥
+        if (body.substr(0, sign.size()) == sign) body.remove_prefix(sign.size()), currency = true;
+        if (body.size() >= sign.size() && body.substr(body.size() - sign.size()) == sign) body.remove_suffix(sign.size()), currency = true;
+    }
+    std::string integer, decimals;
+    bool in_decimals = false;
+    std::size_t run = 0;
+    for (std::size_t i = 0; i < body.size(); ++i) {
+        char c = body[i];
+        if (c >= '0' && c <= '9') {
+            (in_decimals ? decimals : integer) += c;
+            ++run;
+        } else if (c == ',' && !in_decimals && run >= 1 && run <= 3 && i + 3 < body.size() + 1 &&
+                   std::all_of(body.begin() + static_cast<std::ptrdiff_t>(i) + 1, body.begin() + static_cast<std::ptrdiff_t>(i) + 4,
+                               [](char d) { return d >= '0' && d <= '9'; })) {
+            group = true;  // a thousands separator: one to three digits, a comma, three digits
+            run = 0;
+        } else if (c == '.' && !in_decimals && i + 1 < body.size()) {
+            in_decimals = true;
+        } else {
+            return f;  // not a figure
+        }
+    }
+    if (integer.size() < 3) return f;
+    while (!decimals.empty() && decimals.back() == '0') decimals.pop_back();
+    f.key = "n:" + integer + (decimals.empty() ? "" : "." + decimals);
+    f.digits = integer.size();
+    f.distinctive = (currency && integer.size() >= 3) || (group && integer.size() >= 4) || integer.size() >= 6;
+    return f;
+}
+
 }  // namespace
 
 EchoFinder::EchoFinder(Redactor::State& st) : st_(st), marker_(text::fold_string(st.options.policy.text_marker)) {}
 
 void EchoFinder::add(const std::string& original, const std::string& category, Rule rule) {
+    if (st_.options.policy.repeated_figures) {
+        std::size_t i = 0;
+        while (i < original.size()) {
+            while (i < original.size() && (original[i] == ' ' || original[i] == '\t' || original[i] == '\n')) ++i;
+            std::size_t j = i;
+            while (j < original.size() && original[j] != ' ' && original[j] != '\t' && original[j] != '\n') ++j;
+            Figure fig = figure_of(std::string_view(original).substr(i, j - i));
+            if (fig.distinctive) figures_.emplace(text::fold_string(fig.key), std::make_pair(category, rule));
+            i = j;
+        }
+    }
     std::string f = trim(text::fold_string(strip_markers(original, marker_)));
     if (f.size() < kWindow || !seen_.insert(f).second) return;
     echoes_.push_back({f, category, rule});
@@ -166,18 +237,93 @@ void EchoFinder::scan(const StoryPart& story, pugi::xml_node p, const FlatParagr
     }
 }
 
+void EchoFinder::scan_figures(const StoryPart& story, pugi::xml_node p, const FlatParagraph& flat,
+                              const text::Folded& folded) {
+    if (figures_.empty()) return;
+    const std::string& t = folded.text;
+    std::size_t i = 0;
+    while (i < t.size()) {
+        while (i < t.size() && t[i] == ' ') ++i;
+        std::size_t j = i;
+        while (j < t.size() && t[j] != ' ') ++j;
+        if (j == i) break;
+        std::string_view tok = std::string_view(t).substr(i, j - i);
+        Figure fig = figure_of(tok);
+        // A plain year or count ("2024") never matches: four digits alone prove nothing.
+        auto it = fig.key.empty() || !(fig.distinctive || fig.digits >= 5) ? figures_.end() : figures_.find(fig.key);
+        if (it != figures_.end()) {
+            // The figure without the punctuation around it.
+            std::size_t a = i, b = j;
+            while (a < b && std::string_view("([\"'").find(t[a]) != std::string_view::npos) ++a;
+            while (b > a && std::string_view(")].,;:!?\"'").find(t[b - 1]) != std::string_view::npos) --b;
+            std::uint32_t oa = folded.original_begin(a), ob = folded.original_end(b);
+            ParagraphCuts& pc = st_.cuts_for(p, story.name);
+            bool covered = false;
+            for (const auto& c : pc.cuts) covered = covered || (oa < c.end && c.begin < ob);
+            if (!covered) {
+                Hit h;
+                h.rule = it->second.second;
+                h.category = it->second.first;
+                h.part = story.name;
+                h.where = story.kind;
+                h.detail = "repeat of a redacted figure";
+                h.replacement = st_.options.policy.inline_text;
+                if (st_.options.show_text) h.text = flat.text.substr(oa, ob - oa);
+                std::size_t id = st_.add_hit(std::move(h), p);
+                pc.cuts.push_back(Cut{oa, ob, st_.options.policy.inline_text, true, {}});
+                pc.hits.push_back(id);
+            }
+        }
+        i = j;
+    }
+}
+
+bool EchoFinder::repeats_redacted(const std::string& text) const {
+    std::string f = trim(text::fold_string(text));
+    if (f.size() < 4) return false;
+    for (const auto& e : echoes_)
+        if (e.folded.find(f) != std::string::npos || f.find(e.folded) != std::string::npos) return true;
+    return false;
+}
+
+void detect_property_echoes(Package& package, Redactor::State& st, const EchoFinder& finder) {
+    for (const auto& rel : package.relationships("")) {
+        if (rel.external || rel.target_part.empty() || !package.has_part(rel.target_part)) continue;
+        if (classify_relationship(rel.type) != RelType::core_properties) continue;
+        pugi::xml_node root = xml(package, rel.target_part).document_element();
+        for (pugi::xml_node c : root.children()) {
+            std::string_view n = c.name();
+            if (n != "dc:title" && n != "dc:subject" && n != "cp:keywords" && n != "dc:description" && n != "cp:category")
+                continue;
+            if (!finder.repeats_redacted(c.text().get())) continue;
+            Hit h;
+            h.rule = Rule::sanitise;
+            h.category = "document properties";
+            h.part = rel.target_part;
+            h.where = "metadata";
+            h.detail = std::string(n) + " repeats redacted text";
+            std::size_t id = st.add_hit(std::move(h));
+            st.removals.push_back(Removal{c, "document properties", id, false});
+            st.removed.insert(c.internal_object());
+        }
+    }
+}
+
 void detect_late_echoes(Redactor::State& st, EchoFinder& finder) {
     // Echo sources found during inline detection (inline controls, styles,
     // highlight): rare, so only then is the text folded a second time.
     std::size_t first = finder.size();
-    if (finder.collect() == 0) return;
+    std::size_t figures = finder.figure_count();
+    if (finder.collect() == 0 && finder.figure_count() == figures) return;
     for (auto& story : st.stories) {
         if (story.kind == "comments") continue;
         for (pugi::xml_node p : story.paragraphs) {
             if (st.inside_removed(p) || st.removed.count(p.internal_object())) continue;
             const FlatParagraph& flat = st.flat(p);
-            if (flat.text.size() < kWindow) continue;
-            finder.scan(story, p, flat, text::fold(flat.text), first);
+            if (flat.text.empty()) continue;
+            text::Folded folded = text::fold(flat.text);
+            if (flat.text.size() >= kWindow) finder.scan(story, p, flat, folded, first);
+            finder.scan_figures(story, p, flat, folded);
         }
     }
 }

@@ -71,7 +71,7 @@ bool overlaps(const ParagraphCuts* pc, std::uint32_t a, std::uint32_t b) {
 
 }  // namespace
 
-void detect_inline(Package&, Redactor::State& st) {
+void detect_inline(Package& package, Redactor::State& st) {
     const Policy& policy = st.options.policy;
     EchoFinder echoes(st);
     bool echoes_started = false;
@@ -188,6 +188,7 @@ void detect_inline(Package&, Redactor::State& st) {
             // Copies of redacted text, then names and patterns.
             text::Folded folded = text::fold(flat.text);
             echoes.scan(story, p, flat, folded);
+            echoes.scan_figures(story, p, flat, folded);
             pc_it = st.cuts_index.find(p.internal_object());
             pc = pc_it == st.cuts_index.end() ? nullptr : &st.cuts[pc_it->second];
             std::vector<detect::TextMatch> found = st.names.find(flat.text, folded);
@@ -228,6 +229,7 @@ void detect_inline(Package&, Redactor::State& st) {
         }
     }
     detect_late_echoes(st, echoes);
+    detect_property_echoes(package, st, echoes);
 }
 
 }  // namespace allies::redact

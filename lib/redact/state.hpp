@@ -140,6 +140,13 @@ public:
     bool remove_if_toc_line(const StoryPart& story, pugi::xml_node p);
     void scan(const StoryPart& story, pugi::xml_node p, const FlatParagraph& flat, const text::Folded& folded,
               std::size_t first_echo = 0);
+    // Figures (amounts, long numbers) and emails of redacted regions, cut
+    // wherever they stand in this paragraph (policy repeated_figures).
+    void scan_figures(const StoryPart& story, pugi::xml_node p, const FlatParagraph& flat, const text::Folded& folded);
+    std::size_t figure_count() const { return figures_.size(); }
+    // Whether a document property's text repeats redacted text (a title
+    // that is a confidential heading): it is never public text itself.
+    bool repeats_redacted(const std::string& text) const;
 
 private:
     struct Echo {
@@ -154,7 +161,11 @@ private:
     std::set<std::string> seen_, removed_bookmarks_;
     std::unordered_map<std::uint64_t, std::vector<std::size_t>> by_window_;
     std::size_t removals_seen_ = 0;
+    std::map<std::string, std::pair<std::string, Rule>> figures_;  // figure key -> category, rule
 };
+// Document properties (title, subject, keywords, description, category)
+// that repeat redacted text are removed, and reported.
+void detect_property_echoes(Package& package, Redactor::State& state, const EchoFinder& finder);
 void detect_late_echoes(Redactor::State& state, EchoFinder& finder);
 void detect_attributes(Package& package, Redactor::State& state);
 void apply_edits(Package& package, Redactor::State& state);

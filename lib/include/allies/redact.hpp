@@ -34,6 +34,7 @@ struct ALLIES_API Policy {
     std::vector<std::string> heading_suffixes{"(confidential)", "[confidential]"};
     std::string comment_prefix = "redact";
     bool black_highlight = true;
+    bool repeated_figures = true;  // amounts, long numbers, emails of marked regions go wherever they repeat
     std::string default_category = "sensitive";
     // Names
     std::vector<std::string> attendance_labels{"Present", "Attendees", "Attending", "In attendance", "Also present",
