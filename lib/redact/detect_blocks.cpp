@@ -3,6 +3,7 @@
 // paragraph styles. Each adds removals (whole nodes) and cuts (parts of a
 // paragraph's text) to the plan.
 #include <algorithm>
+#include <cstring>
 #include <set>
 
 #include "allies/error.hpp"
@@ -42,6 +43,47 @@ pugi::xml_node story_container(pugi::xml_node p) {
 
 }  // namespace
 
+// A request as people write it in a comment: "@Sam redact this", "Please
+// redact", "Sam, can you redact": addressees and politeness before the word.
+std::string strip_request(std::string f, const std::string& prefix) {
+    static const char* const politeness[] = {"please ", "pls ", "plz ", "kindly ", "can you ", "could you ", "would you ",
+                                             "can we ", "could we ", "we should ", "we need to ", "need to ", "must ", "to "};
+    auto starts_request = [&](const std::string& s) {
+        if (!prefix.empty() && s.compare(0, prefix.size(), prefix) == 0) return true;
+        for (const char* polite : politeness)
+            if (s.compare(0, std::strlen(polite), polite) == 0) return true;
+        return false;
+    };
+    for (bool again = true; again;) {
+        again = false;
+        while (!f.empty() && (f[0] == ' ' || f[0] == ',' || f[0] == ':' || f[0] == '-')) f.erase(0, 1);
+        if (!f.empty() && f[0] == '@') {
+            // A mention: "@Sam", or Word's "@Sam Lee" (up to three words
+            // before the request itself).
+            std::size_t end = f.find_first_of(" ,:", 1);
+            f.erase(0, end == std::string::npos ? f.size() : end);
+            for (int words = 0; words < 2; ++words) {
+                std::size_t i = 0;
+                while (i < f.size() && f[i] == ' ') ++i;
+                if (i >= f.size() || starts_request(f.substr(i)) || f[i] == ',' || f[i] == ':') break;
+                std::size_t e = f.find_first_of(" ,:", i);
+                f.erase(0, e == std::string::npos ? f.size() : e);
+            }
+            again = true;
+            continue;
+        }
+        for (const char* polite : {"please ", "pls ", "plz ", "kindly ", "can you ", "could you ", "would you ", "can we ",
+                                   "could we ", "we should ", "we need to ", "need to ", "must ", "to "}) {
+            std::size_t n = std::strlen(polite);
+            if (f.compare(0, n, polite) == 0) {
+                f.erase(0, n);
+                again = true;
+            }
+        }
+    }
+    return f;
+}
+
 std::string marker_category(std::string_view value, const Policy& policy, bool& matched) {
     matched = false;
     std::string f = trim(text::fold_string(value));
@@ -56,6 +98,26 @@ std::string marker_category(std::string_view value, const Policy& policy, bool& 
             std::string cat = trim(std::string(value.substr(std::min(value.size(), value.find(':') + 1))));
             return cat.empty() ? policy.default_category : cat;
         }
+        // Separators and extra words as people write them: "Confidential -
+        // HR", "Confidential (HR)", "redact-financial", "Sensitive data".
+        if (f.size() > t.size() && f.compare(0, t.size(), t) == 0 &&
+            std::string_view(" -_/(|[").find(f[t.size()]) != std::string_view::npos) {
+            matched = true;
+            std::string cat;
+            for (char c : f.substr(t.size()))
+                if (std::isalnum(static_cast<unsigned char>(c)) || c == ' ' || static_cast<unsigned char>(c) >= 0x80) cat += c;
+            cat = trim(cat);
+            static const std::set<std::string> generic{"", "data", "information", "info", "content", "text", "material",
+                                                       "section", "only", "item", "details"};
+            return generic.count(cat) ? policy.default_category : cat;
+        }
+        // The dashes Word types (en and em dash) after the tag.
+        for (std::string_view dash : {" \xE2\x80\x93 ", " \xE2\x80\x94 "})
+            if (f.size() > t.size() + dash.size() && f.compare(0, t.size(), t) == 0 && f.compare(t.size(), dash.size(), dash) == 0) {
+                matched = true;
+                std::string cat = trim(f.substr(t.size() + dash.size()));
+                return cat.empty() ? policy.default_category : cat;
+            }
     }
     return "";
 }
@@ -82,14 +144,34 @@ int heading_level_of(pugi::xml_node p, const ooxml::StyleSheet& styles, std::map
 
 std::string heading_text_suffix_category(const std::string& text, const Policy& policy) {
     std::string f = trim(text::fold_string(text));
+    // Trailing punctuation is not part of the marking: "Budget (confidential)."
+    while (!f.empty() && (f.back() == '.' || f.back() == ':' || f.back() == ';' || f.back() == '!' || f.back() == ' '))
+        f.pop_back();
+    static const char* const separators[] = {" - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", ": ", " | ", " / ", " -- "};
     for (const auto& suffix : policy.heading_suffixes) {
         std::string s = text::fold_string(suffix);
-        if (!s.empty() && f.size() >= s.size() && f.compare(f.size() - s.size(), s.size(), s) == 0) {
-            std::string cat;
-            for (char c : s)
-                if (std::isalnum(static_cast<unsigned char>(c)) || c == ' ' || c == '-') cat += c;
-            cat = trim(cat);
-            return cat.empty() ? policy.default_category : cat;
+        if (s.empty()) continue;
+        // The marking's word(s): "(confidential)" -> "confidential".
+        std::string word;
+        for (char c : s)
+            if (std::isalnum(static_cast<unsigned char>(c)) || c == ' ' || c == '-' || static_cast<unsigned char>(c) >= 0x80) word += c;
+        word = trim(word);
+        const std::string category = word.empty() ? policy.default_category : word;
+        auto ends_with = [&](const std::string& tail) {
+            return f.size() > tail.size() && f.compare(f.size() - tail.size(), tail.size(), tail) == 0;
+        };
+        auto starts_with = [&](const std::string& head) { return f.size() > head.size() && f.compare(0, head.size(), head) == 0; };
+        // As written after the heading ("Staffing (confidential)"), or
+        // before it ("(Confidential) Staffing").
+        if (f == s || ends_with(s) || starts_with(s + " ")) return category;
+        if (word.empty()) continue;
+        // The word set apart by a separator, after or before the heading:
+        // "Staffing - CONFIDENTIAL", "Confidential: staffing".
+        for (const char* sep : separators) {
+            std::string sp = sep;
+            if (ends_with(sp + word)) return category;
+            std::string lead = trim(sp);
+            if (starts_with(word + sp) || (!lead.empty() && lead != sp && starts_with(word + lead + " "))) return category;
         }
     }
     return "";
@@ -310,7 +392,7 @@ private:
         for (pugi::xml_node c : comments->root.children("w:comment")) {
             std::string body;
             for (auto p : descendants_named(c, "w:p")) body += st_.flat(p).text + " ";
-            std::string f = trim(text::fold_string(body));
+            std::string f = strip_request(trim(text::fold_string(body)), prefix);
             if (prefix.empty() || f.compare(0, prefix.size(), prefix) != 0) continue;
             if (f.size() > prefix.size() && text::is_word_byte(static_cast<unsigned char>(f[prefix.size()]))) continue;
             std::string category = st_.options.policy.default_category;
