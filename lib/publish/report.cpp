@@ -1,6 +1,9 @@
 #include "publish/report.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <optional>
+#include <limits>
 
 #include <filesystem>
 
@@ -82,6 +85,43 @@ std::string report_json(const DocumentResult& result, const RedactionPlan& plan,
     return dump(j, 2) + "\n";
 }
 
+namespace {
+
+// A whole number of T's range, or nothing: nlohmann's get<int>() casts a
+// floating-point value straight to int, undefined behaviour out of range
+// (found by fuzzing the report reader with 4.4e65).
+template <typename T>
+std::optional<T> whole_number(const Json& v) {
+    if (v.is_number_unsigned()) {
+        auto u = v.get<std::uint64_t>();
+        if (u <= static_cast<std::uint64_t>(std::numeric_limits<T>::max())) return static_cast<T>(u);
+    } else if (v.is_number_integer()) {
+        auto n = v.get<std::int64_t>();
+        if (n >= static_cast<std::int64_t>(std::numeric_limits<T>::min()) &&
+            (n < 0 || static_cast<std::uint64_t>(n) <= static_cast<std::uint64_t>(std::numeric_limits<T>::max())))
+            return static_cast<T>(n);
+    }
+    return std::nullopt;
+}
+
+// A member read as a whole number; absent or not one: `fallback` (counts and
+// sizes in a manifest are information, never a decision).
+template <typename T>
+T whole_or(const Json& j, const char* key, T fallback) {
+    if (!j.is_object()) return fallback;
+    auto it = j.find(key);
+    if (it == j.end()) return fallback;
+    return whole_number<T>(*it).value_or(fallback);
+}
+
+double number_or(const Json& j, const char* key, double fallback) {
+    if (!j.is_object()) return fallback;
+    auto it = j.find(key);
+    return it != j.end() && it->is_number() ? it->get<double>() : fallback;
+}
+
+}  // namespace
+
 verify::NeedleSet needles_from_report(const std::string& json_text, const std::string& file) {
     auto bad = [&](const std::string& why) { return Error(ErrorKind::usage, file, "", "not an allies-publish report: " + why); };
     Json j = Json::parse(json_text, nullptr, false);
@@ -93,12 +133,13 @@ verify::NeedleSet needles_from_report(const std::string& json_text, const std::s
     try {
         set.key_id = v.at("key_id").get<std::string>();
         set.marker = v.at("marker").get<std::string>();
-        set.shingle_words = v.at("shingle_words").get<int>();
+        set.shingle_words = whole_number<int>(v.at("shingle_words")).value_or(0);
+        if (set.shingle_words < 1 || set.shingle_words > 64) throw bad("bad shingle length");
         for (const auto& n : v["needles"]) {
             verify::Needle nd;
             if (!verify::parse_needle_kind(n.at("kind").get<std::string>(), nd.kind)) throw bad("unknown needle kind");
             if (!verify::parse_hash_hex(n.at("hash").get<std::string>(), nd.hash)) throw bad("bad hash");
-            nd.words = n.at("words").get<int>();
+            nd.words = whole_number<int>(n.at("words")).value_or(0);
             if (nd.words < 1 || nd.words > 64) throw bad("bad word count");
             nd.needs_capital = n.at("capital").get<bool>();
             nd.label = n.at("label").get<std::string>();
@@ -165,7 +206,7 @@ DocumentResult result_from_json(const Json& j) {
     for (DocStatus s : {DocStatus::published, DocStatus::unchanged, DocStatus::failed, DocStatus::refused, DocStatus::leak})
         if (to_string(s) == status) r.status = s;
     r.error = j.value("error", "");
-    r.error_exit = j.value("error_exit", 0);
+    r.error_exit = whole_or<int>(j, "error_exit", 0);
     r.version = j.value("version", "");
     r.policy_hash = j.value("policy_hash", "");
     r.key_id = j.value("key_id", "");
@@ -174,23 +215,23 @@ DocumentResult result_from_json(const Json& j) {
     if (j.contains("outputs") && j["outputs"].is_array())
         for (const auto& o : j["outputs"])
             r.outputs.push_back(PublishedFile{o.value("format", ""), o.value("path", ""), o.value("sha256", ""),
-                                              o.value("size", std::uint64_t{0})});
+                                              whole_or<std::uint64_t>(o, "size", 0)});
     if (j.contains("redactions") && j["redactions"].is_object()) {
         const Json& red = j["redactions"];
-        r.redactions = red.value("total", 0);
-        r.removed_parts = red.value("removed_parts", 0);
+        r.redactions = whole_or<int>(red, "total", 0);
+        r.removed_parts = whole_or<int>(red, "removed_parts", 0);
         if (red.contains("by_rule"))
-            for (const auto& [k, v] : red["by_rule"].items()) r.by_rule[k] = v.get<int>();
+            for (const auto& [k, v] : red["by_rule"].items()) r.by_rule[k] = whole_number<int>(v).value_or(0);
         if (red.contains("by_category"))
-            for (const auto& [k, v] : red["by_category"].items()) r.by_category[k] = v.get<int>();
+            for (const auto& [k, v] : red["by_category"].items()) r.by_category[k] = whole_number<int>(v).value_or(0);
     }
     if (j.contains("verification") && j["verification"].contains("findings"))
         for (const auto& f : j["verification"]["findings"])
             r.leaks.push_back(LeakFinding{f.value("output", ""), f.value("where", ""), f.value("rule", "")});
     r.review = j.value("review", "");
-    r.seconds = j.value("seconds", 0.0);
-    r.verify_seconds = j.value("verify_seconds", 0.0);
-    r.peak_rss_kb = j.value("peak_rss_kb", 0L);
+    r.seconds = number_or(j, "seconds", 0.0);
+    r.verify_seconds = number_or(j, "verify_seconds", 0.0);
+    r.peak_rss_kb = whole_or<long>(j, "peak_rss_kb", 0L);
     return r;
 }
 
