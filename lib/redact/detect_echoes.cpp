@@ -8,6 +8,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "ooxml/xml_util.hpp"
 #include "redact/state.hpp"
 #include "redact/xml_edit.hpp"
 #include "text/fold.hpp"
@@ -165,13 +166,28 @@ std::size_t EchoFinder::collect() {
     return echoes_.size() - before;
 }
 
+// A table-of-contents entry: a TOC paragraph style ("TOC 1", "toc 2") or a
+// paragraph inside a table-of-contents content control. Any other paragraph
+// that links to removed content keeps its own words (cut_references).
+bool toc_entry(pugi::xml_node p, const ooxml::StyleSheet& styles) {
+    std::string id(ooxml::val(p.child("w:pPr").child("w:pStyle")));
+    std::string name = text::fold_string(styles.name_of(id));
+    if (text::fold_string(id).rfind("toc", 0) == 0 || name.rfind("toc ", 0) == 0 || name == "toc") return true;
+    for (pugi::xml_node a = p.parent(); a; a = a.parent())
+        if (is(a, "w:sdt")) {
+            std::string gallery = a.child("w:sdtPr").child("w:docPartObj").child("w:docPartGallery").attribute("w:val").value();
+            if (text::fold_string(gallery) == "table of contents") return true;
+        }
+    return false;
+}
+
 bool EchoFinder::remove_if_toc_line(const StoryPart& story, pugi::xml_node p) {
     if (removed_bookmarks_.empty()) return false;
     bool toc_line = false;
     for_each_element(p, [&](pugi::xml_node n) {
         if (is(n, "w:hyperlink") && removed_bookmarks_.count(n.attribute("w:anchor").value())) toc_line = true;
     });
-    if (!toc_line) return false;
+    if (!toc_line || !toc_entry(p, st_.styles)) return false;
     Hit h;
     h.rule = Rule::heading;
     h.category = "table of contents";
@@ -235,6 +251,103 @@ void EchoFinder::scan(const StoryPart& story, pugi::xml_node p, const FlatParagr
             h = (h - top * static_cast<unsigned char>(t[i])) * kBase + static_cast<unsigned char>(t[i + kWindow]);
         ++i;
     }
+}
+
+namespace {
+
+// The bookmark a field instruction takes its result from: REF, NOTEREF and
+// PAGEREF name it first; HYPERLINK after its \l switch.
+std::string referenced_bookmark(const std::string& instruction) {
+    std::vector<std::string> words;
+    std::string cur;
+    bool quoted = false;
+    for (char c : instruction) {
+        if (c == '"') quoted = !quoted;
+        else if ((c == ' ' || c == '\t') && !quoted) {
+            if (!cur.empty()) words.push_back(cur), cur.clear();
+        } else {
+            cur += c;
+        }
+    }
+    if (!cur.empty()) words.push_back(cur);
+    if (words.empty()) return {};
+    std::string type = text::fold_string(words[0]);
+    if ((type == "ref" || type == "noteref" || type == "pageref") && words.size() >= 2) return words[1];
+    if (type == "hyperlink")
+        for (std::size_t i = 1; i + 1 < words.size(); ++i)
+            if (words[i] == "\\l") return words[i + 1];
+    if (type != "ref" && type != "noteref" && type != "pageref" && type != "hyperlink" && words[0].rfind('_', 0) == 0 &&
+        words.size() == 1)
+        return words[0];  // a bare bookmark name is a REF
+    return {};
+}
+
+}  // namespace
+
+void EchoFinder::cut_references(const StoryPart& story, pugi::xml_node p, const FlatParagraph& flat) {
+    if (removed_bookmarks_.empty()) return;
+    const std::string placeholder = st_.options.policy.inline_text;
+    const std::string quote = " QUOTE \"" + placeholder + "\" ";
+    auto cut_runs = [&](const std::set<const void*>& runs) {
+        std::uint32_t a = UINT32_MAX, b = 0;
+        for (const auto& s : flat.segments)
+            if (s.run && runs.count(s.run.internal_object())) a = std::min(a, s.begin), b = std::max(b, s.end);
+        if (a >= b) return;
+        ParagraphCuts& pc = st_.cuts_for(p, story.name);
+        for (const auto& c : pc.cuts)
+            if (a < c.end && c.begin < b) return;  // already cut
+        Hit h;
+        h.rule = Rule::heading;
+        h.category = "cross-reference";
+        h.part = story.name;
+        h.where = story.kind;
+        h.detail = "reference to removed content";
+        h.replacement = placeholder;
+        if (st_.options.show_text) h.text = flat.text.substr(a, b - a);
+        std::size_t id = st_.add_hit(std::move(h), p);
+        pc.cuts.push_back(Cut{a, b, placeholder, true, {}});
+        pc.hits.push_back(id);
+    };
+    struct Open {
+        std::string instruction;
+        std::vector<pugi::xml_node> instr_nodes;
+        std::set<const void*> result_runs;
+        bool in_result = false;
+    };
+    std::vector<Open> fields;
+    for_each_element(p, [&](pugi::xml_node n) {
+        if (is(n, "w:fldChar")) {
+            std::string_view type = n.attribute("w:fldCharType").value();
+            if (type == "begin") fields.push_back({});
+            else if (type == "separate" && !fields.empty()) fields.back().in_result = true;
+            else if (type == "end" && !fields.empty()) {
+                Open f = std::move(fields.back());
+                fields.pop_back();
+                if (removed_bookmarks_.count(referenced_bookmark(f.instruction))) {
+                    cut_runs(f.result_runs);
+                    for (std::size_t i = 0; i < f.instr_nodes.size(); ++i)
+                        st_.attribute_edits.push_back({f.instr_nodes[i], "", i == 0 ? quote : std::string()});
+                }
+                if (!fields.empty())  // a nested field's result is part of the outer one's
+                    fields.back().result_runs.insert(f.result_runs.begin(), f.result_runs.end());
+            }
+        } else if (is(n, "w:instrText") && !fields.empty() && !fields.back().in_result) {
+            fields.back().instruction += n.text().get();
+            if (n.first_child()) fields.back().instr_nodes.push_back(n);
+        } else if (is(n, "w:r") && !fields.empty() && fields.back().in_result) {
+            fields.back().result_runs.insert(n.internal_object());
+        } else if (is(n, "w:fldSimple") && removed_bookmarks_.count(referenced_bookmark(n.attribute("w:instr").value()))) {
+            std::set<const void*> runs;
+            for (auto r : descendants_named(n, "w:r")) runs.insert(r.internal_object());
+            cut_runs(runs);
+            st_.attribute_edits.push_back({n, "w:instr", quote});
+        } else if (is(n, "w:hyperlink") && removed_bookmarks_.count(n.attribute("w:anchor").value())) {
+            std::set<const void*> runs;
+            for (auto r : descendants_named(n, "w:r")) runs.insert(r.internal_object());
+            cut_runs(runs);
+            st_.attribute_edits.push_back({n, "w:anchor", "_top"});
+        }
+    });
 }
 
 void EchoFinder::scan_figures(const StoryPart& story, pugi::xml_node p, const FlatParagraph& flat,

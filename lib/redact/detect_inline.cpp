@@ -139,6 +139,7 @@ void detect_inline(Package& package, Redactor::State& st) {
             if (echoes.remove_if_toc_line(story, p)) continue;
             const FlatParagraph& flat = st.flat(p);
             if (flat.text.empty()) continue;
+            echoes.cut_references(story, p, flat);
             auto pc_it = st.cuts_index.find(p.internal_object());
             ParagraphCuts* pc = pc_it == st.cuts_index.end() ? nullptr : &st.cuts[pc_it->second];
             struct Span {

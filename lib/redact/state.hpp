@@ -138,6 +138,11 @@ public:
     std::size_t collect();  // adds sources from removals and cuts made so far; returns how many are new
     std::size_t size() const { return echoes_.size(); }
     bool remove_if_toc_line(const StoryPart& story, pugi::xml_node p);
+    // Fields and links whose result comes from removed content (REF,
+    // NOTEREF, PAGEREF, HYPERLINK \l, w:hyperlink w:anchor to a removed
+    // bookmark): the result gets the placeholder and the instruction no
+    // longer points there; the paragraph's own words stay.
+    void cut_references(const StoryPart& story, pugi::xml_node p, const FlatParagraph& flat);
     void scan(const StoryPart& story, pugi::xml_node p, const FlatParagraph& flat, const text::Folded& folded,
               std::size_t first_echo = 0);
     // Figures (amounts, long numbers) and emails of redacted regions, cut
