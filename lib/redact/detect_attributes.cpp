@@ -26,8 +26,11 @@ bool scanned_attribute(pugi::xml_node element, pugi::xml_attribute a) {
         local == "userId" || local == "providerId" || local == "instr" || local == "anchor" || local == "href" ||
         local == "target" || local == "location")
         return true;
-    if (local != "name" && local != "value" && local != "val") return false;
     std::string_view el = element.name();
+    // Editing permissions (w:permStart w:ed="k.adeyemi@..."), VML signature
+    // lines (o:suggestedsigner, o:suggestedsigneremail).
+    if ((local == "ed" && el == "w:permStart") || local.starts_with("suggestedsigner")) return true;
+    if (local != "name" && local != "value" && local != "val") return false;
     if (el == "w:attr") return true;  // smart tag and custom XML properties (w:smartTagPr, w:customXmlPr)
     if (local == "name")
         return el == "wp:docPr" || el == "pic:cNvPr" || el == "w:bookmarkStart" || el == "a:cNvPr" ||
@@ -35,7 +38,10 @@ bool scanned_attribute(pugi::xml_node element, pugi::xml_attribute a) {
     if (local == "value") return el == "w:listItem";
     if (local == "val")
         return el == "w:alias" || el == "w:tag" || el == "w:helpText" || el == "w:statusText" || el == "w:default" ||
-               (el == "w:name" && std::strcmp(element.parent().name(), "w:ffData") == 0);
+               el == "w:listEntry" || el == "w:tblCaption" || el == "w:tblDescription" || el == "w:lvlText" ||
+               el == "w:aliases" ||
+               (el == "w:name" && (std::strcmp(element.parent().name(), "w:ffData") == 0 ||
+                                   std::strcmp(element.parent().name(), "w:style") == 0));
     return false;
 }
 
@@ -53,8 +59,7 @@ struct Scanner {
     int bookmark_counter = 0;
     std::map<std::string, std::string> bookmark_renames;
 
-    std::vector<detect::TextMatch> matches(const std::string& value, bool url) {
-        (void)url;
+    std::vector<detect::TextMatch> matches(const std::string& value, bool identifier) {
         // Separators in addresses, file and bookmark names read as spaces:
         // laura-bennett, laura_bennett.png, _Toc_Laura.Bennett (same length,
         // so offsets stay those of the value).
@@ -63,6 +68,13 @@ struct Scanner {
             if (c == '-' || c == '_' || c == '.' || c == '+' || c == '/' || c == '=' || c == '&' || c == '?' || c == '#' ||
                 c == '%' || c == '@' || c == ':' || c == '\\')
                 c = ' ';
+        // In a URL, a path or an identifier a one-word name counts in any
+        // case (".../team/okafor", "t_okafor_example_org", "okafor_headshot"):
+        // each token is read as if capitalised.
+        if (identifier)
+            for (std::size_t i = 0; i < probe.size(); ++i)
+                if (probe[i] >= 'a' && probe[i] <= 'z' && (i == 0 || probe[i - 1] == ' '))
+                    probe[i] = static_cast<char>(probe[i] - 'a' + 'A');
         text::Folded f = text::fold(probe);
         auto out = st.names.find(probe, f);
         if (out.empty()) {
@@ -118,8 +130,11 @@ struct Scanner {
             for (pugi::xml_attribute a : el.attributes()) {
                 if (!scanned_attribute(el, a)) continue;
                 std::string value = a.value();
-                bool url = std::string_view(a.name()).ends_with("href") || std::string_view(a.name()).ends_with("target");
-                auto ms = matches(value, url);
+                std::string_view an = a.name();
+                bool url = an.ends_with("href") || an.ends_with("target");
+                bool identifier = url || an.ends_with("anchor") || an.ends_with(":name") || an == "name" ||
+                                  an.ends_with(":ed") || an.ends_with("suggestedsigneremail") || an.ends_with("docLocation");
+                auto ms = matches(value, identifier);
                 if (ms.empty()) continue;
                 std::string where = std::string(el.name()) + "@" + a.name();
                 record(part, where.c_str(), ms, value);
@@ -146,7 +161,9 @@ struct Scanner {
 
     void hyperlink_targets(const std::string& part) {
         for (const auto& rel : pkg.relationships(part)) {
-            if (classify_relationship(rel.type) != RelType::hyperlink) continue;
+            // Hyperlinks, and every other external target (a linked picture
+            // at file:///\\server\HR\Staff files\Okafor T\photo-id.jpg).
+            if (classify_relationship(rel.type) != RelType::hyperlink && !rel.external) continue;
             std::string target = rel.target;
             auto ms = matches(target, true);
             if (ms.empty()) continue;
