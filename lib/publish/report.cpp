@@ -127,15 +127,17 @@ verify::NeedleSet needles_from_report(const std::string& json_text, const std::s
     Json j = Json::parse(json_text, nullptr, false);
     if (j.is_discarded() || !j.is_object()) throw bad("not JSON");
     if (j.value("format", "") != kReportFormat) throw bad("format is not " + std::string(kReportFormat));
+    // const operator[] on a missing key is undefined behaviour in
+    // nlohmann::json (an assertion in debug builds; found by fuzzing).
     const Json& v = j["verification"];
-    if (!v.is_object() || !v["needles"].is_array()) throw bad("no verification needles");
+    if (!v.is_object() || !v.contains("needles") || !v.at("needles").is_array()) throw bad("no verification needles");
     verify::NeedleSet set;
     try {
         set.key_id = v.at("key_id").get<std::string>();
         set.marker = v.at("marker").get<std::string>();
         set.shingle_words = whole_number<int>(v.at("shingle_words")).value_or(0);
         if (set.shingle_words < 1 || set.shingle_words > 64) throw bad("bad shingle length");
-        for (const auto& n : v["needles"]) {
+        for (const auto& n : v.at("needles")) {
             verify::Needle nd;
             if (!verify::parse_needle_kind(n.at("kind").get<std::string>(), nd.kind)) throw bad("unknown needle kind");
             if (!verify::parse_hash_hex(n.at("hash").get<std::string>(), nd.hash)) throw bad("bad hash");
