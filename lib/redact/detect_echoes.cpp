@@ -225,19 +225,7 @@ void EchoFinder::scan(const StoryPart& story, pugi::xml_node p, const FlatParagr
                         c.end = std::max(c.end, b);
                         merged = true;
                     }
-                if (!merged) {
-                    Hit h2;
-                    h2.rule = echo.rule;
-                    h2.category = echo.category;
-                    h2.part = story.name;
-                    h2.where = story.kind;
-                    h2.detail = "copy of redacted text";
-                    h2.replacement = st_.options.policy.inline_text;
-                    if (st_.options.show_text) h2.text = flat.text.substr(a, b - a);
-                    std::size_t id = st_.add_hit(std::move(h2), p);
-                    pc.cuts.push_back(Cut{a, b, st_.options.policy.inline_text, true, {}});
-                    pc.hits.push_back(id);
-                }
+                if (!merged) add_cut(story, p, flat, pc, a, b, echo.rule, echo.category, "copy of redacted text");
                 matched = echo.folded.size();
                 break;
             }
@@ -296,17 +284,7 @@ void EchoFinder::cut_references(const StoryPart& story, pugi::xml_node p, const 
         ParagraphCuts& pc = st_.cuts_for(p, story.name);
         for (const auto& c : pc.cuts)
             if (a < c.end && c.begin < b) return;  // already cut
-        Hit h;
-        h.rule = Rule::heading;
-        h.category = "cross-reference";
-        h.part = story.name;
-        h.where = story.kind;
-        h.detail = "reference to removed content";
-        h.replacement = placeholder;
-        if (st_.options.show_text) h.text = flat.text.substr(a, b - a);
-        std::size_t id = st_.add_hit(std::move(h), p);
-        pc.cuts.push_back(Cut{a, b, placeholder, true, {}});
-        pc.hits.push_back(id);
+        add_cut(story, p, flat, pc, a, b, Rule::heading, "cross-reference", "reference to removed content");
     };
     struct Open {
         std::string instruction;
@@ -373,22 +351,26 @@ void EchoFinder::scan_figures(const StoryPart& story, pugi::xml_node p, const Fl
             ParagraphCuts& pc = st_.cuts_for(p, story.name);
             bool covered = false;
             for (const auto& c : pc.cuts) covered = covered || (oa < c.end && c.begin < ob);
-            if (!covered) {
-                Hit h;
-                h.rule = it->second.second;
-                h.category = it->second.first;
-                h.part = story.name;
-                h.where = story.kind;
-                h.detail = "repeat of a redacted figure";
-                h.replacement = st_.options.policy.inline_text;
-                if (st_.options.show_text) h.text = flat.text.substr(oa, ob - oa);
-                std::size_t id = st_.add_hit(std::move(h), p);
-                pc.cuts.push_back(Cut{oa, ob, st_.options.policy.inline_text, true, {}});
-                pc.hits.push_back(id);
-            }
+            if (!covered)
+                add_cut(story, p, flat, pc, oa, ob, it->second.second, it->second.first, "repeat of a redacted figure");
         }
         i = j;
     }
+}
+
+void EchoFinder::add_cut(const StoryPart& story, pugi::xml_node p, const FlatParagraph& flat, ParagraphCuts& pc,
+                         std::uint32_t a, std::uint32_t b, Rule rule, const std::string& category, const char* detail) {
+    Hit h;
+    h.rule = rule;
+    h.category = category;
+    h.part = story.name;
+    h.where = story.kind;
+    h.detail = detail;
+    h.replacement = st_.options.policy.inline_text;
+    if (st_.options.show_text) h.text = flat.text.substr(a, b - a);
+    std::size_t id = st_.add_hit(std::move(h), p);
+    pc.cuts.push_back(Cut{a, b, st_.options.policy.inline_text, true, {}});
+    pc.hits.push_back(id);
 }
 
 bool EchoFinder::repeats_redacted(const std::string& text) const {

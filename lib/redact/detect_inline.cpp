@@ -6,6 +6,7 @@
 
 #include "ooxml/xml_util.hpp"
 #include "redact/state.hpp"
+#include "redact/style_props.hpp"
 #include "redact/xml_edit.hpp"
 #include "text/fold.hpp"
 
@@ -37,13 +38,7 @@ public:
         std::string key = table_style + '\x1f' + pstyle + '\x1f' + rstyle;
         auto it = cache_.find(key);
         if (it != cache_.end()) return it->second;
-        pugi::xml_document scratch;
-        pugi::xml_node ppr = scratch.append_child("w:pPr");
-        if (!pstyle.empty()) ppr.append_child("w:pStyle").append_attribute("w:val") = pstyle.c_str();
-        pugi::xml_node rpr = scratch.append_child("w:rPr");
-        if (!rstyle.empty()) rpr.append_child("w:rStyle").append_attribute("w:val") = rstyle.c_str();
-        ParaProps pp = styles_.paragraph(ppr, table_style);
-        RunProps rp = styles_.run(pp, rpr);
+        auto [pp, rp] = style_chain_props(styles_, table_style, pstyle, rstyle);
         bool marked = rp.highlight == "black" || black_shading(rp.shading) || black_shading(pp.shading);
         if (marked && light_colour(rp.color)) marked = false;
         cache_.emplace(std::move(key), marked);

@@ -9,6 +9,7 @@
 #include "ooxml/xml_util.hpp"
 #include "package/package_impl.hpp"
 #include "redact/state.hpp"
+#include "redact/style_props.hpp"
 #include "redact/xml_edit.hpp"
 
 namespace allies::redact {
@@ -262,13 +263,7 @@ private:
         auto key = pstyle + '\x1f' + rstyle;
         auto it = cache_.find(key);
         if (it != cache_.end()) return it->second;
-        pugi::xml_document scratch;
-        pugi::xml_node ppr = scratch.append_child("w:pPr");
-        if (!pstyle.empty()) ppr.append_child("w:pStyle").append_attribute("w:val") = pstyle.c_str();
-        pugi::xml_node rpr = scratch.append_child("w:rPr");
-        if (!rstyle.empty()) rpr.append_child("w:rStyle").append_attribute("w:val") = rstyle.c_str();
-        ParaProps pp = styles_.paragraph(ppr, "");
-        RunProps rp = styles_.run(pp, rpr);
+        auto [pp, rp] = style_chain_props(styles_, "", pstyle, rstyle);
         Look l;
         l.hidden = rp.hidden;
         l.color = rp.color;

@@ -160,6 +160,9 @@ private:
         Rule rule;
     };
     void add(const std::string& original, const std::string& category, Rule rule);
+    // Cuts [a, b) of a paragraph with the inline placeholder, as a hit of its own.
+    void add_cut(const StoryPart& story, pugi::xml_node p, const FlatParagraph& flat, ParagraphCuts& pc, std::uint32_t a,
+                 std::uint32_t b, Rule rule, const std::string& category, const char* detail);
     Redactor::State& st_;
     std::string marker_;
     std::vector<Echo> echoes_;
