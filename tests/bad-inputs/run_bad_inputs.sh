@@ -92,6 +92,7 @@ timer=
 [ -x /usr/bin/time ] && timer="/usr/bin/time -o $tmp/time -f %e\t%M"
 
 passed=0
+skipped=0
 failed=0
 problems=0
 problem() {  # TOOL INPUT TEXT
@@ -113,6 +114,12 @@ leftovers() {  # LABEL WORKDIR
 run() {
     label=$1 name=$2 expect=$3 work=$4 out=$5
     shift 5
+    # Laying out thousands of pages is a test of the limits, which only the
+    # release build can measure: without an address-space limit (ASan) it
+    # would take gigabytes and minutes. The text paths still run them.
+    if [ -n "${ALLIES_SANITIZED:-}" ] && { [ "$label" = convert-pdf ] || [ "$label" = publish ]; }; then
+        case $name in huge-*) skipped=$((skipped + 1)); return 0 ;; esac
+    fi
     before=$problems
     start=$(date +%s.%N)
     rm -f "$tmp/time"
@@ -230,5 +237,5 @@ while IFS="$tab" read -r name expect _; do
     rm -rf "$w"
 done < "$tmp/in/expected.tsv"
 
-echo "$passed passed, $failed failed"
+echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]
