@@ -36,7 +36,7 @@ std::string manifest_json(const std::vector<DocumentResult>& documents) {
 std::vector<DocumentResult> read_manifest(const std::string& path) {
     std::string text = read_file(path);
     publish::Json j = publish::Json::parse(text, nullptr, false);
-    if (j.is_discarded() || !j.is_object() || j.value("format", "") != publish::kManifestFormat ||
+    if (j.is_discarded() || !j.is_object() || publish::string_member(j, "format") != publish::kManifestFormat ||
         !j.contains("documents") || !j["documents"].is_array())
         throw Error(ErrorKind::usage, path, "", "not an allies-publish manifest");
     std::vector<DocumentResult> out;

@@ -122,11 +122,17 @@ double number_or(const Json& j, const char* key, double fallback) {
 
 }  // namespace
 
+std::string string_member(const Json& j, const char* key) {
+    if (!j.is_object()) return {};
+    auto it = j.find(key);
+    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
 verify::NeedleSet needles_from_report(const std::string& json_text, const std::string& file) {
     auto bad = [&](const std::string& why) { return Error(ErrorKind::usage, file, "", "not an allies-publish report: " + why); };
     Json j = Json::parse(json_text, nullptr, false);
     if (j.is_discarded() || !j.is_object()) throw bad("not JSON");
-    if (j.value("format", "") != kReportFormat) throw bad("format is not " + std::string(kReportFormat));
+    if (string_member(j, "format") != kReportFormat) throw bad("format is not " + std::string(kReportFormat));
     // const operator[] on a missing key is undefined behaviour in
     // nlohmann::json (an assertion in debug builds; found by fuzzing).
     const Json& v = j["verification"];

@@ -32,6 +32,10 @@ DocumentResult result_from_json(const Json& j);
 // File extension of an output format ("md" -> ".md", "report" -> ".report.json").
 std::string output_extension(const std::string& format);
 
+// A string member of a JSON object, or "" (absent, or not a string: value()
+// would throw for a string asked of an object, found by fuzzing).
+std::string string_member(const Json& j, const char* key);
+
 // UTF-8 text of a JSON value, invalid bytes replaced (never throws).
 std::string dump(const Json& j, int indent);
 
