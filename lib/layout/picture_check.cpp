@@ -25,7 +25,7 @@ std::uint64_t row_bytes(std::uint64_t width, unsigned channels, unsigned depth) 
 
 // PNG (ISO/IEC 15948): chunks, CRCs, IHDR, PLTE, IDAT inflating to the size
 // the header implies (interlaced images: the seven Adam7 passes).
-PictureCheck check_png(std::string_view b) {
+PictureCheck check_png(std::string_view b, bool inflate_data) {
     const PictureKind k = PictureKind::png;
     std::size_t at = 8;
     bool header = false, end = false, palette = false;
@@ -79,6 +79,7 @@ PictureCheck check_png(std::string_view b) {
         default: return fail(k, "unknown PNG colour type");
     }
     if (colour == 3 && !palette) return fail(k, "a palette PNG without a valid palette");
+    if (!inflate_data) return {k, true, ""};  // the decoder inflates (and checks) the data itself
     std::uint64_t expected = 0;
     if (interlace == 0) {
         expected = row_bytes(width, channels, depth) * height;
@@ -169,8 +170,13 @@ PictureCheck check_jpeg(std::string_view b) {
 
 }  // namespace
 
+PictureCheck check_png_structure(std::string_view b) {
+    if (b.size() > 8 && b.substr(0, 8) == std::string_view("\x89PNG\r\n\x1a\n", 8)) return check_png(b, false);
+    return {PictureKind::other, false, "not a PNG picture"};
+}
+
 PictureCheck check_picture(std::string_view b) {
-    if (b.size() > 8 && b.substr(0, 8) == std::string_view("\x89PNG\r\n\x1a\n", 8)) return check_png(b);
+    if (b.size() > 8 && b.substr(0, 8) == std::string_view("\x89PNG\r\n\x1a\n", 8)) return check_png(b, true);
     if (b.size() > 3 && byte_at(b, 0) == 0xFF && byte_at(b, 1) == 0xD8) return check_jpeg(b);
     return {PictureKind::other, false, "not a PNG or JPEG picture"};
 }

@@ -24,5 +24,8 @@ struct PictureCheck {
 inline constexpr unsigned long long kMaxPicturePixels = 40'000'000ull;
 
 PictureCheck check_picture(std::string_view bytes);
+// The PNG checks without inflating the image data (chunks, CRCs, header,
+// palette, size): for a decoder that inflates and checks the data itself.
+PictureCheck check_png_structure(std::string_view bytes);
 
 }  // namespace allies::layout

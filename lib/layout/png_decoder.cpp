@@ -63,9 +63,10 @@ unsigned sample(const unsigned char* row, std::size_t k, unsigned depth) {
 }  // namespace
 
 std::optional<DecodedPng> decode_png(std::string_view b) {
-    PictureCheck check = check_picture(b);
-    if (check.kind != PictureKind::png || !check.drawable) return std::nullopt;
-    // The check has walked the chunks: sizes and CRCs are sound.
+    // Chunks, CRCs and header checked here; the data is checked by the one
+    // inflate below (exact size) and by unfilter (known filters).
+    PictureCheck check = check_png_structure(b);
+    if (!check.drawable) return std::nullopt;
     std::uint32_t width = 0, height = 0;
     unsigned depth = 0, colour = 0, interlace = 0;
     std::string palette, trns, idat;
