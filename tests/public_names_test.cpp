@@ -17,6 +17,12 @@ std::vector<Person> people() {
     return Roster::parse("Tom Okafor\nDr Siân O'Neil-Hughes | Sian\nFiona MacLeod\nRachel Dunne role=Clerk\n", "roster.txt").people;
 }
 
+std::string lower(std::string s) {
+    for (char& c : s)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return s;
+}
+
 }  // namespace
 
 TEST(PublicNames, EveryWordOfAListedNameInAnyCaseBecomesName) {
@@ -51,9 +57,9 @@ TEST(PublicNames, RenamedInputsThatCoincideAreNumberedInOrder) {
     EXPECT_FALSE(in[2].renamed || in[3].renamed);
 }
 
-TEST(PublicNames, TheVerifierCatchesALowerCaseSurnameInAFileName) {
-    // Straight through publish_document, skipping the renaming: the
-    // independent check must still refuse to call it clean.
+TEST(PublicNames, PublishDocumentRenamesWhatTheBatchDidNot) {
+    // Straight through publish_document, skipping the batch's renaming:
+    // the document's own people (here the roster's) still leave the name.
     auto dir = std::filesystem::temp_directory_path() / ("allies-public-names-" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir);
     PublishOptions options;
@@ -61,13 +67,46 @@ TEST(PublicNames, TheVerifierCatchesALowerCaseSurnameInAFileName) {
     options.hash_key = "public-names-test-key-0123456789";
     options.formats = {"docx"};
     std::string input = std::string(ALLIES_SOURCE_DIR) + "/samples/meeting-notes.docx";
-    DocumentResult leaked = publish_document(input, "hearing okafor", (dir / "a").string(), options);
+    DocumentResult renamed = publish_document(input, "hearing okafor", (dir / "a").string(), options);
     DocumentResult clean = publish_document(input, "hearing name", (dir / "b").string(), options);
+    std::vector<std::string> written;
+    for (const auto& e : std::filesystem::recursive_directory_iterator(dir)) written.push_back(e.path().string());
     std::filesystem::remove_all(dir);
-    EXPECT_EQ(leaked.status, DocStatus::leak);
-    ASSERT_FALSE(leaked.leaks.empty());
-    EXPECT_EQ(leaked.leaks[0].where, "file name");
+    EXPECT_EQ(renamed.status, DocStatus::published);
+    EXPECT_TRUE(renamed.renamed);
+    EXPECT_EQ(renamed.stem.rfind("hearing name-", 0), 0u) << renamed.stem;
+    for (const auto& w : written) EXPECT_EQ(lower(w).find("okafor"), std::string::npos) << w;
     EXPECT_EQ(clean.status, DocStatus::published);
+    EXPECT_FALSE(clean.renamed);
+    EXPECT_EQ(clean.stem, "hearing name");
+}
+
+TEST(PublicNames, AnAuthorFoundInTheDocumentLeavesTheFolderName) {
+    auto dir = std::filesystem::temp_directory_path() / ("allies-public-author-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    std::string input = (dir / "in.docx").string();
+    {
+        Package pkg = Package::open_file(std::string(ALLIES_SOURCE_DIR) + "/samples/meeting-notes.docx");
+        pkg.set_part("docProps/core.xml",
+                     "<?xml version=\"1.0\"?><cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/"
+                     "metadata/core-properties\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:creator>Grace Adeyemi"
+                     "</dc:creator></cp:coreProperties>");
+        write_file_atomically(input, pkg.to_bytes());
+    }
+    PublishOptions options;  // no roster: the author is found in the document
+    options.hash_key = "public-names-test-key-0123456789";
+    options.formats = {"docx", "txt"};
+    DocumentResult r = publish_document(input, "HR/ADEYEMI, Grace/notes", (dir / "staging").string(), options);
+    std::vector<std::string> written;
+    for (const auto& e : std::filesystem::recursive_directory_iterator(dir / "staging")) written.push_back(e.path().string());
+    std::filesystem::remove_all(dir);
+    EXPECT_EQ(r.status, DocStatus::published);
+    EXPECT_TRUE(r.renamed);
+    EXPECT_FALSE(written.empty());
+    for (const auto& w : written) {
+        EXPECT_EQ(lower(w).find("adeyemi"), std::string::npos) << w;
+        EXPECT_EQ(lower(w).find("grace"), std::string::npos) << w;
+    }
 }
 
 TEST(PublicReport, NamesNoRemovedPartByItsName) {

@@ -57,7 +57,7 @@ DocumentResult failure(const BatchInput& in, const PublishOptions& o, DocStatus 
     DocumentResult r;
     try {
         r = publish_document(in.path, in.stem, staging, options);
-        r.renamed = in.renamed;
+        r.renamed = r.renamed || in.renamed;
     } catch (const Error& e) {
         r = failure(in, options, e.kind() == ErrorKind::refused ? DocStatus::refused : DocStatus::failed, e.what(),
                     exit_code_for(e.kind()));
@@ -346,8 +346,13 @@ BatchRun publish_batch(const std::vector<BatchInput>& inputs, const std::string&
         // not publish again is withdrawn: a document that now fails or
         // leaks must not stay public in its old version, nor a dropped format.
         if (!stopped_stems.count(in.stem)) {
-            auto old = before.find(in.stem);
-            if (old != before.end()) remove_files(outdir, old->second.outputs, r.outputs);
+            // Under the input's name, and under the name publish_document
+            // gave it when the document's own people were in that name.
+            for (const std::string* s : std::initializer_list<const std::string*>{&in.stem, &r.stem}) {
+                auto old = before.find(*s);
+                if (old != before.end()) remove_files(outdir, old->second.outputs, r.outputs);
+                if (r.stem == in.stem) break;
+            }
         }
         std::error_code e3;
         fs::remove_all(w.staging, e3);

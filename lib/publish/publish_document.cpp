@@ -79,11 +79,22 @@ DocumentResult publish_document(const std::string& input, const std::string& ste
     ro.show_text = true;  // the needles are built from the text; it is hashed, never written
     Redactor redactor(package, ro);
     const RedactionPlan& plan = redactor.find();
+    // The people found in the document (authors, attendance lines) were not
+    // known when the batch named its outputs from the roster: a folder
+    // "HR/Okafor/" with an author Tom Okafor is renamed here. The suffix, a
+    // keyed hash of the original name, keeps two renamed names apart
+    // without saying what they were.
+    std::string public_stem = public_output_name(stem, plan.people);
+    if (public_stem != stem) {
+        result.stem = public_stem + "-" + text::hmac_sha256_hex(options.hash_key, stem).substr(0, 8);
+        result.renamed = true;
+    }
+    const std::string& out_stem = result.stem;
     std::string public_docx = redactor.public_bytes();  // throws refused when the self-check is not clean
     if (!options.review_dir.empty()) {
         // The review shows the original as staff wrote it: read it again,
         // since the redactor edited its own copy in memory.
-        result.review = publish::write_review_pdf(input, plan, options, stem);
+        result.review = publish::write_review_pdf(input, plan, options, out_stem);
     }
     verify::NeedleSet needles = publish::needles_from_plan(plan, options.redact.policy, original_text, options.hash_key);
     original_text.clear();
@@ -99,20 +110,20 @@ DocumentResult publish_document(const std::string& input, const std::string& ste
 
     // Outputs, staged. The public DOCX is converted from its own bytes.
     namespace fs = std::filesystem;
-    fs::path base = fs::path(staging_dir) / stem;
+    fs::path base = fs::path(staging_dir) / out_stem;
     std::error_code ec;
     fs::create_directories(base.parent_path(), ec);
     if (ec) throw Error(ErrorKind::write_failed, base.parent_path().string(), "", "cannot create folder: " + ec.message());
     std::vector<PublishedFile> staged;  // as written; the report lists them
     auto stage = [&](const std::string& format, const std::string& data) {
-        std::string rel = stem + publish::output_extension(format);
+        std::string rel = out_stem + publish::output_extension(format);
         write_file_atomically((fs::path(staging_dir) / rel).string(), data);
         staged.push_back(PublishedFile{format, rel, text::sha256_hex(data), data.size()});
     };
     bool wants_docx = false;
     for (const auto& f : options.formats) wants_docx = wants_docx || f == "docx";
     {
-        Package pub = Package::open_memory(public_docx, stem + ".docx", options.limits);
+        Package pub = Package::open_memory(public_docx, out_stem + ".docx", options.limits);
         Document doc = read_document(pub);
         if (wants_docx) stage("docx", public_docx);
         for (const auto& f : options.formats) {

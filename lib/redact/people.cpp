@@ -112,6 +112,45 @@ bool is_role(const std::string& entry) {
     return true;
 }
 
+// An author that is a program, a project or a group rather than a person:
+// "PHPWord", "Open-Xml-PowerTools", "Docxtemplater team", "docx4j 11.4":
+// a run of capitals before lower case, three or more hyphenated
+// capitalised parts, a digit, or a last word naming a group. CamelCase
+// alone proves nothing ("McDonald", "JoAnn", "DeShawn"). Kept narrow on purpose: a
+// person's author name wrongly dropped here would be a leak, so anything
+// in doubt stays a person.
+bool software_or_group_author(const std::string& author) {
+    static const std::set<std::string> group_last{"team", "teams", "committee", "department", "dept", "directorate",
+                                                  "secretariat", "unit", "group", "project", "software", "inc",
+                                                  "ltd", "llc", "corp", "corporation", "foundation", "contributors",
+                                                  "developers", "authors", "bot"};
+    auto words = detect::name_words(author);
+    if (words.empty()) return false;
+    if (words.size() >= 2 && group_last.count(text::fold_string(words.back()))) return true;
+    for (const auto& w : words) {
+        int hyphen_caps = 0;
+        std::size_t part_start = 0;
+        for (std::size_t i = 0; i <= w.size(); ++i) {
+            if (i < w.size() && w[i] != '-') continue;
+            if (i > part_start && w[part_start] >= 'A' && w[part_start] <= 'Z') ++hyphen_caps;
+            part_start = i + 1;
+        }
+        if (hyphen_caps >= 3) return true;
+        for (std::size_t i = 0; i < w.size(); ++i) {
+            char c = w[i];
+            if (c >= '0' && c <= '9') return true;
+            if (!(c >= 'A' && c <= 'Z') || i == 0) continue;
+            char before = w[i - 1];
+            // "PHPWord": a run of two or more capitals running into a
+            // lower-case letter ("OConnor" has a run of one: a name).
+            if (before >= 'A' && before <= 'Z' && i >= 2 && w[i - 2] >= 'A' && w[i - 2] <= 'Z' && i + 1 < w.size() &&
+                w[i + 1] >= 'a' && w[i + 1] <= 'z')
+                return true;
+        }
+    }
+    return false;
+}
+
 bool looks_like_name(const std::string& entry) {
     auto words = detect::name_words(entry);
     if (words.empty() || words.size() > 5) return false;
@@ -254,7 +293,7 @@ void collect_people(Package& package, Redactor::State& st, const std::vector<std
         // name leaves after its parenthetical is what counts.
         std::string plain;
         for (const auto& w : detect::name_words(a)) plain += (plain.empty() ? "" : " ") + w;
-        if (plain.empty() || is_role(plain)) continue;
+        if (plain.empty() || is_role(plain) || software_or_group_author(plain)) continue;
         add(a, "author");
     }
 }
