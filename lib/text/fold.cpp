@@ -1,7 +1,9 @@
 #include "text/fold.hpp"
 
-#include <mutex>
+#include <memory>
+#include <unordered_map>
 #include <unicode/normalizer2.h>
+#include <unicode/uspoof.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
@@ -35,8 +37,41 @@ Class classify(UChar32 c) {
     return Class::other;
 }
 
-// Folded form of one non-ASCII code point (without spaces/drops).
-void fold_code_point(UChar32 c, std::string& out) {
+// The ASCII letter a look-alike stands for (Cyrillic "о", Greek "Ο",
+// Cherokee "Ꮪ"), by ICU's confusables skeleton, or 0. Only single letters:
+// a skeleton that is a digit ("З" -> "3") or a sequence would turn words of
+// other scripts into noise without catching any spelling of a Latin name.
+UChar32 ascii_look_alike(UChar32 c) {
+    struct Checker {
+        USpoofChecker* sc = nullptr;
+        Checker() {
+            UErrorCode st = U_ZERO_ERROR;
+            sc = uspoof_open(&st);
+            if (U_FAILURE(st)) sc = nullptr;
+        }
+        ~Checker() {
+            if (sc) uspoof_close(sc);
+        }
+    };
+    thread_local Checker checker;
+    if (!checker.sc) return 0;
+    UChar in[2];
+    int32_t n = 0;
+    U16_APPEND_UNSAFE(in, n, c);
+    UChar out[8];
+    UErrorCode st = U_ZERO_ERROR;
+    int32_t len = uspoof_getSkeleton(checker.sc, 0, in, n, out, 8, &st);
+    if (U_FAILURE(st) || len != 1) return 0;
+    UChar32 a = out[0];
+    if ((a >= 'a' && a <= 'z') || (a >= 'A' && a <= 'Z')) return a;
+    return 0;
+}
+
+// Folded form of one non-ASCII code point (without spaces/drops): its
+// compatibility decomposition (full-width "Ｓ", mathematical "𝐒", ligatures)
+// without combining marks, case-folded, each letter that is only a
+// look-alike of an ASCII letter replaced by it.
+void fold_code_point_uncached(UChar32 c, std::string& out) {
     switch (c) {
         case 0x2018: case 0x2019: case 0x201B: case 0x02BC: case 0x2032: case 0xFF07:
             out += '\''; return;
@@ -47,21 +82,38 @@ void fold_code_point(UChar32 c, std::string& out) {
     }
     if (const char* s = special_latin(c)) { out += s; return; }
     UErrorCode st = U_ZERO_ERROR;
-    static const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(st);
+    static const icu::Normalizer2* nfkd = icu::Normalizer2::getNFKDInstance(st);
     icu::UnicodeString decomposed;
-    if (!nfd || !nfd->getDecomposition(c, decomposed)) decomposed = icu::UnicodeString(c);
+    if (!nfkd || !nfkd->getDecomposition(c, decomposed)) decomposed = icu::UnicodeString(c);
     icu::UnicodeString kept;
     for (int32_t i = 0; i < decomposed.length();) {
         UChar32 d = decomposed.char32At(i);
         i += U16_LENGTH(d);
         if (u_charType(d) == U_NON_SPACING_MARK) continue;
         if (const char* s = special_latin(d)) { kept.append(icu::UnicodeString::fromUTF8(s)); continue; }
+        if (d >= 0x80) {
+            if (UChar32 a = ascii_look_alike(d)) d = a;
+        }
         kept.append(d);
     }
     kept.foldCase();
     std::string utf8;
     kept.toUTF8String(utf8);
     out += utf8;
+}
+
+void fold_code_point(UChar32 c, std::string& out) {
+    // Per thread, per code point: the skeleton and decomposition are the
+    // slow part, and a document uses few distinct non-ASCII letters.
+    thread_local std::unordered_map<UChar32, std::string> cache;
+    auto it = cache.find(c);
+    if (it == cache.end()) {
+        std::string piece;
+        fold_code_point_uncached(c, piece);
+        if (cache.size() > 65536) cache.clear();
+        it = cache.emplace(c, std::move(piece)).first;
+    }
+    out += it->second;
 }
 
 }  // namespace

@@ -20,7 +20,10 @@ struct Folded {
     std::uint32_t original_end(std::size_t b) const { return end[b - 1]; }
 };
 
-// Folds UTF-8 (invalid bytes become U+FFFD): NFD, combining marks dropped,
+// Folds UTF-8 (invalid bytes become U+FFFD): NFKD (full-width and
+// mathematical letters, ligatures), combining marks dropped, letters that
+// only look like ASCII letters (Cyrillic "о", Greek "Ο") replaced by them
+// (ICU confusables skeleton),
 // full case folding, a few letters without decomposition mapped to ASCII
 // (ø, ł, đ, æ, œ, ß, þ), typographic apostrophes to ', dashes to -, every run
 // of white space (including no-break and zero-width spaces) to one space;

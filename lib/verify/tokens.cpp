@@ -2,7 +2,7 @@
 
 #include <cctype>
 
-#include "text/fold.hpp"
+#include "verify/scan_fold.hpp"
 
 namespace allies::verify {
 namespace {
@@ -66,9 +66,10 @@ void tokenize(std::string_view utf8, std::vector<Token>& out) {
         }
         return;
     }
-    text::Folded f = text::fold(utf8);
+    // Folded on the check's own path (verify/scan_fold.hpp), not detection's.
+    ScanFolded f = scan_fold(utf8);
     const std::string& s = f.text;
-    auto word = [](unsigned char c) { return text::is_word_byte(c); };
+    auto word = [](unsigned char c) { return ascii_word(c) || c >= 0x80; };
     std::size_t i = 0;
     while (i < s.size()) {
         while (i < s.size() && !word(static_cast<unsigned char>(s[i]))) ++i;
@@ -76,7 +77,7 @@ void tokenize(std::string_view utf8, std::vector<Token>& out) {
         std::size_t j = word_end(s, i, word);
         Token t;
         t.text = s.substr(i, j - i);
-        t.capital = text::starts_upper(utf8, f.original_begin(i));
+        t.capital = f.capital_start[i];
         out.push_back(std::move(t));
         i = skip_possessive(s, j, word);
     }

@@ -1,6 +1,7 @@
-// Words for the leak check: text folded exactly as detection folds it (case,
-// diacritics, apostrophes and dashes; text/fold.hpp) and cut at every byte
-// that is not a word byte, so "O'Brien's", "OBRIEN S" and "o’brien’s" give
+// Words for the leak check: text folded on the check's own path (case,
+// diacritics, compatibility forms, look-alike letters, apostrophes;
+// verify/scan_fold.hpp) and cut at every character that is not a letter,
+// a digit or an apostrophe between letters, so "O'Brien's", "OBRIEN S" and "o’brien’s" give
 // the same words ("o'brien"; a possessive "'s" is dropped), and a name split
 // across runs reads the same once the runs are joined. Each word remembers whether it was written with a capital:
 // single-word first names match only then, as in detection.
