@@ -166,3 +166,22 @@ TEST(Patterns, EmailAndPhoneByDefaultOthersWhenEnabled) {
     text = visible_text(redact_doc(b, o).bytes);
     EXPECT_NE(text.find("Pay [redacted], sort code [redacted], account [redacted], post to [redacted]."), std::string::npos) << text;
 }
+
+TEST(Patterns, EmailsWrittenToDodgeHarvesters) {
+    const std::vector<std::string> disguised = {
+        "rhys.llewellyn [at] example [dot] org", "rhys.llewellyn (at) example (dot) org", "r_llewellyn {at} example.org",
+        "rhys.llewellyn at example dot org",     "rhys.llewellyn at example.org",         "RHYS [ at ] EXAMPLE [ dot ] CO [ dot ] UK",
+    };
+    for (const auto& e : disguised) {
+        SCOPED_TRACE(e);
+        DocxBuilder b;
+        b.body = para("Contact " + e + " for details.");
+        std::string text = visible_text(redact_doc(b).bytes);
+        EXPECT_NE(text.find("Contact [redacted] for details."), std::string::npos) << text;
+    }
+    // Sentences that only look like it stay.
+    DocxBuilder b;
+    b.body = para("We met at example.org and looked at the site. Meet at noon dot com era.");
+    std::string text = visible_text(redact_doc(b).bytes);
+    EXPECT_NE(text.find("We met at example.org and looked at the site. Meet at noon dot com era."), std::string::npos) << text;
+}

@@ -38,6 +38,93 @@ void emails(const std::string& t, std::vector<std::pair<std::size_t, std::size_t
     }
 }
 
+// Addresses written to dodge harvesters: "rhys.llewellyn [at] example [dot]
+// org", "r_l (at) example.org", "rhys.llewellyn at example dot org". The
+// "at" is bracketed, or plain between spaces when the local part has a dot
+// or underscore ("we met at example.org" is no address); each dot of the
+// domain is ".", a bracketed "dot" or " dot ".
+std::size_t bracketed_word(const std::string& t, std::size_t i, std::string_view w) {
+    // "[at]", "(at)", "{at}", "<at>", with spaces inside allowed: returns the end or 0.
+    static const std::string_view open = "[({<", close = "])}>";
+    if (i >= t.size()) return 0;
+    std::size_t k = open.find(t[i]);
+    if (k == std::string_view::npos) return 0;
+    std::size_t j = i + 1;
+    while (j < t.size() && t[j] == ' ') ++j;
+    if (t.compare(j, w.size(), w) != 0) return 0;
+    j += w.size();
+    while (j < t.size() && t[j] == ' ') ++j;
+    return j < t.size() && t[j] == close[k] ? j + 1 : 0;
+}
+
+void obfuscated_emails(const std::string& t, std::vector<std::pair<std::size_t, std::size_t>>& out) {
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        if (!alnum(t[i]) || (i > 0 && (local_char(t[i - 1]) || word(t[i - 1])))) continue;
+        std::size_t a = i;
+        std::size_t j = i;
+        bool dotted_local = false;
+        while (j < t.size() && local_char(t[j])) {
+            dotted_local = dotted_local || t[j] == '.' || t[j] == '_';
+            ++j;
+        }
+        std::size_t local_end = j;
+        while (local_end > a && (t[local_end - 1] == '.' || t[local_end - 1] == '-')) --local_end;
+        if (local_end == a) continue;
+        j = local_end;
+        std::size_t k = j;
+        while (k < t.size() && t[k] == ' ') ++k;
+        bool bracketed = false;
+        if (std::size_t e = bracketed_word(t, k, "at")) {
+            bracketed = true;
+            k = e;
+        } else if (k > j && t.compare(k, 3, "at ") == 0 && dotted_local) {
+            k += 3;
+        } else {
+            i = local_end;
+            continue;
+        }
+        while (k < t.size() && t[k] == ' ') ++k;
+        // Labels separated by dots in any of their disguises.
+        std::size_t labels = 0, end = 0;
+        bool last_alpha = false;
+        std::size_t last_len = 0;
+        while (k < t.size()) {
+            std::size_t b = k;
+            bool all_alpha = true;
+            while (k < t.size() && (alnum(t[k]) || t[k] == '-')) {
+                all_alpha = all_alpha && alpha(t[k]);
+                ++k;
+            }
+            if (k == b) break;
+            ++labels;
+            end = k;
+            last_alpha = all_alpha;
+            last_len = k - b;
+            std::size_t m = k;
+            if (m < t.size() && t[m] == '.' && m + 1 < t.size() && alnum(t[m + 1])) {
+                k = m + 1;
+                continue;
+            }
+            while (m < t.size() && t[m] == ' ') ++m;
+            if (std::size_t e = bracketed_word(t, m, "dot")) {
+                bracketed = true;
+                k = e;
+                while (k < t.size() && t[k] == ' ') ++k;
+                continue;
+            }
+            if (m > k && t.compare(m, 4, "dot ") == 0) {
+                k = m + 4;
+                continue;
+            }
+            break;
+        }
+        if (labels < 2 || !last_alpha || last_len < 2 || (!bracketed && !dotted_local)) continue;
+        if (end < t.size() && word(t[end])) continue;
+        out.emplace_back(a, end);
+        i = end;
+    }
+}
+
 // Phone numbers: "+44 20 7946 0958", "020 7946 0958", "07700 900123",
 // "(020) 7946-0958", "555-123-4567": 10 to 15 digits in groups separated by
 // single spaces, hyphens, dots or parentheses; not amounts (£, $, €
@@ -193,6 +280,7 @@ std::vector<TextMatch> find_patterns(std::string_view, const text::Folded& folde
     };
     if (t.empty()) return out;
     if (policy.email) add("email", emails);
+    if (policy.email) add("email", obfuscated_emails);
     if (policy.iban) add("iban", ibans);
     if (policy.phone) add("phone", phones);
     if (policy.postcode) add("postcode", postcodes);

@@ -68,7 +68,7 @@ bool is_region_rule(Rule r) {
 }  // namespace
 
 verify::NeedleSet needles_from_plan(const RedactionPlan& plan, const Policy& policy, const std::string& original_text,
-                                    const std::string& key) {
+                                    const std::string& key, const std::vector<std::string>& input_regions) {
     verify::KeyedHasher hasher(key);
     verify::NeedleSet set;
     set.key_id = hasher.key_id();
@@ -106,9 +106,21 @@ verify::NeedleSet needles_from_plan(const RedactionPlan& plan, const Policy& pol
     // outside them (hidden text counts as no visible occurrence at all).
     std::vector<Needle> candidates;
     std::vector<int> lengths;
-    ShingleCounter in_regions{hasher, {}};
+    ShingleCounter in_regions{hasher, {}}, in_input_regions{hasher, {}};
     std::vector<std::string> region_texts;
-    for (const auto& hit : plan.hits) {
+    // The regions the check read from the input on its own path
+    // (publish/input_facts) join the plan's as hits of their own.
+    std::vector<Hit> hits = plan.hits;
+    std::size_t first_input = hits.size();
+    for (const auto& text : input_regions) {
+        Hit h;
+        h.rule = Rule::text_marker;
+        h.category = "marked in the input";
+        h.text = text;
+        hits.push_back(std::move(h));
+    }
+    for (std::size_t k = 0; k < hits.size(); ++k) {
+        const Hit& hit = hits[k];
         if (hit.text.empty()) continue;
         bool pattern = hit.rule == Rule::pattern;
         if (!pattern && !is_region_rule(hit.rule)) continue;
@@ -135,10 +147,13 @@ verify::NeedleSet needles_from_plan(const RedactionPlan& plan, const Policy& pol
             for (std::size_t i = 0; i + n <= tokens.size(); ++i) add(i, static_cast<std::size_t>(n));
         }
         // Hidden text is not in the visible text the counts compare with.
-        if (hit.rule != Rule::sanitise) region_texts.push_back(hit.text);
+        if (hit.rule != Rule::sanitise && k < first_input) region_texts.push_back(hit.text);
     }
     if (!candidates.empty()) {
         for (const auto& t : region_texts) in_regions.add_text(t, lengths);
+        // The same text may be a region of the plan and of the input: each
+        // shingle counts as often as the larger of the two sees it.
+        for (const auto& t : input_regions) in_input_regions.add_text(t, lengths);
         ShingleCounter in_original{hasher, {}};
         in_original.add_text(original_text, lengths);
         ShingleCounter in_replacements{hasher, {}};
@@ -148,7 +163,9 @@ verify::NeedleSet needles_from_plan(const RedactionPlan& plan, const Policy& pol
         for (const auto& [cat, text] : policy.category_text) replacements += cat + "\n" + text + "\n";
         in_replacements.add_text(replacements, lengths);
         for (auto& c : candidates) {
-            if (c.kind == NeedleKind::region && in_original.count(c.hash) > in_regions.count(c.hash)) continue;
+            if (c.kind == NeedleKind::region &&
+                in_original.count(c.hash) > std::max(in_regions.count(c.hash), in_input_regions.count(c.hash)))
+                continue;
             if (in_replacements.count(c.hash) > 0) continue;
             set.add(std::move(c));
         }

@@ -12,6 +12,7 @@
 #include "allies/html.hpp"
 #include "allies/publish.hpp"
 #include "allies/reader.hpp"
+#include "publish/input_facts.hpp"
 #include "publish/needles_from_plan.hpp"
 #include "publish/report.hpp"
 #include "publish/settings_digest.hpp"
@@ -75,6 +76,10 @@ DocumentResult publish_document(const std::string& input, const std::string& ste
         // that repeats a confidential heading must not make it "public".
     }
 
+    // What the inputs say is sensitive, read before the redactor touches
+    // the package and apart from it: the check searches for these too.
+    publish::InputFacts facts = publish::read_input_facts(package, options.redact);
+
     RedactOptions ro = options.redact;
     ro.show_text = true;  // the needles are built from the text; it is hashed, never written
     Redactor redactor(package, ro);
@@ -96,7 +101,9 @@ DocumentResult publish_document(const std::string& input, const std::string& ste
         // since the redactor edited its own copy in memory.
         result.review = publish::write_review_pdf(input, plan, options, out_stem);
     }
-    verify::NeedleSet needles = publish::needles_from_plan(plan, options.redact.policy, original_text, options.hash_key);
+    verify::NeedleSet needles =
+        publish::needles_from_plan(plan, options.redact.policy, original_text, options.hash_key, facts.regions);
+    publish::add_input_needles(needles, facts, options.redact.policy, options.hash_key);
     original_text.clear();
     if (options.tamper_for_tests) options.tamper_for_tests(public_docx, plan);
 

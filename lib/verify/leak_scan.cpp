@@ -140,6 +140,23 @@ std::string decode_entities(std::string_view s) {
     return out;
 }
 
+// A URL, a path or an identifier: one token, no spaces, its words joined
+// by separators ("https://example.org/team/okafor", "t_okafor_example_org",
+// "word/media/okafor_headshot.png"). A one-word name standing in one is a
+// name, in any case; in a font or style name ("Georgia", "Strong") it is not.
+bool identifier_like(std::string_view s) {
+    if (s.size() < 3 || s.size() > 4096) return false;
+    bool separator = false;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        char c = s[i];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') return false;
+        if ((c == '/' || c == '_' || c == '.' || c == '-' || c == '%' || c == '\\' || c == '@' || c == '=' || c == '+' ||
+             c == '~' || c == '#' || c == '?' || c == '&') && i > 0)
+            separator = true;
+    }
+    return separator;
+}
+
 }  // namespace
 
 LeakScanner::LeakScanner(const NeedleSet& needles, std::string key, Limits limits)
@@ -183,6 +200,7 @@ void LeakScanner::scan(std::string_view utf8, const std::string& name, const std
     tokens_.clear();
     tokenize(utf8, tokens_);
     if (tokens_.empty()) return;
+    const bool identifier = !strong && !file_name && tokens_.size() >= 2 && identifier_like(utf8);
     hashes_.clear();
     for (const auto& t : tokens_) hashes_.push_back(hasher_.word(t.text));
     const std::size_t n = tokens_.size();
@@ -208,9 +226,9 @@ void LeakScanner::scan(std::string_view utf8, const std::string& name, const std
                 // "Strong") and strings of binary data are full of single
                 // capitalised words; there only names of two words or more count.
                 if (!strong && nd.kind == NeedleKind::region && len < set_.shingle_words) continue;
-                if (!strong && !file_name && nd.kind == NeedleKind::name && len < 2) continue;
+                if (!strong && !file_name && !identifier && nd.kind == NeedleKind::name && len < 2) continue;
                 if (nd.kind == NeedleKind::name) {
-                    if (nd.needs_capital && !tokens_[i].capital && !file_name) continue;
+                    if (nd.needs_capital && !tokens_[i].capital && !file_name && !identifier) continue;
                     if (!kept.empty() && std::all_of(kept.begin() + i, kept.begin() + i + len, [](char k) { return k; }))
                         continue;
                 }
