@@ -4,6 +4,7 @@
 # python3 + python3-jsonschema: only the tests use them (word-recall scoring of
 # the corpus run, JSON Schema validation of the json output and reports).
 # libtomlplusplus-dev: policy files (TOML). libssl-dev: SHA-256/HMAC (libcrypto).
+# libxml2-dev: the leak check reads HTML outputs with its HTML parser.
 # libbenchmark-dev: bench/ (Google Benchmark). nlohmann-json3-dev: reading
 # manifests and reports back (allies-publish --incremental, --merge-manifests,
 # --verify-only); a conforming JSON parser beats writing one. groff-base + man-db: the man
@@ -14,6 +15,7 @@ libicu-dev libcli11-dev libgtest-dev googletest libtomlplusplus-dev libssl-dev
 libbenchmark-dev nlohmann-json3-dev groff-base man-db libfontconfig-dev libfreetype-dev libharfbuzz-dev liblcms2-dev
 fonts-crosextra-carlito fonts-crosextra-caladea fonts-liberation2 fonts-dejavu-core fonts-ipafont-gothic fonts-droid-fallback fonts-noto-core
 poppler-utils qpdf
+libxml2-dev
 python3 python3-jsonschema python3-html5lib"
 # --checked: also clang and its sanitizer and libFuzzer runtimes, for the
 # sanitizer build and the fuzz targets (scripts/sanitize.sh, scripts/fuzz.sh).

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <set>
 #include <pugixml.hpp>
 
@@ -10,6 +11,7 @@
 #include "package/package_impl.hpp"
 #include "text/encode.hpp"
 #include "text/fold.hpp"
+#include "verify/html_text.hpp"
 #include "verify/pdf_text.hpp"
 
 namespace allies::verify {
@@ -148,11 +150,12 @@ bool identifier_like(std::string_view s) {
     if (s.size() < 3 || s.size() > 4096) return false;
     bool separator = false;
     for (std::size_t i = 0; i < s.size(); ++i) {
-        char c = s[i];
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') return false;
-        if ((c == '/' || c == '_' || c == '.' || c == '-' || c == '%' || c == '\\' || c == '@' || c == '=' || c == '+' ||
-             c == '~' || c == '#' || c == '?' || c == '&') && i > 0)
-            separator = true;
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80) continue;
+        // Only the characters of URLs, paths and identifiers: a style sheet
+        // ("font-family:Cambria,Georgia") or a list is not one.
+        if (!std::strchr("/_.-%\\@=+~#?&:", static_cast<char>(c))) return false;
+        if (i > 0) separator = true;
     }
     return separator;
 }
@@ -394,39 +397,25 @@ void LeakScanner::scan_pdf(const std::string& bytes, const std::string& name) {
 }
 
 void LeakScanner::scan_html(const std::string& bytes, const std::string& name) {
-    // The text a browser shows: tags out (inline ones such as <b> join
-    // their neighbours, as in "La<b>ura</b>"), style and script content
-    // out, entities decoded. Then the whole markup, weakly (attribute
-    // values: alt, title, href), without the style sheet.
-    static const std::set<std::string> inline_tags = {"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em",
-                                                      "i", "kbd", "mark", "q", "s", "samp", "small", "span", "strong",
-                                                      "sub", "sup", "time", "u", "var", "wbr", "font", "ins", "del"};
-    std::string shown, markup;
-    shown.reserve(bytes.size());
-    std::size_t i = 0;
-    while (i < bytes.size()) {
-        if (bytes[i] != '<') {
-            shown += bytes[i];
-            markup += bytes[i];
-            ++i;
-            continue;
-        }
-        std::size_t close = bytes.find('>', i);
-        if (close == std::string::npos) close = bytes.size() - 1;
-        std::string tag = bytes.substr(i + 1, close - i - 1);
-        std::size_t n = (!tag.empty() && tag[0] == '/') ? 1 : 0;
-        std::string tag_name;
-        while (n < tag.size() && (std::isalnum(static_cast<unsigned char>(tag[n])))) tag_name += static_cast<char>(std::tolower(static_cast<unsigned char>(tag[n++])));
-        markup += ' ' + tag + ' ';
-        i = close + 1;
-        if ((tag_name == "style" || tag_name == "script") && tag[0] != '/') {
-            std::size_t end = lower_ascii(bytes.substr(i)).find("</" + tag_name);
-            i = end == std::string::npos ? bytes.size() : i + end;
-            continue;
-        }
-        if (!inline_tags.count(tag_name)) shown += ' ';
+    // As a browser reads it (verify/html_text: libxml2's HTML parser): the
+    // text shown, alternative text and titles, strongly; the other
+    // attribute values (href, id, class) weakly, each on its own so a URL
+    // is read as one identifier; comments and script or style text too.
+    HtmlContent content;
+    try {
+        content = read_html(bytes, name);
+    } catch (const Error& e) {
+        report(name, "file", "unreadable (" + e.message() + ")");
+        throw;
     }
-    scan_text(decode_entities(shown), name, "text");
+    scan_text(content.text, name, "text");
+    for (const auto& [attr, value] : content.attributes) {
+        bool shown = attr == "alt" || attr == "title" || attr == "aria-label" || attr == "placeholder" || attr == "value" ||
+                     attr == "content";
+        if (value.rfind("data:", 0) == 0) continue;  // embedded files: read below
+        scan_text(value, name, "attribute " + attr, shown);
+    }
+    for (const auto& h : content.hidden) scan_text(h, name, "markup", false);
     // Images embedded as data: URIs are files of their own (metadata).
     for (std::size_t at = bytes.find("data:image/"); at != std::string::npos; at = bytes.find("data:image/", at + 1)) {
         std::size_t comma = bytes.find(',', at);
@@ -435,10 +424,12 @@ void LeakScanner::scan_html(const std::string& bytes, const std::string& name) {
         if (bytes.compare(comma - 7, 7, ";base64") != 0) continue;
         scan_binary(base64_decode(std::string_view(bytes).substr(comma + 1, end - comma - 1)), name, "embedded image");
     }
-    std::string decoded = decode_entities(markup);
-    for (char& c : decoded)
+    // And the raw markup once more, weakly, entities decoded by hand: a
+    // second reading in case a parser and a browser disagree on a fragment.
+    std::string markup = decode_entities(bytes);
+    for (char& c : markup)
         if (c == '<' || c == '>' || c == '"' || c == '=') c = ' ';
-    scan_text(decoded, name, "markup", false);
+    scan_text(markup, name, "markup", false);
 }
 
 void LeakScanner::scan_file_bytes(const std::string& bytes, const std::string& name) {
