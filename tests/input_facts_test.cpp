@@ -118,3 +118,15 @@ TEST(InputFacts, ThePolicyDecidesWhatCounts) {
     EXPECT_FALSE(found(c.set, "Jim agreed"));
     EXPECT_TRUE(found(c.set, "Hartley said"));
 }
+
+TEST(InputFacts, InitialsCountOnlyInCapitals) {
+    RedactOptions o;
+    o.roster = Roster::parse("Laura Bennett\nIan Thomas\n", "roster.txt");
+    auto c = from_input(o);
+    EXPECT_TRUE(found(c.set, "Action: LB to circulate"));
+    EXPECT_FALSE(found(c.set, "it weighs 5 lb"));
+    EXPECT_FALSE(found(c.set, "The IT team"));  // a common abbreviation is never initials
+    o.policy.initials = false;
+    auto off = from_input(o);
+    EXPECT_FALSE(found(off.set, "Action: LB to circulate"));
+}

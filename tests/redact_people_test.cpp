@@ -142,3 +142,21 @@ TEST(People, ProgramsAndGroupsAsAuthorsAreNotPeopleButOddlyWrittenNamesAre) {
         EXPECT_FALSE(anywhere(out.bytes, c.word)) << visible_text(out.bytes);
     }
 }
+
+TEST(People, InitialsOfListedPeopleAsWholeUpperCaseWords) {
+    DocxBuilder b;
+    b.body = para("Present: Laura Bennett, Gareth Williams, Ian Thomas") + para("Action: LB to circulate. GW said the LB/GW note is due.") +
+             para("The parcel weighs 5 lb; Lb and lbs stay. The IT team and HR will help.");
+    auto out = redact_doc(b);
+    std::string text = visible_text(out.bytes);
+    EXPECT_NE(text.find("Action: [name] to circulate. [name] said the [name]/[name] note is due."), std::string::npos) << text;
+    EXPECT_NE(text.find("The parcel weighs 5 lb; Lb and lbs stay. The IT team and HR will help."), std::string::npos) << text;
+    // The policy switch, and the keep list.
+    RedactOptions off;
+    off.policy.initials = false;
+    EXPECT_NE(visible_text(redact_doc(b, off).bytes).find("Action: LB to circulate."), std::string::npos);
+    RedactOptions keep;
+    keep.policy.keep = {"LB"};
+    std::string kept = visible_text(redact_doc(b, keep).bytes);
+    EXPECT_NE(kept.find("Action: LB to circulate. [name] said"), std::string::npos) << kept;
+}

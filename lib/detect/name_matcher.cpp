@@ -9,6 +9,18 @@
 namespace allies::detect {
 namespace {
 
+// No lower-case letter in the text: "LB", not "Lb" or "lb" (a pound).
+bool all_upper(std::string_view s) {
+    const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+    int32_t i = 0, n = static_cast<int32_t>(s.size());
+    while (i < n) {
+        UChar32 c;
+        U8_NEXT(p, i, n, c);
+        if (c >= 0 && u_islower(c)) return false;
+    }
+    return true;
+}
+
 bool is_title(const std::string& folded_word) {
     // Honorifics and offices written before a name (folded, with or without
     // the full stop): never part of the name.
@@ -156,13 +168,36 @@ std::string initials_of(std::string_view name) {
     return out;
 }
 
+std::string name_initials(const std::vector<std::string>& words) {
+    if (words.size() < 2) return {};
+    static const std::set<std::string> common{
+        "AA", "AB", "AC", "AD", "AI", "AM", "AO", "AP", "AR", "AS", "AT", "AV", "BA", "BB", "BC", "BE", "BP", "BS", "BT",
+        "CA", "CC", "CD", "CE", "CO", "CP", "CS", "CT", "CV", "DB", "DC", "DD", "DG", "DJ", "DM", "DR", "DS", "DV", "EA",
+        "EC", "ED", "EG", "EM", "EP", "ER", "ES", "ET", "EU", "EV", "FA", "FB", "FC", "FM", "FO", "FT", "FX", "GA", "GB",
+        "GC", "GM", "GP", "GS", "HE", "HM", "HQ", "HR", "HS", "HT", "IA", "IC", "ID", "IE", "IF", "IN", "IO", "IP", "IQ",
+        "IR", "IS", "IT", "IV", "JP", "KC", "KM", "KO", "KS", "LA", "LC", "LP", "LT", "MA", "MB", "MC", "MD", "ME", "MI",
+        "MP", "MR", "MS", "MT", "NA", "NB", "NC", "NE", "NG", "NI", "NO", "NP", "NS", "NT", "NW", "NY", "NZ", "OK", "ON",
+        "OR", "OS", "PA", "PC", "PD", "PE", "PG", "PH", "PM", "PO", "PP", "PR", "PS", "PT", "QA", "QC", "RA", "RE", "RN",
+        "RP", "RS", "SA", "SE", "SG", "SI", "SO", "SP", "SQ", "SR", "SS", "ST", "SW", "TA", "TB", "TC", "TM", "TO", "TV",
+        "UK", "UN", "UP", "US", "VA", "VC", "VP", "VR", "VS", "WC", "WP", "XL", "XS"};
+    auto letter = [](const std::string& w) -> char {
+        std::string f = text::fold_string(w);
+        char c = f.empty() ? 0 : f[0];
+        return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : 0;
+    };
+    char a = letter(words.front()), b = letter(words.back());
+    if (!a || !b) return {};
+    std::string out{a, b};
+    return common.count(out) ? std::string() : out;
+}
+
 std::uint32_t NameMatcher::word_hash(const char* s, std::size_t n) {
     std::uint32_t h = 2166136261u;  // FNV-1a
     for (std::size_t i = 0; i < n; ++i) h = (h ^ static_cast<unsigned char>(s[i])) * 16777619u;
     return h;
 }
 
-void NameMatcher::add(const std::string& written, int person, bool single_word_part) {
+void NameMatcher::add(const std::string& written, int person, bool single_word_part, bool all_caps) {
     std::string f = text::fold_string(written);
     while (!f.empty() && (f.back() == ' ' || f.back() == '.' || f.back() == ',')) f.pop_back();
     while (!f.empty() && f.front() == ' ') f.erase(0, 1);
@@ -178,6 +213,7 @@ void NameMatcher::add(const std::string& written, int person, bool single_word_p
     // Single words match only when capitalised in the text unless the
     // roster itself writes them in lower case (user names such as "jsmith").
     v.needs_capital = one_word && (single_word_part || text::starts_upper(written, 0));
+    v.all_caps = all_caps;
     std::size_t idx = variants_.size();
     variants_.push_back(std::move(v));
     std::string fw = first_word(variants_[idx].folded);
@@ -227,6 +263,12 @@ NameMatcher::NameMatcher(const std::vector<Person>& people, const Policy& policy
         if (policy.first_name_alone && usable(words.front())) add(words.front(), static_cast<int>(p), true);
         if (policy.surname_alone && usable(words.back())) add(words.back(), static_cast<int>(p), true);
     }
+    // Initials last: a name or word that is also someone's initials stays theirs.
+    if (policy.initials)
+        for (std::size_t p = 0; p < people.size(); ++p) {
+            std::string ini = name_initials(name_words(people[p].name));
+            if (!ini.empty()) add(ini, static_cast<int>(p), true, true);
+        }
 }
 
 std::vector<std::string> NameMatcher::variants_of(int person) const {
@@ -236,10 +278,10 @@ std::vector<std::string> NameMatcher::variants_of(int person) const {
     return out;
 }
 
-std::vector<std::pair<std::string, bool>> NameMatcher::variant_forms_of(int person) const {
-    std::vector<std::pair<std::string, bool>> out;
+std::vector<NameMatcher::Form> NameMatcher::variant_forms_of(int person) const {
+    std::vector<Form> out;
     for (const auto& v : variants_)
-        if (v.person == person) out.emplace_back(v.folded, v.needs_capital);
+        if (v.person == person) out.push_back(Form{v.folded, v.needs_capital, v.all_caps});
     return out;
 }
 
@@ -286,6 +328,8 @@ std::vector<TextMatch> NameMatcher::find(std::string_view original, const text::
             std::size_t e = i + v.folded.size();
             if (e > t.size() || t.compare(i, v.folded.size(), v.folded) != 0 || !word_end(t, e)) continue;
             if (v.needs_capital && !text::starts_upper(original, folded.original_begin(i))) continue;
+            if (v.all_caps && !all_upper(original.substr(folded.original_begin(i), folded.original_end(e) - folded.original_begin(i))))
+                continue;
             bool kept = false;
             for (const auto& [a, b] : keeps)
                 if (a < e && i < b) kept = true;

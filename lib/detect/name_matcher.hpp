@@ -30,9 +30,15 @@ public:
     std::vector<TextMatch> find(std::string_view original) const { return find(original, text::fold(original)); }
     bool empty() const { return variants_.empty(); }
     // Folded variants searched for one person (for verification hashes),
-    // and whether each matches only when capitalised in the text.
+    // whether each matches only when capitalised in the text, and whether
+    // only when written all in capitals (initials).
+    struct Form {
+        std::string folded;
+        bool needs_capital = false;
+        bool all_caps = false;
+    };
     std::vector<std::string> variants_of(int person) const;
-    std::vector<std::pair<std::string, bool>> variant_forms_of(int person) const;
+    std::vector<Form> variant_forms_of(int person) const;
     // Folded public names and phrases never redacted (policy keep).
     const std::vector<std::string>& kept() const { return keep_; }
 
@@ -41,8 +47,9 @@ private:
         std::string folded;
         int person = -1;
         bool needs_capital = false;
+        bool all_caps = false;
     };
-    void add(const std::string& written, int person, bool single_word_part);
+    void add(const std::string& written, int person, bool single_word_part, bool all_caps = false);
     std::vector<std::pair<std::size_t, std::size_t>> keep_ranges(const text::Folded& folded) const;
 
     // A bit per hash of every variant's first word: most words of a text
@@ -72,6 +79,11 @@ std::string surname_of(const std::vector<std::string>& words);
 bool is_surname_particle(const std::string& folded);
 // "L.B." for "Laura Bennett".
 std::string initials_of(std::string_view name);
+// "LB" for "Laura Bennett", "Ó Briain, Dara" -> "DO": the first letters of
+// the first name and the surname, folded to ASCII upper case; "" when either
+// is not a Latin letter or the pair is a common abbreviation (IT, HR, UK,
+// PM, ...), which initials must never take from the text.
+std::string name_initials(const std::vector<std::string>& words);
 
 // Email addresses, phone numbers and the other patterns the policy enables.
 std::vector<TextMatch> find_patterns(std::string_view original, const text::Folded& folded, const Policy& policy);

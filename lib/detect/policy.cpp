@@ -105,12 +105,13 @@ Policy Policy::from_toml(const std::string& text, const std::string& file) {
                 bad(file, "'markers.text_marker' must be a plain word");
     }
     if (const toml::table* t = r.table(root, "names")) {
-        r.check_keys(*t, "names", {"attendance_labels", "include_authors", "first_name_alone", "surname_alone", "keep",
+        r.check_keys(*t, "names", {"attendance_labels", "include_authors", "first_name_alone", "surname_alone", "initials", "keep",
                                    "replace_as", "placeholder", "pseudonym_prefix"});
         r.get(*t, "names", "attendance_labels", p.attendance_labels);
         r.get(*t, "names", "include_authors", p.include_authors);
         r.get(*t, "names", "first_name_alone", p.first_name_alone);
         r.get(*t, "names", "surname_alone", p.surname_alone);
+        r.get(*t, "names", "initials", p.initials);
         r.get(*t, "names", "keep", p.keep);
         std::string as;
         r.get(*t, "names", "replace_as", as);
@@ -175,7 +176,7 @@ std::string Policy::digest() const {
     list("suffixes", heading_suffixes);
     o << "comment=" << comment_prefix << "\nblack=" << black_highlight << "\nfigures=" << repeated_figures << "\ncategory=" << default_category << '\n';
     list("labels", attendance_labels);
-    o << "authors=" << include_authors << "\nfirst=" << first_name_alone << "\nsurname=" << surname_alone << '\n';
+    o << "authors=" << include_authors << "\nfirst=" << first_name_alone << "\nsurname=" << surname_alone << "\ninitials=" << initials << '\n';
     list("keep", keep);
     o << "as=" << static_cast<int>(names_as) << "\nplaceholder=" << name_placeholder << "\nprefix=" << pseudonym_prefix
       << "\npatterns=" << email << phone << postcode << sort_code << account_number << iban

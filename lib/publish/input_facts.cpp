@@ -4,6 +4,7 @@
 #include <set>
 #include <pugixml.hpp>
 
+#include "detect/name_matcher.hpp"
 #include "verify/tokens.hpp"
 
 namespace allies::publish {
@@ -383,17 +384,17 @@ bool ends_with(const std::string& s, std::string_view suffix) {
 
 }  // namespace
 
-std::vector<std::pair<std::vector<std::string>, bool>> person_forms(const std::string& written, const Policy& policy) {
-    std::vector<std::pair<std::vector<std::string>, bool>> out;
-    auto add = [&](const std::string& text, bool single_word_part) {
+std::vector<PersonForm> person_forms(const std::string& written, const Policy& policy) {
+    std::vector<PersonForm> out;
+    auto add = [&](const std::string& text, bool single_word_part, bool all_caps = false) {
         std::vector<std::string> words;
         for (auto& t : verify::tokenize(text)) words.push_back(t.text);
         if (words.empty()) return;
         if (words.size() == 1 && words[0].size() < 2) return;
         bool capital = words.size() == 1 && (single_word_part || upper_start(text));
         for (const auto& f : out)
-            if (f.first == words) return;
-        out.emplace_back(std::move(words), capital);
+            if (f.words == words) return;
+        out.push_back(PersonForm{std::move(words), capital, all_caps});
     };
     add(written, false);
     auto words = person_words(written);
@@ -412,6 +413,13 @@ std::vector<std::pair<std::vector<std::string>, bool>> person_forms(const std::s
         auto initial = [](const std::string& w) { return w.size() <= 2 && (w.size() < 2 || w[1] == '.'); };
         if (policy.first_name_alone && !initial(words.front())) add(words.front(), true);
         if (policy.surname_alone && !initial(words.back())) add(words.back(), true);
+        // Initials: the letters are taken here; which pairs are common
+        // abbreviations is a shared list (detect::name_initials), data
+        // rather than a second parser.
+        if (policy.initials) {
+            std::string ini = detect::name_initials(words);
+            if (!ini.empty()) add(ini, true, true);
+        }
     }
     return out;
 }
@@ -552,13 +560,14 @@ void add_input_needles(verify::NeedleSet& set, const InputFacts& facts, const Po
         return hasher.sequence(h, 0, h.size());
     };
     for (std::size_t p = 0; p < facts.people.size(); ++p) {
-        for (const auto& [words, capital] : person_forms(facts.people[p].written, policy)) {
+        for (const auto& [words, capital, all_caps] : person_forms(facts.people[p].written, policy)) {
             if (std::find(keep.begin(), keep.end(), words) != keep.end()) continue;
             verify::Needle nd;
             nd.kind = verify::NeedleKind::name;
             nd.words = static_cast<int>(words.size());
             nd.hash = hash_of(words);
             nd.needs_capital = capital;
+            nd.all_caps = all_caps;
             nd.label = facts.people[p].source + " " + std::to_string(p + 1);
             set.add(std::move(nd));
         }

@@ -43,9 +43,15 @@ InputFacts read_input_facts(const Package& original, const RedactOptions& option
 // detection: "Cllr Jim Hartley MBE", "Hartley, Jim (Finance)" -> "jim hartley",
 // "jim", "hartley" (given and surname alone as the policy says), "hartley
 // jim" for the comma order, the surname with its particles ("van der berg").
-// Each form is a folded word sequence (verify::tokenize); the flag says a
-// one-word form counts only when capitalised in running text.
-std::vector<std::pair<std::vector<std::string>, bool>> person_forms(const std::string& written, const Policy& policy);
+// Each form is a folded word sequence (verify::tokenize); `capital`: a
+// one-word form counts only when capitalised in running text; `all_caps`:
+// initials ("lb"), only when written in capitals.
+struct PersonForm {
+    std::vector<std::string> words;
+    bool capital = false;
+    bool all_caps = false;
+};
+std::vector<PersonForm> person_forms(const std::string& written, const Policy& policy);
 
 // Adds the facts to `set`: names as name needles, emails and phones as
 // pattern needles; the regions are returned to the caller for shingling

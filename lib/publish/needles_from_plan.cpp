@@ -79,7 +79,7 @@ verify::NeedleSet needles_from_plan(const RedactionPlan& plan, const Policy& pol
     // that contain them.
     detect::NameMatcher matcher(plan.people, policy);
     for (std::size_t p = 0; p < plan.people.size(); ++p) {
-        for (const auto& [form, capital] : matcher.variant_forms_of(static_cast<int>(p))) {
+        for (const auto& [form, capital, all_caps] : matcher.variant_forms_of(static_cast<int>(p))) {
             std::vector<Token> tokens = verify::tokenize(form);
             if (tokens.empty()) continue;
             // A one-letter "name" (an author called "d") matches every
@@ -90,6 +90,7 @@ verify::NeedleSet needles_from_plan(const RedactionPlan& plan, const Policy& pol
             nd.words = static_cast<int>(tokens.size());
             nd.hash = hasher.sequence(tokens);
             nd.needs_capital = capital && tokens.size() == 1;
+            nd.all_caps = all_caps;
             nd.label = "person " + std::to_string(p + 1);
             set.add(std::move(nd));
         }

@@ -74,12 +74,15 @@ std::string report_json(const DocumentResult& result, const RedactionPlan& plan,
     v["shingle_words"] = needles.shingle_words;
     v["marker"] = needles.marker;
     Json list = Json::array();
-    for (const auto& n : needles.needles)
-        list.push_back(Json{{"kind", std::string(verify::to_string(n.kind))},
-                            {"label", n.label},
-                            {"words", n.words},
-                            {"capital", n.needs_capital},
-                            {"hash", verify::hash_hex(n.hash)}});
+    for (const auto& n : needles.needles) {
+        Json one{{"kind", std::string(verify::to_string(n.kind))},
+                 {"label", n.label},
+                 {"words", n.words},
+                 {"capital", n.needs_capital},
+                 {"hash", verify::hash_hex(n.hash)}};
+        if (n.all_caps) one["upper"] = true;
+        list.push_back(std::move(one));
+    }
     v["needles"] = list;
     j["verification"] = v;
     return dump(j, 2) + "\n";
@@ -150,6 +153,10 @@ verify::NeedleSet needles_from_report(const std::string& json_text, const std::s
             nd.words = whole_number<int>(n.at("words")).value_or(0);
             if (nd.words < 1 || nd.words > 64) throw bad("bad word count");
             nd.needs_capital = n.at("capital").get<bool>();
+            if (n.contains("upper")) {
+                if (!n.at("upper").is_boolean()) throw bad("bad 'upper'");
+                nd.all_caps = n.at("upper").get<bool>();
+            }
             nd.label = n.at("label").get<std::string>();
             set.add(std::move(nd));
         }

@@ -30,6 +30,7 @@ struct Needle {
     int words = 0;
     bool needs_capital = false;  // one-word names: only when written with a capital
     std::string label;           // "person 2", "email", "M4 financial": never the text
+    bool all_caps = false;       // initials: only when written in capitals ("LB", not "lb")
 };
 
 class KeyedHasher {

@@ -116,12 +116,16 @@ ScanFolded scan_fold(std::string_view in) {
     ScanFolded f;
     f.text.reserve(in.size());
     f.capital_start.reserve(in.size());
+    f.letter.reserve(in.size());
+    f.lower.reserve(in.size());
     const auto* s = reinterpret_cast<const uint8_t*>(in.data());
     int32_t len = static_cast<int32_t>(in.size());
     auto boundary = [&] {
         if (!f.text.empty() && f.text.back() != ' ') {
             f.text += ' ';
             f.capital_start.push_back(false);
+            f.letter.push_back(false);
+            f.lower.push_back(false);
         }
     };
     for (int32_t i = 0; i < len;) {
@@ -131,12 +135,18 @@ ScanFolded scan_fold(std::string_view in) {
             if ((b >= 'a' && b <= 'z') || (b >= '0' && b <= '9')) {
                 f.text += static_cast<char>(b);
                 f.capital_start.push_back(false);
+                f.letter.push_back(b >= 'a');
+                f.lower.push_back(b >= 'a');
             } else if (b >= 'A' && b <= 'Z') {
                 f.text += static_cast<char>(b + ('a' - 'A'));
                 f.capital_start.push_back(true);
+                f.letter.push_back(true);
+                f.lower.push_back(false);
             } else if (b == '\'') {
                 f.text += '\'';
                 f.capital_start.push_back(false);
+                f.letter.push_back(false);
+                f.lower.push_back(false);
             } else {
                 boundary();
             }
@@ -155,9 +165,12 @@ ScanFolded scan_fold(std::string_view in) {
         }
         if (piece == "\x01") continue;
         bool upper = u_isupper(c) || u_istitle(c);
+        bool is_letter = u_isalpha(c), is_lower = u_islower(c);
         for (std::size_t k = 0; k < piece.size(); ++k) {
             f.text += piece[k];
             f.capital_start.push_back(upper && k == 0);
+            f.letter.push_back(is_letter);
+            f.lower.push_back(is_lower);
         }
     }
     return f;

@@ -18,6 +18,8 @@ namespace allies::verify {
 struct ScanFolded {
     std::string text;                 // folded: words of ASCII and non-ASCII letters, ' and spaces
     std::vector<bool> capital_start;  // per folded byte: the original code point there is upper or title case
+    std::vector<bool> letter;         // per folded byte: it comes from a letter
+    std::vector<bool> lower;          // per folded byte: it comes from a lower-case letter
 };
 
 ScanFolded scan_fold(std::string_view utf8);

@@ -57,10 +57,14 @@ void tokenize(std::string_view utf8, std::vector<Token>& out) {
             std::size_t j = word_end(utf8, i, ascii_word);
             Token t;
             t.capital = utf8[i] >= 'A' && utf8[i] <= 'Z';
+            bool letters = false, lower = false;
             for (std::size_t k = i; k < j; ++k) {
                 char c = utf8[k];
+                letters = letters || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+                lower = lower || (c >= 'a' && c <= 'z');
                 t.text += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
             }
+            t.all_caps = letters && !lower;
             out.push_back(std::move(t));
             i = skip_possessive(utf8, j, ascii_word);
         }
@@ -78,6 +82,12 @@ void tokenize(std::string_view utf8, std::vector<Token>& out) {
         Token t;
         t.text = s.substr(i, j - i);
         t.capital = f.capital_start[i];
+        bool letters = false, lower = false;
+        for (std::size_t k = i; k < j; ++k) {
+            letters = letters || f.letter[k];
+            lower = lower || f.lower[k];
+        }
+        t.all_caps = letters && !lower;
         out.push_back(std::move(t));
         i = skip_possessive(s, j, word);
     }

@@ -15,7 +15,8 @@ namespace allies::verify {
 
 struct Token {
     std::string text;      // folded
-    bool capital = false;  // first letter upper or title case in the original
+    bool capital = false;   // first letter upper or title case in the original
+    bool all_caps = false;  // has letters, none of them lower case in the original
 };
 
 // Appends the words of `utf8` to `out`.

@@ -44,6 +44,7 @@ struct ALLIES_API Policy {
     bool include_authors = true;
     bool first_name_alone = true;
     bool surname_alone = true;
+    bool initials = true;  // "LB" for Laura Bennett, as a whole upper-case word ("Action: LB")
     std::vector<std::string> keep;
     NamesAs names_as = NamesAs::placeholder;
     std::string name_placeholder = "[name]";
