@@ -6,6 +6,7 @@
 #include "allies/error.hpp"
 #include "ooxml/xml_util.hpp"
 #include "package/package_impl.hpp"
+#include "redact/structure.hpp"
 #include "redact/state.hpp"
 #include "redact/xml_edit.hpp"
 #include "text/digest.hpp"
@@ -414,6 +415,17 @@ void Redactor::apply() {
     st.release_edits();
     st.handles.check(package_, "sanitise_package");
     redact::sanitise_package(package_, st);
+    // Removal may leave a cell without its final paragraph or a control
+    // without content: put the minimum back (the self-check refuses what
+    // is still broken).
+    for (const auto& name : package_.part_names()) {
+        if (!name.starts_with("word/") || !name.ends_with(".xml") || !package_.content_type(name).ends_with("+xml")) continue;
+        const std::string& ct = package_.content_type(name);
+        if (ct.find("wordprocessingml") == std::string::npos) continue;
+        pugi::xml_node root = xml(package_, name).document_element();
+        if (!redact::is_story_root(root) || redact::structure_problem(root).empty()) continue;
+        redact::repair_structure(xml_for_edit(package_, name).document_element());
+    }
     st.handles.check(package_, "self_check");
     st.applied = true;
     st.public_bytes = redact::self_check(package_, st);

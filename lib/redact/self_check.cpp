@@ -8,6 +8,7 @@
 #include "package/package_impl.hpp"
 #include "redact/image_metadata.hpp"
 #include "redact/state.hpp"
+#include "redact/structure.hpp"
 #include "redact/xml_edit.hpp"
 #include "text/fold.hpp"
 
@@ -126,6 +127,16 @@ std::string self_check(Package& package, Redactor::State& st) {
                 leak(again, source, removal_reason(classify_relationship(rel.type)) + " still referenced");
             if (!understood(rel)) leak(again, source, "a part of a type allies does not understand is still referenced");
         }
+    // Word's content model: an output Word would have to "repair" is not written.
+    for (const auto& name : again.part_names()) {
+        if (!name.starts_with("word/") || !name.ends_with(".xml")) continue;
+        const std::string ct = again.content_type(name);
+        if (ct.find("wordprocessingml") == std::string::npos) continue;
+        pugi::xml_node root = xml(again, name).document_element();
+        if (!is_story_root(root)) continue;
+        std::string problem = structure_problem(root);
+        if (!problem.empty()) leak(again, name, "invalid WordprocessingML after redaction (" + problem + ")");
+    }
     Redactor check(again, o);
     const RedactionPlan& plan = check.find();
     for (const auto& h : plan.hits) {
