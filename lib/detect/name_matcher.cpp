@@ -334,7 +334,7 @@ std::vector<TextMatch> NameMatcher::find(std::string_view original, const text::
             for (const auto& [a, b] : keeps)
                 if (a < e && i < b) kept = true;
             if (kept) continue;
-            out.push_back({folded.original_begin(i), folded.original_end(e), v.person, ""});
+            out.push_back({folded.original_begin(i), folded.original_end(e), v.person, "", v.all_caps});
             j = e;
             break;
         }

@@ -19,6 +19,7 @@ struct TextMatch {
     std::size_t begin = 0, end = 0;  // original UTF-8 byte range
     int person = -1;                 // names: index into the people; patterns: -1
     std::string kind;                // patterns: "email", "phone", ...
+    bool initials = false;           // matched a person's initials ("LB"): evidence only in running text
 };
 
 class NameMatcher {

@@ -105,13 +105,17 @@ Policy Policy::from_toml(const std::string& text, const std::string& file) {
                 bad(file, "'markers.text_marker' must be a plain word");
     }
     if (const toml::table* t = r.table(root, "names")) {
-        r.check_keys(*t, "names", {"attendance_labels", "include_authors", "first_name_alone", "surname_alone", "initials", "keep",
+        r.check_keys(*t, "names", {"attendance_labels", "include_authors", "first_name_alone", "surname_alone", "initials", "unlisted", "keep",
                                    "replace_as", "placeholder", "pseudonym_prefix"});
         r.get(*t, "names", "attendance_labels", p.attendance_labels);
         r.get(*t, "names", "include_authors", p.include_authors);
         r.get(*t, "names", "first_name_alone", p.first_name_alone);
         r.get(*t, "names", "surname_alone", p.surname_alone);
         r.get(*t, "names", "initials", p.initials);
+        std::string unlisted;
+        r.get(*t, "names", "unlisted", unlisted);
+        if (!unlisted.empty() && !parse_unlisted_mode(unlisted, p.unlisted))
+            bad(file, "'names.unlisted' must be warn, redact or refuse");
         r.get(*t, "names", "keep", p.keep);
         std::string as;
         r.get(*t, "names", "replace_as", as);
@@ -176,7 +180,7 @@ std::string Policy::digest() const {
     list("suffixes", heading_suffixes);
     o << "comment=" << comment_prefix << "\nblack=" << black_highlight << "\nfigures=" << repeated_figures << "\ncategory=" << default_category << '\n';
     list("labels", attendance_labels);
-    o << "authors=" << include_authors << "\nfirst=" << first_name_alone << "\nsurname=" << surname_alone << "\ninitials=" << initials << '\n';
+    o << "authors=" << include_authors << "\nfirst=" << first_name_alone << "\nsurname=" << surname_alone << "\ninitials=" << initials << "\nunlisted=" << static_cast<int>(unlisted) << '\n';
     list("keep", keep);
     o << "as=" << static_cast<int>(names_as) << "\nplaceholder=" << name_placeholder << "\nprefix=" << pseudonym_prefix
       << "\npatterns=" << email << phone << postcode << sort_code << account_number << iban
@@ -192,6 +196,14 @@ bool parse_names_as(std::string_view text, NamesAs& out) {
     else if (text == "initials") out = NamesAs::initials;
     else if (text == "pseudonym") out = NamesAs::pseudonym;
     else if (text == "role") out = NamesAs::role;
+    else return false;
+    return true;
+}
+
+bool parse_unlisted_mode(std::string_view text, UnlistedMode& out) {
+    if (text == "warn") out = UnlistedMode::warn;
+    else if (text == "redact") out = UnlistedMode::redact;
+    else if (text == "refuse") out = UnlistedMode::refuse;
     else return false;
     return true;
 }

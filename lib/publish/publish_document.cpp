@@ -114,6 +114,7 @@ DocumentResult publish_document(const std::string& input, const std::string& ste
     }
     result.by_category = plan.count_by_category();
     result.removed_parts = static_cast<int>(plan.removed_parts.size());
+    result.unlisted = static_cast<int>(plan.unlisted.size());
 
     // Outputs, staged. The public DOCX is converted from its own bytes.
     namespace fs = std::filesystem;

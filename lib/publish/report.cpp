@@ -27,6 +27,7 @@ Json counts_json(const DocumentResult& r) {
     for (const auto& [k, v] : r.by_rule) red["by_rule"][k] = v;
     red["by_category"] = Json::object();
     for (const auto& [k, v] : r.by_category) red["by_category"][k] = v;
+    if (r.unlisted > 0) red["unlisted"] = r.unlisted;
     return red;
 }
 
@@ -62,6 +63,14 @@ std::string report_json(const DocumentResult& result, const RedactionPlan& plan,
         removed.push_back(Json{{"part", shown}, {"reason", r.reason}});
     }
     j["removed_parts"] = removed;
+    // Possible people on no roster: masked ("Mrs P****"), with where they
+    // stand, so whoever publishes can look and add them to the roster.
+    if (!plan.unlisted.empty()) {
+        Json unlisted = Json::array();
+        for (const auto& u : plan.unlisted)
+            unlisted.push_back(Json{{"masked", u.masked}, {"part", u.part}, {"paragraph", u.paragraph}, {"shape", u.shape}});
+        j["unlisted"] = unlisted;
+    }
     Json outs = Json::array();
     for (const auto& o : staged)
         outs.push_back(Json{{"format", o.format},
@@ -235,6 +244,7 @@ DocumentResult result_from_json(const Json& j) {
         const Json& red = j["redactions"];
         r.redactions = whole_or<int>(red, "total", 0);
         r.removed_parts = whole_or<int>(red, "removed_parts", 0);
+        r.unlisted = whole_or<int>(red, "unlisted", 0);
         if (red.contains("by_rule"))
             for (const auto& [k, v] : red["by_rule"].items()) r.by_rule[k] = whole_number<int>(v).value_or(0);
         if (red.contains("by_category"))

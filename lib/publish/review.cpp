@@ -157,7 +157,7 @@ std::string rule_name(const std::string& code) {
     static const std::map<std::string, std::string> names = {
         {"M1", "block content control"}, {"M2", "inline content control"}, {"M3", "style"},
         {"M4", "[[redact]] text marker"}, {"M5", "heading scope"},         {"M6", "redact comment"},
-        {"M7", "black highlight"},        {"name", "name of a person"},    {"pattern", "email, phone or other pattern"},
+        {"M7", "black highlight"},        {"name", "name of a person"}, {"unlisted", "possible person on no roster (not redacted)"},    {"pattern", "email, phone or other pattern"},
         {"sanitise", "sanitised (tracked changes, comments, hidden text, metadata, parts)"}};
     auto it = names.find(code);
     return it == names.end() ? code : it->second;
@@ -168,7 +168,7 @@ std::string rule_name(const std::string& code) {
 std::string review_colour(const std::string& rule_code) {
     static const std::map<std::string, std::string> colours = {
         {"M1", "FFD966"}, {"M2", "F4B183"}, {"M3", "C5E0B3"}, {"M4", "9DC3E6"}, {"M5", "D9B3FF"},
-        {"M6", "FFB3C6"}, {"M7", "BFBFBF"}, {"name", "FFFF66"}, {"pattern", "8FE3E3"}};
+        {"M6", "FFB3C6"}, {"M7", "BFBFBF"}, {"name", "FFFF66"}, {"pattern", "8FE3E3"}, {"unlisted", "FF9E3D"}};
     auto it = colours.find(rule_code);
     return it == colours.end() ? "E0E0E0" : it->second;
 }
@@ -194,6 +194,14 @@ void mark_review(Document& doc, const RedactionPlan& plan, const std::string& in
             start = nl + 1;
         }
     }
+    // Possible people on no roster: in their own colour, so the reviewer
+    // sees what may need adding to the roster.
+    for (const auto& u : plan.unlisted) {
+        if (u.text.empty()) continue;
+        bool dup = false;
+        for (const auto& s : spans) dup = dup || s.text == u.text;
+        if (!dup) spans.push_back(Span{u.text, "unlisted?", review_colour("unlisted")});
+    }
     // Longest first, so a whole paragraph wins over a name inside it.
     std::stable_sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.text.size() > b.text.size(); });
     mark_blocks(doc.body, spans);
@@ -215,6 +223,9 @@ void mark_review(Document& doc, const RedactionPlan& plan, const std::string& in
     for (const auto& [rule, n] : plan.count_by_rule())
         summary.push_back(text_paragraph(rule + "  " + rule_name(rule) + ": " + std::to_string(n), 22, false,
                                          rule == "sanitise" ? "" : review_colour(rule)));
+    if (!plan.unlisted.empty())
+        summary.push_back(text_paragraph("unlisted  " + rule_name("unlisted") + ": " + std::to_string(plan.unlisted.size()), 22,
+                                         false, review_colour("unlisted")));
     summary.push_back(text_paragraph("By category:", 24, true));
     for (const auto& [cat, n] : plan.count_by_category()) summary.push_back(text_paragraph(cat + ": " + std::to_string(n), 22, false));
     if (!plan.removed_parts.empty()) {

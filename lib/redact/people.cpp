@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <set>
 
+#include "allies/error.hpp"
+#include "detect/unlisted.hpp"
 #include "ooxml/xml_util.hpp"
 #include "package/package_impl.hpp"
 #include "redact/state.hpp"
@@ -296,6 +298,84 @@ void collect_people(Package& package, Redactor::State& st, const std::vector<std
         if (plain.empty() || is_role(plain) || software_or_group_author(plain)) continue;
         add(a, "author");
     }
+}
+
+namespace {
+
+// "Mrs Patel" -> "Mrs P****": titles kept, each name word's first letter and
+// a star per letter after it.
+std::string mask_mention(const std::string& written) {
+    std::string out;
+    std::size_t i = 0;
+    while (i < written.size()) {
+        std::size_t j = written.find(' ', i);
+        if (j == std::string::npos) j = written.size();
+        std::string w = written.substr(i, j - i);
+        std::string f = text::fold_string(w);
+        while (!f.empty() && f.back() == '.') f.pop_back();
+        static const std::set<std::string> titles{"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "cllr",
+                                                  "councillor", "rev", "revd", "sir", "dame", "lady", "lord"};
+        if (!out.empty()) out += ' ';
+        if (titles.count(f)) {
+            out += w;
+        } else if (!w.empty()) {
+            std::size_t first = 1;
+            while (first < w.size() && (static_cast<unsigned char>(w[first]) & 0xC0) == 0x80) ++first;
+            out += w.substr(0, first);
+            for (std::size_t k = first; k < w.size(); ++k)
+                if ((static_cast<unsigned char>(w[k]) & 0xC0) != 0x80) out += '*';
+        }
+        i = j + 1;
+    }
+    return out;
+}
+
+}  // namespace
+
+void find_unlisted_people(const Package& package, Redactor::State& st) {
+    const Policy& policy = st.options.policy;
+    // Any word of a known person's name makes a mention theirs ("Mrs
+    // Okafor" with Tom Okafor listed), and the keep list is public.
+    std::set<std::string> known, keep;
+    for (const auto& p : st.plan.people) {
+        for (const auto& w : detect::name_words(p.name)) known.insert(text::fold_string(w));
+        for (const auto& a : p.aliases)
+            for (const auto& w : detect::name_words(a)) known.insert(text::fold_string(w));
+    }
+    for (const auto& k : policy.keep) keep.insert(text::fold_string(k));
+    std::set<std::string> added;
+    for (auto& story : st.stories) {
+        if (story.kind == "comments") continue;  // comments are removed whole
+        for (pugi::xml_node p : story.paragraphs) {
+            const FlatParagraph& flat = st.flat(p);
+            for (const auto& m : detect::find_unlisted_names(flat.text)) {
+                std::string folded = text::fold_string(m.name);
+                if (keep.count(folded) || keep.count(text::fold_string(m.written))) continue;
+                bool is_known = false;
+                for (const auto& w : detect::name_words(m.name)) is_known = is_known || known.count(text::fold_string(w));
+                if (is_known) continue;
+                UnlistedPerson u;
+                u.masked = mask_mention(m.written);
+                u.part = story.name;
+                u.paragraph = st.paragraph_number(story.name, p);
+                u.shape = m.shape;
+                if (st.options.show_text) u.text = m.written;
+                st.plan.unlisted.push_back(std::move(u));
+                if (policy.unlisted == UnlistedMode::redact && added.insert(folded).second) {
+                    Person person;
+                    person.name = m.name;
+                    if (m.written != m.name) person.aliases.push_back(m.written);
+                    person.source = "unlisted";
+                    st.plan.people.push_back(std::move(person));
+                }
+            }
+        }
+    }
+    if (policy.unlisted == UnlistedMode::refuse && !st.plan.unlisted.empty())
+        throw Error(ErrorKind::refused, package.display_name(), "",
+                    std::to_string(st.plan.unlisted.size()) +
+                        " possible names of people on no roster (policy names.unlisted = \"refuse\"; first: " +
+                        st.plan.unlisted.front().masked + "); list them in the roster or the keep list");
 }
 
 }  // namespace allies::redact

@@ -387,6 +387,8 @@ const RedactionPlan& Redactor::find() {
         redact::index_paragraphs(st);  // emptied wrappers may have gone: never keep stale nodes
     check("collect_people");
     redact::collect_people(package_, st, authors);
+    check("find_unlisted_people");
+    redact::find_unlisted_people(package_, st);
     st.names = detect::NameMatcher(st.plan.people, st.options.policy);
     check("unlink_personal_fields");
     if (redact::unlink_personal_fields(st) > 0) {

@@ -49,7 +49,19 @@ std::string plan_to_json(const RedactionPlan& plan, const std::string& input_nam
         if (show) o << ", \"name\": " << json_string(p.name);
         o << "}";
     }
-    o << (plan.people.empty() ? "]" : "\n  ]") << ",\n  \"hits\": [";
+    o << (plan.people.empty() ? "]" : "\n  ]");
+    if (!plan.unlisted.empty()) {
+        o << ",\n  \"unlisted\": [";
+        for (std::size_t i = 0; i < plan.unlisted.size(); ++i) {
+            const UnlistedPerson& u = plan.unlisted[i];
+            o << (i ? "," : "") << "\n    {\"masked\": " << json_string(u.masked) << ", \"part\": " << json_string(u.part)
+              << ", \"paragraph\": " << u.paragraph << ", \"shape\": " << json_string(u.shape);
+            if (!u.text.empty()) o << ", \"text\": " << json_string(u.text);
+            o << "}";
+        }
+        o << "\n  ]";
+    }
+    o << ",\n  \"hits\": [";
     for (std::size_t i = 0; i < plan.hits.size(); ++i) {
         const Hit& h = plan.hits[i];
         o << (i ? "," : "") << "\n    {\"rule\": " << json_string(rule_code(h.rule)) << ", \"category\": " << json_string(h.category)

@@ -126,6 +126,10 @@ void accept_revisions(Redactor::State& state, std::vector<std::string>& authors)
 // Each returns how many edits it made (0: the node lists stay valid).
 int remove_hidden_text(Package& package, Redactor::State& state);
 void collect_people(Package& package, Redactor::State& state, const std::vector<std::string>& revision_authors);
+// People named in the text and on no list (detect/unlisted.hpp), after
+// collect_people: recorded in the plan, added to its people (policy
+// "redact") or refused (policy "refuse": throws Error(refused)).
+void find_unlisted_people(const Package& package, Redactor::State& state);
 int unlink_personal_fields(Redactor::State& state);
 void detect_blocks(Package& package, Redactor::State& state);
 void detect_inline(Package& package, Redactor::State& state);  // includes echoes

@@ -232,6 +232,9 @@ void LeakScanner::scan(std::string_view utf8, const std::string& name, const std
                 if (!strong && !file_name && !identifier && nd.kind == NeedleKind::name && len < 2) continue;
                 if (nd.kind == NeedleKind::name) {
                     if (nd.needs_capital && !tokens_[i].capital && !file_name && !identifier) continue;
+                    // Initials are evidence in running text and file names
+                    // only: two capitals in an attribute or a binary string are chance.
+                    if (nd.all_caps && !strong && !file_name) continue;
                     if (nd.all_caps && !std::all_of(tokens_.begin() + i, tokens_.begin() + i + len,
                                                     [](const Token& t) { return t.all_caps; }))
                         continue;

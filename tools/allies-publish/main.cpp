@@ -207,6 +207,10 @@ static int run(int argc, char** argv) {
                 for (const auto& f : r.leaks)
                     std::cerr << "allies-publish: leak: " << r.input << ": " << f.output << ": " << f.where << ": " << f.rule
                               << "; not published\n";
+            if (r.unlisted > 0 && r.status == allies::DocStatus::published && !quiet)
+                std::cerr << "allies-publish: warning: " << r.input << ": " << r.unlisted
+                          << " possible names of people on no roster (masked in " << r.stem
+                          << ".report.json; policy names.unlisted)\n";
             if (json) std::cout << allies::document_json_line(r) << std::endl;
             if (progress) {
                 double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

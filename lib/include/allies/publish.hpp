@@ -85,6 +85,7 @@ struct DocumentResult {
     int redactions = 0;
     std::map<std::string, int> by_rule, by_category;
     int removed_parts = 0;
+    int unlisted = 0;                    // possible people on no roster (policy names.unlisted = "warn")
     std::vector<LeakFinding> leaks;
     // Measured (not in the manifest, which must be byte-identical on reruns).
     double seconds = 0, verify_seconds = 0;

@@ -22,6 +22,9 @@ namespace allies {
 
 enum class NamesAs { placeholder, initials, pseudonym, role };
 enum class SectionsMode { placeholder, remove };
+// People named in the text who are on no roster and in no attendance line:
+// listed in the report (warn), redacted like listed people, or a refusal.
+enum class UnlistedMode { warn, redact, refuse };
 
 // The policy: every marking convention and replacement (see
 // lib/detect/default_policy.toml and schemas/policy.schema.json).
@@ -45,6 +48,7 @@ struct ALLIES_API Policy {
     bool first_name_alone = true;
     bool surname_alone = true;
     bool initials = true;  // "LB" for Laura Bennett, as a whole upper-case word ("Action: LB")
+    UnlistedMode unlisted = UnlistedMode::warn;
     std::vector<std::string> keep;
     NamesAs names_as = NamesAs::placeholder;
     std::string name_placeholder = "[name]";
@@ -110,6 +114,8 @@ ALLIES_API std::string_view rule_code(Rule rule);
 // "placeholder", "initials", "pseudonym", "role" / "placeholder", "remove".
 ALLIES_API bool parse_names_as(std::string_view text, NamesAs& out);
 ALLIES_API bool parse_sections_mode(std::string_view text, SectionsMode& out);
+// "warn", "redact", "refuse".
+ALLIES_API bool parse_unlisted_mode(std::string_view text, UnlistedMode& out);
 // A pseudonym key file: its bytes without trailing line ends. Throws
 // Error(policy) naming the file when it cannot be read or is empty.
 ALLIES_API std::string load_pseudonym_key(const std::string& path);  // "M1".."M7", "name", "pattern", "sanitise"
@@ -133,8 +139,18 @@ struct RemovedPart {
     std::string reason;                // "comments", "thumbnail", "unknown part type", ...
 };
 
+// A possible person on no roster ("Mrs Patel complained"), policy names.unlisted.
+struct UnlistedPerson {
+    std::string masked;   // "Mrs P****": first letters only, never the name
+    std::string part;
+    int paragraph = 0;    // 1-based in the part
+    std::string shape;    // "honorific", "speech", "action"
+    std::string text;     // the mention: only with show_text
+};
+
 struct ALLIES_API RedactionPlan {
     std::vector<Hit> hits;
+    std::vector<UnlistedPerson> unlisted;
     std::vector<RemovedPart> removed_parts;
     std::vector<Person> people;        // everyone whose name was searched for
     std::vector<std::string> warnings;
