@@ -57,3 +57,33 @@ TEST(Attributes, OneWordNamesInUrlsPathsAndIdentifiersInAnyCase) {
     std::string text = visible_text(out.bytes);
     EXPECT_NE(text.find("Staff page and the draft"), std::string::npos) << text;  // the words stay, the links go
 }
+
+TEST(Attributes, PdfAndSvgPicturesLoseTheirMetadata) {
+    DocxBuilder b;
+    b.namespaces += " xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\" "
+                    "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" "
+                    "xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"";
+    const char* image = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image";
+    b.extra_rels.push_back(std::string("<Relationship Id=\"p1\" Type=\"") + image + "\" Target=\"media/image1.pdf\"/>");
+    b.extra_rels.push_back(std::string("<Relationship Id=\"s1\" Type=\"") + image + "\" Target=\"media/image2.svg\"/>");
+    b.extra_parts.push_back({"word/media/image1.pdf",
+                             "%PDF-1.4\n1 0 obj<</Author(Tom Okafor)/Creator(C:\\\\Users\\\\tokafor)>>endobj\ntrailer<</Info 1 0 R>>\n%%EOF\n"});
+    b.extra_parts.push_back({"word/media/image2.svg",
+                             "<?xml version=\"1.0\"?><!-- drawn by Tom Okafor --><svg xmlns=\"http://www.w3.org/2000/svg\" "
+                             "xmlns:sodipodi=\"http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd\" sodipodi:docname=\"C:/Users/tokafor/logo.svg\">"
+                             "<title>Okafor family logo</title><desc>by T Okafor</desc><metadata><rdf>Tom Okafor</rdf></metadata>"
+                             "<rect width=\"10\" height=\"10\" fill=\"#336699\"/><text x=\"1\" y=\"8\">Logo</text></svg>"});
+    auto pic = [](const char* id) {
+        return std::string("<w:p><w:r><w:drawing><wp:inline><wp:extent cx=\"914400\" cy=\"914400\"/><wp:docPr id=\"1\" name=\"Picture\"/>"
+                           "<a:graphic><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><pic:pic><pic:blipFill>"
+                           "<a:blip r:embed=\"") + id + "\"/></pic:blipFill></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>";
+    };
+    b.body = pic("p1") + pic("s1") + para("Logos above.");
+    auto out = redact_doc(b, with_roster(kRoster));
+    std::string all = all_parts(out.bytes);
+    EXPECT_EQ(all.find("kafor"), std::string::npos) << all;
+    EXPECT_EQ(part_of(out.bytes, "word/media/image1.pdf").rfind("\x89PNG", 0), 0u);  // a placeholder picture
+    std::string svg = part_of(out.bytes, "word/media/image2.svg");
+    EXPECT_NE(svg.find("<rect"), std::string::npos) << svg;  // the drawing stays
+    EXPECT_NE(svg.find(">Logo<"), std::string::npos) << svg;
+}

@@ -3,6 +3,7 @@
 // macros, embedded objects, image metadata, and every part that is
 // unreferenced or of a type we do not understand.
 #include <algorithm>
+#include <sstream>
 #include <cstring>
 #include <deque>
 #include <set>
@@ -18,6 +19,52 @@ namespace allies::redact {
 std::string placeholder_png();
 
 namespace {
+// An SVG picture (Word keeps one beside its PNG fallback): XML whose root is <svg>.
+bool looks_like_svg(const std::string& bytes) {
+    std::size_t k = bytes.find("<svg");
+    return k != std::string::npos && k < 4096 && bytes.find("<w:") == std::string::npos;
+}
+
+// An SVG without what an editor hides in it: <metadata> (RDF authors),
+// <title> and <desc>, comments and processing instructions, and every
+// element and attribute outside the SVG and XLink namespaces (Inkscape's
+// sodipodi:docname holds the file path). "" when it is not well-formed.
+std::string strip_svg_metadata(const std::string& bytes) {
+    pugi::xml_document doc;
+    if (!doc.load_buffer(bytes.data(), bytes.size(), pugi::parse_default | pugi::parse_comments | pugi::parse_pi))
+        return {};
+    std::vector<pugi::xml_node> doomed;
+    std::vector<std::pair<pugi::xml_node, pugi::xml_attribute>> doomed_attrs;
+    auto foreign = [](std::string_view qname) {
+        std::size_t colon = qname.find(':');
+        if (colon == std::string_view::npos) return false;
+        std::string_view prefix = qname.substr(0, colon);
+        return prefix != "xlink" && prefix != "xml" && prefix != "xmlns" && prefix != "svg";
+    };
+    for_each_element(doc.document_element(), [&](pugi::xml_node n) {
+        std::string_view name = n.name();
+        std::string_view local = name.substr(name.find(':') == std::string_view::npos ? 0 : name.find(':') + 1);
+        if (local == "metadata" || local == "title" || local == "desc" || foreign(name)) {
+            doomed.push_back(n);
+            return;
+        }
+        for (pugi::xml_attribute a : n.attributes())
+            if (foreign(a.name())) doomed_attrs.emplace_back(n, a);
+        for (pugi::xml_node c : n.children())
+            if (c.type() == pugi::node_comment || c.type() == pugi::node_pi) doomed.push_back(c);
+    });
+    for (pugi::xml_node c : doc.children())
+        if (c.type() == pugi::node_comment || c.type() == pugi::node_pi) doomed.push_back(c);
+    for (auto& [n, a] : doomed_attrs) n.remove_attribute(a);
+    // Outermost removals make inner ones moot: remove in reverse document order.
+    for (auto it = doomed.rbegin(); it != doomed.rend(); ++it)
+        if (it->parent()) it->parent().remove_child(*it);
+    std::ostringstream out;
+    doc.save(out, "", pugi::format_raw);
+    return out.str();
+}
+
+
 
 std::string_view local(std::string_view name) {
     auto c = name.find(':');
@@ -509,6 +556,26 @@ struct Sanitiser {
     void images() {
         for (const auto& name : pkg.part_names()) {
             const std::string& bytes = pkg.part_bytes(name);
+            if (bytes.starts_with("%PDF-")) {
+                // A PDF picture (Word for Mac stores them) carries an Info
+                // dictionary and XMP with authors and file paths that no
+                // reader of the DOCX sees and nothing here can rewrite
+                // safely: a neutral placeholder takes its place.
+                pkg.set_part(name, placeholder_png(), "image/png");
+                st.add_sanitised(name, "embedded PDF picture", "replaced by a placeholder (its metadata cannot be cleaned)");
+                continue;
+            }
+            if (looks_like_svg(bytes)) {
+                std::string cleaned = strip_svg_metadata(bytes);
+                if (cleaned.empty()) {
+                    pkg.set_part(name, placeholder_png(), "image/png");
+                    st.add_sanitised(name, "damaged picture", "replaced by a placeholder (SVG not well-formed)");
+                } else if (cleaned != bytes) {
+                    pkg.set_part(name, std::move(cleaned), pkg.content_type(name));
+                    st.add_sanitised(name, "image metadata", "SVG metadata, titles, descriptions and comments removed");
+                }
+                continue;
+            }
             if (sniff_image(bytes) == ImageFormat::other) continue;
             StrippedImage s;
             try {
