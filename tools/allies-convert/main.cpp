@@ -65,7 +65,7 @@ static int run(int argc, char** argv) {
         ->capture_default_str();
     app.add_option("--max-xml-depth", limits.max_xml_depth, "Deepest XML element nesting accepted")
         ->capture_default_str();
-    app.set_version_flag("--version", std::string(allies::version()));
+    app.set_version_flag("-V,--version", std::string(kTool) + " " + std::string(allies::version()));
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

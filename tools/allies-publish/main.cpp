@@ -15,6 +15,7 @@
 #include <sstream>
 #include <streambuf>
 
+#include "allies/convert.hpp"  // version()
 #include "allies/error.hpp"
 #include "common/stdout_guard.hpp"
 #include "allies/package.hpp"
@@ -114,7 +115,7 @@ static int run(int argc, char** argv) {
     app.add_option("--paper", paper, "Lay the PDF out on this paper: a4, a3, a5, letter, legal, WxHmm, WxHin");
     app.add_option("--max-part-bytes", limits.max_part_bytes, "Largest uncompressed part accepted")->capture_default_str();
     app.add_option("--max-total-bytes", limits.max_total_bytes, "Largest uncompressed package accepted")->capture_default_str();
-    app.set_version_flag("--version", "allies-publish 0.1.0");
+    app.set_version_flag("-V,--version", std::string(kTool) + " " + std::string(allies::version()));
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

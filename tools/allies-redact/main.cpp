@@ -11,6 +11,7 @@
 #include <iostream>
 #include <streambuf>
 
+#include "allies/convert.hpp"  // version()
 #include "allies/error.hpp"
 #include "common/stdout_guard.hpp"
 #include "allies/package.hpp"
@@ -68,7 +69,7 @@ static int run(int argc, char** argv) {
         ->capture_default_str();
     app.add_option("--max-ratio", limits.max_ratio, "Highest compression ratio accepted per entry")->capture_default_str();
     app.add_option("--max-xml-depth", limits.max_xml_depth, "Deepest XML element nesting accepted")->capture_default_str();
-    app.set_version_flag("--version", "allies-redact 0.1.0");
+    app.set_version_flag("-V,--version", std::string(kTool) + " " + std::string(allies::version()));
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
