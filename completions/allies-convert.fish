@@ -8,6 +8,7 @@ complete -c allies-convert -s t -l to -x -a 'text markdown json html pdf' -d 'Ou
 complete -c allies-convert -l assets -r -a '(__fish_complete_directories)' -d 'html: write images into this folder'
 complete -c allies-convert -l pdfa -d 'pdf: write PDF/A-2b'
 complete -c allies-convert -l paper -x -a 'a4 a3 a5 letter legal' -d 'pdf: paper size'
+complete -c allies-convert -l list-formats -d 'Print the output formats and exit'
 complete -c allies-convert -l max-entries -x -d 'Most zip entries accepted'
 complete -c allies-convert -l max-part-bytes -x -d 'Largest uncompressed part accepted'
 complete -c allies-convert -l max-total-bytes -x -d 'Largest uncompressed package accepted'

@@ -16,6 +16,7 @@ complete -c allies-redact -l pseudonym-key-file -r -F -d 'File holding the pseud
 complete -c allies-redact -l keep -x -d 'A public name or phrase never redacted'
 complete -c allies-redact -l print-default-policy -d 'Print the default policy and exit'
 complete -c allies-redact -s q -l quiet -d 'No summary'
+complete -c allies-redact -l list-formats -d 'Print the formats read and written and exit'
 complete -c allies-redact -l max-entries -x -d 'Most zip entries accepted'
 complete -c allies-redact -l max-part-bytes -x -d 'Largest uncompressed part accepted'
 complete -c allies-redact -l max-total-bytes -x -d 'Largest uncompressed package accepted'

@@ -14,7 +14,7 @@ _allies() {
     allies-redact)
         opts="-h --help -V --version -o --output --names --policy --report --dry-run --show-text
               --sections --names-as --pseudonym-key --pseudonym-key-file --keep --print-default-policy
-              -q --quiet $_allies_limits"
+              -q --quiet --list-formats $_allies_limits"
         case "$prev" in
         -o|--output|--report) COMPREPLY=($(compgen -f -X '!*.@(docx|json)' -- "$cur")); compopt -o plusdirs 2>/dev/null; return ;;
         --names|--pseudonym-key-file) COMPREPLY=($(compgen -f -- "$cur")); return ;;
@@ -25,7 +25,7 @@ _allies() {
         esac
         ;;
     allies-convert)
-        opts="-h --help -V --version -o --output -t --to --assets --pdfa --paper $_allies_limits"
+        opts="-h --help -V --version -o --output -t --to --assets --pdfa --paper --list-formats $_allies_limits"
         case "$prev" in
         -o|--output) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         -t|--to) COMPREPLY=($(compgen -W "text markdown json html pdf" -- "$cur")); return ;;
@@ -38,7 +38,7 @@ _allies() {
         opts="-h --help -V --version -o --output --manifest --base --files-from --names --policy --formats
               --review --sections --names-as --pseudonym-key-file --keep -j --jobs --fail-fast --incremental
               --timeout -q --quiet --json --hash-key-file --verify-only --against --merge-manifests --pdfa
-              --paper --max-part-bytes --max-total-bytes"
+              --paper --list-formats $_allies_limits"
         case "$prev" in
         -o|--output|--review|--base) COMPREPLY=($(compgen -d -- "$cur")); return ;;
         --manifest|--against) COMPREPLY=($(compgen -f -X '!*.json' -- "$cur")); compopt -o plusdirs 2>/dev/null; return ;;

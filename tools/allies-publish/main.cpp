@@ -17,6 +17,7 @@
 
 #include "allies/convert.hpp"  // version()
 #include "allies/error.hpp"
+#include "common/options.hpp"
 #include "common/stdout_guard.hpp"
 #include "allies/package.hpp"
 #include "allies/publish.hpp"
@@ -76,7 +77,8 @@ static int run(int argc, char** argv) {
     std::vector<std::string> keep;
     int jobs = 0;
     double timeout = 600;
-    bool fail_fast = false, incremental = false, quiet = false, json = false, verify_only = false, merge = false, pdfa = false;
+    bool fail_fast = false, incremental = false, quiet = false, json = false, verify_only = false, merge = false, pdfa = false,
+         list_formats = false;
     allies::Limits limits;
     app.add_option("inputs", inputs, "DOCX files or folders (searched recursively for *.docx; ~$ lock files skipped)");
     app.add_option("-o,--output", outdir, "Public output folder (created; gets manifest.json)");
@@ -113,19 +115,19 @@ static int run(int argc, char** argv) {
     app.add_flag("--merge-manifests", merge, "Merge the manifests given as inputs into -o DIR/manifest.json (or -o FILE.json)");
     app.add_flag("--pdfa", pdfa, "Write PDF/A-2b");
     app.add_option("--paper", paper, "Lay the PDF out on this paper: a4, a3, a5, letter, legal, WxHmm, WxHin");
-    app.add_option("--max-part-bytes", limits.max_part_bytes, "Largest uncompressed part accepted")->capture_default_str();
-    app.add_option("--max-total-bytes", limits.max_total_bytes, "Largest uncompressed package accepted")->capture_default_str();
-    app.set_version_flag("-V,--version", std::string(kTool) + " " + std::string(allies::version()));
-    try {
-        app.parse(argc, argv);
-    } catch (const CLI::ParseError& e) {
-        int rc = app.exit(e);
-        return rc == 0 ? 0 : allies::exit_codes::usage;
-    }
+    app.add_flag("--list-formats", list_formats, "Print the formats --formats accepts (one per line) and exit");
+    allies::tool::add_limit_options(app, limits);
+    allies::tool::add_version_flag(app, kTool);
+    if (int rc = allies::tool::parse_command_line(app, argc, argv, kTool); rc >= 0) return rc;
     auto usage = [](const std::string& msg) {
         std::cerr << "allies-publish: error: " << msg << "\n";
         return allies::exit_codes::usage;
     };
+    if (list_formats) {
+        for (const char* f : {"docx", "pdf", "html", "md", "txt"})
+            if (allies::is_publish_format(f)) std::cout << f << "\n";
+        return allies::exit_codes::ok;
+    }
 
     try {
         if (!files_from.empty()) {
