@@ -33,3 +33,5 @@ complete -c allies-publish -l max-part-bytes -x -d 'Largest uncompressed part ac
 complete -c allies-publish -l max-total-bytes -x -d 'Largest uncompressed package accepted'
 complete -c allies-publish -l max-ratio -x -d 'Highest compression ratio accepted per entry'
 complete -c allies-publish -l max-xml-depth -x -d 'Deepest XML element nesting accepted'
+complete -c allies-publish -l progress -d 'Show progress even without a terminal'
+complete -c allies-publish -l no-progress -d 'No progress line'

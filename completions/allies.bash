@@ -37,7 +37,7 @@ _allies() {
     allies-publish)
         opts="-h --help -V --version -o --output --manifest --base --files-from --names --policy --formats
               --review --sections --names-as --pseudonym-key-file --keep -j --jobs --fail-fast --incremental
-              --timeout -q --quiet --json --hash-key-file --verify-only --against --merge-manifests --pdfa
+              --timeout -q --quiet --progress --no-progress --json --hash-key-file --verify-only --against --merge-manifests --pdfa
               --paper --list-formats $_allies_limits"
         case "$prev" in
         -o|--output|--review|--base) COMPREPLY=($(compgen -d -- "$cur")); return ;;

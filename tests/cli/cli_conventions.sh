@@ -80,8 +80,34 @@ if command -v script >/dev/null; then
     script -qec "'$tools/allies-convert' '$doc' --to text" /dev/null >"$tmp/tty" 2>&1 || fail "text to a terminal refused"
     # Piped, the same PDF goes through.
     "$tools/allies-convert" "$doc" --to pdf | head -c 5 | grep -q "%PDF-" || fail "PDF to a pipe"
+    # Progress: ANSI redraw on a terminal; none with TERM=dumb or
+    # --no-progress; carriage returns only with NO_COLOR.
+    export ALLIES_HASH_KEY_FILE="$tmp/key"
+    esc=$(printf '\033')
+    progress() {  # progress NAME [VAR=VALUE] -- options...
+        n=$1
+        shift
+        env "$@" script -qec "'$tools/allies-publish' '$doc' -o '$tmp/$n'" /dev/null >"$tmp/$n.tty" 2>&1 </dev/null ||
+            fail "publish ($n) on a terminal: exit $?"
+    }
+    progress ansi TERM=xterm
+    grep -q "\[1/1\]" "$tmp/ansi.tty" && grep -q "$esc\[K" "$tmp/ansi.tty" || fail "no ANSI progress on a terminal"
+    progress dumb TERM=dumb
+    grep -q "\[1/1\]" "$tmp/dumb.tty" && fail "progress drawn with TERM=dumb"
+    grep -q "$esc" "$tmp/dumb.tty" && fail "an escape sequence with TERM=dumb"
+    progress nocolor TERM=xterm NO_COLOR=1
+    grep -q "\[1/1\]" "$tmp/nocolor.tty" || fail "no progress with NO_COLOR"
+    grep -q "$esc" "$tmp/nocolor.tty" && fail "an escape sequence with NO_COLOR"
+    env TERM=xterm script -qec "'$tools/allies-publish' '$doc' -o '$tmp/np' --no-progress" /dev/null >"$tmp/np.tty" 2>&1 </dev/null
+    grep -q "\[1/1\]" "$tmp/np.tty" && fail "progress despite --no-progress"
 else
     echo "script(1) not installed: terminal checks skipped"
 fi
+# Forced progress to a pipe: plain lines, no escape sequences.
+ALLIES_HASH_KEY_FILE="$tmp/key" "$tools/allies-publish" "$doc" -o "$tmp/forced" --progress 2>"$tmp/forced.err" >/dev/null ||
+    fail "publish --progress: exit $?"
+grep -q "^\[1/1\] .*meeting-notes.docx$" "$tmp/forced.err" || fail "--progress to a pipe: $(cat "$tmp/forced.err")"
+grep -q "$(printf '\033')" "$tmp/forced.err" && fail "--progress to a pipe wrote an escape sequence"
+expect 2 "allies-publish: error: .*excludes" -- "$tools/allies-publish" "$doc" -o "$tmp/x" -q --progress
 [ $status -eq 0 ] && echo "cli_conventions: all passed"
 exit $status
