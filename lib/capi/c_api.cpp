@@ -198,7 +198,7 @@ const char* allies_status_name(allies_status status) {
         case ALLIES_ERROR_LEAK: return "leak";
         case ALLIES_ERROR_OUT_OF_MEMORY: return "out_of_memory";
         case ALLIES_ERROR_INTERNAL: return "internal";
-        default: break;
+        default: break;  // the library's kinds (below), or no status
     }
     if (status >= ALLIES_ERROR_IO && status <= ALLIES_ERROR_REFUSED)
         return allies::to_string(static_cast<ErrorKind>(status - 1)).data();  // static strings
@@ -260,6 +260,7 @@ allies_status allies_convert(allies_document* document, allies_format format, ch
             case ALLIES_FORMAT_JSON: give(allies::to_json(doc), out, size); return;
             case ALLIES_FORMAT_HTML: give(allies::to_html(doc, document->package).html, out, size); return;
             case ALLIES_FORMAT_PDF: give(allies::to_pdf(doc, document->package), out, size); return;
+            case ALLIES_FORMAT_INT_RANGE_: break;
         }
         throw Error(ErrorKind::usage, document->name, "", "unknown output format " + std::to_string(int(format)));
     });

@@ -74,7 +74,10 @@ typedef enum allies_status {
     ALLIES_ERROR_REFUSED = 18,          /* fail closed: cannot be sure sensitive content is gone */
     ALLIES_ERROR_LEAK = 19,             /* verification found redacted content in an output */
     ALLIES_ERROR_OUT_OF_MEMORY = 20,    /* an allocation failed */
-    ALLIES_ERROR_INTERNAL = 21          /* an unexpected failure inside the library (a bug) */
+    ALLIES_ERROR_INTERNAL = 21,         /* an unexpected failure inside the library (a bug) */
+    /* Not a status: makes the type as wide as an int, so any int a caller
+     * passes (or a later version returns) is a valid value of it. */
+    ALLIES_STATUS_INT_RANGE_ = 0x7fffffff
 } allies_status;
 
 /* Output formats of allies_convert. */
@@ -83,7 +86,8 @@ typedef enum allies_format {
     ALLIES_FORMAT_MARKDOWN = 1,  /* CommonMark with pipe tables */
     ALLIES_FORMAT_JSON = 2,      /* the document model (schemas/document.schema.json) */
     ALLIES_FORMAT_HTML = 3,      /* one self-contained HTML5 file (images as data: URIs) */
-    ALLIES_FORMAT_PDF = 4        /* tagged PDF laid out by allies, fonts embedded */
+    ALLIES_FORMAT_PDF = 4,       /* tagged PDF laid out by allies, fonts embedded */
+    ALLIES_FORMAT_INT_RANGE_ = 0x7fffffff /* not a format (as for allies_status) */
 } allies_format;
 
 typedef struct allies_error allies_error;
