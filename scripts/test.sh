@@ -1,8 +1,9 @@
 #!/bin/sh
 # Builds allies with warnings as errors and runs every test (unit, CLI,
 # golden, JSON schema, fuzz-target replays, hostile inputs, and the
-# ../shared/corpus runs when the corpus exists) and the install test
-# (scripts/install-test.sh); then the checked build
+# ../shared/corpus runs when the corpus exists), the install test
+# (scripts/install-test.sh) and the GNU parallel recipe
+# (scripts/scaleout-test.sh); then the checked build
 # (clang, AddressSanitizer + UndefinedBehaviorSanitizer) runs the whole suite
 # again, and each fuzz target runs for a short fixed time on its seeds.
 # --quick: the first part only.
@@ -16,6 +17,8 @@ ctest --test-dir build --output-on-failure -j "$(nproc)"
 # scratch prefix, examples/ via find_package and pkg-config, the Python
 # binding, the .deb (dpkg -x; as root also dpkg -i, then dpkg -r).
 ./scripts/install-test.sh build
+# The README's GNU parallel recipe over 300 generated notes, manifests merged.
+./scripts/scaleout-test.sh build
 [ "${1:-}" = "--quick" ] && exit 0
 ./scripts/sanitize.sh
 ./scripts/fuzz-ci.sh
