@@ -45,46 +45,6 @@ allies-publish --merge-manifests "$tmp"/shared/manifests/part-*.json -o "$tmp/sh
 end=$(date +%s)
 
 parts=$(ls "$tmp"/shared/manifests/part-*.json | wc -l)
-/usr/bin/python3 - "$tmp/shared/public" "$total" "$parts" "$OLDPWD/schemas/manifest.schema.json" <<'PY'
-import hashlib, json, os, sys
-import jsonschema
-public, total, parts = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
-manifest = json.load(open(os.path.join(public, "manifest.json")))
-problems = []
-try:
-    jsonschema.validate(manifest, json.load(open(sys.argv[4])))
-except jsonschema.ValidationError as e:
-    problems.append("the merged manifest does not validate: " + e.message)
-docs = manifest["documents"]
-if len(docs) != total:
-    problems.append("%d documents in the merged manifest, expected %d" % (len(docs), total))
-names = [d["stem"] for d in docs]
-if len(set(names)) != len(names):
-    problems.append("two documents under one name")
-on_disk = set()
-for d in docs:
-    if d.get("status") != "published":
-        problems.append("%s: %s" % (d.get("stem", "?"), d.get("status")))
-    for o in d.get("outputs", []):
-        path = os.path.join(public, o["path"])
-        on_disk.add(o["path"])
-        data = open(path, "rb").read()
-        if hashlib.sha256(data).hexdigest() != o["sha256"] or len(data) != o["size"]:
-            problems.append(o["path"] + ": SHA-256 or size differs from the manifest")
-found = set()
-for root, _, files in os.walk(public):
-    for f in files:
-        rel = os.path.relpath(os.path.join(root, f), public)
-        if rel != "manifest.json":
-            found.add(rel)
-if found != on_disk:
-    problems.append("files not in the manifest: %s; missing: %s" % (sorted(found - on_disk)[:5], sorted(on_disk - found)[:5]))
-if parts < 2:
-    problems.append("only %d worker manifest: nothing was merged" % parts)
-if problems:
-    print("scaleout-test: FAIL:\n  " + "\n  ".join(problems[:20]))
-    sys.exit(1)
-print("scaleout-test: %d documents published by GNU parallel in %d parts, manifests merged and valid, "
-      "%d outputs match their SHA-256 and size" % (len(docs), parts, len(on_disk)))
-PY
+/usr/bin/python3 "$OLDPWD/scripts/check-merged-manifest.py" "$tmp/shared/public" "$total" "$parts" \
+    "$OLDPWD/schemas/manifest.schema.json" "GNU parallel"
 echo "scaleout-test: $((end - start)) s on $(nproc) cores"

@@ -2,8 +2,9 @@
 # Builds allies with warnings as errors and runs every test (unit, CLI,
 # golden, JSON schema, fuzz-target replays, hostile inputs, and the
 # ../shared/corpus runs when the corpus exists), the install test
-# (scripts/install-test.sh) and the GNU parallel recipe
-# (scripts/scaleout-test.sh); then the checked build
+# (scripts/install-test.sh) and the scale-out recipes (GNU parallel,
+# scripts/scaleout-test.sh; a Slurm job array, scripts/slurm-test.sh); then
+# the checked build
 # (clang, AddressSanitizer + UndefinedBehaviorSanitizer) runs the whole suite
 # again, and each fuzz target runs for a short fixed time on its seeds.
 # --quick: the first part only.
@@ -19,6 +20,13 @@ ctest --test-dir build --output-on-failure -j "$(nproc)"
 ./scripts/install-test.sh build
 # The README's GNU parallel recipe over 300 generated notes, manifests merged.
 ./scripts/scaleout-test.sh build
+# The README's Slurm job array on a single-node Slurm started for the test
+# (private munged and slurmctld/slurmd, stopped afterwards); needs root.
+if [ "$(id -u)" -eq 0 ]; then
+    ./scripts/slurm-test.sh build
+else
+    echo "slurm-test skipped: needs root"
+fi
 [ "${1:-}" = "--quick" ] && exit 0
 ./scripts/sanitize.sh
 ./scripts/fuzz-ci.sh
