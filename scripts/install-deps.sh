@@ -8,7 +8,13 @@
 # libbenchmark-dev: bench/ (Google Benchmark). nlohmann-json3-dev: reading
 # manifests and reports back (allies-publish --incremental, --merge-manifests,
 # --verify-only); a conforming JSON parser beats writing one. groff-base + man-db: the man
-# page rendering test.
+# page rendering test. dpkg-dev + file: cpack -G DEB (dpkg-shlibdeps finds
+# the Depends) in scripts/install-test.sh. zsh + fish: the completion test
+# asks those shells to parse and complete. parallel: the README's GNU
+# parallel recipe runs in CI (scripts/scaleout-test.sh). slurmctld, slurmd,
+# slurm-client, munge: so does the Slurm job array, on a single-node Slurm
+# the test starts and stops itself (scripts/slurm-test.sh; nothing is
+# enabled or started as a service).
 set -eu
 PACKAGES="build-essential cmake pkg-config libpugixml-dev libzip-dev libpodofo-dev
 libicu-dev libcli11-dev libgtest-dev googletest libtomlplusplus-dev libssl-dev
@@ -16,7 +22,8 @@ libbenchmark-dev nlohmann-json3-dev groff-base man-db libfontconfig-dev libfreet
 fonts-crosextra-carlito fonts-crosextra-caladea fonts-liberation2 fonts-dejavu-core fonts-ipafont-gothic fonts-droid-fallback fonts-noto-core
 poppler-utils qpdf
 libxml2-dev
-python3 python3-jsonschema python3-html5lib"
+python3 python3-jsonschema python3-html5lib dpkg-dev file zsh fish parallel
+slurmctld slurmd slurm-client munge"
 # --checked: also clang and its sanitizer and libFuzzer runtimes, for the
 # sanitizer build and the fuzz targets (scripts/sanitize.sh, scripts/fuzz.sh).
 if [ "${1:-}" = "--checked" ]; then

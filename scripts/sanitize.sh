@@ -13,7 +13,7 @@ set -eu
 cd "$(dirname "$0")/.."
 ./scripts/install-deps.sh --checked
 build=build-asan
-cmake -S . -B $build -DCMAKE_CXX_COMPILER=clang++-14 -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g" \
+cmake -S . -B $build -DCMAKE_C_COMPILER=clang-14 -DCMAKE_CXX_COMPILER=clang++-14 -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g" \
     -DALLIES_SANITIZE=address,undefined -DALLIES_FUZZ=ON >/dev/null
 cmake --build $build -j "$(nproc)"
 logs=$(pwd)/$build/sanitizer-logs

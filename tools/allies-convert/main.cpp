@@ -1,4 +1,4 @@
-// allies-convert: DOCX to text, Markdown or the JSON document model.
+// allies-convert: DOCX to text, Markdown, HTML, PDF or the JSON document model.
 #include <CLI/CLI.hpp>
 #include <fcntl.h>
 #include <unistd.h>
@@ -10,8 +10,10 @@
 #include <filesystem>
 #include <iostream>
 #include <streambuf>
+#include <cctype>
 
 #include "allies/convert.hpp"
+#include "common/options.hpp"
 #include "common/stdout_guard.hpp"
 #include "allies/html.hpp"
 #include "allies/pdf.hpp"
@@ -34,54 +36,89 @@ constexpr const char* kExitCodes =
     "  5  unsupported input: legacy .doc, password-protected document\n";
 
 
-bool format_from_extension(const std::string& path, allies::OutputFormat& out) {
+// The output formats, as --to and --list-formats name them, with the
+// extensions that select them (in any case) when --to is not given.
+struct FormatName {
+    const char* name;
+    allies::OutputFormat format;
+    const char* extensions;
+};
+constexpr FormatName kFormats[] = {
+    {"text", allies::OutputFormat::text, "txt text"},
+    {"markdown", allies::OutputFormat::markdown, "md markdown"},
+    {"json", allies::OutputFormat::json, "json"},
+    {"html", allies::OutputFormat::html, "html htm"},
+    {"pdf", allies::OutputFormat::pdf, "pdf"},
+};
+
+// The extension of the file name ("" when it has none), lower-cased.
+std::string extension_of(const std::string& path) {
+    auto slash = path.rfind('/');
+    auto start = slash == std::string::npos ? 0 : slash + 1;
     auto dot = path.rfind('.');
-    if (dot == std::string::npos || path.find('/', dot) != std::string::npos) return false;
-    return allies::parse_output_format(path.substr(dot + 1), out);
+    if (dot == std::string::npos || dot <= start || dot + 1 == path.size()) return {};  // none, or ".hidden"
+    std::string ext = path.substr(dot + 1);
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return ext;
+}
+
+bool format_from_extension(const std::string& ext, allies::OutputFormat& out) {
+    for (const auto& f : kFormats) {
+        std::string list = std::string(" ") + f.extensions + " ";
+        if (list.find(" " + ext + " ") != std::string::npos) {
+            out = f.format;
+            return true;
+        }
+    }
+    return false;
 }
 
 }  // namespace
 
 static int run(int argc, char** argv) {
-    CLI::App app{"allies-convert: convert a DOCX document to text, Markdown or JSON", "allies-convert"};
+    CLI::App app{"allies-convert: convert a DOCX document to text, Markdown, JSON, HTML or PDF", "allies-convert"};
     app.footer(kExitCodes);
     std::string input, output = "-", to, assets;
     allies::Limits limits;
-    app.add_option("input", input, "Input .docx file ('-' for standard input)")->required();
+    bool list_formats = false;
+    app.add_option("input", input, "Input .docx file ('-' for standard input)");
     app.add_option("-o,--output", output, "Output file ('-' for standard output, the default)");
     app.add_option("-t,--to", to,
-                   "Output format: text, markdown, json, html or pdf (default: from the output extension, else text)");
+                   "Output format: text, markdown, json, html or pdf (default: from the output file's extension, "
+                   "in any case; text for standard output or a name without extension)");
     app.add_option("--assets", assets, "html: write images into this folder instead of embedding them");
     bool pdfa = false;
     app.add_flag("--pdfa", pdfa, "pdf: write PDF/A-2b (sRGB output intent, XMP identification)");
     std::string paper;
     app.add_option("--paper", paper, "pdf: lay every section out on this paper: a4, a3, a5, letter, legal or WxHmm / WxHin");
-    app.add_option("--max-entries", limits.max_entries, "Most zip entries accepted")->capture_default_str();
-    app.add_option("--max-part-bytes", limits.max_part_bytes, "Largest uncompressed part accepted")
-        ->capture_default_str();
-    app.add_option("--max-total-bytes", limits.max_total_bytes, "Largest uncompressed package accepted")
-        ->capture_default_str();
-    app.add_option("--max-ratio", limits.max_ratio, "Highest compression ratio accepted per entry")
-        ->capture_default_str();
-    app.add_option("--max-xml-depth", limits.max_xml_depth, "Deepest XML element nesting accepted")
-        ->capture_default_str();
-    app.set_version_flag("--version", std::string(allies::version()));
-    try {
-        app.parse(argc, argv);
-    } catch (const CLI::ParseError& e) {
-        int rc = app.exit(e);
-        return rc == 0 ? 0 : allies::exit_codes::usage;
+    app.add_flag("--list-formats", list_formats, "Print the output formats (one per line: name and extensions) and exit");
+    allies::tool::add_limit_options(app, limits);
+    allies::tool::add_version_flag(app, kTool);
+    if (int rc = allies::tool::parse_command_line(app, argc, argv, kTool); rc >= 0) return rc;
+    auto usage = [](const std::string& msg) {
+        std::cerr << "allies-convert: error: " << msg << "\n";
+        return allies::exit_codes::usage;
+    };
+    if (list_formats) {
+        for (const auto& f : kFormats) std::cout << f.name << "\t" << f.extensions << "\n";
+        return allies::exit_codes::ok;
     }
+    if (input.empty()) return usage("no input file (try --help)");
 
     allies::OutputFormat format = allies::OutputFormat::text;
     if (!to.empty()) {
-        if (!allies::parse_output_format(to, format)) {
-            std::cerr << "allies-convert: error: unknown format '" << to << "' (use text, markdown, json, html or pdf)\n";
-            return allies::exit_codes::usage;
-        }
-    } else if (output != "-") {
-        format_from_extension(output, format);
+        if (!allies::parse_output_format(to, format))
+            return usage("unknown format '" + to + "' (use text, markdown, json, html or pdf)");
+    } else if (output != "-" && !allies::same_file(input, output)) {
+        // An extension that names no output format (.docx, .odt, .PDFX) is
+        // a mistake to report, not text under the wrong name.
+        std::string ext = extension_of(output);
+        if (!ext.empty() && !format_from_extension(ext, format))
+            return usage(output + ": cannot tell the output format from '." + ext +
+                         "' (give --to text, markdown, json, html or pdf; see --list-formats)");
     }
+    if (format == allies::OutputFormat::pdf && allies::tool::refuse_binary_to_terminal(output, "PDF", kTool))
+        return allies::exit_codes::usage;
     allies::PaperSize paper_size;
     if (!paper.empty() && !allies::parse_paper(paper, paper_size)) {
         std::cerr << "allies-convert: error: unknown paper '" << paper << "' (use a4, a3, a5, letter, legal or WxHmm)\n";

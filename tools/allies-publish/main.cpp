@@ -9,13 +9,16 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <iostream>
 #include <sstream>
 #include <streambuf>
 
+#include "allies/convert.hpp"  // version()
 #include "allies/error.hpp"
+#include "common/options.hpp"
 #include "common/stdout_guard.hpp"
 #include "allies/package.hpp"
 #include "allies/publish.hpp"
@@ -62,6 +65,23 @@ std::string clock_text(double seconds) {
     return buf;
 }
 
+// How progress is shown on standard error: redrawn in place with an ANSI
+// erase (a terminal), redrawn with carriage returns and spaces only (a
+// terminal with NO_COLOR set: no escape sequences at all), one plain line
+// per document (TERM=dumb or not a terminal, when forced with --progress),
+// or not at all (not a terminal, TERM=dumb, --no-progress, -q).
+enum class ProgressStyle { off, ansi, plain_cr, lines };
+
+ProgressStyle progress_style(bool forced, bool disabled) {
+    if (disabled) return ProgressStyle::off;
+    const char* term = std::getenv("TERM");
+    const char* no_color = std::getenv("NO_COLOR");
+    const bool dumb = term == nullptr || *term == '\0' || std::string(term) == "dumb";
+    const bool terminal = ::isatty(STDERR_FILENO) != 0 && !dumb;
+    if (!terminal) return forced ? ProgressStyle::lines : ProgressStyle::off;
+    return no_color != nullptr && *no_color != '\0' ? ProgressStyle::plain_cr : ProgressStyle::ansi;
+}
+
 }  // namespace
 
 static int run(int argc, char** argv) {
@@ -75,7 +95,8 @@ static int run(int argc, char** argv) {
     std::vector<std::string> keep;
     int jobs = 0;
     double timeout = 600;
-    bool fail_fast = false, incremental = false, quiet = false, json = false, verify_only = false, merge = false, pdfa = false;
+    bool fail_fast = false, incremental = false, quiet = false, json = false, verify_only = false, merge = false, pdfa = false,
+         list_formats = false, force_progress = false, no_progress = false;
     allies::Limits limits;
     app.add_option("inputs", inputs, "DOCX files or folders (searched recursively for *.docx; ~$ lock files skipped)");
     app.add_option("-o,--output", outdir, "Public output folder (created; gets manifest.json)");
@@ -103,7 +124,12 @@ static int run(int argc, char** argv) {
     app.add_option("--timeout", timeout, "Seconds one document may take before it is stopped and failed")
         ->capture_default_str()
         ->check(CLI::PositiveNumber);
-    app.add_flag("-q,--quiet", quiet, "No progress and no summary (errors and leaks are still printed)");
+    auto* quiet_flag = app.add_flag("-q,--quiet", quiet, "No progress and no summary (errors and leaks are still printed)");
+    auto* progress_flag = app.add_flag("--progress", force_progress,
+                                       "Show progress even when standard error is not a terminal or TERM=dumb "
+                                       "(then as plain lines)");
+    app.add_flag("--no-progress", no_progress, "No progress line (the summary is still printed)")->excludes(progress_flag);
+    progress_flag->excludes(quiet_flag);
     app.add_flag("--json", json, "Print one JSON object per document on standard output as it finishes");
     app.add_option("--hash-key-file", key_file, "Secret key of the report hashes (default: $ALLIES_HASH_KEY_FILE or "
                                                 "~/.config/allies/hash-key, created on first use)");
@@ -112,19 +138,19 @@ static int run(int argc, char** argv) {
     app.add_flag("--merge-manifests", merge, "Merge the manifests given as inputs into -o DIR/manifest.json (or -o FILE.json)");
     app.add_flag("--pdfa", pdfa, "Write PDF/A-2b");
     app.add_option("--paper", paper, "Lay the PDF out on this paper: a4, a3, a5, letter, legal, WxHmm, WxHin");
-    app.add_option("--max-part-bytes", limits.max_part_bytes, "Largest uncompressed part accepted")->capture_default_str();
-    app.add_option("--max-total-bytes", limits.max_total_bytes, "Largest uncompressed package accepted")->capture_default_str();
-    app.set_version_flag("--version", "allies-publish 0.1.0");
-    try {
-        app.parse(argc, argv);
-    } catch (const CLI::ParseError& e) {
-        int rc = app.exit(e);
-        return rc == 0 ? 0 : allies::exit_codes::usage;
-    }
+    app.add_flag("--list-formats", list_formats, "Print the formats --formats accepts (one per line) and exit");
+    allies::tool::add_limit_options(app, limits);
+    allies::tool::add_version_flag(app, kTool);
+    if (int rc = allies::tool::parse_command_line(app, argc, argv, kTool); rc >= 0) return rc;
     auto usage = [](const std::string& msg) {
         std::cerr << "allies-publish: error: " << msg << "\n";
         return allies::exit_codes::usage;
     };
+    if (list_formats) {
+        for (const char* f : {"docx", "pdf", "html", "md", "txt"})
+            if (allies::is_publish_format(f)) std::cout << f << "\n";
+        return allies::exit_codes::ok;
+    }
 
     try {
         if (!files_from.empty()) {
@@ -195,12 +221,19 @@ static int run(int argc, char** argv) {
         batch.incremental = incremental;
         batch.timeout_seconds = timeout;
         batch.manifest_path = manifest_file;
-        const bool progress = !quiet && isatty(STDERR_FILENO);
+        const ProgressStyle style = progress_style(force_progress, no_progress || quiet);
+        const bool progress = style != ProgressStyle::off;
+        std::size_t shown = 0;  // width of the progress line now on screen
+        auto clear_progress = [&] {
+            if (style == ProgressStyle::ansi) std::cerr << "\r\033[K";
+            else if (style == ProgressStyle::plain_cr && shown) std::cerr << "\r" << std::string(shown, ' ') << "\r";
+            shown = 0;
+        };
         const auto t0 = std::chrono::steady_clock::now();
         std::string current;
         batch.on_start = [&](const allies::BatchInput& in) { current = in.path; };
         batch.on_result = [&](const allies::DocumentResult& r, std::size_t done, std::size_t total) {
-            if (progress) std::cerr << "\r\033[K";
+            if (progress) clear_progress();
             if (r.status == allies::DocStatus::failed || r.status == allies::DocStatus::refused)
                 std::cerr << "allies-publish: error: " << r.error << "\n";
             if (r.status == allies::DocStatus::leak)
@@ -215,13 +248,15 @@ static int run(int argc, char** argv) {
             if (progress) {
                 double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
                 double rate = elapsed > 0 ? static_cast<double>(done) / elapsed : 0;
-                std::cerr << "[" << done << "/" << total << "] " << static_cast<int>(rate * 10) / 10.0 << " doc/s, "
-                          << clock_text(rate > 0 ? static_cast<double>(total - done) / rate : 0) << " left  " << current
-                          << std::flush;
+                std::ostringstream line;
+                line << "[" << done << "/" << total << "] " << static_cast<int>(rate * 10) / 10.0 << " doc/s, "
+                     << clock_text(rate > 0 ? static_cast<double>(total - done) / rate : 0) << " left  " << current;
+                std::cerr << line.str() << (style == ProgressStyle::lines ? "\n" : "") << std::flush;
+                shown = line.str().size();
             }
         };
         allies::BatchRun run = allies::publish_batch(batch_inputs, outdir, options, batch);
-        if (progress) std::cerr << "\r\033[K";
+        if (progress) clear_progress();
         if (!quiet) {
             std::map<allies::DocStatus, int> n;
             for (const auto& d : run.documents) ++n[d.status];

@@ -11,7 +11,9 @@
 #include <iostream>
 #include <streambuf>
 
+#include "allies/convert.hpp"  // version()
 #include "allies/error.hpp"
+#include "common/options.hpp"
 #include "common/stdout_guard.hpp"
 #include "allies/package.hpp"
 #include "allies/redact.hpp"
@@ -41,7 +43,7 @@ static int run(int argc, char** argv) {
     app.footer(kExitCodes);
     std::string input, output, names_file, policy_file, report_file, sections, names_as, key_file, key;
     std::vector<std::string> keep;
-    bool dry_run = false, show_text = false, print_policy = false, quiet = false;
+    bool dry_run = false, show_text = false, print_policy = false, quiet = false, list_formats = false;
     allies::Limits limits;
     app.add_option("input", input, "Input .docx or .docm ('-' for standard input)");
     app.add_option("-o,--output", output, "Public .docx to write ('-' for standard output)");
@@ -62,23 +64,18 @@ static int run(int argc, char** argv) {
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
     app.add_flag("--print-default-policy", print_policy, "Print the default policy (TOML) and exit");
     app.add_flag("-q,--quiet", quiet, "No summary on standard error");
-    app.add_option("--max-entries", limits.max_entries, "Most zip entries accepted")->capture_default_str();
-    app.add_option("--max-part-bytes", limits.max_part_bytes, "Largest uncompressed part accepted")->capture_default_str();
-    app.add_option("--max-total-bytes", limits.max_total_bytes, "Largest uncompressed package accepted")
-        ->capture_default_str();
-    app.add_option("--max-ratio", limits.max_ratio, "Highest compression ratio accepted per entry")->capture_default_str();
-    app.add_option("--max-xml-depth", limits.max_xml_depth, "Deepest XML element nesting accepted")->capture_default_str();
-    app.set_version_flag("--version", "allies-redact 0.1.0");
-    try {
-        app.parse(argc, argv);
-    } catch (const CLI::ParseError& e) {
-        int rc = app.exit(e);
-        return rc == 0 ? 0 : allies::exit_codes::usage;
-    }
+    app.add_flag("--list-formats", list_formats, "Print the formats read and written (one per line) and exit");
+    allies::tool::add_limit_options(app, limits);
+    allies::tool::add_version_flag(app, kTool);
+    if (int rc = allies::tool::parse_command_line(app, argc, argv, kTool); rc >= 0) return rc;
     auto usage = [](const std::string& msg) {
         std::cerr << "allies-redact: error: " << msg << "\n";
         return allies::exit_codes::usage;
     };
+    if (list_formats) {
+        std::cout << "input\tdocx docm\noutput\tdocx\nreport\tjson\n";
+        return allies::exit_codes::ok;
+    }
     if (print_policy) {
         std::cout << allies::Policy::default_toml();
         return allies::exit_codes::ok;
@@ -88,6 +85,7 @@ static int run(int argc, char** argv) {
     if (allies::same_file(input, output) || (!report_file.empty() && allies::same_file(input, report_file)))
         return usage(output + ": output path is the input file");
     if (output == "-" && report_file == "-") return usage("--report - and -o - cannot both use standard output");
+    if (!dry_run && allies::tool::refuse_binary_to_terminal(output, "a DOCX", kTool)) return allies::exit_codes::usage;
     if (!output.empty() && output == report_file) return usage("the report and the document cannot be the same file");
 
     try {

@@ -103,13 +103,13 @@ public:
     // Atomic write: temporary file beside `path`, then rename. "-" = stdout.
     void write(const std::string& path) const;
 
-    struct Impl;
+    struct ALLIES_HIDDEN Impl;  // internal (lib/package/package_impl.hpp)
     Impl& impl() { return *impl_; }
     const Impl& impl() const { return *impl_; }
 
 private:
-    explicit Package(std::unique_ptr<Impl> impl);
-    static void drop_broken_parts(Package& package);
+    ALLIES_HIDDEN explicit Package(std::unique_ptr<Impl> impl);
+    ALLIES_HIDDEN static void drop_broken_parts(Package& package);
     std::unique_ptr<Impl> impl_;
 };
 

@@ -180,7 +180,7 @@ public:
     // Write these bytes rather than re-serialising the package.
     const std::string& public_bytes();
 
-    struct State;
+    struct ALLIES_HIDDEN State;  // internal (lib/redact/state.hpp)
 private:
     Package& package_;
     std::unique_ptr<State> state_;

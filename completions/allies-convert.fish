@@ -1,0 +1,16 @@
+# fish completion for allies-convert (share/fish/vendor_completions.d/).
+# tests/cli/completions_test.sh checks that every option of --help is offered here.
+complete -c allies-convert -f -a '(__fish_complete_suffix .docx)'
+complete -c allies-convert -s h -l help -d 'Print help and exit'
+complete -c allies-convert -s V -l version -d 'Print the version and exit'
+complete -c allies-convert -s o -l output -r -F -d 'Output file'
+complete -c allies-convert -s t -l to -x -a 'text markdown json html pdf' -d 'Output format'
+complete -c allies-convert -l assets -r -a '(__fish_complete_directories)' -d 'html: write images into this folder'
+complete -c allies-convert -l pdfa -d 'pdf: write PDF/A-2b'
+complete -c allies-convert -l paper -x -a 'a4 a3 a5 letter legal' -d 'pdf: paper size'
+complete -c allies-convert -l list-formats -d 'Print the output formats and exit'
+complete -c allies-convert -l max-entries -x -d 'Most zip entries accepted'
+complete -c allies-convert -l max-part-bytes -x -d 'Largest uncompressed part accepted'
+complete -c allies-convert -l max-total-bytes -x -d 'Largest uncompressed package accepted'
+complete -c allies-convert -l max-ratio -x -d 'Highest compression ratio accepted per entry'
+complete -c allies-convert -l max-xml-depth -x -d 'Deepest XML element nesting accepted'
