@@ -130,3 +130,11 @@ TEST(InputFacts, InitialsCountOnlyInCapitals) {
     auto off = from_input(o);
     EXPECT_FALSE(found(off.set, "Action: LB to circulate"));
 }
+
+TEST(InputFacts, InitialsInCapitalHeadingsAreNotEvidence) {
+    RedactOptions o;
+    o.roster = Roster::parse("Tom Okafor\n", "roster.txt");
+    auto c = from_input(o);
+    EXPECT_TRUE(found(c.set, "Action (TO) confirmed"));
+    EXPECT_FALSE(found(c.set, "REPORT TO THE BOARD"));
+}

@@ -160,3 +160,20 @@ TEST(People, InitialsOfListedPeopleAsWholeUpperCaseWords) {
     std::string kept = visible_text(redact_doc(b, keep).bytes);
     EXPECT_NE(kept.find("Action: LB to circulate. [name] said"), std::string::npos) << kept;
 }
+
+TEST(People, InitialsThatAreAlsoWordsCountInProseNotInCapitalHeadings) {
+    DocxBuilder b;
+    b.body = para("Present: Tom Okafor, Priya Raman, David Morgan") + para("REPORT TO THE BOARD") +
+             para("Action (TO) confirmed. Owner: PR/DM. [TO] will book it; DM said yes.");
+    std::string text = visible_text(redact_doc(b).bytes);
+    EXPECT_NE(text.find("REPORT TO THE BOARD"), std::string::npos) << text;
+    EXPECT_NE(text.find("Action ([name]) confirmed. Owner: [name]/[name]. [[name]] will book it; [name] said yes."), std::string::npos)
+        << text;
+}
+
+TEST(People, NamesThatAreMonthsKeepTheirDates) {
+    DocxBuilder b;
+    b.body = para("Present: April Summers, Ian March") + para("The rose beds open in April and close in March; April Summers and Summers agreed.");
+    std::string text = visible_text(redact_doc(b).bytes);
+    EXPECT_NE(text.find("The rose beds open in April and close in March; [name] and [name] agreed."), std::string::npos) << text;
+}

@@ -9,6 +9,45 @@
 namespace allies::detect {
 namespace {
 
+// Initials stand in prose: one of the three words before or after has a
+// lower-case letter ("Owner: PR/DM", "(TO) confirmed"), or the initials
+// stand alone. "REPORT TO THE BOARD" is a heading in capitals, not Tom
+// Okafor. Three words, so that the answer is the same once a neighbour
+// that is itself initials has become "[name]".
+bool mixed_case_context(std::string_view s, std::size_t begin, std::size_t end) {
+    const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+    const int32_t n = static_cast<int32_t>(s.size());
+    auto scan = [&](int32_t i, int dir) -> int {  // 1: a word with lower case; 0: words, none; -1: no word
+        int seen = 0;
+        bool in_word = false, lower = false;
+        while (dir > 0 ? i < n : i > 0) {
+            UChar32 c;
+            if (dir > 0) U8_NEXT(p, i, n, c);
+            else U8_PREV(p, 0, i, c);
+            bool letter = c >= 0 && u_isalpha(c);
+            if (letter) {
+                in_word = true;
+                lower = lower || u_islower(c);
+                continue;
+            }
+            if (in_word) {
+                if (lower) return 1;
+                ++seen;
+                in_word = false;
+                if (seen >= 3) break;
+            }
+        }
+        if (in_word) {
+            if (lower) return 1;
+            ++seen;
+        }
+        return seen ? 0 : -1;
+    };
+    int before = scan(static_cast<int32_t>(begin), -1), after = scan(static_cast<int32_t>(end), 1);
+    if (before == 1 || after == 1) return true;
+    return before == -1 && after == -1;
+}
+
 // No lower-case letter in the text: "LB", not "Lb" or "lb" (a pound).
 bool all_upper(std::string_view s) {
     const auto* p = reinterpret_cast<const uint8_t*>(s.data());
@@ -168,18 +207,20 @@ std::string initials_of(std::string_view name) {
     return out;
 }
 
+bool is_calendar_word(const std::string& folded) {
+    static const std::set<std::string> words{"january", "february", "march", "april", "may", "june", "july", "august",
+                                             "september", "october", "november", "december", "monday", "tuesday",
+                                             "wednesday", "thursday", "friday", "saturday", "sunday"};
+    return words.count(folded) > 0;
+}
+
 std::string name_initials(const std::vector<std::string>& words) {
     if (words.size() < 2) return {};
-    static const std::set<std::string> common{
-        "AA", "AB", "AC", "AD", "AI", "AM", "AO", "AP", "AR", "AS", "AT", "AV", "BA", "BB", "BC", "BE", "BP", "BS", "BT",
-        "CA", "CC", "CD", "CE", "CO", "CP", "CS", "CT", "CV", "DB", "DC", "DD", "DG", "DJ", "DM", "DR", "DS", "DV", "EA",
-        "EC", "ED", "EG", "EM", "EP", "ER", "ES", "ET", "EU", "EV", "FA", "FB", "FC", "FM", "FO", "FT", "FX", "GA", "GB",
-        "GC", "GM", "GP", "GS", "HE", "HM", "HQ", "HR", "HS", "HT", "IA", "IC", "ID", "IE", "IF", "IN", "IO", "IP", "IQ",
-        "IR", "IS", "IT", "IV", "JP", "KC", "KM", "KO", "KS", "LA", "LC", "LP", "LT", "MA", "MB", "MC", "MD", "ME", "MI",
-        "MP", "MR", "MS", "MT", "NA", "NB", "NC", "NE", "NG", "NI", "NO", "NP", "NS", "NT", "NW", "NY", "NZ", "OK", "ON",
-        "OR", "OS", "PA", "PC", "PD", "PE", "PG", "PH", "PM", "PO", "PP", "PR", "PS", "PT", "QA", "QC", "RA", "RE", "RN",
-        "RP", "RS", "SA", "SE", "SG", "SI", "SO", "SP", "SQ", "SR", "SS", "ST", "SW", "TA", "TB", "TC", "TM", "TO", "TV",
-        "UK", "UN", "UP", "US", "VA", "VC", "VP", "VR", "VS", "WC", "WP", "XL", "XS"};
+    // Abbreviations that stand in capitals in ordinary prose. Everything
+    // else may be someone's initials: "DM", "SA", "TO" in "Action: TO"
+    // (an all-capitals heading is told apart by its context, in find()).
+    static const std::set<std::string> common{"AI", "AM", "CV", "EU", "GP", "HQ", "HR", "ID", "IP", "IQ", "IT", "MP",
+                                              "NB", "OK", "PC", "PM", "PS", "QA", "TV", "UK", "UN", "US", "VP"};
     auto letter = [](const std::string& w) -> char {
         std::string f = text::fold_string(w);
         char c = f.empty() ? 0 : f[0];
@@ -258,7 +299,7 @@ NameMatcher::NameMatcher(const std::vector<Person>& people, const Policy& policy
         if (words.size() < 2) continue;
         auto usable = [](const std::string& w) {
             std::string f = text::fold_string(w);
-            return f.size() >= 2 && f.back() != '.';  // not an initial
+            return f.size() >= 2 && f.back() != '.' && !is_calendar_word(f);  // not an initial, not "April"
         };
         if (policy.first_name_alone && usable(words.front())) add(words.front(), static_cast<int>(p), true);
         if (policy.surname_alone && usable(words.back())) add(words.back(), static_cast<int>(p), true);
@@ -328,7 +369,8 @@ std::vector<TextMatch> NameMatcher::find(std::string_view original, const text::
             std::size_t e = i + v.folded.size();
             if (e > t.size() || t.compare(i, v.folded.size(), v.folded) != 0 || !word_end(t, e)) continue;
             if (v.needs_capital && !text::starts_upper(original, folded.original_begin(i))) continue;
-            if (v.all_caps && !all_upper(original.substr(folded.original_begin(i), folded.original_end(e) - folded.original_begin(i))))
+            if (v.all_caps && (!all_upper(original.substr(folded.original_begin(i), folded.original_end(e) - folded.original_begin(i))) ||
+                               !mixed_case_context(original, folded.original_begin(i), folded.original_end(e))))
                 continue;
             bool kept = false;
             for (const auto& [a, b] : keeps)

@@ -78,6 +78,10 @@ std::vector<std::string> name_words(std::string_view name);
 std::string surname_of(const std::vector<std::string>& words);
 // A particle of a surname, folded ("van", "der", "de", "o", "mac", "bin"...).
 bool is_surname_particle(const std::string& folded);
+// A month or a day of the week, folded ("april", "may", "sunday"): a
+// first name or surname such as April Summers or Ian March is never
+// searched for alone, or every date would lose its month.
+bool is_calendar_word(const std::string& folded);
 // "L.B." for "Laura Bennett".
 std::string initials_of(std::string_view name);
 // "LB" for "Laura Bennett", "Ó Briain, Dara" -> "DO": the first letters of

@@ -410,7 +410,9 @@ std::vector<PersonForm> person_forms(const std::string& written, const Policy& p
         std::string surname;
         for (std::size_t i = s; i < words.size(); ++i) surname += (surname.empty() ? "" : " ") + words[i];
         if (s < words.size() - 1) add(surname, false);
-        auto initial = [](const std::string& w) { return w.size() <= 2 && (w.size() < 2 || w[1] == '.'); };
+        auto initial = [](const std::string& w) {
+            return (w.size() <= 2 && (w.size() < 2 || w[1] == '.')) || detect::is_calendar_word(lower(w));
+        };
         if (policy.first_name_alone && !initial(words.front())) add(words.front(), true);
         if (policy.surname_alone && !initial(words.back())) add(words.back(), true);
         // Initials: the letters are taken here; which pairs are common

@@ -238,6 +238,14 @@ void LeakScanner::scan(std::string_view utf8, const std::string& name, const std
                     if (nd.all_caps && !std::all_of(tokens_.begin() + i, tokens_.begin() + i + len,
                                                     [](const Token& t) { return t.all_caps; }))
                         continue;
+                    // In prose, as detection reads initials: a neighbour in
+                    // lower case, or none ("REPORT TO THE BOARD" is a heading).
+                    if (nd.all_caps) {
+                        bool lower_near = false;
+                        for (std::size_t k = i >= 3 ? i - 3 : 0; k < i; ++k) lower_near = lower_near || tokens_[k].has_lower;
+                        for (std::size_t k = i + len; k < std::min(n, i + len + 3); ++k) lower_near = lower_near || tokens_[k].has_lower;
+                        if (!lower_near && n != static_cast<std::size_t>(len)) continue;
+                    }
                     if (!kept.empty() && std::all_of(kept.begin() + i, kept.begin() + i + len, [](char k) { return k; }))
                         continue;
                 }

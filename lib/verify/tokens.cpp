@@ -65,6 +65,8 @@ void tokenize(std::string_view utf8, std::vector<Token>& out) {
                 t.text += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
             }
             t.all_caps = letters && !lower;
+        t.has_lower = lower;
+            t.has_lower = lower;
             out.push_back(std::move(t));
             i = skip_possessive(utf8, j, ascii_word);
         }

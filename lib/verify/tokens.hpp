@@ -17,6 +17,7 @@ struct Token {
     std::string text;      // folded
     bool capital = false;   // first letter upper or title case in the original
     bool all_caps = false;  // has letters, none of them lower case in the original
+    bool has_lower = false; // has a lower-case letter in the original
 };
 
 // Appends the words of `utf8` to `out`.
