@@ -4,6 +4,7 @@
 // shows it again: TOC lines pointing into removed content are removed, and
 // any other paragraph repeating the text of a redacted region has that text
 // cut.
+#include <map>
 #include <algorithm>
 #include <set>
 #include <unordered_map>
@@ -17,6 +18,21 @@ namespace allies::redact {
 namespace {
 
 constexpr std::size_t kWindow = 12;  // shorter texts are too common to chase
+
+// Where each bookmark of a paragraph starts in its flat text: the end of
+// the text segment before it in document order.
+std::vector<std::pair<std::string, std::uint32_t>> bookmark_offsets(const FlatParagraph& flat) {
+    std::vector<std::pair<std::string, std::uint32_t>> out;
+    std::map<const void*, std::uint32_t> segment_end;
+    for (const auto& s : flat.segments) segment_end[s.node.internal_object()] = s.end;
+    std::uint32_t offset = 0;
+    for_each_element(flat.paragraph, [&](pugi::xml_node n) {
+        auto it = segment_end.find(n.internal_object());
+        if (it != segment_end.end()) offset = it->second;
+        else if (is(n, "w:bookmarkStart")) out.emplace_back(n.attribute("w:name").value(), offset);
+    });
+    return out;
+}
 
 std::string strip_markers(const std::string& s, const std::string& word) {
     std::string out;
@@ -125,7 +141,9 @@ Figure figure_of(std::string_view tok) {
 
 EchoFinder::EchoFinder(Redactor::State& st) : st_(st), marker_(text::fold_string(st.options.policy.text_marker)) {}
 
-void EchoFinder::add(const std::string& original, const std::string& category, Rule rule) {
+void EchoFinder::add(const std::string& with_markers, const std::string& category, Rule rule) {
+    // "£18,750.[[/redact]]": the marker is not part of the figure.
+    const std::string original = strip_markers(with_markers, marker_);
     if (st_.options.policy.repeated_figures) {
         std::size_t i = 0;
         while (i < original.size()) {
@@ -137,7 +155,7 @@ void EchoFinder::add(const std::string& original, const std::string& category, R
             i = j;
         }
     }
-    std::string f = trim(text::fold_string(strip_markers(original, marker_)));
+    std::string f = trim(text::fold_string(original));
     if (f.size() < kWindow || !seen_.insert(f).second) return;
     echoes_.push_back({f, category, rule});
     by_window_[window_hash(echoes_.back().folded.data())].push_back(echoes_.size() - 1);
@@ -157,10 +175,20 @@ std::size_t EchoFinder::collect() {
     }
     for (const auto& pc : st_.cuts) {
         const FlatParagraph& flat = st_.flat(pc.paragraph);
+        std::vector<std::pair<std::string, std::uint32_t>> bookmarks;  // name, offset in the flat text
+        bool bookmarks_read = false;
         for (std::size_t i = 0; i < pc.cuts.size() && i < pc.hits.size(); ++i) {
             const Hit& h = st_.plan.hits[pc.hits[i]];
             if (h.rule == Rule::name || h.rule == Rule::pattern || h.detail == "copy of redacted text") continue;
             add(flat.text.substr(pc.cuts[i].begin, pc.cuts[i].end - pc.cuts[i].begin), h.category, h.rule);
+            // A bookmark that starts inside the cut text ("[[redact]]<bookmark/>Flat 3
+            // Quayside Mews[[/redact]]"): a REF to it would repeat the text.
+            if (!bookmarks_read) {
+                bookmarks = bookmark_offsets(flat);
+                bookmarks_read = true;
+            }
+            for (const auto& [name, at] : bookmarks)
+                if (at >= pc.cuts[i].begin && at < pc.cuts[i].end) removed_bookmarks_.insert(name);
         }
     }
     return echoes_.size() - before;
