@@ -4,6 +4,8 @@
 
 #include "package/package_impl.hpp"
 #include "text/encode.hpp"
+#include "form_controls.hpp"
+#include "symbol_fonts.hpp"
 #include "xml_util.hpp"
 
 namespace allies::ooxml {
@@ -14,6 +16,7 @@ struct StoryReader::FieldFrame {
     Inline node;
     bool in_result = false;
     std::vector<Inline>* parent = nullptr;
+    pugi::xml_node ffdata;  // form field data of the begin fldChar (§17.16.17)
 };
 
 namespace {
@@ -50,34 +53,15 @@ pugi::xml_node chosen_branch(pugi::xml_node ac) {
     return ac.child("mc:Fallback");
 }
 
-// w:sym (§17.3.3.30): Symbol-font characters are written as U+F0xx.
+// w:sym (§17.3.3.30): a symbol font's character, written as U+F0xx or as
+// the font's own code, shown as the Unicode character it draws.
 std::string symbol_text(pugi::xml_node sym) {
     std::string font(attr(sym, "w:font"));
     unsigned code = static_cast<unsigned>(std::strtoul(std::string(attr(sym, "w:char")).c_str(), nullptr, 16));
+    if (std::string mapped = symbol_font_char(font, code); !mapped.empty()) return mapped;
     if (code >= 0xF000 && code <= 0xF0FF) code -= 0xF000;
     std::string out;
-    if (font == "Symbol") {
-        static const char* greek_lower = "\u03B1\u03B2\u03C7\u03B4\u03B5\u03C6\u03B3\u03B7\u03B9\u03D5\u03BA\u03BB\u03BC"
-                                         "\u03BD\u03BF\u03C0\u03B8\u03C1\u03C3\u03C4\u03C5\u03D6\u03C9\u03BE\u03C8\u03B6";
-        if (code >= 'a' && code <= 'z') {
-            // Each Greek letter above is two UTF-8 bytes.
-            out.assign(greek_lower + 2 * (code - 'a'), 2);
-            return out;
-        }
-        if (code == 0xB7) return "\u2022";
-        if (code == 0xAE) return "\u2192";
-        if (code == 0xD3 || code == 0xE3) return "\u00A9";
-        if (code == 0xB4) return "\u00D7";
-        if (code == 0xB1) return "\u00B1";
-        if (code == 0xB3) return "\u2265";
-        if (code == 0xA3) return "\u2264";
-    }
-    if (font.find("Wingdings") != std::string::npos) {
-        if (code == 0xFC) return "\u2713";
-        if (code == 0xFB) return "\u2717";
-        if (code == 0xA7 || code == 0x6E) return "\u25AA";
-        return "\u2022";
-    }
+    if (is_symbol_font(font) && font != "Symbol") return "\u2022";  // an ornament we do not know: a bullet
     if (code >= 0x20) text::append_utf8(out, static_cast<char32_t>(code));
     return out;
 }
@@ -201,6 +185,7 @@ void StoryReader::read_block(pugi::xml_node n, std::vector<Block>& out, const st
         b.alias = val(pr.child("w:alias"));
         b.ref = ref_of(n, part_);
         for (auto c : n.child("w:sdtContent").children()) read_block(c, b.children, table_style);
+        show_block_content_control(b.children, pr, ctx_.styles.run(ctx_.styles.paragraph({}, table_style), pr.child("w:rPr")));
         out.push_back(std::move(b));
     } else if (name == "w:customXml" || name == "w:smartTag") {
         for (auto c : n.child("w:customXmlContent") ? n.child("w:customXmlContent").children() : n.children())
@@ -336,6 +321,9 @@ void StoryReader::read_inline(pugi::xml_node n, const ParaProps& para, std::vect
     base_ = fields_.size();
     read_inlines(content, para, in.children);
     base_ = saved_base;
+    if (kind == InlineKind::field) show_form_field(in, {});
+    else if (kind == InlineKind::content_control)
+        show_content_control(in.children, n.child("w:sdtPr"), ctx_.styles.run(para, n.child("w:sdtPr").child("w:rPr")));
     container_closing(&in.children, parent);
     if (parent) parent->push_back(std::move(in));
 }
@@ -374,6 +362,7 @@ void StoryReader::read_run(pugi::xml_node r, const ParaProps& para, std::vector<
                 f->node.kind = InlineKind::field;
                 f->node.ref = ref_of(c, part_);
                 f->node.props = props;
+                f->ffdata = c.child("w:ffData");
                 f->parent = sink(out);
                 fields_.push_back(std::move(f));
             } else if (type == "separate") {
@@ -393,6 +382,7 @@ void StoryReader::read_run(pugi::xml_node r, const ParaProps& para, std::vector<
                         if (f->node.field_type == "HYPERLINK")
                             hyperlink_field_target(f->node.text, f->node.target, f->node.anchor);
                     }
+                    show_form_field(f->node, f->ffdata);
                     if (f->parent) f->parent->push_back(std::move(f->node));
                     // Keep the frame alive: containers may still point into it.
                     closed_fields_.push_back(std::move(f));

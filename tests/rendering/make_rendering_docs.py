@@ -1,0 +1,108 @@
+#!/usr/bin/python3
+"""Writes the small documents of issue 13 ("the page as Word draws it") for
+a side-by-side look against LibreOffice:
+
+    python3 tests/rendering/make_rendering_docs.py OUTDIR
+
+forms.docx    legacy form fields and content controls, symbol-font characters
+borders.docx  table borders: nil/none, styles, widths, colours, conflicts,
+              insideH/insideV, vertically merged cells
+Only the standard library; deterministic bytes (fixed zip dates)."""
+import os
+import sys
+import zipfile
+
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+W14 = 'xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml"'
+SECT = ('<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1440" w:right="1440" '
+        'w:bottom="1440" w:left="1440" w:header="708" w:footer="708" w:gutter="0"/></w:sectPr>')
+
+
+def run(text, rpr=''):
+    rpr = f'<w:rPr>{rpr}</w:rPr>' if rpr else ''
+    return f'<w:r>{rpr}<w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+def p(runs, ppr=''):
+    ppr = f'<w:pPr>{ppr}</w:pPr>' if ppr else ''
+    return f'<w:p>{ppr}{runs}</w:p>'
+
+
+def legacy(instr, ffdata, result=''):
+    s = (f'<w:r><w:fldChar w:fldCharType="begin"><w:ffData><w:name w:val="F"/><w:enabled/>{ffdata}'
+         f'</w:ffData></w:fldChar></w:r><w:r><w:instrText xml:space="preserve"> {instr} </w:instrText></w:r>')
+    if result:
+        s += '<w:r><w:fldChar w:fldCharType="separate"/></w:r>' + result
+    return s + '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+
+
+def checkbox_sdt(checked, content, states=''):
+    return (f'<w:sdt><w:sdtPr><w:id w:val="1"/><w14:checkbox><w14:checked w14:val="{1 if checked else 0}"/>'
+            f'{states}</w14:checkbox></w:sdtPr><w:sdtContent>{content}</w:sdtContent></w:sdt>')
+
+
+def package(body):
+    doc = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document {W} {W14}>'
+           f'<w:body>{body}{SECT}</w:body></w:document>')
+    ct = ('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+          'content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+          'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName='
+          '"/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.'
+          'document.main+xml"/></Types>')
+    rels = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+            'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
+            'officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>')
+    return [('[Content_Types].xml', ct), ('_rels/.rels', rels), ('word/document.xml', doc)]
+
+
+def write(path, entries):
+    with zipfile.ZipFile(path, 'w', zipfile.ZIP_DEFLATED) as z:
+        for name, data in entries:
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, data.encode('utf-8'))
+
+
+def forms():
+    gothic = '<w:rFonts w:ascii="MS Gothic" w:eastAsia="MS Gothic" w:hAnsi="MS Gothic"/>'
+    entries = '<w:listEntry w:val="Red"/><w:listEntry w:val="Green"/><w:listEntry w:val="Blue"/>'
+    body = p(run('Legacy form fields', '<w:b/><w:sz w:val="28"/>'))
+    body += p(run('Attended: ') + legacy('FORMCHECKBOX', '<w:checkBox><w:sizeAuto/><w:default w:val="1"/></w:checkBox>')
+              + run('   Apologies: ') + legacy('FORMCHECKBOX', '<w:checkBox><w:sizeAuto/><w:default w:val="0"/></w:checkBox>')
+              + run('   Checked over default: ')
+              + legacy('FORMCHECKBOX', '<w:checkBox><w:sizeAuto/><w:default w:val="0"/><w:checked/></w:checkBox>'))
+    body += p(run('Large box (w:size 16 pt): ')
+              + legacy('FORMCHECKBOX', '<w:checkBox><w:size w:val="32"/><w:default w:val="1"/></w:checkBox>'))
+    body += p(run('Colour (drop-down, third entry): ')
+              + legacy('FORMDROPDOWN', f'<w:ddList><w:result w:val="2"/>{entries}</w:ddList>'))
+    body += p(run('Name (text field): ')
+              + legacy('FORMTEXT', '<w:textInput/>', run('Ada Lovelace', '<w:noProof/>')))
+    body += p('<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> MACROBUTTON '
+              'NoMacro [Click here and type the date] </w:instrText></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>')
+    body += p(run('Content controls', '<w:b/><w:sz w:val="28"/>'))
+    states = ('<w14:checkedState w14:val="2612" w14:font="MS Gothic"/>'
+              '<w14:uncheckedState w14:val="2610" w14:font="MS Gothic"/>')
+    body += p(run('Member: ') + checkbox_sdt(True, run('\u2612', gothic), states)
+              + run('   Guest: ') + checkbox_sdt(False, run('\u2610', gothic), states))
+    wd = ('<w14:checkedState w14:val="F0FE" w14:font="Wingdings"/>'
+          '<w14:uncheckedState w14:val="F0A8" w14:font="Wingdings"/>')
+    body += p(run('Wingdings states: ') + checkbox_sdt(True, '<w:r><w:sym w:font="Wingdings" w:char="F0FE"/></w:r>', wd))
+    body += p(run('Drop-down: ') + '<w:sdt><w:sdtPr><w:dropDownList w:lastValue="b"><w:listItem w:displayText="Alpha" '
+              'w:value="a"/><w:listItem w:displayText="Beta" w:value="b"/></w:dropDownList></w:sdtPr><w:sdtContent>'
+              + run('Beta') + '</w:sdtContent></w:sdt>')
+    body += p(run('Date: ') + '<w:sdt><w:sdtPr><w:date w:fullDate="2026-12-04T00:00:00Z"><w:dateFormat w:val="d MMMM '
+              'yyyy"/></w:date></w:sdtPr><w:sdtContent>' + run('4 December 2026') + '</w:sdtContent></w:sdt>')
+    body += p(run('Symbol fonts: ') + '<w:r><w:sym w:font="Wingdings" w:char="F0FC"/><w:sym w:font="Wingdings" '
+              'w:char="F0D8"/><w:sym w:font="Wingdings" w:char="F075"/><w:sym w:font="Symbol" w:char="F0B7"/>'
+              '<w:sym w:font="Symbol" w:char="F0AE"/><w:sym w:font="Wingdings 2" w:char="F052"/></w:r>')
+    return package(body)
+
+
+def main():
+    out = sys.argv[1] if len(sys.argv) > 1 else '.'
+    os.makedirs(out, exist_ok=True)
+    write(os.path.join(out, 'forms.docx'), forms())
+
+
+if __name__ == '__main__':
+    main()
