@@ -3,6 +3,8 @@
 // read back through its ToUnicode maps, and the HTML, text and Markdown.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -217,4 +219,147 @@ TEST(SymbolFonts, SymElementsAndBulletsBecomeTheCharactersWordDraws) {
                               "w:char=\"F0B7\"/><w:sym w:font=\"Symbol\" w:char=\"F0AE\"/><w:sym w:font=\"Wingdings 2\" "
                               "w:char=\"F052\"/></w:r>"));
     EXPECT_EQ(texts_of(b), (std::vector<std::string>{"\u2713\u27A2\u25C6\u2022\u2192\u2611"}));
+}
+
+// ---- table borders ---------------------------------------------------------
+
+namespace {
+
+std::vector<layout::LineItem> lines_of(const DocxBuilder& b) {
+    static layout::FontLibrary fonts;
+    auto pkg = Package::open_memory(b.build(), "t.docx");
+    auto laid = layout::lay_out(read_document(pkg), pkg, fonts);
+    std::vector<layout::LineItem> out;
+    for (const auto& page : laid.pages)
+        for (const auto& item : page.items)
+            if (auto* l = std::get_if<layout::LineItem>(&item)) out.push_back(*l);
+    return out;
+}
+
+bool horizontal(const layout::LineItem& l) { return std::abs(l.y1 - l.y2) < 1e-6; }
+
+std::string border(const std::string& side, const std::string& val, int sz = 4, const std::string& color = "auto") {
+    return "<w:" + side + " w:val=\"" + val + "\" w:sz=\"" + std::to_string(sz) + "\" w:space=\"0\" w:color=\"" + color +
+           "\"/>";
+}
+
+std::string cell(const std::string& text, const std::string& tcpr = "") {
+    return "<w:tc><w:tcPr><w:tcW w:w=\"2000\" w:type=\"dxa\"/>" + tcpr + "</w:tcPr>" + p(run(text)) + "</w:tc>";
+}
+
+std::string table(const std::string& borders, const std::string& rows, int columns = 2) {
+    std::string grid;
+    for (int i = 0; i < columns; ++i) grid += "<w:gridCol w:w=\"2000\"/>";
+    return "<w:tbl><w:tblPr><w:tblW w:w=\"0\" w:type=\"auto\"/>" +
+           (borders.empty() ? "" : "<w:tblBorders>" + borders + "</w:tblBorders>") + "</w:tblPr><w:tblGrid>" + grid +
+           "</w:tblGrid>" + rows + "</w:tbl>";
+}
+
+std::string all_borders(const std::string& val, int sz = 4, const std::string& color = "auto") {
+    std::string s;
+    for (auto side : {"top", "left", "bottom", "right", "insideH", "insideV"}) s += border(side, val, sz, color);
+    return s;
+}
+
+}  // namespace
+
+TEST(TableBorders, NilAndNoneBordersAreNotDrawnOnlyTheSignatureLine) {
+    // A signature block: no table borders, one cell with a bottom rule.
+    auto b = builder(table(all_borders("nil"), "<w:tr>" + cell("Signed") +
+                                                   cell("", "<w:tcBorders>" + border("bottom", "single", 8) +
+                                                                "</w:tcBorders>") +
+                                                   "</w:tr><w:tr>" + cell("Date", "<w:tcBorders>" +
+                                                                          border("top", "none") + "</w:tcBorders>") +
+                                                   cell("") + "</w:tr>"));
+    auto lines = lines_of(b);
+    ASSERT_EQ(lines.size(), 1u);
+    EXPECT_TRUE(horizontal(lines[0]));
+    EXPECT_DOUBLE_EQ(lines[0].width, 1.0);  // w:sz 8 eighths
+    EXPECT_NEAR(std::min(lines[0].x1, lines[0].x2), 72 + 100, 0.01);  // under the second cell only
+    EXPECT_NEAR(std::max(lines[0].x1, lines[0].x2), 72 + 200, 0.01);
+}
+
+TEST(TableBorders, StylesWidthsAndColoursAreDrawnAsSet) {
+    auto b = builder(table(border("top", "double", 4, "DDDDDD") + border("bottom", "dotted", 8, "FF0000") +
+                               border("left", "dashed", 12) + border("right", "thick", 24),
+                           "<w:tr>" + cell("a") + "</w:tr>", 1));
+    auto lines = lines_of(b);
+    std::vector<layout::LineItem> grey, red, dashed, thick;
+    for (const auto& l : lines) {
+        if (std::abs(l.color.r - 0xDD / 255.0) < 1e-6 && horizontal(l)) grey.push_back(l);
+        if (l.color.r == 1.0 && l.color.g == 0) red.push_back(l);
+        if (!horizontal(l) && !l.dash.empty()) dashed.push_back(l);
+        if (!horizontal(l) && l.width == 3.0) thick.push_back(l);
+    }
+    ASSERT_EQ(grey.size(), 2u);  // double: two parallel lines, light grey, not black
+    EXPECT_NEAR(std::abs(grey[0].y1 - grey[1].y1), 1.0, 1e-6);  // half-point lines a half-point apart
+    EXPECT_DOUBLE_EQ(grey[0].width, 0.5);
+    ASSERT_EQ(red.size(), 1u);
+    EXPECT_TRUE(red[0].dash.size() == 2 && red[0].dash[0] == 1.0);  // dotted: dots of the line's width
+    ASSERT_EQ(dashed.size(), 1u);
+    EXPECT_DOUBLE_EQ(dashed[0].width, 1.5);
+    EXPECT_GT(dashed[0].dash[0], dashed[0].dash[1]);  // dashes longer than their gaps
+    EXPECT_EQ(thick.size(), 1u);
+}
+
+TEST(TableBorders, TheHeavierOfTwoNeighbouringBordersWins) {
+    auto b = builder(table("", "<w:tr>" + cell("a", "<w:tcBorders>" + border("right", "single", 4) + "</w:tcBorders>") +
+                                   cell("b", "<w:tcBorders>" + border("left", "single", 24, "0000FF") + "</w:tcBorders>") +
+                                   "</w:tr>"));
+    auto lines = lines_of(b);
+    ASSERT_FALSE(lines.empty());
+    for (const auto& l : lines) {  // the shared edge only, drawn as the 3 pt blue border
+        EXPECT_FALSE(horizontal(l));
+        EXPECT_NEAR(l.x1, 72 + 100, 0.01);
+        EXPECT_DOUBLE_EQ(l.width, 3.0);
+        EXPECT_DOUBLE_EQ(l.color.b, 1.0);
+    }
+}
+
+TEST(TableBorders, InsideBordersOnlyDrawNoFrame) {
+    std::string row = "<w:tr>" + cell("a") + cell("b") + "</w:tr>";
+    auto b = builder(table(border("insideH", "single", 4) + border("insideV", "single", 4), row + row));
+    auto lines = lines_of(b);
+    int h = 0, v = 0;
+    for (const auto& l : lines) {
+        if (horizontal(l)) {
+            ++h;
+            EXPECT_NEAR(l.x1 + l.x2, 2 * 72 + (l.x1 < 72 + 99 ? 100 : 300), 0.01);  // one per cell of the 2nd row
+        } else {
+            ++v;
+            EXPECT_NEAR(l.x1, 72 + 100, 0.01);  // only between the columns
+        }
+    }
+    EXPECT_EQ(h, 2);
+    EXPECT_EQ(v, 4);  // each cell of each row draws its side of the middle edge
+}
+
+TEST(TableBorders, NoLineInsideAVerticallyMergedCell) {
+    std::string merge_start = cell("merged", "<w:vMerge w:val=\"restart\"/>");
+    std::string merge_cont = "<w:tc><w:tcPr><w:tcW w:w=\"2000\" w:type=\"dxa\"/><w:vMerge/></w:tcPr><w:p/></w:tc>";
+    auto b = builder(table(all_borders("single"), "<w:tr>" + merge_start + cell("1") + "</w:tr><w:tr>" + merge_cont +
+                                                      cell("2") + "</w:tr>"));
+    auto lines = lines_of(b);
+    double top = -1e9, bottom = 1e9;
+    for (const auto& l : lines)
+        if (horizontal(l)) top = std::max(top, l.y1), bottom = std::min(bottom, l.y1);
+    int in_first_column = 0, in_second_column = 0;
+    for (const auto& l : lines)
+        if (horizontal(l) && l.y1 < top - 0.01 && l.y1 > bottom + 0.01) {  // edges between the rows
+            if (std::max(l.x1, l.x2) <= 72 + 100.01) ++in_first_column;
+            else ++in_second_column;
+        }
+    EXPECT_EQ(in_first_column, 0);
+    EXPECT_EQ(in_second_column, 1);
+}
+
+TEST(TableBorders, ThinThickBordersPutTheThinLineOutside) {
+    auto b = builder(table(border("top", "thinThickSmallGap", 24) + border("bottom", "thinThickSmallGap", 24),
+                           "<w:tr>" + cell("a") + "</w:tr>", 1));
+    std::vector<layout::LineItem> lines = lines_of(b);
+    ASSERT_EQ(lines.size(), 4u);
+    std::sort(lines.begin(), lines.end(), [](const auto& x, const auto& y) { return x.y1 > y.y1; });  // top first (PDF y up)
+    EXPECT_LT(lines[0].width, lines[1].width);  // top border: thin above, thick below
+    EXPECT_GT(lines[2].width, lines[3].width);  // bottom border: thick above, thin below
+    EXPECT_DOUBLE_EQ(lines[1].width, 3.0);
 }

@@ -64,6 +64,7 @@ struct LineItem {
     double width = 0.5;
     Color color;
     int tag = kUntagged;
+    std::vector<double> dash;            // on/off lengths in points; empty = solid
 };
 
 struct ImageItem {

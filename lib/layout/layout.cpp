@@ -2,6 +2,7 @@
 
 #include "layout/chart.hpp"
 #include "layout/picture_check.hpp"
+#include "layout/table_borders.hpp"
 
 #include <unicode/brkiter.h>
 #include <unicode/ubidi.h>
@@ -965,7 +966,7 @@ private:
                 seg.sink->items.insert(seg.sink->items.begin() + static_cast<std::ptrdiff_t>(seg.first_item), r);
             }
             auto line = [&](double ax, double ay, double bx, double by, const Border& b) {
-                seg.sink->items.push_back(LineItem{ax, ay, bx, by, width(b), color(b), kArtifact});
+                seg.sink->items.push_back(LineItem{ax, ay, bx, by, width(b), color(b), kArtifact, {}});
             };
             if (i == 0 && !joins && pp.border_top.present()) line(x0, top, x1, top, pp.border_top);
             if (i == 0 && joins && pp.border_between.present()) line(x0, top, x1, top, pp.border_between);
@@ -1260,8 +1261,8 @@ private:
             if (s.marked)  // highlight behind the text, the height of the line's type
                 f.sink->items.push_back(RectItem{start_x, baseline - s.rise - s.size * 0.92, x - start_x, s.size * 1.17, true, s.mark, 0, kArtifact});
             f.sink->items.push_back(t);
-            if (s.underline) f.sink->items.push_back(LineItem{start_x, baseline + s.size * 0.12, x, baseline + s.size * 0.12, s.size / 18, s.color, kArtifact});
-            if (s.strike) f.sink->items.push_back(LineItem{start_x, baseline - s.size * 0.3, x, baseline - s.size * 0.3, s.size / 18, s.color, kArtifact});
+            if (s.underline) f.sink->items.push_back(LineItem{start_x, baseline + s.size * 0.12, x, baseline + s.size * 0.12, s.size / 18, s.color, kArtifact, {}});
+            if (s.strike) f.sink->items.push_back(LineItem{start_x, baseline - s.size * 0.3, x, baseline - s.size * 0.3, s.size / 18, s.color, kArtifact, {}});
             if (!s.link.empty()) {
                 double top = baseline - s.size;
                 f.sink->items.push_back(LinkItem{start_x, top, x - start_x, s.size * 1.2, s.link, -1, 0, t.tag});
@@ -1286,12 +1287,13 @@ private:
         }
         if (total > f.width && total > 0)
             for (auto& c : cols) c *= f.width / total;  // too wide: scale to the column
-        bool borders = t.border_top.present() || t.border_inside_h.present() || t.border_inside_v.present() ||
-                       t.border_left.present();
+        // Each cell's four edges, conflicts between neighbours settled.
+        const std::vector<std::vector<CellEdges>> edges = resolve_cell_edges(t);
         list_node_ = -1;
         parents_.push_back(node("Table"));
         std::vector<std::pair<std::vector<Item>, double>> header_rows;
-        for (const auto& row : t.rows) {
+        for (std::size_t r = 0; r < t.rows.size(); ++r) {
+            const TableRow& row = t.rows[r];
             parents_.push_back(node("TR"));
             // Lay out each cell in its own box to learn the row height.
             struct Placed {
@@ -1299,6 +1301,7 @@ private:
                 Sink sink;
                 double height;
                 const TableCell* cell;
+                std::size_t index;  // of the cell in its row
             };
             std::vector<Placed> placed;
             std::size_t col = static_cast<std::size_t>(std::max(0, row.grid_before));
@@ -1310,7 +1313,7 @@ private:
                 double w = 0;
                 for (std::size_t k = col; k < col + static_cast<std::size_t>(std::max(1, cell.grid_span)) && k < cols.size(); ++k) w += cols[k];
                 col += static_cast<std::size_t>(std::max(1, cell.grid_span));
-                Placed p{x, w, {}, 0, &cell};
+                Placed p{x, w, {}, 0, &cell, placed.size()};
                 if (cell.vmerge != TableCell::VMerge::continue_) {
                     double ml = (cell.margin_left >= 0 ? cell.margin_left : t.cell_margin_left) * kTwip;
                     double mr = (cell.margin_right >= 0 ? cell.margin_right : t.cell_margin_right) * kTwip;
@@ -1358,7 +1361,7 @@ private:
             // Draws the cells' items from [from, from + height) of the row at
             // the flow's cursor, with the cells' shading and borders.
             auto draw_slice = [&](double from, double height, bool last) {
-                std::vector<Item> slice;
+                std::vector<Item> slice, lines;
                 for (auto& p : placed) {
                     if (!p.cell->shading.fill.empty() && p.cell->shading.fill != "auto")
                         slice.push_back(RectItem{p.x, 0, p.width, height, true, parse_color(p.cell->shading.fill), 0, kArtifact});
@@ -1372,9 +1375,16 @@ private:
                         shift(moved, -from);
                         slice.push_back(std::move(moved));
                     }
-                    bool cell_border = p.cell->border_top.present() || p.cell->border_left.present();
-                    if (borders || cell_border) slice.push_back(RectItem{p.x, 0, p.width, height, false, {}, 0.5, kArtifact});
+                    // Borders go over every cell's shading. A row cut by a page
+                    // keeps its top and bottom edges on both parts.
+                    // Edges go clockwise, so their inside is the same side (draw_border).
+                    const CellEdges& e = edges[r][p.index];
+                    draw_border(e.top, p.x, 0, p.x + p.width, 0, kArtifact, lines);
+                    draw_border(e.right, p.x + p.width, 0, p.x + p.width, height, kArtifact, lines);
+                    if (!last || r + 1 == t.rows.size()) draw_border(e.bottom, p.x + p.width, height, p.x, height, kArtifact, lines);
+                    draw_border(e.left, p.x, height, p.x, 0, kArtifact, lines);
                 }
+                for (auto& l : lines) slice.push_back(std::move(l));
                 return slice;
             };
             if (f.paginate && f.y + row_height > flow_bottom() && !at_page_top_ &&
@@ -1533,7 +1543,7 @@ private:
             if (p.notes_height <= 0) continue;
             double top = p.bottom - p.notes_height;
             double x = (section_ ? section_->margin_left : default_section_.margin_left) * kTwip;
-            p.sink.items.push_back(LineItem{x, top - kNoteSeparator / 2, x + 144, top - kNoteSeparator / 2, 0.5, {}, kArtifact});
+            p.sink.items.push_back(LineItem{x, top - kNoteSeparator / 2, x + 144, top - kNoteSeparator / 2, 0.5, {}, kArtifact, {}});
             for (auto item : p.notes.items) {
                 shift(item, top);
                 p.sink.items.push_back(std::move(item));
@@ -1552,7 +1562,7 @@ private:
         if (rest.empty() && end.empty()) return;
         if (flow_.y + 40 > flow_bottom()) next_frame();
         flow_.y += 12;
-        flow_.sink->items.push_back(LineItem{flow_.x, flow_.y, flow_.x + 144, flow_.y, 0.5, {}, kArtifact});
+        flow_.sink->items.push_back(LineItem{flow_.x, flow_.y, flow_.x + 144, flow_.y, 0.5, {}, kArtifact, {}});
         flow_.y += 6;
         for (const auto& [n, note] : rest) note_blocks(*note, n, false, flow_);
         for (const auto& [n, note] : end) note_blocks(*note, n, true, flow_);

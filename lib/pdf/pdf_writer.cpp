@@ -246,9 +246,21 @@ private:
     }
 
     void paint(PdfPainter& painter, const layout::LineItem& l) {
+        // A dash pattern is graphics state: set it inside q ... Q so the
+        // lines after this one stay solid (the fill colour is untouched).
+        bool dashed = !l.dash.empty();
+        if (dashed) {
+            std::string d = "q [";
+            for (std::size_t i = 0; i < l.dash.size() && i < 8; ++i) {
+                if (i) d += ' ';
+                d += num(std::max(0.01, l.dash[i]));
+            }
+            painter.GetCanvas()->Append(d + "] 0 d\n");
+        }
         painter.SetStrokingColor(l.color.r, l.color.g, l.color.b);
         painter.SetStrokeWidth(l.width);
         painter.DrawLine(l.x1, l.y1, l.x2, l.y2);
+        if (dashed) painter.GetCanvas()->Append("Q\n");
     }
 
     void paint(PdfPainter& painter, const layout::ImageItem& i) {

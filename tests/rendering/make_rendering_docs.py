@@ -98,10 +98,57 @@ def forms():
     return package(body)
 
 
+def border(side, val, sz=4, color='auto'):
+    return f'<w:{side} w:val="{val}" w:sz="{sz}" w:space="0" w:color="{color}"/>'
+
+
+def cell(text, tcpr='', width=2000):
+    return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{tcpr}</w:tcPr>{p(run(text))}</w:tc>'
+
+
+def table(borders, rows, columns=2, width=2000):
+    grid = f'<w:gridCol w:w="{width}"/>' * columns
+    b = f'<w:tblBorders>{borders}</w:tblBorders>' if borders else ''
+    return (f'<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/>{b}</w:tblPr><w:tblGrid>{grid}</w:tblGrid>'
+            f'{rows}</w:tbl>')
+
+
+def all_borders(val, sz=4, color='auto'):
+    return ''.join(border(s, val, sz, color) for s in ('top', 'left', 'bottom', 'right', 'insideH', 'insideV'))
+
+
+def borders():
+    body = p(run('Signature block: nil table borders, one bottom rule', '<w:b/>'))
+    body += table(all_borders('nil'), '<w:tr>' + cell('Signed:') + cell('', '<w:tcBorders>' + border('bottom', 'single', 8)
+                  + '</w:tcBorders>') + '</w:tr><w:tr>' + cell('Date:') + cell('') + '</w:tr>')
+    body += p(run('Styles: double grey, dotted red, dashed, thick', '<w:b/>'))
+    body += table(border('top', 'double', 4, 'AAAAAA') + border('bottom', 'dotted', 8, 'FF0000')
+                  + border('left', 'dashed', 12) + border('right', 'thick', 24) + border('insideV', 'single', 4, 'DDDDDD'),
+                  '<w:tr>' + cell('double top') + cell('light grey inside') + '</w:tr>')
+    body += p(run('Light grey grid (DDDDDD)', '<w:b/>'))
+    row = '<w:tr>' + cell('a') + cell('b') + cell('c') + '</w:tr>'
+    body += table(all_borders('single', 4, 'DDDDDD'), row + row, 3)
+    body += p(run('Conflict: 3 pt blue left border of b beats the thin right border of a', '<w:b/>'))
+    body += table(all_borders('single', 4), '<w:tr>' + cell('a') + cell('b', '<w:tcBorders>'
+                  + border('left', 'single', 24, '0000FF') + '</w:tcBorders>') + '</w:tr>')
+    body += p(run('Inside borders only', '<w:b/>'))
+    row = '<w:tr>' + cell('a') + cell('b') + '</w:tr>'
+    body += table(border('insideH', 'single', 4) + border('insideV', 'single', 4), row + row)
+    body += p(run('Vertically merged cell', '<w:b/>'))
+    cont = '<w:tc><w:tcPr><w:tcW w:w="2000" w:type="dxa"/><w:vMerge/></w:tcPr><w:p/></w:tc>'
+    body += table(all_borders('single'), '<w:tr>' + cell('merged', '<w:vMerge w:val="restart"/>') + cell('1')
+                  + '</w:tr><w:tr>' + cont + cell('2') + '</w:tr>')
+    body += p(run('More styles: triple, thinThickSmallGap, dotDash, dashSmallGap', '<w:b/>'))
+    body += table(border('top', 'triple', 4) + border('bottom', 'thinThickSmallGap', 24) + border('left', 'dotDash', 8)
+                  + border('right', 'dashSmallGap', 8), '<w:tr>' + cell('x') + '</w:tr>', 1)
+    return package(body)
+
+
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else '.'
     os.makedirs(out, exist_ok=True)
     write(os.path.join(out, 'forms.docx'), forms())
+    write(os.path.join(out, 'borders.docx'), borders())
 
 
 if __name__ == '__main__':
