@@ -30,7 +30,9 @@ std::string run(const std::string& text, const std::string& rpr = "") {
            "</w:t></w:r>";
 }
 
-std::string p(const std::string& runs) { return "<w:p>" + runs + "</w:p>"; }
+std::string p(const std::string& runs, const std::string& ppr = "") {
+    return "<w:p>" + (ppr.empty() ? "" : "<w:pPr>" + ppr + "</w:pPr>") + runs + "</w:p>";
+}
 
 // A legacy form field: begin (with its w:ffData), instruction, optional
 // result, end.
@@ -362,4 +364,76 @@ TEST(TableBorders, ThinThickBordersPutTheThinLineOutside) {
     EXPECT_LT(lines[0].width, lines[1].width);  // top border: thin above, thick below
     EXPECT_GT(lines[2].width, lines[3].width);  // bottom border: thick above, thin below
     EXPECT_DOUBLE_EQ(lines[1].width, 3.0);
+}
+
+// ---- colours ---------------------------------------------------------------
+
+namespace {
+
+layout::LaidOutDocument laid_out(const DocxBuilder& b) {
+    static layout::FontLibrary fonts;
+    auto pkg = Package::open_memory(b.build(), "t.docx");
+    return layout::lay_out(read_document(pkg), pkg, fonts);
+}
+
+// The colour of the text item that starts with `text`.
+layout::Color text_color(const layout::LaidOutDocument& doc, const std::u32string& text) {
+    for (const auto& page : doc.pages)
+        for (const auto& item : page.items)
+            if (auto* t = std::get_if<layout::TextItem>(&item); t && t->text.rfind(text, 0) == 0) return t->color;
+    ADD_FAILURE() << "no text item";
+    return {-1, -1, -1};
+}
+
+bool is(const layout::Color& c, double r, double g, double b) {
+    return std::abs(c.r - r) < 1e-3 && std::abs(c.g - g) < 1e-3 && std::abs(c.b - b) < 1e-3;
+}
+
+std::vector<layout::RectItem> fills_of(const layout::LaidOutDocument& doc) {
+    std::vector<layout::RectItem> out;
+    for (const auto& page : doc.pages)
+        for (const auto& item : page.items)
+            if (auto* r = std::get_if<layout::RectItem>(&item); r && r->fill) out.push_back(*r);
+    return out;
+}
+
+}  // namespace
+
+TEST(Colours, AutomaticTextIsWhiteOnDarkCellShadingExplicitColoursStay) {
+    std::string dark = "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"1F3864\"/>";
+    std::string light = "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"DDDDDD\"/>";
+    auto b = builder(table("", "<w:tr>" + cell("Heading", dark) + cell("Light", light) + "</w:tr><w:tr>" +
+                                   "<w:tc><w:tcPr>" + dark + "</w:tcPr>" + p(run("Red", "<w:color w:val=\"FF0000\"/>")) +
+                                   p(run("Auto", "<w:color w:val=\"auto\"/>")) + "</w:tc>" + cell("Plain") + "</w:tr>"));
+    auto doc = laid_out(b);
+    EXPECT_TRUE(is(text_color(doc, U"Heading"), 1, 1, 1));
+    EXPECT_TRUE(is(text_color(doc, U"Auto"), 1, 1, 1));
+    EXPECT_TRUE(is(text_color(doc, U"Red"), 1, 0, 0));
+    EXPECT_TRUE(is(text_color(doc, U"Light"), 0, 0, 0));
+    EXPECT_TRUE(is(text_color(doc, U"Plain"), 0, 0, 0));
+}
+
+TEST(Colours, SolidAndPercentShadingPaintTheirPatternColour) {
+    auto b = builder(p(run("Black bar"), "<w:shd w:val=\"solid\" w:color=\"auto\" w:fill=\"auto\"/>") +
+                     p(run("Half grey"), "<w:shd w:val=\"pct50\" w:color=\"000000\" w:fill=\"FFFFFF\"/>") +
+                     p(run("Quarter"), "<w:shd w:val=\"pct25\" w:color=\"auto\" w:fill=\"auto\"/>"));
+    auto doc = laid_out(b);
+    auto fills = fills_of(doc);
+    ASSERT_EQ(fills.size(), 3u);
+    std::sort(fills.begin(), fills.end(), [](const auto& x, const auto& y) { return x.y > y.y; });  // top first
+    EXPECT_TRUE(is(fills[0].color, 0, 0, 0));
+    EXPECT_TRUE(is(fills[1].color, 0.5, 0.5, 0.5));
+    EXPECT_TRUE(is(fills[2].color, 0.75, 0.75, 0.75));
+    EXPECT_TRUE(is(text_color(doc, U"Black"), 1, 1, 1));
+    EXPECT_TRUE(is(text_color(doc, U"Half"), 0, 0, 0));  // 50% grey is not dark enough
+    EXPECT_TRUE(is(text_color(doc, U"Quarter"), 0, 0, 0));
+}
+
+TEST(Colours, AutomaticTextIsWhiteOnADarkHighlightOrRunShading) {
+    auto b = builder(p(run("Night", "<w:highlight w:val=\"darkBlue\"/>") + run(" Day", "<w:highlight w:val=\"yellow\"/>") +
+                       run(" Ink", "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"000000\"/>")));
+    auto doc = laid_out(b);
+    EXPECT_TRUE(is(text_color(doc, U"Night"), 1, 1, 1));
+    EXPECT_TRUE(is(text_color(doc, U" Day"), 0, 0, 0));
+    EXPECT_TRUE(is(text_color(doc, U" Ink"), 1, 1, 1));
 }

@@ -1,6 +1,7 @@
 #include "layout/layout.hpp"
 
 #include "layout/chart.hpp"
+#include "layout/colors.hpp"
 #include "layout/picture_check.hpp"
 #include "layout/table_borders.hpp"
 
@@ -422,9 +423,13 @@ private:
         s.small_caps = p.small_caps && !p.caps;
         if (!p.highlight.empty() && p.highlight != "none") {
             s.marked = highlight_color(p.highlight, s.mark);
-        } else if (!p.shading.fill.empty() && p.shading.fill != "auto") {
+        } else if (shading_color(p.shading, s.mark)) {
             s.marked = true;
-            s.mark = parse_color(p.shading.fill);
+        }
+        // Automatic colour is white on a dark highlight, run, paragraph or
+        // cell shading (headings on black cells stay readable).
+        if (p.color.empty() || p.color == "auto") {
+            if (s.marked ? is_dark(s.mark) : background_dark_) s.color = {1, 1, 1};
         }
         keys_.push_back(key);
         styles_.push_back(s);
@@ -639,6 +644,9 @@ private:
         fallback_styles_.clear();
         small_caps_styles_.clear();
         pending_text_boxes_.clear();
+        // Runs over a dark paragraph shading take white for automatic colour.
+        bool saved_dark = background_dark_;
+        if (Color shade; shading_color(pp.shading, shade)) background_dark_ = is_dark(shade);
         int para_style = style_of(pp.run, "");
         if (!para.list_label.empty()) {
             RunProps lp = pp.run;
@@ -650,6 +658,7 @@ private:
         }
         std::size_t label_end = para.list_label.empty() ? 0 : atoms.size() - 1;  // label atoms, before its tab
         gather(para.inlines, atoms, "");
+        background_dark_ = saved_dark;
         shape_widths(atoms);
         east_asian_spacing(atoms);
 
@@ -935,7 +944,8 @@ private:
     // borders share one box, as in Word: no line between them unless a
     // "between" border is set.
     void frame_paragraph(const ParaProps& pp, std::vector<Segment>& segments, double left, double avail, Flow& f) {
-        bool shaded = !pp.shading.fill.empty() && pp.shading.fill != "auto";
+        Color shade;
+        bool shaded = shading_color(pp.shading, shade);
         bool bordered = pp.border_top.present() || pp.border_bottom.present() || pp.border_left.present() ||
                         pp.border_right.present() || pp.border_between.present();
         if ((!shaded && !bordered) || segments.empty()) {
@@ -962,7 +972,7 @@ private:
             double top = seg.top - (i == 0 && pp.border_top.present() && !joins ? pp.border_top.space * kTwip : 0);
             double bottom = seg.bottom + (i + 1 == segments.size() && pp.border_bottom.present() ? pp.border_bottom.space * kTwip : 0);
             if (shaded) {
-                RectItem r{x0, top, x1 - x0, bottom - top, true, parse_color(pp.shading.fill), 0, kArtifact};
+                RectItem r{x0, top, x1 - x0, bottom - top, true, shade, 0, kArtifact};
                 seg.sink->items.insert(seg.sink->items.begin() + static_cast<std::ptrdiff_t>(seg.first_item), r);
             }
             auto line = [&](double ax, double ay, double bx, double by, const Border& b) {
@@ -1328,7 +1338,10 @@ private:
                     parents_.push_back(node(row.header ? "TH" : "TD"));
                     int saved_list = list_node_;
                     list_node_ = -1;
+                    bool saved_dark = background_dark_;
+                    if (Color shade; shading_color(cell.shading, shade)) background_dark_ = is_dark(shade);
                     for (const auto& b : cell.blocks) block(b, cf);
+                    background_dark_ = saved_dark;
                     list_node_ = saved_list;
                     parents_.pop_back();
                     at_page_top_ = saved_top;
@@ -1363,8 +1376,8 @@ private:
             auto draw_slice = [&](double from, double height, bool last) {
                 std::vector<Item> slice, lines;
                 for (auto& p : placed) {
-                    if (!p.cell->shading.fill.empty() && p.cell->shading.fill != "auto")
-                        slice.push_back(RectItem{p.x, 0, p.width, height, true, parse_color(p.cell->shading.fill), 0, kArtifact});
+                    if (Color shade; shading_color(p.cell->shading, shade))
+                        slice.push_back(RectItem{p.x, 0, p.width, height, true, shade, 0, kArtifact});
                     for (auto& item : p.sink.items) {
                         auto [top, bottom] = extent_of(item);
                         (void)bottom;
@@ -1710,6 +1723,7 @@ private:
     int tag_ = kUntagged, label_tag_ = kUntagged;
     std::size_t label_end_ = 0;      // atoms before this index are the list label
     bool artifact_ = false;          // headers and footers: page furniture
+    bool background_dark_ = false;   // the paragraph or cell being laid out is shaded dark
     std::vector<int> parents_{0};
     int list_node_ = -1, list_parent_ = -1;
     std::map<std::tuple<std::size_t, bool, bool>, double> extents_;
