@@ -437,3 +437,27 @@ TEST(Colours, AutomaticTextIsWhiteOnADarkHighlightOrRunShading) {
     EXPECT_TRUE(is(text_color(doc, U" Day"), 0, 0, 0));
     EXPECT_TRUE(is(text_color(doc, U" Ink"), 1, 1, 1));
 }
+
+// ---- notes -----------------------------------------------------------------
+
+TEST(Notes, TheNumberInTheNoteAreaIsSuperscriptAtTheNotesOwnMark) {
+    DocxBuilder b = builder(p(run("Body") + "<w:r><w:rPr><w:vertAlign w:val=\"superscript\"/></w:rPr>"
+                                            "<w:footnoteReference w:id=\"1\"/></w:r>"));
+    b.styles = part("styles",
+                    "<w:style w:type=\"character\" w:styleId=\"FootnoteReference\"><w:name w:val=\"footnote reference\"/>"
+                    "<w:rPr><w:vertAlign w:val=\"superscript\"/></w:rPr></w:style>");
+    b.footnotes = part("footnotes", "<w:footnote w:id=\"1\"><w:p><w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/>"
+                                    "</w:rPr><w:footnoteRef/></w:r>" + run(" Source: accounts.") + "</w:p></w:footnote>");
+    auto doc = laid_out(b);
+    ASSERT_EQ(doc.pages.size(), 1u);
+    const layout::TextItem *mark = nullptr, *note = nullptr;
+    for (const auto& item : doc.pages[0].items)
+        if (auto* t = std::get_if<layout::TextItem>(&item)) {
+            if (t->text == U"1" && t->y < 200) mark = t;  // in the note area, not the body's reference
+            if (t->text.find(U"Source") != std::u32string::npos) note = t;
+        }
+    ASSERT_TRUE(mark && note);
+    EXPECT_LT(mark->size, note->size * 0.8);  // superscript: smaller ...
+    EXPECT_GT(mark->y, note->y + 1);          // ... and raised
+    EXPECT_LT(note->x - mark->x, 12);         // followed by the text, not a tab to a hanging indent
+}

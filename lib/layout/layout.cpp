@@ -518,7 +518,12 @@ private:
                 }
                 case InlineKind::footnote_ref:
                 case InlineKind::endnote_ref: {
-                    if (in.id.empty()) break;  // a note's own mark (w:footnoteRef): its label is the number
+                    if (in.id.empty()) {
+                        // A note's own mark (w:footnoteRef): the note's number, in
+                        // the mark's run formatting (FootnoteReference: superscript).
+                        if (!note_mark_label_.empty()) add_text(atoms, note_mark_label_, style_of(in.props, link), false);
+                        break;
+                    }
                     RunProps p = in.props;
                     p.vertical_align = VerticalAlign::superscript;
                     int n = in.kind == InlineKind::footnote_ref ? notes_.footnote(in.id) : notes_.endnote(in.id);
@@ -1529,6 +1534,15 @@ private:
         return label.empty() ? std::to_string(number) : label;
     }
 
+    // Whether a note paragraph holds the note's own reference mark (w:footnoteRef, w:endnoteRef).
+    static bool has_own_mark(const std::vector<Inline>& inlines) {
+        for (const auto& in : inlines) {
+            if ((in.kind == InlineKind::footnote_ref || in.kind == InlineKind::endnote_ref) && in.id.empty()) return true;
+            if (in.kind != InlineKind::deleted && has_own_mark(in.children)) return true;
+        }
+        return false;
+    }
+
     void note_blocks(const Note& note, int number, bool endnote, Flow& f) {
         parents_.push_back(node("Note"));
         int saved_list = list_node_;
@@ -1536,12 +1550,20 @@ private:
         bool first_para = true;
         for (const auto& b : note.blocks) {
             if (b.kind == BlockKind::paragraph && first_para) {
-                Paragraph p = b.paragraph;
-                p.list_label = note_label(number, endnote);
-                p.props.indent_left = std::max<Twips>(p.props.indent_left, 360);
-                p.props.indent_hanging = 360;
-                p.props.indent_first_line = 0;
-                paragraph(p, f);
+                if (has_own_mark(b.paragraph.inlines)) {
+                    // As Word writes notes: the number is drawn at the note's own
+                    // mark, superscript in the note text's style.
+                    note_mark_label_ = note_label(number, endnote);
+                    paragraph(b.paragraph, f);
+                    note_mark_label_.clear();
+                } else {  // no mark to carry the number: a hanging label
+                    Paragraph p = b.paragraph;
+                    p.list_label = note_label(number, endnote);
+                    p.props.indent_left = std::max<Twips>(p.props.indent_left, 360);
+                    p.props.indent_hanging = 360;
+                    p.props.indent_first_line = 0;
+                    paragraph(p, f);
+                }
                 first_para = false;
             } else {
                 block(b, f);
@@ -1723,7 +1745,8 @@ private:
     int tag_ = kUntagged, label_tag_ = kUntagged;
     std::size_t label_end_ = 0;      // atoms before this index are the list label
     bool artifact_ = false;          // headers and footers: page furniture
-    bool background_dark_ = false;   // the paragraph or cell being laid out is shaded dark
+    bool background_dark_ = false;
+    std::string note_mark_label_;    // a note being laid out: the number its own mark shows   // the paragraph or cell being laid out is shaded dark
     std::vector<int> parents_{0};
     int list_node_ = -1, list_parent_ = -1;
     std::map<std::tuple<std::size_t, bool, bool>, double> extents_;
