@@ -7,11 +7,12 @@
 # libbenchmark-dev: bench/ (Google Benchmark). nlohmann-json3-dev: reading
 # manifests and reports back (allies-publish --incremental, --merge-manifests,
 # --verify-only); a conforming JSON parser beats writing one. groff-base + man-db: the man
-# page rendering test.
+# page rendering test. libgif-dev + libtiff-dev: GIF and TIFF pictures in the PDF.
 set -eu
 PACKAGES="build-essential cmake pkg-config libpugixml-dev libzip-dev libpodofo-dev
 libicu-dev libcli11-dev libgtest-dev googletest libtomlplusplus-dev libssl-dev
 libbenchmark-dev nlohmann-json3-dev groff-base man-db libfontconfig-dev libfreetype-dev libharfbuzz-dev liblcms2-dev
+libgif-dev libtiff-dev
 fonts-crosextra-carlito fonts-crosextra-caladea fonts-liberation2 fonts-dejavu-core fonts-ipafont-gothic fonts-droid-fallback fonts-noto-core
 poppler-utils qpdf
 python3 python3-jsonschema python3-html5lib"

@@ -3,6 +3,7 @@
 #include "layout/chart.hpp"
 #include "layout/colors.hpp"
 #include "layout/picture_check.hpp"
+#include "layout/raster_decoders.hpp"
 #include "layout/table_borders.hpp"
 
 #include <unicode/brkiter.h>
@@ -84,6 +85,7 @@ struct Graphic {
     std::string chart;                   // a chart part, drawn from its cached values
     std::string diagram, source;         // a SmartArt data part, and the part holding the graphic
     bool placeholder = false;            // damaged picture: a box with the alt text
+    std::shared_ptr<const Raster> raster;  // GIF, TIFF, BMP: decoded pixels
 };
 
 struct Atom {
@@ -576,6 +578,19 @@ private:
             if (check.drawable) {
                 g->bytes = &bytes;
                 g->jpeg = check.kind == PictureKind::jpeg;
+            } else if (raster_format(bytes) != RasterFormat::none) {
+                // GIF, TIFF, BMP: decoded once per part; a damaged one is a placeholder.
+                auto [it, fresh] = rasters_.try_emplace(in.image_part);
+                if (fresh)
+                    if (auto decoded = decode_raster(bytes)) it->second = std::make_shared<const Raster>(std::move(*decoded));
+                g->raster = it->second;
+                if (!g->raster) {
+                    g->placeholder = true;
+                    if (warned_pictures_.insert(in.image_part).second)
+                        out_.warnings.push_back(in.image_part +
+                                                ": picture cannot be read (a damaged or unsupported GIF, TIFF or BMP); "
+                                                "drawn as a placeholder box");
+                }
             } else if (check.kind != PictureKind::other) {
                 // A damaged PNG or JPEG: a placeholder box with the alt text,
                 // not a failed PDF (other formats are boxes already).
@@ -1207,6 +1222,7 @@ private:
                 img.height = a.height;
                 const Graphic& g = *a.graphic;
                 if (g.bytes) img.bytes = *g.bytes;
+                img.raster = g.raster;
                 img.jpeg = g.jpeg;
                 img.alt = g.alt;
                 parents_.push_back(tag_ >= 0 ? tag_ : parents_.back());
@@ -1224,7 +1240,7 @@ private:
                         shift(item, baseline - a.height, x);
                         f.sink->items.push_back(std::move(item));
                     }
-                } else if (!g.bytes) {
+                } else if (!g.bytes && !g.raster) {
                     f.sink->items.push_back(RectItem{x, baseline - a.height, a.width, a.height, false, {0.6, 0.6, 0.6}, 0.5, img.tag});
                     if (g.placeholder) placeholder_label(g.alt.empty() ? std::string("[picture]") : g.alt, x, baseline - a.height, a.width, a.height, img.tag, *f.sink);
                 } else {
@@ -1725,6 +1741,7 @@ private:
     writers::NoteNumbers notes_;
     LaidOutDocument out_;
     std::deque<PageInfo> pages_;
+    std::map<std::string, std::shared_ptr<const Raster>> rasters_;  // decoded GIF/TIFF/BMP by part; null: unreadable
     std::set<std::string> warned_pictures_;  // one warning per picture part  // deque: a Sink* into a page survives new pages
     std::vector<Section> sections_;  // the document's sections, geometry made sane
     const Section* section_ = nullptr;

@@ -49,7 +49,7 @@ const Border& heavier(const Border& a, const Border& b) { return wins(a, b) ? a 
 
 void line(double x1, double y1, double x2, double y2, double width, const Color& color, std::vector<double> dash, int tag,
           std::vector<Item>& out) {
-    LineItem l{x1, y1, x2, y2, width, color, tag};
+    LineItem l{x1, y1, x2, y2, width, color, tag, {}};
     l.dash = std::move(dash);
     out.push_back(std::move(l));
 }

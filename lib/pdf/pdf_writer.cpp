@@ -264,12 +264,15 @@ private:
     }
 
     void paint(PdfPainter& painter, const layout::ImageItem& i) {
-        if (i.bytes.empty()) return;
+        if (i.bytes.empty() && !i.raster) return;
         auto image = std::make_unique<PdfImage>(&pdf_);
         double w = 0, h = 0;
         std::string problem;
         try {
-            if (i.jpeg) {
+            if (i.raster) {
+                const layout::Raster& r = *i.raster;
+                load_pixels(*image, r.width, r.height, r.channels, r.pixels, r.alpha);
+            } else if (i.jpeg) {
                 // Passed through as DCT: PoDoFo reads only the header.
                 image->LoadFromJpegData(reinterpret_cast<const unsigned char*>(i.bytes.data()),
                                         static_cast<pdf_long>(i.bytes.size()));
@@ -300,17 +303,24 @@ private:
     bool load_png(PdfImage& image, const std::string& bytes) {
         auto png = layout::decode_png(bytes);
         if (!png) return false;
-        image.SetImageColorSpace(png->channels == 1 ? ePdfColorSpace_DeviceGray : ePdfColorSpace_DeviceRGB);
-        if (!png->alpha.empty()) {
+        load_pixels(image, png->width, png->height, png->channels, png->pixels, png->alpha);
+        return true;
+    }
+
+    // 8-bit grey or RGB samples (rows top-down), Flate-compressed by PoDoFo,
+    // with a soft mask when an alpha plane is given.
+    void load_pixels(PdfImage& image, unsigned width, unsigned height, int channels, const std::string& samples,
+                     const std::string& alpha_plane) {
+        image.SetImageColorSpace(channels == 1 ? ePdfColorSpace_DeviceGray : ePdfColorSpace_DeviceRGB);
+        if (!alpha_plane.empty()) {
             PdfImage mask(&pdf_);
             mask.SetImageColorSpace(ePdfColorSpace_DeviceGray);
-            PdfMemoryInputStream alpha(png->alpha.data(), static_cast<pdf_long>(png->alpha.size()));
-            mask.SetImageData(png->width, png->height, 8, &alpha);
+            PdfMemoryInputStream alpha(alpha_plane.data(), static_cast<pdf_long>(alpha_plane.size()));
+            mask.SetImageData(width, height, 8, &alpha);
             image.SetImageSoftmask(&mask);
         }
-        PdfMemoryInputStream pixels(png->pixels.data(), static_cast<pdf_long>(png->pixels.size()));
-        image.SetImageData(png->width, png->height, 8, &pixels);
-        return true;
+        PdfMemoryInputStream pixels(samples.data(), static_cast<pdf_long>(samples.size()));
+        image.SetImageData(width, height, 8, &pixels);
     }
 
     void paint(PdfPainter& painter, const layout::PathItem& p) {

@@ -7,13 +7,20 @@ a side-by-side look against LibreOffice:
 forms.docx    legacy form fields and content controls, symbol-font characters
 borders.docx  table borders: nil/none, styles, widths, colours, conflicts,
               insideH/insideV, vertically merged cells
+colours.docx  automatic text on dark shading and highlight, shading patterns
+pictures.docx GIF, BMP and TIFF pictures (written by hand below)
 Only the standard library; deterministic bytes (fixed zip dates)."""
 import os
+import struct
 import sys
 import zipfile
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 W14 = 'xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml"'
+DRAWING = ('xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
+           'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+           'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+           'xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"')
 SECT = ('<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1440" w:right="1440" '
         'w:bottom="1440" w:left="1440" w:header="708" w:footer="708" w:gutter="0"/></w:sectPr>')
 
@@ -41,8 +48,76 @@ def checkbox_sdt(checked, content, states=''):
             f'{states}</w14:checkbox></w:sdtPr><w:sdtContent>{content}</w:sdtContent></w:sdt>')
 
 
-def package(body):
-    doc = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document {W} {W14}>'
+def gradient(w, h):
+    """Rows of (r, g, b): red across, blue down, a white cross in the middle."""
+    rows = []
+    for y in range(h):
+        row = []
+        for x in range(w):
+            if x == w // 2 or y == h // 2:
+                row.append((255, 255, 255))
+            else:
+                row.append((x * 255 // (w - 1), 64, y * 255 // (h - 1)))
+        rows.append(row)
+    return rows
+
+
+def bmp(rows):
+    h, w = len(rows), len(rows[0])
+    stride = (w * 3 + 3) // 4 * 4
+    data = b''
+    for row in reversed(rows):  # bottom-up
+        line = b''.join(bytes((b, g, r)) for r, g, b in row)
+        data += line + b'\0' * (stride - len(line))
+    info = struct.pack('<IiiHHIIiiII', 40, w, h, 1, 24, 0, len(data), 2835, 2835, 0, 0)
+    return b'BM' + struct.pack('<IHHI', 14 + 40 + len(data), 0, 0, 54) + info + data
+
+
+def gif(rows):
+    """An 8-bit GIF with a 6x6x6 colour cube palette; LZW codes kept at 9 bits
+    by a clear code every 254 pixels (valid, uncompressed-size data)."""
+    h, w = len(rows), len(rows[0])
+    palette = b''.join(bytes((r * 51, g * 51, b * 51)) for r in range(6) for g in range(6) for b in range(6))
+    palette += b'\0' * (768 - len(palette))
+    codes = []
+    pixels = [(r * 5 // 255) * 36 + (g * 5 // 255) * 6 + (b * 5 // 255) for row in rows for r, g, b in row]
+    for i, px in enumerate(pixels):
+        if i % 254 == 0:
+            codes.append(256)
+        codes.append(px)
+    codes.append(257)
+    bits, nbits, out = 0, 0, bytearray()
+    for c in codes:
+        bits |= c << nbits
+        nbits += 9
+        while nbits >= 8:
+            out.append(bits & 0xFF)
+            bits >>= 8
+            nbits -= 8
+    if nbits:
+        out.append(bits & 0xFF)
+    blocks = b''.join(bytes((len(out[i:i + 255]),)) + bytes(out[i:i + 255]) for i in range(0, len(out), 255))
+    return (b'GIF89a' + struct.pack('<HHBBB', w, h, 0xF7, 0, 0) + palette + b',' +
+            struct.pack('<HHHHB', 0, 0, w, h, 0) + b'\x08' + blocks + b'\0;')
+
+
+def tiff(rows):
+    h, w = len(rows), len(rows[0])
+    data = b''.join(bytes(px) for row in rows for px in row)
+    entries = [(256, 4, 1, w), (257, 4, 1, h), (258, 3, 3, 8 + len(data)), (259, 3, 1, 1), (262, 3, 1, 2),
+               (273, 4, 1, 8), (277, 3, 1, 3), (278, 4, 1, h), (279, 4, 1, len(data)), (284, 3, 1, 1)]
+    bps = struct.pack('<HHH', 8, 8, 8)
+    ifd_at = 8 + len(data) + len(bps)
+    ifd = struct.pack('<H', len(entries))
+    for tag, typ, count, value in entries:
+        packed = struct.pack('<I', value) if typ == 4 or count > 1 else struct.pack('<HH', value, 0)
+        ifd += struct.pack('<HHI', tag, typ, count) + packed
+    ifd += struct.pack('<I', 0)
+    return b'II*\0' + struct.pack('<I', ifd_at) + data + bps + ifd
+
+
+def package(body, media=()):
+    doc = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document {W} {W14} {DRAWING}>'
            f'<w:body>{body}{SECT}</w:body></w:document>')
     ct = ('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
           'content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
@@ -52,7 +127,16 @@ def package(body):
     rels = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/'
             'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
             'officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>')
-    return [('[Content_Types].xml', ct), ('_rels/.rels', rels), ('word/document.xml', doc)]
+    entries = [('[Content_Types].xml', ct), ('_rels/.rels', rels), ('word/document.xml', doc)]
+    if media:
+        doc_rels = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+                    'package/2006/relationships">')
+        for i, (name, _) in enumerate(media):
+            doc_rels += (f'<Relationship Id="rImg{i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                         f'relationships/image" Target="media/{name}"/>')
+        entries.append(('word/_rels/document.xml.rels', doc_rels + '</Relationships>'))
+        entries += [(f'word/media/{name}', data) for name, data in media]
+    return entries
 
 
 def write(path, entries):
@@ -60,7 +144,7 @@ def write(path, entries):
         for name, data in entries:
             info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
-            z.writestr(info, data.encode('utf-8'))
+            z.writestr(info, data if isinstance(data, bytes) else data.encode('utf-8'))
 
 
 def forms():
@@ -144,11 +228,45 @@ def borders():
     return package(body)
 
 
+def colours():
+    dark, navy = '<w:shd w:val="clear" w:color="auto" w:fill="000000"/>', '<w:shd w:val="clear" w:color="auto" w:fill="1F3864"/>'
+    light = '<w:shd w:val="clear" w:color="auto" w:fill="DDDDDD"/>'
+    body = p(run('Automatic text on dark cells', '<w:b/>'))
+    body += table(all_borders('single'), '<w:tr>' + cell('Heading on black', dark) + cell('Heading on navy', navy)
+                  + cell('On light grey', light) + '</w:tr>', 3)
+    body += p(run('Black bar (solid, auto)'), '<w:shd w:val="solid" w:color="auto" w:fill="auto"/>')
+    body += p(run('Half grey (pct50)'), '<w:shd w:val="pct50" w:color="000000" w:fill="FFFFFF"/>')
+    body += p(run('Night', '<w:highlight w:val="darkBlue"/>') + run(' Day', '<w:highlight w:val="yellow"/>')
+              + run(' Ink', '<w:shd w:val="clear" w:color="auto" w:fill="000000"/>')
+              + run(' Red on black', '<w:color w:val="FF0000"/><w:shd w:val="clear" w:color="auto" w:fill="000000"/>'))
+    return package(body)
+
+
+def picture(index, name, cx=1828800, cy=1219200):
+    return (f'<w:r><w:drawing><wp:inline><wp:extent cx="{cx}" cy="{cy}"/><wp:docPr id="{index + 1}" name="P{index}" '
+            f'descr="{name}"/><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">'
+            f'<pic:pic><pic:nvPicPr><pic:cNvPr id="{index + 1}" name="{name}"/><pic:cNvPicPr/></pic:nvPicPr>'
+            f'<pic:blipFill><a:blip r:embed="rImg{index}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>'
+            f'<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm><a:prstGeom prst="rect">'
+            f'<a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>')
+
+
+def pictures():
+    rows = gradient(60, 40)
+    media = [('gradient.gif', gif(rows)), ('gradient.bmp', bmp(rows)), ('gradient.tif', tiff(rows))]
+    body = p(run('GIF, BMP and TIFF pictures', '<w:b/>'))
+    for i, (name, _) in enumerate(media):
+        body += p(run(name + ': ') + picture(i, name))
+    return package(body, media)
+
+
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else '.'
     os.makedirs(out, exist_ok=True)
     write(os.path.join(out, 'forms.docx'), forms())
     write(os.path.join(out, 'borders.docx'), borders())
+    write(os.path.join(out, 'colours.docx'), colours())
+    write(os.path.join(out, 'pictures.docx'), pictures())
 
 
 if __name__ == '__main__':
