@@ -461,3 +461,70 @@ TEST(Notes, TheNumberInTheNoteAreaIsSuperscriptAtTheNotesOwnMark) {
     EXPECT_GT(mark->y, note->y + 1);          // ... and raised
     EXPECT_LT(note->x - mark->x, 12);         // followed by the text, not a tab to a hanging indent
 }
+
+// ---- vertically merged cells -------------------------------------------------
+
+namespace {
+
+double y_of(const layout::LaidOutDocument& doc, const std::u32string& text, std::size_t* page = nullptr) {
+    for (std::size_t i = 0; i < doc.pages.size(); ++i)
+        for (const auto& item : doc.pages[i].items)
+            if (auto* t = std::get_if<layout::TextItem>(&item); t && t->text == text) {
+                if (page) *page = i;
+                return t->y;
+            }
+    ADD_FAILURE() << "no text item";
+    return 0;
+}
+
+std::string merged_table(int rows, int lines) {
+    std::string content;
+    for (int i = 1; i <= lines; ++i) content += p(run("m" + std::to_string(i)));
+    std::string body;
+    for (int r = 0; r < rows; ++r) {
+        std::string first = r == 0 ? "<w:tc><w:tcPr><w:tcW w:w=\"2000\" w:type=\"dxa\"/><w:vMerge w:val=\"restart\"/></w:tcPr>" +
+                                         content + "</w:tc>"
+                                   : "<w:tc><w:tcPr><w:tcW w:w=\"2000\" w:type=\"dxa\"/><w:vMerge/></w:tcPr><w:p/></w:tc>";
+        body += "<w:tr>" + first + cell("r" + std::to_string(r + 1)) + "</w:tr>";
+    }
+    return table(all_borders("single"), body);
+}
+
+}  // namespace
+
+TEST(MergedCells, ContentRunsThroughTheRowsItSpansInsteadOfStretchingTheFirst) {
+    auto doc = laid_out(builder(merged_table(3, 3)));
+    double line = y_of(doc, U"m1") - y_of(doc, U"m2");
+    ASSERT_GT(line, 5);
+    // Each row one line high: r3 is two lines below r1 (it was four when the
+    // first row held all of the merged content).
+    EXPECT_NEAR(y_of(doc, U"r1") - y_of(doc, U"r3"), 2 * line, 0.5 * line);
+    EXPECT_NEAR(y_of(doc, U"m3"), y_of(doc, U"r3"), 0.5 * line);
+}
+
+TEST(MergedCells, TheLastRowGrowsWhenTheMergedContentNeedsMoreRoom) {
+    auto doc = laid_out(builder(merged_table(2, 5) + p(run("after"))));
+    double line = y_of(doc, U"m1") - y_of(doc, U"m2");
+    EXPECT_NEAR(y_of(doc, U"r1") - y_of(doc, U"r2"), line, 0.5 * line);  // the first row is not stretched
+    EXPECT_LT(y_of(doc, U"after"), y_of(doc, U"m5") - 0.5 * line);     // the table ends below all of it
+}
+
+TEST(MergedCells, CarriedContentMovesWithItsRowToTheNextPage) {
+    // Enough paragraphs before the table that it starts near the foot of page 1.
+    std::string filler;
+    for (int i = 0; i < 44; ++i) filler += p(run("filler " + std::to_string(i)));
+    auto doc = laid_out(builder(filler + merged_table(6, 6)));
+    ASSERT_GE(doc.pages.size(), 2u);
+    std::size_t first_page = 0, last_page = 0;
+    y_of(doc, U"r1", &first_page);
+    y_of(doc, U"r6", &last_page);
+    ASSERT_NE(first_page, last_page);  // the merged rows cross the page break
+    for (int i = 1; i <= 6; ++i) {
+        std::size_t m_page = 0, r_page = 0;
+        std::u32string n(1, static_cast<char32_t>(U'0' + i));
+        double my = y_of(doc, U"m" + n, &m_page), ry = y_of(doc, U"r" + n, &r_page);
+        EXPECT_EQ(m_page, r_page) << i;  // each merged line stays beside its row
+        EXPECT_NEAR(my, ry, 2) << i;
+        EXPECT_GT(my, 60) << i;  // never below the page's bottom margin
+    }
+}

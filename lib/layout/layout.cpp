@@ -1320,6 +1320,18 @@ private:
             for (auto& c : cols) c *= f.width / total;  // too wide: scale to the column
         // Each cell's four edges, conflicts between neighbours settled.
         const std::vector<std::vector<CellEdges>> edges = resolve_cell_edges(t);
+        // Vertically merged cells: a restart cell's content runs down through
+        // the rows it spans. What a row cannot hold is carried, by grid
+        // column, into the continuation cell below, which draws it as its own
+        // (so it moves with its row across pages); the span's last row grows
+        // if the content needs more room than the rows gave.
+        const std::vector<std::vector<int>> spans = vertical_spans(t);
+        struct Carried {
+            std::vector<Item> items;  // relative to the next row's top
+            double height = 0;        // room the content still needs
+            std::size_t last_row = 0;
+        };
+        std::map<std::size_t, Carried> carried;
         list_node_ = -1;
         parents_.push_back(node("Table"));
         std::vector<std::pair<std::vector<Item>, double>> header_rows;
@@ -1335,10 +1347,13 @@ private:
                 std::size_t index;  // of the cell in its row
             };
             std::vector<Placed> placed;
+            std::vector<std::pair<std::size_t, std::size_t>> spreading;  // (placed index, grid column) of merged content
+            std::map<std::size_t, std::size_t> spreading_last;          // grid column -> last row of its span
             std::size_t col = static_cast<std::size_t>(std::max(0, row.grid_before));
             // A declared row height cannot exceed a page (Word caps it too).
             double row_height = std::clamp(row.height * kTwip, 0.0, f.paginate ? std::max(36.0, frame_height()) : 1e5);
             for (const auto& cell : row.cells) {
+                const std::size_t start_col = col;
                 double x = f.x;
                 for (std::size_t k = 0; k < col && k < cols.size(); ++k) x += cols[k];
                 double w = 0;
@@ -1368,8 +1383,43 @@ private:
                     at_page_top_ = saved_top;
                     p.height = cf.y + (cell.margin_bottom >= 0 ? cell.margin_bottom : t.cell_margin_bottom) * kTwip;
                 }
-                row_height = std::max(row_height, p.height);
+                if (int span = spans[r][placed.size()]; span > 1) {
+                    spreading.emplace_back(placed.size(), start_col);
+                    spreading_last[start_col] = r + static_cast<std::size_t>(span) - 1;
+                } else if (auto c = carried.find(start_col);
+                           cell.vmerge == TableCell::VMerge::continue_ && c != carried.end()) {
+                    p.sink.items = std::move(c->second.items);
+                    p.height = c->second.height;
+                    if (c->second.last_row > r) {
+                        spreading.emplace_back(placed.size(), start_col);
+                        spreading_last[start_col] = c->second.last_row;
+                    } else {
+                        row_height = std::max(row_height, p.height);  // the span's last row
+                    }
+                    carried.erase(c);
+                } else {
+                    row_height = std::max(row_height, p.height);
+                }
                 placed.push_back(std::move(p));
+            }
+            // Merged content below this row's height goes on to the next row.
+            for (const auto& [index, grid_col] : spreading) {
+                Placed& sp = placed[index];
+                Carried next;
+                next.height = std::max(0.0, sp.height - row_height);
+                next.last_row = spreading_last[grid_col];
+                std::vector<Item> kept;
+                for (auto& item : sp.sink.items) {
+                    if (extent_of(item).first >= row_height - 0.01) {
+                        shift(item, -row_height);
+                        next.items.push_back(std::move(item));
+                    } else {
+                        kept.push_back(std::move(item));
+                    }
+                }
+                sp.sink.items = std::move(kept);
+                sp.height = std::min(sp.height, row_height);
+                carried[grid_col] = std::move(next);
             }
             // Vertical alignment in the cell (w:vAlign): the content moves down
             // within the row's height.

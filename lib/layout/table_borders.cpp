@@ -129,6 +129,32 @@ std::vector<std::vector<CellEdges>> resolve_cell_edges(const Table& t) {
     return out;
 }
 
+std::vector<std::vector<int>> vertical_spans(const Table& t) {
+    // Grid column where each cell starts.
+    std::vector<std::vector<int>> start(t.rows.size()), out(t.rows.size());
+    for (std::size_t r = 0; r < t.rows.size(); ++r) {
+        int col = std::max(0, t.rows[r].grid_before);
+        for (const auto& cell : t.rows[r].cells) {
+            start[r].push_back(col);
+            col += std::max(1, cell.grid_span);
+        }
+        out[r].assign(t.rows[r].cells.size(), 1);
+    }
+    auto continues = [&](std::size_t r, int col) {
+        for (std::size_t c = 0; c < start[r].size(); ++c)
+            if (start[r][c] == col) return t.rows[r].cells[c].vmerge == TableCell::VMerge::continue_;
+        return false;
+    };
+    for (std::size_t r = 0; r < t.rows.size(); ++r)
+        for (std::size_t c = 0; c < t.rows[r].cells.size(); ++c) {
+            if (t.rows[r].cells[c].vmerge != TableCell::VMerge::restart) continue;
+            std::size_t below = r + 1;
+            while (below < t.rows.size() && continues(below, start[r][c])) ++below;
+            out[r][c] = static_cast<int>(below - r);
+        }
+    return out;
+}
+
 void draw_border(const Border& b, double x1, double y1, double x2, double y2, int tag, std::vector<Item>& out) {
     if (!b.present()) return;
     const std::string& s = b.style;

@@ -21,6 +21,11 @@ struct CellEdges {
 // The top edge of a vMerge continuation cell is empty (the cells are one).
 std::vector<std::vector<CellEdges>> resolve_cell_edges(const Table& table);
 
+// How many rows each cell covers: result[row][cell] is 1, or for a vMerge
+// restart cell the number of rows down to its last continuation cell (the
+// cells below it in the same grid column that continue it).
+std::vector<std::vector<int>> vertical_spans(const Table& table);
+
 // The weight of a border in a conflict; -1 when it is not drawn.
 double border_weight(const Border& b);
 
