@@ -528,3 +528,23 @@ TEST(MergedCells, CarriedContentMovesWithItsRowToTheNextPage) {
         EXPECT_GT(my, 60) << i;  // never below the page's bottom margin
     }
 }
+
+TEST(RowHeights, ExactRowsKeepTheirHeightAtLeastRowsGrow) {
+    auto row = [](const std::string& rule, const std::string& prefix) {
+        return "<w:tr><w:trPr><w:trHeight w:val=\"400\" w:hRule=\"" + rule + "\"/></w:trPr><w:tc><w:tcPr><w:tcW w:w=\"2000\" "
+               "w:type=\"dxa\"/></w:tcPr>" + p(run(prefix + "1")) + p(run(prefix + "2")) + p(run(prefix + "3")) +
+               "</w:tc></w:tr>";
+    };
+    auto doc = laid_out(builder(table(all_borders("single"), row("exact", "e") + row("atLeast", "a") + row("exact", "x"), 1)));
+    // 400 twips = 20 pt: an exact row holds one 11 pt line; the next row starts 20 pt lower.
+    EXPECT_NEAR(y_of(doc, U"e1") - y_of(doc, U"a1"), 20, 0.01);
+    for (const auto& page : doc.pages)
+        for (const auto& item : page.items)
+            if (auto* t = std::get_if<layout::TextItem>(&item)) {
+                EXPECT_NE(t->text, U"e3");  // below the exact row: not drawn
+                EXPECT_NE(t->text, U"x3");
+            }
+    // The atLeast row grows to its three lines.
+    double line = y_of(doc, U"a1") - y_of(doc, U"a2");
+    EXPECT_NEAR(y_of(doc, U"a1") - y_of(doc, U"x1"), 3 * line, 0.6 * line);
+}

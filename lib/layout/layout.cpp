@@ -1402,6 +1402,20 @@ private:
                 }
                 placed.push_back(std::move(p));
             }
+            // w:trHeight hRule="exact" (§17.4.81): the row is that high whatever
+            // its content; Word clips the rest. Lines mostly below it are not
+            // drawn (no clipping here: half a line would overlap the next row).
+            if (row.height_rule == "exact" && row.height > 0) {
+                row_height = std::clamp(row.height * kTwip, 1.0, f.paginate ? std::max(36.0, frame_height()) : 1e5);
+                for (auto& p : placed) {
+                    if (p.height <= row_height) continue;
+                    std::erase_if(p.sink.items, [&](const Item& item) {
+                        auto [top, bottom] = extent_of(item);
+                        return (top + bottom) / 2 >= row_height;
+                    });
+                    p.height = row_height;
+                }
+            }
             // Merged content below this row's height goes on to the next row.
             for (const auto& [index, grid_col] : spreading) {
                 Placed& sp = placed[index];
