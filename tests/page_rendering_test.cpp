@@ -548,3 +548,28 @@ TEST(RowHeights, ExactRowsKeepTheirHeightAtLeastRowsGrow) {
     double line = y_of(doc, U"a1") - y_of(doc, U"a2");
     EXPECT_NEAR(y_of(doc, U"a1") - y_of(doc, U"x1"), 3 * line, 0.6 * line);
 }
+
+TEST(Colours, PageColourIsPaintedWhenTheSettingsShowIt) {
+    for (bool shown : {true, false}) {
+        DocxBuilder b = builder(p(run("On navy")));
+        // <w:background> precedes <w:body> in <w:document>.
+        b.namespaces += "><w:background w:color=\"1F3864\"/";
+        b.extra_parts.emplace_back("word/settings.xml", part("settings", shown ? "<w:displayBackgroundShape/>" : ""));
+        b.extra_rels.push_back("<Relationship Id=\"rSet\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+                               "relationships/settings\" Target=\"settings.xml\"/>");
+        auto doc = laid_out(b);
+        ASSERT_FALSE(doc.pages.empty());
+        const auto* first = std::get_if<layout::RectItem>(&doc.pages[0].items.at(0));
+        if (shown) {
+            ASSERT_NE(first, nullptr);
+            EXPECT_TRUE(first->fill);
+            EXPECT_NEAR(first->width, doc.pages[0].width, 0.01);
+            EXPECT_NEAR(first->height, doc.pages[0].height, 0.01);
+            EXPECT_TRUE(is(first->color, 0x1F / 255.0, 0x38 / 255.0, 0x64 / 255.0));
+            EXPECT_TRUE(is(text_color(doc, U"On navy"), 1, 1, 1));  // automatic text on a dark page
+        } else {
+            EXPECT_EQ(first, nullptr);
+            EXPECT_TRUE(is(text_color(doc, U"On navy"), 0, 0, 0));
+        }
+    }
+}

@@ -19,6 +19,7 @@
 #include <tuple>
 #include <utility>
 #include <memory>
+#include <optional>
 
 #include "convert/visible.hpp"
 #include "ooxml/numbering.hpp"
@@ -118,6 +119,11 @@ public:
     Engine(const Document& doc, const Package& pkg, FontLibrary& fonts)
         : doc_(doc), pkg_(pkg), fonts_(fonts), notes_(doc), sections_(doc.sections) {
         for (auto& sec : sections_) sane_geometry(sec);
+        // A dark page colour turns automatic text white, as shading does.
+        if (Color page; hex_color(doc.background_color, page)) {
+            page_color_ = page;
+            background_dark_ = is_dark(page);
+        }
     }
 
     LaidOutDocument run() {
@@ -1769,6 +1775,7 @@ private:
             Page page;
             page.width = p.width;
             page.height = p.height;
+            if (page_color_) page.items.push_back(RectItem{0, 0, p.width, p.height, true, *page_color_, 0, kArtifact});
             for (auto& item : p.sink.items) {
                 if (auto* l = std::get_if<LinkItem>(&item); l && !l->uri.empty() && l->uri[0] == '#') {
                     auto it = bookmarks_.find(l->uri.substr(1));
@@ -1826,6 +1833,7 @@ private:
     int tag_ = kUntagged, label_tag_ = kUntagged;
     std::size_t label_end_ = 0;      // atoms before this index are the list label
     bool artifact_ = false;          // headers and footers: page furniture
+    std::optional<Color> page_color_;  // w:background shown: painted under each page
     bool background_dark_ = false;
     std::string note_mark_label_;    // a note being laid out: the number its own mark shows   // the paragraph or cell being laid out is shaded dark
     std::vector<int> parents_{0};

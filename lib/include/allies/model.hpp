@@ -237,6 +237,9 @@ struct Document {
     // How note references are numbered (ST_NumberFormat): settings.xml's
     // footnotePr/endnotePr, overridden by the body's final sectPr.
     std::string footnote_format = "decimal", endnote_format = "lowerRoman";
+    // Page colour (w:background/@w:color, hex RRGGBB) when settings.xml's
+    // displayBackgroundShape says to show it (§17.2.1, §17.15.1.31); "" = none.
+    std::string background_color;
     std::vector<std::string> warnings;  // things read approximately, as data
 };
 
