@@ -573,3 +573,71 @@ TEST(Colours, PageColourIsPaintedWhenTheSettingsShowIt) {
         }
     }
 }
+
+// ---- table style conditional formatting --------------------------------------
+
+namespace {
+
+std::string banded_style() {
+    return part("styles",
+                "<w:style w:type=\"table\" w:styleId=\"Banded\"><w:name w:val=\"Banded\"/><w:tblPr><w:tblStyleRowBandSize "
+                "w:val=\"1\"/><w:tblBorders>" + border("top", "single", 4) + border("bottom", "single", 4) +
+                "</w:tblBorders></w:tblPr>"
+                "<w:tblStylePr w:type=\"firstRow\"><w:rPr><w:b/><w:color w:val=\"FFFFFF\"/></w:rPr><w:tcPr><w:tcBorders>" +
+                border("bottom", "double", 4, "4472C4") + "</w:tcBorders><w:shd w:val=\"clear\" w:color=\"auto\" "
+                "w:fill=\"4472C4\"/></w:tcPr></w:tblStylePr>"
+                "<w:tblStylePr w:type=\"lastRow\"><w:rPr><w:i/></w:rPr></w:tblStylePr>"
+                "<w:tblStylePr w:type=\"firstCol\"><w:rPr><w:b/></w:rPr></w:tblStylePr>"
+                "<w:tblStylePr w:type=\"band1Horz\"><w:tcPr><w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"D9E2F3\"/>"
+                "</w:tcPr></w:tblStylePr></w:style>");
+}
+
+std::string styled_table(const std::string& look, int rows) {
+    std::string body;
+    for (int r = 1; r <= rows; ++r)
+        body += "<w:tr>" + cell("a" + std::to_string(r)) + cell("b" + std::to_string(r)) + "</w:tr>";
+    return "<w:tbl><w:tblPr><w:tblStyle w:val=\"Banded\"/><w:tblW w:w=\"0\" w:type=\"auto\"/>" + look +
+           "</w:tblPr><w:tblGrid><w:gridCol w:w=\"2000\"/><w:gridCol w:w=\"2000\"/></w:tblGrid>" + body + "</w:tbl>";
+}
+
+}  // namespace
+
+TEST(TableStyles, FirstRowBandedRowsAndLastRowFollowTblLook) {
+    DocxBuilder b = builder(styled_table("<w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"1\" w:firstColumn=\"0\" "
+                                         "w:lastColumn=\"0\" w:noHBand=\"0\" w:noVBand=\"1\"/>", 5));
+    b.styles = banded_style();
+    auto pkg = Package::open_memory(b.build(), "t.docx");
+    Document d = read_document(pkg);
+    const Table& t = d.body.at(0).table;
+    ASSERT_EQ(t.rows.size(), 5u);
+    EXPECT_EQ(t.rows[0].cells[0].shading.fill, "4472C4");  // first row
+    EXPECT_EQ(t.rows[0].cells[1].border_bottom.style, "double");
+    EXPECT_EQ(t.rows[1].cells[0].shading.fill, "D9E2F3");  // band 1
+    EXPECT_EQ(t.rows[2].cells[1].shading.fill, "");        // band 2: no format
+    EXPECT_EQ(t.rows[3].cells[0].shading.fill, "D9E2F3");  // band 1 again
+    EXPECT_EQ(t.rows[4].cells[0].shading.fill, "");        // last row: not banded
+    auto first_run = [&](std::size_t r, std::size_t c) { return t.rows[r].cells[c].blocks.at(0).paragraph.inlines.at(0).props; };
+    EXPECT_TRUE(first_run(0, 1).bold);
+    EXPECT_EQ(first_run(0, 1).color, "FFFFFF");
+    EXPECT_FALSE(first_run(1, 0).bold);  // firstColumn is off
+    EXPECT_TRUE(first_run(4, 0).italic);  // lastRow
+    // Drawn: the header's fill behind white text.
+    auto doc = laid_out(b);
+    EXPECT_TRUE(is(text_color(doc, U"a1"), 1, 1, 1));
+    bool header_fill = false;
+    for (const auto& r : fills_of(doc)) header_fill |= is(r.color, 0x44 / 255.0, 0x72 / 255.0, 0xC4 / 255.0);
+    EXPECT_TRUE(header_fill);
+}
+
+TEST(TableStyles, LookSwitchesFormatsOff) {
+    DocxBuilder b = builder(styled_table("<w:tblLook w:firstRow=\"0\" w:lastRow=\"0\" w:firstColumn=\"1\" w:lastColumn=\"0\" "
+                                         "w:noHBand=\"1\" w:noVBand=\"1\"/>", 3));
+    b.styles = banded_style();
+    auto pkg = Package::open_memory(b.build(), "t.docx");
+    Document d = read_document(pkg);
+    const Table& t = d.body.at(0).table;
+    for (const auto& row : t.rows)
+        for (const auto& c : row.cells) EXPECT_EQ(c.shading.fill, "");  // no header, no bands
+    EXPECT_TRUE(t.rows[1].cells[0].blocks.at(0).paragraph.inlines.at(0).props.bold);   // first column on
+    EXPECT_FALSE(t.rows[1].cells[1].blocks.at(0).paragraph.inlines.at(0).props.bold);
+}

@@ -209,7 +209,7 @@ Paragraph StoryReader::read_paragraph(pugi::xml_node p, const std::string& table
     Paragraph para;
     para.ref = ref_of(p, part_);
     auto ppr = p.child("w:pPr");
-    para.props = ctx_.styles.paragraph(ppr, table_style);
+    para.props = ctx_.styles.paragraph(ppr, table_style, conditional_);
     para.section_end = static_cast<bool>(ppr.child("w:sectPr"));
     if (!fields_.empty()) fields_[0]->parent = &para.inlines;
     std::size_t saved_base = base_;
@@ -599,14 +599,124 @@ Table StoryReader::read_table(pugi::xml_node tbl) {
         }
     };
     // Table style chain first, then direct table properties.
+    TableLook saved_look = look_;
+    look_ = TableLook{};
+    auto band_sizes = [&](pugi::xml_node p) {
+        if (auto x = p.child("w:tblStyleRowBandSize")) look_.row_band = std::max(1, static_cast<int>(integer(val(x), 1)));
+        if (auto x = p.child("w:tblStyleColBandSize")) look_.col_band = std::max(1, static_cast<int>(integer(val(x), 1)));
+    };
     std::vector<const Style*> chain;
     for (const Style* s = ctx_.styles.find(t.style_id); s && chain.size() < 32;
          s = s->based_on.empty() ? nullptr : ctx_.styles.find(s->based_on))
         chain.push_back(s);
-    for (auto it = chain.rbegin(); it != chain.rend(); ++it) apply_tblpr((*it)->tblpr);
+    for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+        apply_tblpr((*it)->tblpr);
+        band_sizes((*it)->tblpr);
+    }
     apply_tblpr(pr);
+    band_sizes(pr);
+    // w:tblLook: the hex mask (transitional) and the attributes (which win).
+    // Absent, Word's default: first row, first column, banded rows (04A0).
+    if (auto look = pr.child("w:tblLook")) {
+        if (auto v = attr(look, "w:val"); !v.empty()) {
+            unsigned long bits = std::strtoul(std::string(v).c_str(), nullptr, 16);
+            look_.first_row = bits & 0x20;
+            look_.last_row = bits & 0x40;
+            look_.first_col = bits & 0x80;
+            look_.last_col = bits & 0x100;
+            look_.row_bands = !(bits & 0x200);
+            look_.col_bands = !(bits & 0x400);
+        }
+        if (look.attribute("w:firstRow")) look_.first_row = on_off_attr(look, "w:firstRow");
+        if (look.attribute("w:lastRow")) look_.last_row = on_off_attr(look, "w:lastRow");
+        if (look.attribute("w:firstColumn")) look_.first_col = on_off_attr(look, "w:firstColumn");
+        if (look.attribute("w:lastColumn")) look_.last_col = on_off_attr(look, "w:lastColumn");
+        if (look.attribute("w:noHBand")) look_.row_bands = !on_off_attr(look, "w:noHBand");
+        if (look.attribute("w:noVBand")) look_.col_bands = !on_off_attr(look, "w:noVBand");
+    }
+    // The rows the table shows, as read_row finds them (for "last row").
+    std::vector<std::pair<pugi::xml_node, int>> stack;
+    for (auto c = tbl.last_child(); c; c = c.previous_sibling()) stack.emplace_back(c, 0);
+    while (!stack.empty()) {
+        auto [n, depth] = stack.back();
+        stack.pop_back();
+        std::string_view name = n.name();
+        if (name == "w:tr") {
+            if (!n.child("w:trPr").child("w:del")) ++look_.rows;
+        } else if ((name == "w:sdt" || name == "w:customXml" || name == "w:ins" || name == "w:moveTo") && depth < 16) {
+            auto holder = name == "w:sdt" ? n.child("w:sdtContent") : n;
+            for (auto c = holder.last_child(); c; c = c.previous_sibling()) stack.emplace_back(c, depth + 1);
+        }
+    }
     for (auto c : tbl.children()) read_row(c, t, t.style_id);
+    look_ = saved_look;
     return t;
+}
+
+// The table style's formats for the cell at (row, col) of a table of
+// look_.rows rows and a row of `cols` cells: shading and borders where the
+// cell sets none itself; pPr/rPr kept in conditional_ for its paragraphs.
+void StoryReader::apply_conditional(TableCell& cell, pugi::xml_node tcpr, const std::string& style, std::size_t row,
+                                    std::size_t col, std::size_t cols) {
+    if (style.empty()) return;
+    const TableLook& L = look_;
+    bool first_row = L.first_row && row == 0;
+    bool last_row = L.last_row && L.rows > 1 && row + 1 == L.rows;
+    bool first_col = L.first_col && col == 0;
+    bool last_col = L.last_col && cols > 1 && col + 1 == cols;
+    std::vector<std::string_view> types{"wholeTable"};
+    if (L.col_bands && !first_col && !last_col) {
+        std::size_t band = (col - (L.first_col ? 1 : 0)) / static_cast<std::size_t>(L.col_band);
+        types.push_back(band % 2 == 0 ? "band1Vert" : "band2Vert");
+    }
+    if (L.row_bands && !first_row && !last_row) {
+        std::size_t band = (row - (L.first_row ? 1 : 0)) / static_cast<std::size_t>(L.row_band);
+        types.push_back(band % 2 == 0 ? "band1Horz" : "band2Horz");
+    }
+    if (first_col) types.push_back("firstCol");
+    if (last_col) types.push_back("lastCol");
+    if (first_row) types.push_back("firstRow");
+    if (last_row) types.push_back("lastRow");
+    if (first_row && last_col) types.push_back("neCell");
+    if (first_row && first_col) types.push_back("nwCell");
+    if (last_row && last_col) types.push_back("seCell");
+    if (last_row && first_col) types.push_back("swCell");
+    conditional_ = ctx_.styles.conditional_formats(style, types);
+    // Cell properties: the style's own w:tcPr (base styles first), then the
+    // conditional formats in order; later ones win.
+    std::vector<pugi::xml_node> tcprs;
+    std::vector<const Style*> chain;
+    for (const Style* s = ctx_.styles.find(style); s && chain.size() < 32;
+         s = s->based_on.empty() ? nullptr : ctx_.styles.find(s->based_on))
+        chain.push_back(s);
+    for (auto it = chain.rbegin(); it != chain.rend(); ++it) tcprs.push_back((*it)->tcpr);
+    for (auto cond : conditional_) tcprs.push_back(cond.child("w:tcPr"));
+    Shading shading;
+    bool shaded = false;
+    Border top, bottom, left, right;
+    for (auto p : tcprs) {
+        if (auto shd = p.child("w:shd")) {
+            shading = read_shading(shd);
+            shaded = true;
+        }
+        auto b = p.child("w:tcBorders");
+        if (!b) continue;
+        auto side = [&](Border& out, const char* own, const char* own_alt, const char* inside, bool inner) {
+            pugi::xml_node n = b.child(own);
+            if (!n && own_alt) n = b.child(own_alt);
+            if (!n && inner) n = b.child(inside);
+            if (n) out = read_border(n);
+        };
+        side(top, "w:top", nullptr, "w:insideH", row > 0);
+        side(bottom, "w:bottom", nullptr, "w:insideH", row + 1 < L.rows);
+        side(left, "w:left", "w:start", "w:insideV", col > 0);
+        side(right, "w:right", "w:end", "w:insideV", col + 1 < cols);
+    }
+    if (shaded && !tcpr.child("w:shd")) cell.shading = shading;
+    if (cell.border_top.style.empty()) cell.border_top = top;
+    if (cell.border_bottom.style.empty()) cell.border_bottom = bottom;
+    if (cell.border_left.style.empty()) cell.border_left = left;
+    if (cell.border_right.style.empty()) cell.border_right = right;
 }
 
 void StoryReader::read_row(pugi::xml_node n, Table& t, const std::string& style) {
@@ -663,13 +773,15 @@ void StoryReader::read_row(pugi::xml_node n, Table& t, const std::string& style)
             if (auto x = m.child("w:right") ? m.child("w:right") : m.child("w:end")) cell.margin_right = twips(x, "w:w");
         }
         cell.vertical_align = val(tcpr.child("w:vAlign"));
-        if (cell.shading.fill.empty() && row.header)
-            if (const Style* s = ctx_.styles.find(style)) cell.shading = read_shading(s->first_row_tcpr.child("w:shd"));
+        std::vector<pugi::xml_node> saved_conditional = std::move(conditional_);
+        conditional_.clear();
+        apply_conditional(cell, tcpr, style, t.rows.size(), row.cells.size(), cells.size());
         if (depth_ < 64) {
             ++depth_;
             cell.blocks = read_blocks(tc, style);
             --depth_;
         }
+        conditional_ = std::move(saved_conditional);
         row.cells.push_back(std::move(cell));
     }
     t.rows.push_back(std::move(row));

@@ -187,11 +187,13 @@ void StyleSheet::load(const Package& package, const std::string& styles_part, co
         st.rpr = s.child("w:rPr");
         st.tblpr = s.child("w:tblPr");
         st.tcpr = s.child("w:tcPr");
-        for (auto cond : s.children("w:tblStylePr"))
+        for (auto cond : s.children("w:tblStylePr")) {
+            st.conditional.push_back(cond);
             if (attr(cond, "w:type") == "firstRow") {
                 st.first_row_rpr = cond.child("w:rPr");
                 st.first_row_tcpr = cond.child("w:tcPr");
             }
+        }
         st.is_default = on_off_attr(s, "w:default");
         if (st.is_default && !defaults_.count(st.type)) defaults_[st.type] = st.id;
         if (!st.id.empty()) styles_.emplace(st.id, std::move(st));  // first definition wins, as in Word
@@ -230,7 +232,22 @@ void StyleSheet::apply_style_chain_rpr(RunProps& out, const std::string& id, int
     apply_rpr(out, s->rpr, theme_);
 }
 
-ParaProps StyleSheet::paragraph(pugi::xml_node ppr, const std::string& table_style) const {
+std::vector<pugi::xml_node> StyleSheet::conditional_formats(const std::string& table_style,
+                                                            const std::vector<std::string_view>& types) const {
+    std::vector<const Style*> chain;
+    for (const Style* s = find(table_style); s && chain.size() < kMaxStyleChain;
+         s = s->based_on.empty() ? nullptr : find(s->based_on))
+        chain.push_back(s);
+    std::vector<pugi::xml_node> out;
+    for (std::string_view type : types)
+        for (auto it = chain.rbegin(); it != chain.rend(); ++it)
+            for (auto cond : (*it)->conditional)
+                if (attr(cond, "w:type") == type) out.push_back(cond);
+    return out;
+}
+
+ParaProps StyleSheet::paragraph(pugi::xml_node ppr, const std::string& table_style,
+                                const std::vector<pugi::xml_node>& conditional) const {
     ParaProps p;
     // Word's defaults when docDefaults is silent: 10pt Times New Roman in the
     // spec, but every producer writes docDefaults; keep the model's 11pt.
@@ -248,6 +265,12 @@ ParaProps StyleSheet::paragraph(pugi::xml_node ppr, const std::string& table_sty
                 apply_ppr(p, (*it)->ppr);
                 apply_rpr(p.run, (*it)->rpr, theme_);
             }
+        }
+        // Conditional formats of the cell (first row, banded rows, ...) over
+        // the whole table's (§17.7.6).
+        for (auto cond : conditional) {
+            apply_ppr(p, cond.child("w:pPr"));
+            apply_rpr(p.run, cond.child("w:rPr"), theme_);
         }
     }
     std::string style_id = std::string(val(ppr.child("w:pStyle")));

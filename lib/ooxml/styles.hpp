@@ -5,6 +5,7 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 #include <pugixml.hpp>
 
@@ -22,6 +23,7 @@ struct Style {
     std::string id, name, type, based_on;
     pugi::xml_node ppr, rpr, tblpr, tcpr;
     pugi::xml_node first_row_rpr, first_row_tcpr;  // tblStylePr type="firstRow"
+    std::vector<pugi::xml_node> conditional;        // every w:tblStylePr, in document order
     bool is_default = false;
 };
 
@@ -40,8 +42,16 @@ public:
     const Style* default_style(const std::string& type) const;
     const ThemeFonts& theme() const { return theme_; }
 
-    // Paragraph properties: docDefaults → table style → paragraph style chain → direct.
-    ParaProps paragraph(pugi::xml_node ppr, const std::string& table_style) const;
+    // Paragraph properties: docDefaults → table style → its conditional
+    // formats (`conditional`: w:tblStylePr elements, lowest first) →
+    // paragraph style chain → direct.
+    ParaProps paragraph(pugi::xml_node ppr, const std::string& table_style,
+                        const std::vector<pugi::xml_node>& conditional = {}) const;
+    // The w:tblStylePr elements of a table style and its basedOn chain for
+    // these types (ST_TblStyleOverrideType), in the order they apply: by
+    // type as listed (lowest precedence first), base styles before derived.
+    std::vector<pugi::xml_node> conditional_formats(const std::string& table_style,
+                                                    const std::vector<std::string_view>& types) const;
     // Run properties: paragraph's resolved run props → character style chain → direct.
     RunProps run(const ParaProps& para, pugi::xml_node rpr) const;
     // Style name (w:name) for an id, "" if unknown.
