@@ -641,3 +641,39 @@ TEST(TableStyles, LookSwitchesFormatsOff) {
     EXPECT_TRUE(t.rows[1].cells[0].blocks.at(0).paragraph.inlines.at(0).props.bold);   // first column on
     EXPECT_FALSE(t.rows[1].cells[1].blocks.at(0).paragraph.inlines.at(0).props.bold);
 }
+
+// ---- theme colours -------------------------------------------------------------
+
+TEST(Colours, ThemeColoursWithTintAndShadeForTextShadingAndBorders) {
+    DocxBuilder b = builder(
+        p(run("Accent", "<w:color w:val=\"000000\" w:themeColor=\"accent1\"/>") +
+          run(" Darker", "<w:color w:val=\"000000\" w:themeColor=\"accent1\" w:themeShade=\"80\"/>")) +
+        p(run("Tinted fill"), "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"FFFFFF\" w:themeFill=\"accent1\" "
+                              "w:themeFillTint=\"33\"/>") +
+        table("<w:top w:val=\"single\" w:sz=\"8\" w:space=\"0\" w:color=\"000000\" w:themeColor=\"text2\"/>",
+              "<w:tr>" + cell("x") + "</w:tr>", 1));
+    b.extra_parts.emplace_back(
+        "word/theme/theme1.xml",
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><a:theme xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" "
+        "name=\"T\"><a:themeElements><a:clrScheme name=\"T\"><a:dk1><a:sysClr val=\"windowText\" lastClr=\"000000\"/></a:dk1>"
+        "<a:lt1><a:sysClr val=\"window\" lastClr=\"FFFFFF\"/></a:lt1><a:dk2><a:srgbClr val=\"44546A\"/></a:dk2><a:lt2>"
+        "<a:srgbClr val=\"E7E6E6\"/></a:lt2><a:accent1><a:srgbClr val=\"4472C4\"/></a:accent1></a:clrScheme>"
+        "</a:themeElements></a:theme>");
+    b.extra_rels.push_back("<Relationship Id=\"rTheme\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+                           "relationships/theme\" Target=\"theme/theme1.xml\"/>");
+    auto pkg = Package::open_memory(b.build(), "t.docx");
+    Document d = read_document(pkg);
+    const auto& runs = d.body.at(0).paragraph.inlines;
+    EXPECT_EQ(runs.at(0).props.color, "4472C4");  // the theme wins over w:val
+    // Word's palette: accent1 darker 50% is 1F3864, lighter 80% D9E2F3 (its
+    // rounding differs from ours by a unit or two).
+    auto near = [](const std::string& got, const std::string& want) {
+        if (got.size() != 6) return false;
+        for (std::size_t i = 0; i < 6; i += 2)
+            if (std::abs(std::stoi(got.substr(i, 2), nullptr, 16) - std::stoi(want.substr(i, 2), nullptr, 16)) > 2) return false;
+        return true;
+    };
+    EXPECT_PRED2(near, runs.at(1).props.color, "1F3864");
+    EXPECT_PRED2(near, d.body.at(1).paragraph.props.shading.fill, "D9E2F3");
+    EXPECT_EQ(d.body.at(2).table.border_top.color, "44546A");  // text2 = dark2
+}

@@ -584,12 +584,12 @@ Table StoryReader::read_table(pugi::xml_node tbl) {
                                                                                           : Alignment::left;
         }
         if (auto b = p.child("w:tblBorders")) {
-            if (auto x = b.child("w:top")) t.border_top = read_border(x);
-            if (auto x = b.child("w:bottom")) t.border_bottom = read_border(x);
-            if (auto x = b.child("w:left") ? b.child("w:left") : b.child("w:start")) t.border_left = read_border(x);
-            if (auto x = b.child("w:right") ? b.child("w:right") : b.child("w:end")) t.border_right = read_border(x);
-            if (auto x = b.child("w:insideH")) t.border_inside_h = read_border(x);
-            if (auto x = b.child("w:insideV")) t.border_inside_v = read_border(x);
+            if (auto x = b.child("w:top")) t.border_top = read_border(x, &ctx_.styles.theme());
+            if (auto x = b.child("w:bottom")) t.border_bottom = read_border(x, &ctx_.styles.theme());
+            if (auto x = b.child("w:left") ? b.child("w:left") : b.child("w:start")) t.border_left = read_border(x, &ctx_.styles.theme());
+            if (auto x = b.child("w:right") ? b.child("w:right") : b.child("w:end")) t.border_right = read_border(x, &ctx_.styles.theme());
+            if (auto x = b.child("w:insideH")) t.border_inside_h = read_border(x, &ctx_.styles.theme());
+            if (auto x = b.child("w:insideV")) t.border_inside_v = read_border(x, &ctx_.styles.theme());
         }
         if (auto m = p.child("w:tblCellMar")) {
             if (auto x = m.child("w:top")) t.cell_margin_top = twips(x, "w:w");
@@ -696,7 +696,7 @@ void StoryReader::apply_conditional(TableCell& cell, pugi::xml_node tcpr, const 
     Border top, bottom, left, right;
     for (auto p : tcprs) {
         if (auto shd = p.child("w:shd")) {
-            shading = read_shading(shd);
+            shading = read_shading(shd, &ctx_.styles.theme());
             shaded = true;
         }
         auto b = p.child("w:tcBorders");
@@ -705,7 +705,7 @@ void StoryReader::apply_conditional(TableCell& cell, pugi::xml_node tcpr, const 
             pugi::xml_node n = b.child(own);
             if (!n && own_alt) n = b.child(own_alt);
             if (!n && inner) n = b.child(inside);
-            if (n) out = read_border(n);
+            if (n) out = read_border(n, &ctx_.styles.theme());
         };
         side(top, "w:top", nullptr, "w:insideH", row > 0);
         side(bottom, "w:bottom", nullptr, "w:insideH", row + 1 < L.rows);
@@ -759,12 +759,12 @@ void StoryReader::read_row(pugi::xml_node n, Table& t, const std::string& style)
         if (auto vm = tcpr.child("w:vMerge"))
             cell.vmerge = val(vm) == "restart" ? TableCell::VMerge::restart : TableCell::VMerge::continue_;
         if (auto w = tcpr.child("w:tcW")) cell.width = twips(w, "w:w");
-        cell.shading = read_shading(tcpr.child("w:shd"));
+        cell.shading = read_shading(tcpr.child("w:shd"), &ctx_.styles.theme());
         if (auto b = tcpr.child("w:tcBorders")) {
-            cell.border_top = read_border(b.child("w:top"));
-            cell.border_bottom = read_border(b.child("w:bottom"));
-            cell.border_left = read_border(b.child("w:left") ? b.child("w:left") : b.child("w:start"));
-            cell.border_right = read_border(b.child("w:right") ? b.child("w:right") : b.child("w:end"));
+            cell.border_top = read_border(b.child("w:top"), &ctx_.styles.theme());
+            cell.border_bottom = read_border(b.child("w:bottom"), &ctx_.styles.theme());
+            cell.border_left = read_border(b.child("w:left") ? b.child("w:left") : b.child("w:start"), &ctx_.styles.theme());
+            cell.border_right = read_border(b.child("w:right") ? b.child("w:right") : b.child("w:end"), &ctx_.styles.theme());
         }
         if (auto m = tcpr.child("w:tcMar")) {
             if (auto x = m.child("w:top")) cell.margin_top = twips(x, "w:w");

@@ -17,7 +17,17 @@ namespace allies::ooxml {
 struct ThemeFonts {
     std::string major_latin = "Calibri Light", minor_latin = "Calibri";
     std::string major_east_asia, minor_east_asia, major_cs, minor_cs;
+    // The theme's colour scheme by ST_ThemeColor name (dark1, accent1,
+    // hyperlink, text1, background1, ...) as RRGGBB.
+    std::map<std::string, std::string> colors;
 };
+
+// A colour attribute pair as Word reads it (§17.3.2.6, §17.18.97): the
+// theme colour when `theme_attr` names one the theme has, lightened by
+// `tint_attr` or darkened by `shade_attr` (hex 00..FF, in HSL luminance),
+// else the plain `color_attr` value.
+std::string theme_color(pugi::xml_node n, const char* color_attr, const char* theme_attr, const char* tint_attr,
+                        const char* shade_attr, const ThemeFonts* theme);
 
 struct Style {
     std::string id, name, type, based_on;
@@ -28,10 +38,11 @@ struct Style {
 };
 
 // Apply the properties present in a w:pPr / w:rPr element over `out`.
-void apply_ppr(ParaProps& out, pugi::xml_node ppr);
+// `theme`, when given, resolves theme colours of borders and shading.
+void apply_ppr(ParaProps& out, pugi::xml_node ppr, const ThemeFonts* theme = nullptr);
 void apply_rpr(RunProps& out, pugi::xml_node rpr, const ThemeFonts& theme);
-Border read_border(pugi::xml_node n);
-Shading read_shading(pugi::xml_node n);
+Border read_border(pugi::xml_node n, const ThemeFonts* theme = nullptr);
+Shading read_shading(pugi::xml_node n, const ThemeFonts* theme = nullptr);
 
 class StyleSheet {
 public:
