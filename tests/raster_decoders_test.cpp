@@ -7,6 +7,7 @@
 #include <tiffio.h>
 #include <unistd.h>
 
+#include <array>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -19,6 +20,7 @@
 #include "allies/pdf.hpp"
 #include "allies/reader.hpp"
 #include "layout/layout.hpp"
+#include "layout/png_decoder.hpp"
 #include "layout/raster_decoders.hpp"
 #include "support/docx_builder.hpp"
 
@@ -304,4 +306,91 @@ TEST(RasterDecoders, AGifInADocumentIsDrawnAsAPicture) {
             EXPECT_NE(laid.warnings[0].find("broken.gif"), std::string::npos);
         }
     }
+}
+
+namespace {
+
+// A 2 x 1 BMP: red on the left, blue on the right.
+std::string red_blue_bmp() {
+    std::string s = "BM";
+    std::string row = std::string("\x00\x00\xFF", 3) + std::string("\xFF\x00\x00", 3) + std::string(2, '\0');
+    put32(s, static_cast<std::uint32_t>(14 + 40 + row.size()));
+    put32(s, 0);
+    put32(s, 54);
+    put32(s, 40);
+    put32(s, 2);
+    put32(s, 1);
+    put16(s, 1);
+    put16(s, 24);
+    for (int i = 0; i < 6; ++i) put32(s, 0);
+    return s + row;
+}
+
+}  // namespace
+
+TEST(Pictures, CroppingAndOutlineAreDrawn) {
+    DocxBuilder b;
+    b.extra_parts.emplace_back("word/media/rb.bmp", red_blue_bmp());
+    b.extra_rels.push_back("<Relationship Id=\"rImg\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+                           "relationships/image\" Target=\"media/rb.bmp\"/>");
+    b.namespaces += " xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\" "
+                    "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" "
+                    "xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"";
+    // One inch square; the left half of the picture cut off; a 3 pt green outline.
+    b.body = "<w:p><w:r><w:drawing><wp:inline><wp:extent cx=\"914400\" cy=\"914400\"/><wp:docPr id=\"1\" name=\"P\"/>"
+             "<a:graphic><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><pic:pic>"
+             "<pic:blipFill><a:blip r:embed=\"rImg\"/><a:srcRect l=\"50000\"/><a:stretch><a:fillRect/></a:stretch>"
+             "</pic:blipFill><pic:spPr><a:ln w=\"38100\"><a:solidFill><a:srgbClr val=\"00FF00\"/></a:solidFill></a:ln>"
+             "</pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>"
+             "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1440\" w:right=\"1440\" w:bottom=\"1440\" "
+             "w:left=\"1440\" w:header=\"708\" w:footer=\"708\" w:gutter=\"0\"/></w:sectPr>";
+    auto pkg = Package::open_memory(b.build(), "t.docx");
+    Document doc = read_document(pkg);
+    const Inline& drawing = doc.body.at(0).paragraph.inlines.at(0);
+    EXPECT_EQ(drawing.crop_left, 50000);
+    EXPECT_EQ(drawing.outline_width, 38100);
+    EXPECT_EQ(drawing.outline_color, "00FF00");
+    static layout::FontLibrary fonts;
+    auto laid = layout::lay_out(doc, pkg, fonts);
+    const layout::ImageItem* img = nullptr;
+    const layout::RectItem* outline = nullptr;
+    for (const auto& item : laid.pages.at(0).items) {
+        if (auto* i = std::get_if<layout::ImageItem>(&item)) img = i;
+        if (auto* r = std::get_if<layout::RectItem>(&item); r && !r->fill) outline = r;
+    }
+    ASSERT_TRUE(img && outline);
+    EXPECT_DOUBLE_EQ(img->crop_left, 0.5);
+    EXPECT_DOUBLE_EQ(outline->stroke_width, 3.0);
+    EXPECT_DOUBLE_EQ(outline->color.g, 1.0);
+    // Rendered by poppler at 72 dpi: the box shows only the blue half.
+    if (std::system("command -v pdftoppm >/dev/null 2>&1") != 0) GTEST_SKIP() << "pdftoppm not installed";
+    std::string pdf = to_pdf(doc, pkg);
+    char path[] = "/tmp/allies-crop-XXXXXX";
+    int fd = mkstemp(path);
+    ASSERT_GE(fd, 0);
+    ASSERT_EQ(write(fd, pdf.data(), pdf.size()), static_cast<ssize_t>(pdf.size()));
+    close(fd);
+    std::string png_path = std::string(path) + ".png";
+    ASSERT_EQ(std::system(("pdftoppm -r 72 -png -singlefile " + std::string(path) + " " + path).c_str()), 0);
+    std::ifstream in(png_path, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    std::remove(path);
+    std::remove(png_path.c_str());
+    auto page = layout::decode_png(ss.str());
+    ASSERT_TRUE(page);
+    auto pixel = [&](double x_pt, double y_pt) {  // from the page's top-left, in points
+        std::size_t at = (static_cast<std::size_t>(y_pt) * page->width + static_cast<std::size_t>(x_pt)) * page->channels;
+        return std::array<int, 3>{static_cast<unsigned char>(page->pixels[at]), static_cast<unsigned char>(page->pixels[at + 1]),
+                                  static_cast<unsigned char>(page->pixels[at + 2])};
+    };
+    double top = laid.pages[0].height - (img->y + img->height);
+    for (double fx : {0.2, 0.5, 0.8}) {
+        auto c = pixel(img->x + fx * img->width, top + 0.5 * img->height);
+        EXPECT_LT(c[0], 60) << fx;   // not the red half
+        EXPECT_GT(c[2], 200) << fx;  // the blue half fills the box
+    }
+    auto edge = pixel(img->x + 0.5 * img->width, top);  // on the outline
+    EXPECT_GT(edge[1], 200);
+    EXPECT_LT(edge[0], 60);
 }

@@ -82,6 +82,9 @@ struct ImageItem {
     std::string bytes;                           // PNG or JPEG data
     bool jpeg = false;
     std::shared_ptr<const Raster> raster;        // set instead of bytes: decoded pixels
+    // Fractions of the picture cut off each side (a:srcRect), 0..1; the box
+    // shows the rest, the picture scaled up and clipped to it.
+    double crop_left = 0, crop_top = 0, crop_right = 0, crop_bottom = 0;
     std::string alt;
     int tag = kUntagged;
 };

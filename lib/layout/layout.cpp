@@ -87,6 +87,9 @@ struct Graphic {
     std::string diagram, source;         // a SmartArt data part, and the part holding the graphic
     bool placeholder = false;            // damaged picture: a box with the alt text
     std::shared_ptr<const Raster> raster;  // GIF, TIFF, BMP: decoded pixels
+    double crop_left = 0, crop_top = 0, crop_right = 0, crop_bottom = 0;  // a:srcRect, fractions
+    double outline = 0;                    // a:ln width in points, 0 = none
+    Color outline_color;
 };
 
 struct Atom {
@@ -578,6 +581,15 @@ private:
         g->chart = in.chart_part;
         g->diagram = in.diagram_part;
         g->source = in.ref.part;
+        // Cropping: only cuts (positive values) are drawn, and never all of it.
+        auto cut = [](std::int32_t v) { return std::clamp(v / 100000.0, 0.0, 0.99); };
+        g->crop_left = cut(in.crop_left);
+        g->crop_top = cut(in.crop_top);
+        g->crop_right = cut(in.crop_right);
+        g->crop_bottom = cut(in.crop_bottom);
+        if (g->crop_left + g->crop_right > 0.99 || g->crop_top + g->crop_bottom > 0.99)
+            g->crop_left = g->crop_right = g->crop_top = g->crop_bottom = 0;
+        if (in.outline_width > 0 && hex_color(in.outline_color, g->outline_color)) g->outline = in.outline_width * kEmu;
         if (!in.image_part.empty() && pkg_.has_part(in.image_part)) {
             const std::string& bytes = pkg_.part_bytes(in.image_part);
             PictureCheck check = check_picture(bytes);
@@ -1230,6 +1242,10 @@ private:
                 if (g.bytes) img.bytes = *g.bytes;
                 img.raster = g.raster;
                 img.jpeg = g.jpeg;
+                img.crop_left = g.crop_left;
+                img.crop_top = g.crop_top;
+                img.crop_right = g.crop_right;
+                img.crop_bottom = g.crop_bottom;
                 img.alt = g.alt;
                 parents_.push_back(tag_ >= 0 ? tag_ : parents_.back());
                 img.tag = artifact_ ? kArtifact : node("Figure", g.alt.empty() ? std::string("Image") : g.alt);
@@ -1251,6 +1267,9 @@ private:
                     if (g.placeholder) placeholder_label(g.alt.empty() ? std::string("[picture]") : g.alt, x, baseline - a.height, a.width, a.height, img.tag, *f.sink);
                 } else {
                     f.sink->items.push_back(img);
+                    if (g.outline > 0)  // a:ln: the outline is centred on the picture's edge
+                        f.sink->items.push_back(RectItem{x, baseline - a.height, a.width, a.height, false, g.outline_color,
+                                                         g.outline, kArtifact});
                 }
                 x += a.width;
                 ++v;

@@ -486,6 +486,38 @@ void StoryReader::read_drawing(pugi::xml_node drawing, const RunProps& props, st
                         in.image_part = rel->external ? rel->target : rel->target_part;
                 continue;
             }
+            if (nn == "a:srcRect") {  // §20.1.8.55: cropping of the picture
+                auto pct = [&](const char* a) {
+                    return static_cast<std::int32_t>(std::clamp<long long>(integer(attr(n, a)), -1000000, 99000));
+                };
+                in.crop_left = pct("l");
+                in.crop_top = pct("t");
+                in.crop_right = pct("r");
+                in.crop_bottom = pct("b");
+                continue;
+            }
+            if (nn == "a:ln" && std::string_view(n.parent().name()) == "pic:spPr") {  // §20.1.2.2.24: picture outline
+                if (!n.child("a:noFill")) {
+                    auto fill = n.child("a:solidFill");
+                    std::string colour(attr(fill.child("a:srgbClr"), "val"));
+                    if (colour.empty()) colour = attr(fill.child("a:sysClr"), "lastClr");
+                    if (auto scheme = attr(fill.child("a:schemeClr"), "val"); colour.empty() && !scheme.empty()) {
+                        // DrawingML scheme names: tx1/bg1/tx2/bg2 or the theme's own.
+                        static const std::pair<std::string_view, const char*> alias[] = {
+                            {"tx1", "text1"}, {"bg1", "background1"}, {"tx2", "text2"}, {"bg2", "background2"}};
+                        std::string name(scheme);
+                        for (auto [a, full] : alias)
+                            if (scheme == a) name = full;
+                        auto it = ctx_.styles.theme().colors.find(name);
+                        if (it != ctx_.styles.theme().colors.end()) colour = it->second;
+                    }
+                    if (fill && colour.size() == 6) {
+                        in.outline_color = colour;
+                        in.outline_width = std::clamp<Emu>(integer(attr(n, "w"), 9525), 0, 20 * 12700);
+                    }
+                }
+                continue;
+            }
             if (nn == "dgm:relIds" && in.diagram_part.empty()) {
                 if (auto rel = ctx_.package.relationship_by_id(part_, attr(n, "r:dm")); rel && !rel->external)
                     in.diagram_part = rel->target_part;

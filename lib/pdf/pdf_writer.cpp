@@ -293,7 +293,18 @@ private:
             return;
         }
         if (w <= 0 || h <= 0) return;
-        painter.DrawImage(i.x, i.y, image.get(), i.width / w, i.height / h);
+        if (i.crop_left > 0 || i.crop_top > 0 || i.crop_right > 0 || i.crop_bottom > 0) {
+            // a:srcRect: the whole picture scaled so that its kept part fills
+            // the box, clipped to the box (y is the box's bottom edge).
+            double full_w = i.width / std::max(0.01, 1 - i.crop_left - i.crop_right);
+            double full_h = i.height / std::max(0.01, 1 - i.crop_top - i.crop_bottom);
+            painter.GetCanvas()->Append("q " + num(i.x) + " " + num(i.y) + " " + num(i.width) + " " + num(i.height) +
+                                        " re W n\n");
+            painter.DrawImage(i.x - i.crop_left * full_w, i.y - i.crop_bottom * full_h, image.get(), full_w / w, full_h / h);
+            painter.GetCanvas()->Append("Q\n");
+        } else {
+            painter.DrawImage(i.x, i.y, image.get(), i.width / w, i.height / h);
+        }
         images_.push_back(std::move(image));
     }
 

@@ -129,6 +129,11 @@ struct Inline {
     std::string diagram_part;         // drawing: a SmartArt data part (dgm:relIds r:dm), "" if none
     std::string alt_text, title;      // drawing: wp:docPr descr / title
     Emu width = 0, height = 0;        // drawing extent
+    // Picture cropping (a:srcRect: 1/1000 of a percent of each side cut off,
+    // negative = padding) and outline (a:ln in pic:spPr; width 0 = none).
+    std::int32_t crop_left = 0, crop_top = 0, crop_right = 0, crop_bottom = 0;
+    Emu outline_width = 0;
+    std::string outline_color;        // RRGGBB
     bool anchored = false;            // wp:anchor vs wp:inline
 };
 
