@@ -677,3 +677,21 @@ TEST(Colours, ThemeColoursWithTintAndShadeForTextShadingAndBorders) {
     EXPECT_PRED2(near, d.body.at(1).paragraph.props.shading.fill, "D9E2F3");
     EXPECT_EQ(d.body.at(2).table.border_top.color, "44546A");  // text2 = dark2
 }
+
+TEST(SymbolFonts, BulletsTakeTheLevelsColourAndSizeAndReadableCharacter) {
+    DocxBuilder b = builder(p(run("Item"), "<w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr>"));
+    b.numbering = part("numbering",
+                       "<w:abstractNum w:abstractNumId=\"0\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt "
+                       "w:val=\"bullet\"/><w:lvlText w:val=\"\xC2\xA7\"/><w:pPr><w:ind w:left=\"720\" w:hanging=\"360\"/>"
+                       "</w:pPr><w:rPr><w:rFonts w:ascii=\"Wingdings\" w:hAnsi=\"Wingdings\" w:hint=\"default\"/><w:color "
+                       "w:val=\"C00000\"/><w:sz w:val=\"16\"/></w:rPr></w:lvl></w:abstractNum><w:num w:numId=\"1\">"
+                       "<w:abstractNumId w:val=\"0\"/></w:num>");
+    auto doc = laid_out(b);
+    const layout::TextItem* bullet = nullptr;
+    for (const auto& item : doc.pages.at(0).items)
+        if (auto* t = std::get_if<layout::TextItem>(&item); t && t->text == U"\u25AA") bullet = t;  // Wingdings 0xA7: ▪
+    ASSERT_NE(bullet, nullptr);
+    EXPECT_TRUE(is(bullet->color, 0xC0 / 255.0, 0, 0));
+    EXPECT_DOUBLE_EQ(bullet->size, 8.0);
+    EXPECT_TRUE(is(text_color(doc, U"Item"), 0, 0, 0));  // the text keeps its own formatting
+}

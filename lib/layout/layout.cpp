@@ -687,7 +687,7 @@ private:
         if (Color shade; shading_color(pp.shading, shade)) background_dark_ = is_dark(shade);
         int para_style = style_of(pp.run, "");
         if (!para.list_label.empty()) {
-            RunProps lp = pp.run;
+            RunProps lp = para.label_props ? *para.label_props : pp.run;
             add_text(atoms, para.list_label, style_of(lp, ""), false);
             Atom tab;
             tab.kind = AtomKind::tab;

@@ -223,6 +223,15 @@ Paragraph StoryReader::read_paragraph(pugi::xml_node p, const std::string& table
         if (auto label = ctx_.numbering.next_label(nref)) {
             para.list_label = label->text;
             para.bullet = label->bullet;
+            RunProps label_props = para.props.run;
+            apply_rpr(label_props, label->level.rpr_node, ctx_.styles.theme());
+            // A symbol-font bullet is already its Unicode character: it is
+            // drawn in the paragraph's font (the symbol font's codes would not be).
+            if (is_symbol_font(label_props.font_ascii) || is_symbol_font(label_props.font_hansi)) {
+                label_props.font_ascii = para.props.run.font_ascii;
+                label_props.font_hansi = para.props.run.font_hansi;
+            }
+            para.label_props = label_props;
             para.list_level = nref.level;
             // The level's indents apply under the paragraph's direct ones.
             ParaProps merged = para.props;

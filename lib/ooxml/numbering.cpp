@@ -142,6 +142,7 @@ NumberingLevel read_level(pugi::xml_node lvl) {
     if (auto n = lvl.child("w:pStyle")) l.style_id = val(n);
     if (auto f = lvl.child("w:rPr").child("w:rFonts")) l.font = attr(f, "w:ascii");
     l.ppr_node = lvl.child("w:pPr");
+    l.rpr_node = lvl.child("w:rPr");
     apply_ppr(l.ppr, l.ppr_node);
     return l;
 }

@@ -141,6 +141,9 @@ struct Paragraph {
     ParaProps props;
     std::vector<Inline> inlines;
     std::string list_label;           // as Word shows it ("1.", "a)", "•"), "" if none
+    // The label's formatting: the paragraph's run properties under the
+    // numbering level's w:rPr (colour, size, bold of a number or bullet).
+    std::optional<RunProps> label_props;
     bool bullet = false;
     int list_level = -1;
     bool section_end = false;         // carries a w:sectPr (ends a section)
