@@ -347,9 +347,11 @@ TEST(Pictures, CroppingAndOutlineAreDrawn) {
     auto pkg = Package::open_memory(b.build(), "t.docx");
     Document doc = read_document(pkg);
     const Inline& drawing = doc.body.at(0).paragraph.inlines.at(0);
-    EXPECT_EQ(drawing.crop_left, 50000);
-    EXPECT_EQ(drawing.outline_width, 38100);
-    EXPECT_EQ(drawing.outline_color, "00FF00");
+    ASSERT_EQ(drawing.picture_format, 0);
+    const PictureFormat& format = doc.picture_formats.at(0);
+    EXPECT_EQ(format.crop_left, 50000);
+    EXPECT_EQ(format.outline_width, 38100);
+    EXPECT_EQ(format.outline_color, "00FF00");
     static layout::FontLibrary fonts;
     auto laid = layout::lay_out(doc, pkg, fonts);
     const layout::ImageItem* img = nullptr;

@@ -583,13 +583,16 @@ private:
         g->source = in.ref.part;
         // Cropping: only cuts (positive values) are drawn, and never all of it.
         auto cut = [](std::int32_t v) { return std::clamp(v / 100000.0, 0.0, 0.99); };
-        g->crop_left = cut(in.crop_left);
-        g->crop_top = cut(in.crop_top);
-        g->crop_right = cut(in.crop_right);
-        g->crop_bottom = cut(in.crop_bottom);
-        if (g->crop_left + g->crop_right > 0.99 || g->crop_top + g->crop_bottom > 0.99)
-            g->crop_left = g->crop_right = g->crop_top = g->crop_bottom = 0;
-        if (in.outline_width > 0 && hex_color(in.outline_color, g->outline_color)) g->outline = in.outline_width * kEmu;
+        if (in.picture_format >= 0 && static_cast<std::size_t>(in.picture_format) < doc_.picture_formats.size()) {
+            const PictureFormat& pf = doc_.picture_formats[static_cast<std::size_t>(in.picture_format)];
+            g->crop_left = cut(pf.crop_left);
+            g->crop_top = cut(pf.crop_top);
+            g->crop_right = cut(pf.crop_right);
+            g->crop_bottom = cut(pf.crop_bottom);
+            if (g->crop_left + g->crop_right > 0.99 || g->crop_top + g->crop_bottom > 0.99)
+                g->crop_left = g->crop_right = g->crop_top = g->crop_bottom = 0;
+            if (pf.outline_width > 0 && hex_color(pf.outline_color, g->outline_color)) g->outline = pf.outline_width * kEmu;
+        }
         if (!in.image_part.empty() && pkg_.has_part(in.image_part)) {
             const std::string& bytes = pkg_.part_bytes(in.image_part);
             PictureCheck check = check_picture(bytes);

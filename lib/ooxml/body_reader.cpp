@@ -231,7 +231,7 @@ Paragraph StoryReader::read_paragraph(pugi::xml_node p, const std::string& table
                 label_props.font_ascii = para.props.run.font_ascii;
                 label_props.font_hansi = para.props.run.font_hansi;
             }
-            para.label_props = label_props;
+            para.label_props = std::make_shared<const RunProps>(std::move(label_props));
             para.list_level = nref.level;
             // The level's indents apply under the paragraph's direct ones.
             ParaProps merged = para.props;
@@ -482,6 +482,8 @@ void StoryReader::read_drawing(pugi::xml_node drawing, const RunProps& props, st
         in.alt_text = attr(docpr, "descr");
         in.title = attr(docpr, "title");
         // Walk the graphic (iteratively) for the picture and any text boxes.
+        PictureFormat format;
+        bool formatted = false;
         std::vector<pugi::xml_node> stack{holder.child("a:graphic")};
         while (!stack.empty()) {
             auto n = stack.back();
@@ -499,10 +501,11 @@ void StoryReader::read_drawing(pugi::xml_node drawing, const RunProps& props, st
                 auto pct = [&](const char* a) {
                     return static_cast<std::int32_t>(std::clamp<long long>(integer(attr(n, a)), -1000000, 99000));
                 };
-                in.crop_left = pct("l");
-                in.crop_top = pct("t");
-                in.crop_right = pct("r");
-                in.crop_bottom = pct("b");
+                format.crop_left = pct("l");
+                format.crop_top = pct("t");
+                format.crop_right = pct("r");
+                format.crop_bottom = pct("b");
+                formatted = true;
                 continue;
             }
             if (nn == "a:ln" && std::string_view(n.parent().name()) == "pic:spPr") {  // §20.1.2.2.24: picture outline
@@ -521,8 +524,9 @@ void StoryReader::read_drawing(pugi::xml_node drawing, const RunProps& props, st
                         if (it != ctx_.styles.theme().colors.end()) colour = it->second;
                     }
                     if (fill && colour.size() == 6) {
-                        in.outline_color = colour;
-                        in.outline_width = std::clamp<Emu>(integer(attr(n, "w"), 9525), 0, 20 * 12700);
+                        format.outline_color = colour;
+                        format.outline_width = std::clamp<Emu>(integer(attr(n, "w"), 9525), 0, 20 * 12700);
+                        formatted = true;
                     }
                 }
                 continue;
@@ -552,6 +556,10 @@ void StoryReader::read_drawing(pugi::xml_node drawing, const RunProps& props, st
                 continue;
             }
             push_children(stack, n);
+        }
+        if (formatted && ctx_.picture_formats.size() < (1u << 24)) {
+            in.picture_format = static_cast<std::int32_t>(ctx_.picture_formats.size());
+            ctx_.picture_formats.push_back(std::move(format));
         }
         if (auto* dst = sink(out)) dst->push_back(std::move(in));
     }

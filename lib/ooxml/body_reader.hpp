@@ -20,6 +20,7 @@ struct ReadContext {
     const StyleSheet& styles;
     Numbering& numbering;
     std::vector<std::string>& warnings;
+    std::vector<PictureFormat>& picture_formats;  // Document::picture_formats
 };
 
 // One story: a sequence of block-level elements under `container` (w:body,

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -90,6 +91,16 @@ struct ParaProps {
 
 struct Block;
 
+// A picture's cropping (a:srcRect: thousandths of a percent of each side cut
+// off, negative = padding) and outline (a:ln in pic:spPr; width 0 = none).
+// Kept beside the document, not in every inline: a paragraph may hold
+// hundreds of thousands of inlines, and each byte of Inline counts there.
+struct PictureFormat {
+    std::int32_t crop_left = 0, crop_top = 0, crop_right = 0, crop_bottom = 0;
+    Emu outline_width = 0;
+    std::string outline_color;        // RRGGBB
+};
+
 enum class InlineKind {
     text,              // text: the run's characters (w:t, w:sym, hyphens as Unicode)
     tab,
@@ -129,12 +140,8 @@ struct Inline {
     std::string diagram_part;         // drawing: a SmartArt data part (dgm:relIds r:dm), "" if none
     std::string alt_text, title;      // drawing: wp:docPr descr / title
     Emu width = 0, height = 0;        // drawing extent
-    // Picture cropping (a:srcRect: 1/1000 of a percent of each side cut off,
-    // negative = padding) and outline (a:ln in pic:spPr; width 0 = none).
-    std::int32_t crop_left = 0, crop_top = 0, crop_right = 0, crop_bottom = 0;
-    Emu outline_width = 0;
-    std::string outline_color;        // RRGGBB
     bool anchored = false;            // wp:anchor vs wp:inline
+    std::int32_t picture_format = -1;  // drawing: index into Document::picture_formats, -1 = none
 };
 
 struct Paragraph {
@@ -143,7 +150,7 @@ struct Paragraph {
     std::string list_label;           // as Word shows it ("1.", "a)", "•"), "" if none
     // The label's formatting: the paragraph's run properties under the
     // numbering level's w:rPr (colour, size, bold of a number or bullet).
-    std::optional<RunProps> label_props;
+    std::shared_ptr<const RunProps> label_props;  // null: the paragraph's own
     bool bullet = false;
     int list_level = -1;
     bool section_end = false;         // carries a w:sectPr (ends a section)
@@ -249,6 +256,7 @@ struct Document {
     // displayBackgroundShape says to show it (§17.2.1, §17.15.1.31); "" = none.
     std::string background_color;
     std::vector<std::string> warnings;  // things read approximately, as data
+    std::vector<PictureFormat> picture_formats;  // see Inline::picture_format
 };
 
 }  // namespace allies
