@@ -15,10 +15,12 @@
 # slurm-client, munge: so does the Slurm job array, on a single-node Slurm
 # the test starts and stops itself (scripts/slurm-test.sh; nothing is
 # enabled or started as a service).
+# libgif-dev + libtiff-dev: GIF and TIFF pictures in the PDF.
 set -eu
 PACKAGES="build-essential cmake pkg-config libpugixml-dev libzip-dev libpodofo-dev
 libicu-dev libcli11-dev libgtest-dev googletest libtomlplusplus-dev libssl-dev
 libbenchmark-dev nlohmann-json3-dev groff-base man-db libfontconfig-dev libfreetype-dev libharfbuzz-dev liblcms2-dev
+libgif-dev libtiff-dev
 fonts-crosextra-carlito fonts-crosextra-caladea fonts-liberation2 fonts-dejavu-core fonts-ipafont-gothic fonts-droid-fallback fonts-noto-core
 poppler-utils qpdf
 libxml2-dev

@@ -118,7 +118,7 @@ public:
         items.push_back(RectItem{x, y, w, h, fill, c, fill ? 0 : 0.75, tag_});
     }
     void line(double x1, double y1, double x2, double y2, Color c, double width = 0.75) {
-        items.push_back(LineItem{x1, y1, x2, y2, width, c, tag_});
+        items.push_back(LineItem{x1, y1, x2, y2, width, c, tag_, {}});
     }
     void polygon(std::vector<std::pair<double, double>> pts, Color c) {
         PathItem p;

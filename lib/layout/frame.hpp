@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <utility>
 #include <variant>
@@ -64,12 +65,26 @@ struct LineItem {
     double width = 0.5;
     Color color;
     int tag = kUntagged;
+    std::vector<double> dash;            // on/off lengths in points; empty = solid
+};
+
+// Decoded pixels, for pictures whose format the PDF cannot carry as it is
+// (GIF, TIFF, BMP): 8-bit samples, rows top-down.
+struct Raster {
+    unsigned width = 0, height = 0;
+    int channels = 3;                    // 1: grey, 3: RGB
+    std::string pixels;                  // width * height * channels bytes
+    std::string alpha;                   // width * height bytes; empty when opaque
 };
 
 struct ImageItem {
     double x = 0, y = 0, width = 0, height = 0;  // placed box
     std::string bytes;                           // PNG or JPEG data
     bool jpeg = false;
+    std::shared_ptr<const Raster> raster;        // set instead of bytes: decoded pixels
+    // Fractions of the picture cut off each side (a:srcRect), 0..1; the box
+    // shows the rest, the picture scaled up and clipped to it.
+    double crop_left = 0, crop_top = 0, crop_right = 0, crop_bottom = 0;
     std::string alt;
     int tag = kUntagged;
 };

@@ -1,7 +1,10 @@
 #include "layout/layout.hpp"
 
 #include "layout/chart.hpp"
+#include "layout/colors.hpp"
 #include "layout/picture_check.hpp"
+#include "layout/raster_decoders.hpp"
+#include "layout/table_borders.hpp"
 
 #include <unicode/brkiter.h>
 #include <unicode/ubidi.h>
@@ -16,6 +19,7 @@
 #include <tuple>
 #include <utility>
 #include <memory>
+#include <optional>
 
 #include "convert/visible.hpp"
 #include "ooxml/numbering.hpp"
@@ -82,6 +86,10 @@ struct Graphic {
     std::string chart;                   // a chart part, drawn from its cached values
     std::string diagram, source;         // a SmartArt data part, and the part holding the graphic
     bool placeholder = false;            // damaged picture: a box with the alt text
+    std::shared_ptr<const Raster> raster;  // GIF, TIFF, BMP: decoded pixels
+    double crop_left = 0, crop_top = 0, crop_right = 0, crop_bottom = 0;  // a:srcRect, fractions
+    double outline = 0;                    // a:ln width in points, 0 = none
+    Color outline_color;
 };
 
 struct Atom {
@@ -114,6 +122,11 @@ public:
     Engine(const Document& doc, const Package& pkg, FontLibrary& fonts)
         : doc_(doc), pkg_(pkg), fonts_(fonts), notes_(doc), sections_(doc.sections) {
         for (auto& sec : sections_) sane_geometry(sec);
+        // A dark page colour turns automatic text white, as shading does.
+        if (Color page; hex_color(doc.background_color, page)) {
+            page_color_ = page;
+            background_dark_ = is_dark(page);
+        }
     }
 
     LaidOutDocument run() {
@@ -421,9 +434,13 @@ private:
         s.small_caps = p.small_caps && !p.caps;
         if (!p.highlight.empty() && p.highlight != "none") {
             s.marked = highlight_color(p.highlight, s.mark);
-        } else if (!p.shading.fill.empty() && p.shading.fill != "auto") {
+        } else if (shading_color(p.shading, s.mark)) {
             s.marked = true;
-            s.mark = parse_color(p.shading.fill);
+        }
+        // Automatic colour is white on a dark highlight, run, paragraph or
+        // cell shading (headings on black cells stay readable).
+        if (p.color.empty() || p.color == "auto") {
+            if (s.marked ? is_dark(s.mark) : background_dark_) s.color = {1, 1, 1};
         }
         keys_.push_back(key);
         styles_.push_back(s);
@@ -512,7 +529,12 @@ private:
                 }
                 case InlineKind::footnote_ref:
                 case InlineKind::endnote_ref: {
-                    if (in.id.empty()) break;  // a note's own mark (w:footnoteRef): its label is the number
+                    if (in.id.empty()) {
+                        // A note's own mark (w:footnoteRef): the note's number, in
+                        // the mark's run formatting (FootnoteReference: superscript).
+                        if (!note_mark_label_.empty()) add_text(atoms, note_mark_label_, style_of(in.props, link), false);
+                        break;
+                    }
                     RunProps p = in.props;
                     p.vertical_align = VerticalAlign::superscript;
                     int n = in.kind == InlineKind::footnote_ref ? notes_.footnote(in.id) : notes_.endnote(in.id);
@@ -559,12 +581,37 @@ private:
         g->chart = in.chart_part;
         g->diagram = in.diagram_part;
         g->source = in.ref.part;
+        // Cropping: only cuts (positive values) are drawn, and never all of it.
+        auto cut = [](std::int32_t v) { return std::clamp(v / 100000.0, 0.0, 0.99); };
+        if (in.picture_format >= 0 && static_cast<std::size_t>(in.picture_format) < doc_.picture_formats.size()) {
+            const PictureFormat& pf = doc_.picture_formats[static_cast<std::size_t>(in.picture_format)];
+            g->crop_left = cut(pf.crop_left);
+            g->crop_top = cut(pf.crop_top);
+            g->crop_right = cut(pf.crop_right);
+            g->crop_bottom = cut(pf.crop_bottom);
+            if (g->crop_left + g->crop_right > 0.99 || g->crop_top + g->crop_bottom > 0.99)
+                g->crop_left = g->crop_right = g->crop_top = g->crop_bottom = 0;
+            if (pf.outline_width > 0 && hex_color(pf.outline_color, g->outline_color)) g->outline = pf.outline_width * kEmu;
+        }
         if (!in.image_part.empty() && pkg_.has_part(in.image_part)) {
             const std::string& bytes = pkg_.part_bytes(in.image_part);
             PictureCheck check = check_picture(bytes);
             if (check.drawable) {
                 g->bytes = &bytes;
                 g->jpeg = check.kind == PictureKind::jpeg;
+            } else if (raster_format(bytes) != RasterFormat::none) {
+                // GIF, TIFF, BMP: decoded once per part; a damaged one is a placeholder.
+                auto [it, fresh] = rasters_.try_emplace(in.image_part);
+                if (fresh)
+                    if (auto decoded = decode_raster(bytes)) it->second = std::make_shared<const Raster>(std::move(*decoded));
+                g->raster = it->second;
+                if (!g->raster) {
+                    g->placeholder = true;
+                    if (warned_pictures_.insert(in.image_part).second)
+                        out_.warnings.push_back(in.image_part +
+                                                ": picture cannot be read (a damaged or unsupported GIF, TIFF or BMP); "
+                                                "drawn as a placeholder box");
+                }
             } else if (check.kind != PictureKind::other) {
                 // A damaged PNG or JPEG: a placeholder box with the alt text,
                 // not a failed PDF (other formats are boxes already).
@@ -638,9 +685,12 @@ private:
         fallback_styles_.clear();
         small_caps_styles_.clear();
         pending_text_boxes_.clear();
+        // Runs over a dark paragraph shading take white for automatic colour.
+        bool saved_dark = background_dark_;
+        if (Color shade; shading_color(pp.shading, shade)) background_dark_ = is_dark(shade);
         int para_style = style_of(pp.run, "");
         if (!para.list_label.empty()) {
-            RunProps lp = pp.run;
+            RunProps lp = para.label_props ? *para.label_props : pp.run;
             add_text(atoms, para.list_label, style_of(lp, ""), false);
             Atom tab;
             tab.kind = AtomKind::tab;
@@ -649,6 +699,7 @@ private:
         }
         std::size_t label_end = para.list_label.empty() ? 0 : atoms.size() - 1;  // label atoms, before its tab
         gather(para.inlines, atoms, "");
+        background_dark_ = saved_dark;
         shape_widths(atoms);
         east_asian_spacing(atoms);
 
@@ -934,7 +985,8 @@ private:
     // borders share one box, as in Word: no line between them unless a
     // "between" border is set.
     void frame_paragraph(const ParaProps& pp, std::vector<Segment>& segments, double left, double avail, Flow& f) {
-        bool shaded = !pp.shading.fill.empty() && pp.shading.fill != "auto";
+        Color shade;
+        bool shaded = shading_color(pp.shading, shade);
         bool bordered = pp.border_top.present() || pp.border_bottom.present() || pp.border_left.present() ||
                         pp.border_right.present() || pp.border_between.present();
         if ((!shaded && !bordered) || segments.empty()) {
@@ -961,11 +1013,11 @@ private:
             double top = seg.top - (i == 0 && pp.border_top.present() && !joins ? pp.border_top.space * kTwip : 0);
             double bottom = seg.bottom + (i + 1 == segments.size() && pp.border_bottom.present() ? pp.border_bottom.space * kTwip : 0);
             if (shaded) {
-                RectItem r{x0, top, x1 - x0, bottom - top, true, parse_color(pp.shading.fill), 0, kArtifact};
+                RectItem r{x0, top, x1 - x0, bottom - top, true, shade, 0, kArtifact};
                 seg.sink->items.insert(seg.sink->items.begin() + static_cast<std::ptrdiff_t>(seg.first_item), r);
             }
             auto line = [&](double ax, double ay, double bx, double by, const Border& b) {
-                seg.sink->items.push_back(LineItem{ax, ay, bx, by, width(b), color(b), kArtifact});
+                seg.sink->items.push_back(LineItem{ax, ay, bx, by, width(b), color(b), kArtifact, {}});
             };
             if (i == 0 && !joins && pp.border_top.present()) line(x0, top, x1, top, pp.border_top);
             if (i == 0 && joins && pp.border_between.present()) line(x0, top, x1, top, pp.border_between);
@@ -1191,7 +1243,12 @@ private:
                 img.height = a.height;
                 const Graphic& g = *a.graphic;
                 if (g.bytes) img.bytes = *g.bytes;
+                img.raster = g.raster;
                 img.jpeg = g.jpeg;
+                img.crop_left = g.crop_left;
+                img.crop_top = g.crop_top;
+                img.crop_right = g.crop_right;
+                img.crop_bottom = g.crop_bottom;
                 img.alt = g.alt;
                 parents_.push_back(tag_ >= 0 ? tag_ : parents_.back());
                 img.tag = artifact_ ? kArtifact : node("Figure", g.alt.empty() ? std::string("Image") : g.alt);
@@ -1208,11 +1265,14 @@ private:
                         shift(item, baseline - a.height, x);
                         f.sink->items.push_back(std::move(item));
                     }
-                } else if (!g.bytes) {
+                } else if (!g.bytes && !g.raster) {
                     f.sink->items.push_back(RectItem{x, baseline - a.height, a.width, a.height, false, {0.6, 0.6, 0.6}, 0.5, img.tag});
                     if (g.placeholder) placeholder_label(g.alt.empty() ? std::string("[picture]") : g.alt, x, baseline - a.height, a.width, a.height, img.tag, *f.sink);
                 } else {
                     f.sink->items.push_back(img);
+                    if (g.outline > 0)  // a:ln: the outline is centred on the picture's edge
+                        f.sink->items.push_back(RectItem{x, baseline - a.height, a.width, a.height, false, g.outline_color,
+                                                         g.outline, kArtifact});
                 }
                 x += a.width;
                 ++v;
@@ -1260,8 +1320,8 @@ private:
             if (s.marked)  // highlight behind the text, the height of the line's type
                 f.sink->items.push_back(RectItem{start_x, baseline - s.rise - s.size * 0.92, x - start_x, s.size * 1.17, true, s.mark, 0, kArtifact});
             f.sink->items.push_back(t);
-            if (s.underline) f.sink->items.push_back(LineItem{start_x, baseline + s.size * 0.12, x, baseline + s.size * 0.12, s.size / 18, s.color, kArtifact});
-            if (s.strike) f.sink->items.push_back(LineItem{start_x, baseline - s.size * 0.3, x, baseline - s.size * 0.3, s.size / 18, s.color, kArtifact});
+            if (s.underline) f.sink->items.push_back(LineItem{start_x, baseline + s.size * 0.12, x, baseline + s.size * 0.12, s.size / 18, s.color, kArtifact, {}});
+            if (s.strike) f.sink->items.push_back(LineItem{start_x, baseline - s.size * 0.3, x, baseline - s.size * 0.3, s.size / 18, s.color, kArtifact, {}});
             if (!s.link.empty()) {
                 double top = baseline - s.size;
                 f.sink->items.push_back(LinkItem{start_x, top, x - start_x, s.size * 1.2, s.link, -1, 0, t.tag});
@@ -1286,12 +1346,25 @@ private:
         }
         if (total > f.width && total > 0)
             for (auto& c : cols) c *= f.width / total;  // too wide: scale to the column
-        bool borders = t.border_top.present() || t.border_inside_h.present() || t.border_inside_v.present() ||
-                       t.border_left.present();
+        // Each cell's four edges, conflicts between neighbours settled.
+        const std::vector<std::vector<CellEdges>> edges = resolve_cell_edges(t);
+        // Vertically merged cells: a restart cell's content runs down through
+        // the rows it spans. What a row cannot hold is carried, by grid
+        // column, into the continuation cell below, which draws it as its own
+        // (so it moves with its row across pages); the span's last row grows
+        // if the content needs more room than the rows gave.
+        const std::vector<std::vector<int>> spans = vertical_spans(t);
+        struct Carried {
+            std::vector<Item> items;  // relative to the next row's top
+            double height = 0;        // room the content still needs
+            std::size_t last_row = 0;
+        };
+        std::map<std::size_t, Carried> carried;
         list_node_ = -1;
         parents_.push_back(node("Table"));
         std::vector<std::pair<std::vector<Item>, double>> header_rows;
-        for (const auto& row : t.rows) {
+        for (std::size_t r = 0; r < t.rows.size(); ++r) {
+            const TableRow& row = t.rows[r];
             parents_.push_back(node("TR"));
             // Lay out each cell in its own box to learn the row height.
             struct Placed {
@@ -1299,18 +1372,22 @@ private:
                 Sink sink;
                 double height;
                 const TableCell* cell;
+                std::size_t index;  // of the cell in its row
             };
             std::vector<Placed> placed;
+            std::vector<std::pair<std::size_t, std::size_t>> spreading;  // (placed index, grid column) of merged content
+            std::map<std::size_t, std::size_t> spreading_last;          // grid column -> last row of its span
             std::size_t col = static_cast<std::size_t>(std::max(0, row.grid_before));
             // A declared row height cannot exceed a page (Word caps it too).
             double row_height = std::clamp(row.height * kTwip, 0.0, f.paginate ? std::max(36.0, frame_height()) : 1e5);
             for (const auto& cell : row.cells) {
+                const std::size_t start_col = col;
                 double x = f.x;
                 for (std::size_t k = 0; k < col && k < cols.size(); ++k) x += cols[k];
                 double w = 0;
                 for (std::size_t k = col; k < col + static_cast<std::size_t>(std::max(1, cell.grid_span)) && k < cols.size(); ++k) w += cols[k];
                 col += static_cast<std::size_t>(std::max(1, cell.grid_span));
-                Placed p{x, w, {}, 0, &cell};
+                Placed p{x, w, {}, 0, &cell, placed.size()};
                 if (cell.vmerge != TableCell::VMerge::continue_) {
                     double ml = (cell.margin_left >= 0 ? cell.margin_left : t.cell_margin_left) * kTwip;
                     double mr = (cell.margin_right >= 0 ? cell.margin_right : t.cell_margin_right) * kTwip;
@@ -1325,14 +1402,66 @@ private:
                     parents_.push_back(node(row.header ? "TH" : "TD"));
                     int saved_list = list_node_;
                     list_node_ = -1;
+                    bool saved_dark = background_dark_;
+                    if (Color shade; shading_color(cell.shading, shade)) background_dark_ = is_dark(shade);
                     for (const auto& b : cell.blocks) block(b, cf);
+                    background_dark_ = saved_dark;
                     list_node_ = saved_list;
                     parents_.pop_back();
                     at_page_top_ = saved_top;
                     p.height = cf.y + (cell.margin_bottom >= 0 ? cell.margin_bottom : t.cell_margin_bottom) * kTwip;
                 }
-                row_height = std::max(row_height, p.height);
+                if (int span = spans[r][placed.size()]; span > 1) {
+                    spreading.emplace_back(placed.size(), start_col);
+                    spreading_last[start_col] = r + static_cast<std::size_t>(span) - 1;
+                } else if (auto c = carried.find(start_col);
+                           cell.vmerge == TableCell::VMerge::continue_ && c != carried.end()) {
+                    p.sink.items = std::move(c->second.items);
+                    p.height = c->second.height;
+                    if (c->second.last_row > r) {
+                        spreading.emplace_back(placed.size(), start_col);
+                        spreading_last[start_col] = c->second.last_row;
+                    } else {
+                        row_height = std::max(row_height, p.height);  // the span's last row
+                    }
+                    carried.erase(c);
+                } else {
+                    row_height = std::max(row_height, p.height);
+                }
                 placed.push_back(std::move(p));
+            }
+            // w:trHeight hRule="exact" (§17.4.81): the row is that high whatever
+            // its content; Word clips the rest. Lines mostly below it are not
+            // drawn (no clipping here: half a line would overlap the next row).
+            if (row.height_rule == "exact" && row.height > 0) {
+                row_height = std::clamp(row.height * kTwip, 1.0, f.paginate ? std::max(36.0, frame_height()) : 1e5);
+                for (auto& p : placed) {
+                    if (p.height <= row_height) continue;
+                    std::erase_if(p.sink.items, [&](const Item& item) {
+                        auto [top, bottom] = extent_of(item);
+                        return (top + bottom) / 2 >= row_height;
+                    });
+                    p.height = row_height;
+                }
+            }
+            // Merged content below this row's height goes on to the next row.
+            for (const auto& [index, grid_col] : spreading) {
+                Placed& sp = placed[index];
+                Carried next;
+                next.height = std::max(0.0, sp.height - row_height);
+                next.last_row = spreading_last[grid_col];
+                std::vector<Item> kept;
+                for (auto& item : sp.sink.items) {
+                    if (extent_of(item).first >= row_height - 0.01) {
+                        shift(item, -row_height);
+                        next.items.push_back(std::move(item));
+                    } else {
+                        kept.push_back(std::move(item));
+                    }
+                }
+                sp.sink.items = std::move(kept);
+                sp.height = std::min(sp.height, row_height);
+                carried[grid_col] = std::move(next);
             }
             // Vertical alignment in the cell (w:vAlign): the content moves down
             // within the row's height.
@@ -1358,10 +1487,10 @@ private:
             // Draws the cells' items from [from, from + height) of the row at
             // the flow's cursor, with the cells' shading and borders.
             auto draw_slice = [&](double from, double height, bool last) {
-                std::vector<Item> slice;
+                std::vector<Item> slice, lines;
                 for (auto& p : placed) {
-                    if (!p.cell->shading.fill.empty() && p.cell->shading.fill != "auto")
-                        slice.push_back(RectItem{p.x, 0, p.width, height, true, parse_color(p.cell->shading.fill), 0, kArtifact});
+                    if (Color shade; shading_color(p.cell->shading, shade))
+                        slice.push_back(RectItem{p.x, 0, p.width, height, true, shade, 0, kArtifact});
                     for (auto& item : p.sink.items) {
                         auto [top, bottom] = extent_of(item);
                         (void)bottom;
@@ -1372,9 +1501,16 @@ private:
                         shift(moved, -from);
                         slice.push_back(std::move(moved));
                     }
-                    bool cell_border = p.cell->border_top.present() || p.cell->border_left.present();
-                    if (borders || cell_border) slice.push_back(RectItem{p.x, 0, p.width, height, false, {}, 0.5, kArtifact});
+                    // Borders go over every cell's shading. A row cut by a page
+                    // keeps its top and bottom edges on both parts.
+                    // Edges go clockwise, so their inside is the same side (draw_border).
+                    const CellEdges& e = edges[r][p.index];
+                    draw_border(e.top, p.x, 0, p.x + p.width, 0, kArtifact, lines);
+                    draw_border(e.right, p.x + p.width, 0, p.x + p.width, height, kArtifact, lines);
+                    if (!last || r + 1 == t.rows.size()) draw_border(e.bottom, p.x + p.width, height, p.x, height, kArtifact, lines);
+                    draw_border(e.left, p.x, height, p.x, 0, kArtifact, lines);
                 }
+                for (auto& l : lines) slice.push_back(std::move(l));
                 return slice;
             };
             if (f.paginate && f.y + row_height > flow_bottom() && !at_page_top_ &&
@@ -1506,6 +1642,15 @@ private:
         return label.empty() ? std::to_string(number) : label;
     }
 
+    // Whether a note paragraph holds the note's own reference mark (w:footnoteRef, w:endnoteRef).
+    static bool has_own_mark(const std::vector<Inline>& inlines) {
+        for (const auto& in : inlines) {
+            if ((in.kind == InlineKind::footnote_ref || in.kind == InlineKind::endnote_ref) && in.id.empty()) return true;
+            if (in.kind != InlineKind::deleted && has_own_mark(in.children)) return true;
+        }
+        return false;
+    }
+
     void note_blocks(const Note& note, int number, bool endnote, Flow& f) {
         parents_.push_back(node("Note"));
         int saved_list = list_node_;
@@ -1513,12 +1658,20 @@ private:
         bool first_para = true;
         for (const auto& b : note.blocks) {
             if (b.kind == BlockKind::paragraph && first_para) {
-                Paragraph p = b.paragraph;
-                p.list_label = note_label(number, endnote);
-                p.props.indent_left = std::max<Twips>(p.props.indent_left, 360);
-                p.props.indent_hanging = 360;
-                p.props.indent_first_line = 0;
-                paragraph(p, f);
+                if (has_own_mark(b.paragraph.inlines)) {
+                    // As Word writes notes: the number is drawn at the note's own
+                    // mark, superscript in the note text's style.
+                    note_mark_label_ = note_label(number, endnote);
+                    paragraph(b.paragraph, f);
+                    note_mark_label_.clear();
+                } else {  // no mark to carry the number: a hanging label
+                    Paragraph p = b.paragraph;
+                    p.list_label = note_label(number, endnote);
+                    p.props.indent_left = std::max<Twips>(p.props.indent_left, 360);
+                    p.props.indent_hanging = 360;
+                    p.props.indent_first_line = 0;
+                    paragraph(p, f);
+                }
                 first_para = false;
             } else {
                 block(b, f);
@@ -1533,7 +1686,7 @@ private:
             if (p.notes_height <= 0) continue;
             double top = p.bottom - p.notes_height;
             double x = (section_ ? section_->margin_left : default_section_.margin_left) * kTwip;
-            p.sink.items.push_back(LineItem{x, top - kNoteSeparator / 2, x + 144, top - kNoteSeparator / 2, 0.5, {}, kArtifact});
+            p.sink.items.push_back(LineItem{x, top - kNoteSeparator / 2, x + 144, top - kNoteSeparator / 2, 0.5, {}, kArtifact, {}});
             for (auto item : p.notes.items) {
                 shift(item, top);
                 p.sink.items.push_back(std::move(item));
@@ -1552,7 +1705,7 @@ private:
         if (rest.empty() && end.empty()) return;
         if (flow_.y + 40 > flow_bottom()) next_frame();
         flow_.y += 12;
-        flow_.sink->items.push_back(LineItem{flow_.x, flow_.y, flow_.x + 144, flow_.y, 0.5, {}, kArtifact});
+        flow_.sink->items.push_back(LineItem{flow_.x, flow_.y, flow_.x + 144, flow_.y, 0.5, {}, kArtifact, {}});
         flow_.y += 6;
         for (const auto& [n, note] : rest) note_blocks(*note, n, false, flow_);
         for (const auto& [n, note] : end) note_blocks(*note, n, true, flow_);
@@ -1644,6 +1797,7 @@ private:
             Page page;
             page.width = p.width;
             page.height = p.height;
+            if (page_color_) page.items.push_back(RectItem{0, 0, p.width, p.height, true, *page_color_, 0, kArtifact});
             for (auto& item : p.sink.items) {
                 if (auto* l = std::get_if<LinkItem>(&item); l && !l->uri.empty() && l->uri[0] == '#') {
                     auto it = bookmarks_.find(l->uri.substr(1));
@@ -1680,6 +1834,7 @@ private:
     writers::NoteNumbers notes_;
     LaidOutDocument out_;
     std::deque<PageInfo> pages_;
+    std::map<std::string, std::shared_ptr<const Raster>> rasters_;  // decoded GIF/TIFF/BMP by part; null: unreadable
     std::set<std::string> warned_pictures_;  // one warning per picture part  // deque: a Sink* into a page survives new pages
     std::vector<Section> sections_;  // the document's sections, geometry made sane
     const Section* section_ = nullptr;
@@ -1700,6 +1855,9 @@ private:
     int tag_ = kUntagged, label_tag_ = kUntagged;
     std::size_t label_end_ = 0;      // atoms before this index are the list label
     bool artifact_ = false;          // headers and footers: page furniture
+    std::optional<Color> page_color_;  // w:background shown: painted under each page
+    bool background_dark_ = false;
+    std::string note_mark_label_;    // a note being laid out: the number its own mark shows   // the paragraph or cell being laid out is shaded dark
     std::vector<int> parents_{0};
     int list_node_ = -1, list_parent_ = -1;
     std::map<std::tuple<std::size_t, bool, bool>, double> extents_;

@@ -4,6 +4,8 @@
 
 #include "package/package_impl.hpp"
 #include "text/encode.hpp"
+#include "form_controls.hpp"
+#include "symbol_fonts.hpp"
 #include "xml_util.hpp"
 
 namespace allies::ooxml {
@@ -14,6 +16,7 @@ struct StoryReader::FieldFrame {
     Inline node;
     bool in_result = false;
     std::vector<Inline>* parent = nullptr;
+    pugi::xml_node ffdata;  // form field data of the begin fldChar (§17.16.17)
 };
 
 namespace {
@@ -50,34 +53,15 @@ pugi::xml_node chosen_branch(pugi::xml_node ac) {
     return ac.child("mc:Fallback");
 }
 
-// w:sym (§17.3.3.30): Symbol-font characters are written as U+F0xx.
+// w:sym (§17.3.3.30): a symbol font's character, written as U+F0xx or as
+// the font's own code, shown as the Unicode character it draws.
 std::string symbol_text(pugi::xml_node sym) {
     std::string font(attr(sym, "w:font"));
     unsigned code = static_cast<unsigned>(std::strtoul(std::string(attr(sym, "w:char")).c_str(), nullptr, 16));
+    if (std::string mapped = symbol_font_char(font, code); !mapped.empty()) return mapped;
     if (code >= 0xF000 && code <= 0xF0FF) code -= 0xF000;
     std::string out;
-    if (font == "Symbol") {
-        static const char* greek_lower = "\u03B1\u03B2\u03C7\u03B4\u03B5\u03C6\u03B3\u03B7\u03B9\u03D5\u03BA\u03BB\u03BC"
-                                         "\u03BD\u03BF\u03C0\u03B8\u03C1\u03C3\u03C4\u03C5\u03D6\u03C9\u03BE\u03C8\u03B6";
-        if (code >= 'a' && code <= 'z') {
-            // Each Greek letter above is two UTF-8 bytes.
-            out.assign(greek_lower + 2 * (code - 'a'), 2);
-            return out;
-        }
-        if (code == 0xB7) return "\u2022";
-        if (code == 0xAE) return "\u2192";
-        if (code == 0xD3 || code == 0xE3) return "\u00A9";
-        if (code == 0xB4) return "\u00D7";
-        if (code == 0xB1) return "\u00B1";
-        if (code == 0xB3) return "\u2265";
-        if (code == 0xA3) return "\u2264";
-    }
-    if (font.find("Wingdings") != std::string::npos) {
-        if (code == 0xFC) return "\u2713";
-        if (code == 0xFB) return "\u2717";
-        if (code == 0xA7 || code == 0x6E) return "\u25AA";
-        return "\u2022";
-    }
+    if (is_symbol_font(font) && font != "Symbol") return "\u2022";  // an ornament we do not know: a bullet
     if (code >= 0x20) text::append_utf8(out, static_cast<char32_t>(code));
     return out;
 }
@@ -201,6 +185,7 @@ void StoryReader::read_block(pugi::xml_node n, std::vector<Block>& out, const st
         b.alias = val(pr.child("w:alias"));
         b.ref = ref_of(n, part_);
         for (auto c : n.child("w:sdtContent").children()) read_block(c, b.children, table_style);
+        show_block_content_control(b.children, pr, ctx_.styles.run(ctx_.styles.paragraph({}, table_style), pr.child("w:rPr")));
         out.push_back(std::move(b));
     } else if (name == "w:customXml" || name == "w:smartTag") {
         for (auto c : n.child("w:customXmlContent") ? n.child("w:customXmlContent").children() : n.children())
@@ -224,7 +209,7 @@ Paragraph StoryReader::read_paragraph(pugi::xml_node p, const std::string& table
     Paragraph para;
     para.ref = ref_of(p, part_);
     auto ppr = p.child("w:pPr");
-    para.props = ctx_.styles.paragraph(ppr, table_style);
+    para.props = ctx_.styles.paragraph(ppr, table_style, conditional_);
     para.section_end = static_cast<bool>(ppr.child("w:sectPr"));
     if (!fields_.empty()) fields_[0]->parent = &para.inlines;
     std::size_t saved_base = base_;
@@ -238,6 +223,15 @@ Paragraph StoryReader::read_paragraph(pugi::xml_node p, const std::string& table
         if (auto label = ctx_.numbering.next_label(nref)) {
             para.list_label = label->text;
             para.bullet = label->bullet;
+            RunProps label_props = para.props.run;
+            apply_rpr(label_props, label->level.rpr_node, ctx_.styles.theme());
+            // A symbol-font bullet is already its Unicode character: it is
+            // drawn in the paragraph's font (the symbol font's codes would not be).
+            if (is_symbol_font(label_props.font_ascii) || is_symbol_font(label_props.font_hansi)) {
+                label_props.font_ascii = para.props.run.font_ascii;
+                label_props.font_hansi = para.props.run.font_hansi;
+            }
+            para.label_props = std::make_shared<const RunProps>(std::move(label_props));
             para.list_level = nref.level;
             // The level's indents apply under the paragraph's direct ones.
             ParaProps merged = para.props;
@@ -336,6 +330,9 @@ void StoryReader::read_inline(pugi::xml_node n, const ParaProps& para, std::vect
     base_ = fields_.size();
     read_inlines(content, para, in.children);
     base_ = saved_base;
+    if (kind == InlineKind::field) show_form_field(in, {});
+    else if (kind == InlineKind::content_control)
+        show_content_control(in.children, n.child("w:sdtPr"), ctx_.styles.run(para, n.child("w:sdtPr").child("w:rPr")));
     container_closing(&in.children, parent);
     if (parent) parent->push_back(std::move(in));
 }
@@ -374,6 +371,7 @@ void StoryReader::read_run(pugi::xml_node r, const ParaProps& para, std::vector<
                 f->node.kind = InlineKind::field;
                 f->node.ref = ref_of(c, part_);
                 f->node.props = props;
+                f->ffdata = c.child("w:ffData");
                 f->parent = sink(out);
                 fields_.push_back(std::move(f));
             } else if (type == "separate") {
@@ -393,6 +391,7 @@ void StoryReader::read_run(pugi::xml_node r, const ParaProps& para, std::vector<
                         if (f->node.field_type == "HYPERLINK")
                             hyperlink_field_target(f->node.text, f->node.target, f->node.anchor);
                     }
+                    show_form_field(f->node, f->ffdata);
                     if (f->parent) f->parent->push_back(std::move(f->node));
                     // Keep the frame alive: containers may still point into it.
                     closed_fields_.push_back(std::move(f));
@@ -483,6 +482,8 @@ void StoryReader::read_drawing(pugi::xml_node drawing, const RunProps& props, st
         in.alt_text = attr(docpr, "descr");
         in.title = attr(docpr, "title");
         // Walk the graphic (iteratively) for the picture and any text boxes.
+        PictureFormat format;
+        bool formatted = false;
         std::vector<pugi::xml_node> stack{holder.child("a:graphic")};
         while (!stack.empty()) {
             auto n = stack.back();
@@ -494,6 +495,40 @@ void StoryReader::read_drawing(pugi::xml_node drawing, const RunProps& props, st
                 if (!id.empty())
                     if (auto rel = ctx_.package.relationship_by_id(part_, id))
                         in.image_part = rel->external ? rel->target : rel->target_part;
+                continue;
+            }
+            if (nn == "a:srcRect") {  // §20.1.8.55: cropping of the picture
+                auto pct = [&](const char* a) {
+                    return static_cast<std::int32_t>(std::clamp<long long>(integer(attr(n, a)), -1000000, 99000));
+                };
+                format.crop_left = pct("l");
+                format.crop_top = pct("t");
+                format.crop_right = pct("r");
+                format.crop_bottom = pct("b");
+                formatted = true;
+                continue;
+            }
+            if (nn == "a:ln" && std::string_view(n.parent().name()) == "pic:spPr") {  // §20.1.2.2.24: picture outline
+                if (!n.child("a:noFill")) {
+                    auto fill = n.child("a:solidFill");
+                    std::string colour(attr(fill.child("a:srgbClr"), "val"));
+                    if (colour.empty()) colour = attr(fill.child("a:sysClr"), "lastClr");
+                    if (auto scheme = attr(fill.child("a:schemeClr"), "val"); colour.empty() && !scheme.empty()) {
+                        // DrawingML scheme names: tx1/bg1/tx2/bg2 or the theme's own.
+                        static const std::pair<std::string_view, const char*> alias[] = {
+                            {"tx1", "text1"}, {"bg1", "background1"}, {"tx2", "text2"}, {"bg2", "background2"}};
+                        std::string name(scheme);
+                        for (auto [a, full] : alias)
+                            if (scheme == a) name = full;
+                        auto it = ctx_.styles.theme().colors.find(name);
+                        if (it != ctx_.styles.theme().colors.end()) colour = it->second;
+                    }
+                    if (fill && colour.size() == 6) {
+                        format.outline_color = colour;
+                        format.outline_width = std::clamp<Emu>(integer(attr(n, "w"), 9525), 0, 20 * 12700);
+                        formatted = true;
+                    }
+                }
                 continue;
             }
             if (nn == "dgm:relIds" && in.diagram_part.empty()) {
@@ -521,6 +556,10 @@ void StoryReader::read_drawing(pugi::xml_node drawing, const RunProps& props, st
                 continue;
             }
             push_children(stack, n);
+        }
+        if (formatted && ctx_.picture_formats.size() < (1u << 24)) {
+            in.picture_format = static_cast<std::int32_t>(ctx_.picture_formats.size());
+            ctx_.picture_formats.push_back(std::move(format));
         }
         if (auto* dst = sink(out)) dst->push_back(std::move(in));
     }
@@ -594,12 +633,12 @@ Table StoryReader::read_table(pugi::xml_node tbl) {
                                                                                           : Alignment::left;
         }
         if (auto b = p.child("w:tblBorders")) {
-            if (auto x = b.child("w:top")) t.border_top = read_border(x);
-            if (auto x = b.child("w:bottom")) t.border_bottom = read_border(x);
-            if (auto x = b.child("w:left") ? b.child("w:left") : b.child("w:start")) t.border_left = read_border(x);
-            if (auto x = b.child("w:right") ? b.child("w:right") : b.child("w:end")) t.border_right = read_border(x);
-            if (auto x = b.child("w:insideH")) t.border_inside_h = read_border(x);
-            if (auto x = b.child("w:insideV")) t.border_inside_v = read_border(x);
+            if (auto x = b.child("w:top")) t.border_top = read_border(x, &ctx_.styles.theme());
+            if (auto x = b.child("w:bottom")) t.border_bottom = read_border(x, &ctx_.styles.theme());
+            if (auto x = b.child("w:left") ? b.child("w:left") : b.child("w:start")) t.border_left = read_border(x, &ctx_.styles.theme());
+            if (auto x = b.child("w:right") ? b.child("w:right") : b.child("w:end")) t.border_right = read_border(x, &ctx_.styles.theme());
+            if (auto x = b.child("w:insideH")) t.border_inside_h = read_border(x, &ctx_.styles.theme());
+            if (auto x = b.child("w:insideV")) t.border_inside_v = read_border(x, &ctx_.styles.theme());
         }
         if (auto m = p.child("w:tblCellMar")) {
             if (auto x = m.child("w:top")) t.cell_margin_top = twips(x, "w:w");
@@ -609,14 +648,124 @@ Table StoryReader::read_table(pugi::xml_node tbl) {
         }
     };
     // Table style chain first, then direct table properties.
+    TableLook saved_look = look_;
+    look_ = TableLook{};
+    auto band_sizes = [&](pugi::xml_node p) {
+        if (auto x = p.child("w:tblStyleRowBandSize")) look_.row_band = std::max(1, static_cast<int>(integer(val(x), 1)));
+        if (auto x = p.child("w:tblStyleColBandSize")) look_.col_band = std::max(1, static_cast<int>(integer(val(x), 1)));
+    };
     std::vector<const Style*> chain;
     for (const Style* s = ctx_.styles.find(t.style_id); s && chain.size() < 32;
          s = s->based_on.empty() ? nullptr : ctx_.styles.find(s->based_on))
         chain.push_back(s);
-    for (auto it = chain.rbegin(); it != chain.rend(); ++it) apply_tblpr((*it)->tblpr);
+    for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+        apply_tblpr((*it)->tblpr);
+        band_sizes((*it)->tblpr);
+    }
     apply_tblpr(pr);
+    band_sizes(pr);
+    // w:tblLook: the hex mask (transitional) and the attributes (which win).
+    // Absent, Word's default: first row, first column, banded rows (04A0).
+    if (auto look = pr.child("w:tblLook")) {
+        if (auto v = attr(look, "w:val"); !v.empty()) {
+            unsigned long bits = std::strtoul(std::string(v).c_str(), nullptr, 16);
+            look_.first_row = bits & 0x20;
+            look_.last_row = bits & 0x40;
+            look_.first_col = bits & 0x80;
+            look_.last_col = bits & 0x100;
+            look_.row_bands = !(bits & 0x200);
+            look_.col_bands = !(bits & 0x400);
+        }
+        if (look.attribute("w:firstRow")) look_.first_row = on_off_attr(look, "w:firstRow");
+        if (look.attribute("w:lastRow")) look_.last_row = on_off_attr(look, "w:lastRow");
+        if (look.attribute("w:firstColumn")) look_.first_col = on_off_attr(look, "w:firstColumn");
+        if (look.attribute("w:lastColumn")) look_.last_col = on_off_attr(look, "w:lastColumn");
+        if (look.attribute("w:noHBand")) look_.row_bands = !on_off_attr(look, "w:noHBand");
+        if (look.attribute("w:noVBand")) look_.col_bands = !on_off_attr(look, "w:noVBand");
+    }
+    // The rows the table shows, as read_row finds them (for "last row").
+    std::vector<std::pair<pugi::xml_node, int>> stack;
+    for (auto c = tbl.last_child(); c; c = c.previous_sibling()) stack.emplace_back(c, 0);
+    while (!stack.empty()) {
+        auto [n, depth] = stack.back();
+        stack.pop_back();
+        std::string_view name = n.name();
+        if (name == "w:tr") {
+            if (!n.child("w:trPr").child("w:del")) ++look_.rows;
+        } else if ((name == "w:sdt" || name == "w:customXml" || name == "w:ins" || name == "w:moveTo") && depth < 16) {
+            auto holder = name == "w:sdt" ? n.child("w:sdtContent") : n;
+            for (auto c = holder.last_child(); c; c = c.previous_sibling()) stack.emplace_back(c, depth + 1);
+        }
+    }
     for (auto c : tbl.children()) read_row(c, t, t.style_id);
+    look_ = saved_look;
     return t;
+}
+
+// The table style's formats for the cell at (row, col) of a table of
+// look_.rows rows and a row of `cols` cells: shading and borders where the
+// cell sets none itself; pPr/rPr kept in conditional_ for its paragraphs.
+void StoryReader::apply_conditional(TableCell& cell, pugi::xml_node tcpr, const std::string& style, std::size_t row,
+                                    std::size_t col, std::size_t cols) {
+    if (style.empty()) return;
+    const TableLook& L = look_;
+    bool first_row = L.first_row && row == 0;
+    bool last_row = L.last_row && L.rows > 1 && row + 1 == L.rows;
+    bool first_col = L.first_col && col == 0;
+    bool last_col = L.last_col && cols > 1 && col + 1 == cols;
+    std::vector<std::string_view> types{"wholeTable"};
+    if (L.col_bands && !first_col && !last_col) {
+        std::size_t band = (col - (L.first_col ? 1 : 0)) / static_cast<std::size_t>(L.col_band);
+        types.push_back(band % 2 == 0 ? "band1Vert" : "band2Vert");
+    }
+    if (L.row_bands && !first_row && !last_row) {
+        std::size_t band = (row - (L.first_row ? 1 : 0)) / static_cast<std::size_t>(L.row_band);
+        types.push_back(band % 2 == 0 ? "band1Horz" : "band2Horz");
+    }
+    if (first_col) types.push_back("firstCol");
+    if (last_col) types.push_back("lastCol");
+    if (first_row) types.push_back("firstRow");
+    if (last_row) types.push_back("lastRow");
+    if (first_row && last_col) types.push_back("neCell");
+    if (first_row && first_col) types.push_back("nwCell");
+    if (last_row && last_col) types.push_back("seCell");
+    if (last_row && first_col) types.push_back("swCell");
+    conditional_ = ctx_.styles.conditional_formats(style, types);
+    // Cell properties: the style's own w:tcPr (base styles first), then the
+    // conditional formats in order; later ones win.
+    std::vector<pugi::xml_node> tcprs;
+    std::vector<const Style*> chain;
+    for (const Style* s = ctx_.styles.find(style); s && chain.size() < 32;
+         s = s->based_on.empty() ? nullptr : ctx_.styles.find(s->based_on))
+        chain.push_back(s);
+    for (auto it = chain.rbegin(); it != chain.rend(); ++it) tcprs.push_back((*it)->tcpr);
+    for (auto cond : conditional_) tcprs.push_back(cond.child("w:tcPr"));
+    Shading shading;
+    bool shaded = false;
+    Border top, bottom, left, right;
+    for (auto p : tcprs) {
+        if (auto shd = p.child("w:shd")) {
+            shading = read_shading(shd, &ctx_.styles.theme());
+            shaded = true;
+        }
+        auto b = p.child("w:tcBorders");
+        if (!b) continue;
+        auto side = [&](Border& out, const char* own, const char* own_alt, const char* inside, bool inner) {
+            pugi::xml_node n = b.child(own);
+            if (!n && own_alt) n = b.child(own_alt);
+            if (!n && inner) n = b.child(inside);
+            if (n) out = read_border(n, &ctx_.styles.theme());
+        };
+        side(top, "w:top", nullptr, "w:insideH", row > 0);
+        side(bottom, "w:bottom", nullptr, "w:insideH", row + 1 < L.rows);
+        side(left, "w:left", "w:start", "w:insideV", col > 0);
+        side(right, "w:right", "w:end", "w:insideV", col + 1 < cols);
+    }
+    if (shaded && !tcpr.child("w:shd")) cell.shading = shading;
+    if (cell.border_top.style.empty()) cell.border_top = top;
+    if (cell.border_bottom.style.empty()) cell.border_bottom = bottom;
+    if (cell.border_left.style.empty()) cell.border_left = left;
+    if (cell.border_right.style.empty()) cell.border_right = right;
 }
 
 void StoryReader::read_row(pugi::xml_node n, Table& t, const std::string& style) {
@@ -659,12 +808,12 @@ void StoryReader::read_row(pugi::xml_node n, Table& t, const std::string& style)
         if (auto vm = tcpr.child("w:vMerge"))
             cell.vmerge = val(vm) == "restart" ? TableCell::VMerge::restart : TableCell::VMerge::continue_;
         if (auto w = tcpr.child("w:tcW")) cell.width = twips(w, "w:w");
-        cell.shading = read_shading(tcpr.child("w:shd"));
+        cell.shading = read_shading(tcpr.child("w:shd"), &ctx_.styles.theme());
         if (auto b = tcpr.child("w:tcBorders")) {
-            cell.border_top = read_border(b.child("w:top"));
-            cell.border_bottom = read_border(b.child("w:bottom"));
-            cell.border_left = read_border(b.child("w:left") ? b.child("w:left") : b.child("w:start"));
-            cell.border_right = read_border(b.child("w:right") ? b.child("w:right") : b.child("w:end"));
+            cell.border_top = read_border(b.child("w:top"), &ctx_.styles.theme());
+            cell.border_bottom = read_border(b.child("w:bottom"), &ctx_.styles.theme());
+            cell.border_left = read_border(b.child("w:left") ? b.child("w:left") : b.child("w:start"), &ctx_.styles.theme());
+            cell.border_right = read_border(b.child("w:right") ? b.child("w:right") : b.child("w:end"), &ctx_.styles.theme());
         }
         if (auto m = tcpr.child("w:tcMar")) {
             if (auto x = m.child("w:top")) cell.margin_top = twips(x, "w:w");
@@ -673,13 +822,15 @@ void StoryReader::read_row(pugi::xml_node n, Table& t, const std::string& style)
             if (auto x = m.child("w:right") ? m.child("w:right") : m.child("w:end")) cell.margin_right = twips(x, "w:w");
         }
         cell.vertical_align = val(tcpr.child("w:vAlign"));
-        if (cell.shading.fill.empty() && row.header)
-            if (const Style* s = ctx_.styles.find(style)) cell.shading = read_shading(s->first_row_tcpr.child("w:shd"));
+        std::vector<pugi::xml_node> saved_conditional = std::move(conditional_);
+        conditional_.clear();
+        apply_conditional(cell, tcpr, style, t.rows.size(), row.cells.size(), cells.size());
         if (depth_ < 64) {
             ++depth_;
             cell.blocks = read_blocks(tc, style);
             --depth_;
         }
+        conditional_ = std::move(saved_conditional);
         row.cells.push_back(std::move(cell));
     }
     t.rows.push_back(std::move(row));

@@ -20,6 +20,7 @@ struct ReadContext {
     const StyleSheet& styles;
     Numbering& numbering;
     std::vector<std::string>& warnings;
+    std::vector<PictureFormat>& picture_formats;  // Document::picture_formats
 };
 
 // One story: a sequence of block-level elements under `container` (w:body,
@@ -55,6 +56,19 @@ private:
     std::size_t base_ = 0;  // fields_ entries opened outside the current container
     int depth_ = 0;
     std::vector<Inline> drop_cap_;  // inlines of a drop-cap frame awaiting their paragraph
+    // Table style conditional formatting (§17.7.6, w:tblLook §17.4.56): which
+    // parts of the table being read take their formats, and the formats of
+    // the cell being read (its paragraphs apply their pPr/rPr).
+    struct TableLook {
+        bool first_row = true, last_row = false, first_col = true, last_col = false;
+        bool row_bands = true, col_bands = false;
+        int row_band = 1, col_band = 1;  // w:tblStyleRowBandSize, w:tblStyleColBandSize
+        std::size_t rows = 0;            // rows the table shows
+    };
+    TableLook look_;
+    std::vector<pugi::xml_node> conditional_;
+    void apply_conditional(TableCell& cell, pugi::xml_node tcpr, const std::string& style, std::size_t row,
+                           std::size_t col, std::size_t cols);
 };
 
 // Field instruction helpers (§17.16): type keyword and HYPERLINK targets.

@@ -99,7 +99,7 @@ Document read_document(const Package& pkg) {
     styles.load(pkg, first_target(pkg, main, RelType::styles), first_target(pkg, main, RelType::theme));
     Numbering numbering;
     numbering.load(pkg, first_target(pkg, main, RelType::numbering), styles);
-    ReadContext ctx{pkg, styles, numbering, doc.warnings};
+    ReadContext ctx{pkg, styles, numbering, doc.warnings, doc.picture_formats};
 
     auto root = xml(pkg, main).document_element();
     auto body = root.child("w:body");
@@ -162,6 +162,11 @@ Document read_document(const Package& pkg) {
     if (auto settings = first_target(pkg, main, RelType::settings); !settings.empty()) {
         auto root = xml(pkg, settings).document_element();
         doc.even_and_odd_headers = static_cast<bool>(root.child("w:evenAndOddHeaders"));
+        if (auto shown = root.child("w:displayBackgroundShape"); shown && on_off(shown)) {
+            std::string_view color = attr(body.parent().child("w:background"), "w:color");
+            if (color.size() == 6 && color.find_first_not_of("0123456789abcdefABCDEF") == std::string_view::npos)
+                doc.background_color = color;
+        }
         note_formats(root);
     }
     note_formats(body.child("w:sectPr"));

@@ -1,6 +1,7 @@
 #include "numbering.hpp"
 
 #include "package/package_impl.hpp"
+#include "symbol_fonts.hpp"
 #include "xml_util.hpp"
 
 namespace allies::ooxml {
@@ -141,30 +142,32 @@ NumberingLevel read_level(pugi::xml_node lvl) {
     if (auto n = lvl.child("w:pStyle")) l.style_id = val(n);
     if (auto f = lvl.child("w:rPr").child("w:rFonts")) l.font = attr(f, "w:ascii");
     l.ppr_node = lvl.child("w:pPr");
+    l.rpr_node = lvl.child("w:rPr");
     apply_ppr(l.ppr, l.ppr_node);
     return l;
 }
 
-// Symbol/Wingdings bullets live in the private use area (U+F0xx); show the
-// character a reader expects instead of a box.
+// Symbol/Wingdings bullets are the font's codes, either in the private use
+// area (U+F0xx) or as the Latin-1 character of the code ("\u00A7" in
+// Wingdings is a square): show the character Word draws instead of a box.
 std::string bullet_text(const std::string& text, const std::string& font) {
     if (text.empty()) return "";
-    unsigned char c0 = static_cast<unsigned char>(text[0]);
-    if (text.size() == 3 && c0 == 0xEF) {  // U+F000..U+FFFF
-        unsigned cp = ((c0 & 0x0F) << 12) | ((text[1] & 0x3F) << 6) | (text[2] & 0x3F);
-        if (cp >= 0xF000 && cp <= 0xF0FF) {
-            unsigned low = cp - 0xF000;
-            if (font.find("Wingdings") != std::string::npos) {
-                if (low == 0xA7 || low == 0x6E) return "\xE2\x96\xAA";  // ▪
-                if (low == 0xD8) return "\xE2\x9E\xA2";                // ➢
-                if (low == 0xFC) return "\xE2\x9C\x93";                // ✓
-                return "\xE2\x80\xA2";
-            }
-            if (low == 0xB7) return "\xE2\x80\xA2";  // •
-            return "\xE2\x80\xA2";
+    if (is_symbol_font(font)) {
+        char32_t cp = 0;
+        unsigned char c0 = static_cast<unsigned char>(text[0]);
+        if (text.size() == 1 && c0 < 0x80) cp = c0;
+        else if (text.size() == 2 && (c0 & 0xE0) == 0xC0) cp = ((c0 & 0x1F) << 6) | (text[1] & 0x3F);
+        else if (text.size() == 3 && c0 == 0xEF) cp = ((c0 & 0x0F) << 12) | ((text[1] & 0x3F) << 6) | (text[2] & 0x3F);
+        if (cp != 0 && (cp <= 0xFF || (cp >= 0xF000 && cp <= 0xF0FF))) {
+            if (std::string mapped = symbol_font_char(font, cp); !mapped.empty()) return mapped;
+            return "\xE2\x80\xA2";  // a symbol we do not know: a plain bullet
         }
     }
-    if (text == "o" && font.find("Courier") != std::string::npos) return "o";
+    unsigned char c0 = static_cast<unsigned char>(text[0]);
+    if (text.size() == 3 && c0 == 0xEF) {  // another font's private use character
+        unsigned cp = ((c0 & 0x0F) << 12) | ((text[1] & 0x3F) << 6) | (text[2] & 0x3F);
+        if (cp >= 0xF000 && cp <= 0xF0FF) return "\xE2\x80\xA2";
+    }
     return text;
 }
 

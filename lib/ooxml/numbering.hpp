@@ -23,6 +23,7 @@ struct NumberingLevel {
     std::string font;                 // rPr/rFonts ascii (bullet fonts: Symbol, Wingdings)
     ParaProps ppr;                    // indents and tabs the level imposes
     pugi::xml_node ppr_node;
+    pugi::xml_node rpr_node;          // the label's own run formatting
     bool defined = false;
 };
 

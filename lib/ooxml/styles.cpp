@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 
 #include "package/package_impl.hpp"
 #include "xml_util.hpp"
@@ -22,26 +23,100 @@ std::string theme_font(std::string_view theme_attr, const ThemeFonts& t) {
 
 }  // namespace
 
-Border read_border(pugi::xml_node n) {
+namespace {
+
+int hex_value(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+// Scales the HSL luminance of an RRGGBB colour: tint towards white
+// (L' = L * t + 1 - t), shade towards black (L' = L * s).
+std::string tint_shade(const std::string& hex, double tint, double shade) {
+    double c[3];
+    for (int i = 0; i < 3; ++i) {
+        int hi = hex_value(hex[static_cast<std::size_t>(2 * i)]), lo = hex_value(hex[static_cast<std::size_t>(2 * i + 1)]);
+        if (hi < 0 || lo < 0) return hex;
+        c[i] = (hi * 16 + lo) / 255.0;
+    }
+    double mx = std::max({c[0], c[1], c[2]}), mn = std::min({c[0], c[1], c[2]});
+    double l = (mx + mn) / 2, h = 0, sat = 0;
+    if (mx > mn) {
+        double d = mx - mn;
+        sat = l > 0.5 ? d / (2 - mx - mn) : d / (mx + mn);
+        if (mx == c[0]) h = (c[1] - c[2]) / d + (c[1] < c[2] ? 6 : 0);
+        else if (mx == c[1]) h = (c[2] - c[0]) / d + 2;
+        else h = (c[0] - c[1]) / d + 4;
+        h /= 6;
+    }
+    if (tint < 1) l = l * tint + (1 - tint);
+    if (shade < 1) l = l * shade;
+    auto hue = [](double p, double q, double t) {
+        if (t < 0) t += 1;
+        if (t > 1) t -= 1;
+        if (t < 1.0 / 6) return p + (q - p) * 6 * t;
+        if (t < 0.5) return q;
+        if (t < 2.0 / 3) return p + (q - p) * (2.0 / 3 - t) * 6;
+        return p;
+    };
+    double out[3] = {l, l, l};
+    if (sat > 0) {
+        double q = l < 0.5 ? l * (1 + sat) : l + sat - l * sat, p = 2 * l - q;
+        out[0] = hue(p, q, h + 1.0 / 3);
+        out[1] = hue(p, q, h);
+        out[2] = hue(p, q, h - 1.0 / 3);
+    }
+    static const char* digits = "0123456789ABCDEF";
+    std::string r;
+    for (double v : out) {
+        int b = static_cast<int>(std::lround(std::clamp(v, 0.0, 1.0) * 255));
+        r += digits[b / 16];
+        r += digits[b % 16];
+    }
+    return r;
+}
+
+double fraction(std::string_view hex) {
+    if (hex.size() != 2 || hex_value(hex[0]) < 0 || hex_value(hex[1]) < 0) return 1;
+    return (hex_value(hex[0]) * 16 + hex_value(hex[1])) / 255.0;
+}
+
+}  // namespace
+
+std::string theme_color(pugi::xml_node n, const char* color_attr, const char* theme_attr, const char* tint_attr,
+                        const char* shade_attr, const ThemeFonts* theme) {
+    if (theme) {
+        if (auto name = attr(n, theme_attr); !name.empty()) {
+            auto it = theme->colors.find(std::string(name));
+            if (it != theme->colors.end())
+                return tint_shade(it->second, fraction(attr(n, tint_attr)), fraction(attr(n, shade_attr)));
+        }
+    }
+    return std::string(attr(n, color_attr));
+}
+
+Border read_border(pugi::xml_node n, const ThemeFonts* theme) {
     Border b;
     if (!n) return b;
     b.style = val(n);
     b.size = static_cast<std::int32_t>(integer(attr(n, "w:sz")));
     b.space = static_cast<Twips>(integer(attr(n, "w:space")) * 20);
-    b.color = attr(n, "w:color");
+    b.color = theme_color(n, "w:color", "w:themeColor", "w:themeTint", "w:themeShade", theme);
     return b;
 }
 
-Shading read_shading(pugi::xml_node n) {
+Shading read_shading(pugi::xml_node n, const ThemeFonts* theme) {
     Shading s;
     if (!n) return s;
     s.pattern = val(n);
-    s.color = attr(n, "w:color");
-    s.fill = attr(n, "w:fill");
+    s.color = theme_color(n, "w:color", "w:themeColor", "w:themeTint", "w:themeShade", theme);
+    s.fill = theme_color(n, "w:fill", "w:themeFill", "w:themeFillTint", "w:themeFillShade", theme);
     return s;
 }
 
-void apply_ppr(ParaProps& p, pugi::xml_node ppr) {
+void apply_ppr(ParaProps& p, pugi::xml_node ppr, const ThemeFonts* theme) {
     if (!ppr) return;
     for (auto n : ppr.children()) {
         std::string_view name = n.name();
@@ -86,14 +161,14 @@ void apply_ppr(ParaProps& p, pugi::xml_node ppr) {
             p.outline_level = lvl >= 0 && lvl < 9 ? static_cast<int>(lvl) : -1;  // 9 = body text
         } else if (name == "w:bidi") p.bidi = on_off(n);
         else if (name == "w:pBdr") {
-            if (auto b = n.child("w:top")) p.border_top = read_border(b);
-            if (auto b = n.child("w:bottom")) p.border_bottom = read_border(b);
-            if (auto b = n.child("w:left")) p.border_left = read_border(b);
-            else if (b = n.child("w:start"); b) p.border_left = read_border(b);
-            if (auto b = n.child("w:right")) p.border_right = read_border(b);
-            else if (b = n.child("w:end"); b) p.border_right = read_border(b);
-            if (auto b = n.child("w:between")) p.border_between = read_border(b);
-        } else if (name == "w:shd") p.shading = read_shading(n);
+            if (auto b = n.child("w:top")) p.border_top = read_border(b, theme);
+            if (auto b = n.child("w:bottom")) p.border_bottom = read_border(b, theme);
+            if (auto b = n.child("w:left")) p.border_left = read_border(b, theme);
+            else if (b = n.child("w:start"); b) p.border_left = read_border(b, theme);
+            if (auto b = n.child("w:right")) p.border_right = read_border(b, theme);
+            else if (b = n.child("w:end"); b) p.border_right = read_border(b, theme);
+            if (auto b = n.child("w:between")) p.border_between = read_border(b, theme);
+        } else if (name == "w:shd") p.shading = read_shading(n, theme);
         else if (name == "w:tabs") {
             for (auto t : n.children("w:tab")) {
                 TabStop ts{std::string(val(t)), std::string(attr(t, "w:leader")), twips(t, "w:pos")};
@@ -138,12 +213,12 @@ void apply_rpr(RunProps& r, pugi::xml_node rpr, const ThemeFonts& theme) {
             std::string_view v = val(n);
             r.underline = v == "none" ? "" : std::string(v.empty() ? "single" : v);
         } else if (name == "w:color") {
-            std::string_view v = val(n);
-            r.color = v == "auto" ? "" : std::string(v);
+            std::string v = theme_color(n, "w:val", "w:themeColor", "w:themeTint", "w:themeShade", &theme);
+            r.color = v == "auto" ? "" : v;
         } else if (name == "w:highlight") {
             std::string_view v = val(n);
             r.highlight = v == "none" ? "" : std::string(v);
-        } else if (name == "w:shd") r.shading = read_shading(n);
+        } else if (name == "w:shd") r.shading = read_shading(n, &theme);
         else if (name == "w:vertAlign") {
             std::string_view v = val(n);
             r.vertical_align = v == "superscript" ? VerticalAlign::superscript
@@ -158,6 +233,22 @@ void apply_rpr(RunProps& r, pugi::xml_node rpr, const ThemeFonts& theme) {
 void StyleSheet::load(const Package& package, const std::string& styles_part, const std::string& theme_part) {
     if (!theme_part.empty() && package.has_part(theme_part)) {
         auto root = xml(package, theme_part).document_element();
+        // Colour scheme (DrawingML §20.1.6.2), with Word's default mapping of
+        // text/background to dark/light (w:clrSchemeMapping is not read).
+        static const std::pair<const char*, const char*> names[] = {
+            {"a:dk1", "dark1"},       {"a:lt1", "light1"},     {"a:dk2", "dark2"},       {"a:lt2", "light2"},
+            {"a:accent1", "accent1"}, {"a:accent2", "accent2"}, {"a:accent3", "accent3"}, {"a:accent4", "accent4"},
+            {"a:accent5", "accent5"}, {"a:accent6", "accent6"}, {"a:hlink", "hyperlink"}, {"a:folHlink", "followedHyperlink"}};
+        auto colours = root.child("a:themeElements").child("a:clrScheme");
+        for (auto [element, name] : names) {
+            auto c = colours.child(element);
+            std::string_view hex = attr(c.child("a:srgbClr"), "val");
+            if (hex.empty()) hex = attr(c.child("a:sysClr"), "lastClr");
+            if (hex.size() == 6) theme_.colors[name] = std::string(hex);
+        }
+        for (auto [alias, name] : {std::pair{"text1", "dark1"}, std::pair{"background1", "light1"},
+                                   std::pair{"text2", "dark2"}, std::pair{"background2", "light2"}})
+            if (auto it = theme_.colors.find(name); it != theme_.colors.end()) theme_.colors[alias] = it->second;
         auto scheme = root.child("a:themeElements").child("a:fontScheme");
         if (auto major = scheme.child("a:majorFont")) {
             theme_.major_latin = attr(major.child("a:latin"), "typeface");
@@ -187,11 +278,13 @@ void StyleSheet::load(const Package& package, const std::string& styles_part, co
         st.rpr = s.child("w:rPr");
         st.tblpr = s.child("w:tblPr");
         st.tcpr = s.child("w:tcPr");
-        for (auto cond : s.children("w:tblStylePr"))
+        for (auto cond : s.children("w:tblStylePr")) {
+            st.conditional.push_back(cond);
             if (attr(cond, "w:type") == "firstRow") {
                 st.first_row_rpr = cond.child("w:rPr");
                 st.first_row_tcpr = cond.child("w:tcPr");
             }
+        }
         st.is_default = on_off_attr(s, "w:default");
         if (st.is_default && !defaults_.count(st.type)) defaults_[st.type] = st.id;
         if (!st.id.empty()) styles_.emplace(st.id, std::move(st));  // first definition wins, as in Word
@@ -218,7 +311,7 @@ void StyleSheet::apply_style_chain_ppr(ParaProps& out, const std::string& id, in
     if (!s || depth > kMaxStyleChain) return;
     if (!s->based_on.empty() && s->based_on != id) apply_style_chain_ppr(out, s->based_on, depth + 1);
     std::string keep = out.style_id;
-    apply_ppr(out, s->ppr);
+    apply_ppr(out, s->ppr, &theme_);
     out.style_id = keep;  // a pStyle inside a style's pPr is not the paragraph's style
     apply_rpr(out.run, s->rpr, theme_);
 }
@@ -230,12 +323,27 @@ void StyleSheet::apply_style_chain_rpr(RunProps& out, const std::string& id, int
     apply_rpr(out, s->rpr, theme_);
 }
 
-ParaProps StyleSheet::paragraph(pugi::xml_node ppr, const std::string& table_style) const {
+std::vector<pugi::xml_node> StyleSheet::conditional_formats(const std::string& table_style,
+                                                            const std::vector<std::string_view>& types) const {
+    std::vector<const Style*> chain;
+    for (const Style* s = find(table_style); s && chain.size() < kMaxStyleChain;
+         s = s->based_on.empty() ? nullptr : find(s->based_on))
+        chain.push_back(s);
+    std::vector<pugi::xml_node> out;
+    for (std::string_view type : types)
+        for (auto it = chain.rbegin(); it != chain.rend(); ++it)
+            for (auto cond : (*it)->conditional)
+                if (attr(cond, "w:type") == type) out.push_back(cond);
+    return out;
+}
+
+ParaProps StyleSheet::paragraph(pugi::xml_node ppr, const std::string& table_style,
+                                const std::vector<pugi::xml_node>& conditional) const {
     ParaProps p;
     // Word's defaults when docDefaults is silent: 10pt Times New Roman in the
     // spec, but every producer writes docDefaults; keep the model's 11pt.
     p.run.font_ascii = p.run.font_hansi = theme_.minor_latin.empty() ? "Calibri" : theme_.minor_latin;
-    apply_ppr(p, default_ppr_);
+    apply_ppr(p, default_ppr_, &theme_);
     apply_rpr(p.run, default_rpr_, theme_);
     if (!table_style.empty()) {
         if (const Style* ts = find(table_style)) {
@@ -245,9 +353,15 @@ ParaProps StyleSheet::paragraph(pugi::xml_node ppr, const std::string& table_sty
             for (const Style* s = ts; s && chain.size() < kMaxStyleChain; s = s->based_on.empty() ? nullptr : find(s->based_on))
                 chain.push_back(s);
             for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
-                apply_ppr(p, (*it)->ppr);
+                apply_ppr(p, (*it)->ppr, &theme_);
                 apply_rpr(p.run, (*it)->rpr, theme_);
             }
+        }
+        // Conditional formats of the cell (first row, banded rows, ...) over
+        // the whole table's (§17.7.6).
+        for (auto cond : conditional) {
+            apply_ppr(p, cond.child("w:pPr"), &theme_);
+            apply_rpr(p.run, cond.child("w:rPr"), theme_);
         }
     }
     std::string style_id = std::string(val(ppr.child("w:pStyle")));
@@ -257,7 +371,7 @@ ParaProps StyleSheet::paragraph(pugi::xml_node ppr, const std::string& table_sty
     }
     if (!style_id.empty()) apply_style_chain_ppr(p, style_id, 0);
     p.style_id = style_id;
-    apply_ppr(p, ppr);
+    apply_ppr(p, ppr, &theme_);
     p.style_id = style_id;
     if (p.outline_level < 0) {
         // Styles named "heading N" are headings even when a producer omitted

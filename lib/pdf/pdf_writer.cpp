@@ -246,18 +246,33 @@ private:
     }
 
     void paint(PdfPainter& painter, const layout::LineItem& l) {
+        // A dash pattern is graphics state: set it inside q ... Q so the
+        // lines after this one stay solid (the fill colour is untouched).
+        bool dashed = !l.dash.empty();
+        if (dashed) {
+            std::string d = "q [";
+            for (std::size_t i = 0; i < l.dash.size() && i < 8; ++i) {
+                if (i) d += ' ';
+                d += num(std::max(0.01, l.dash[i]));
+            }
+            painter.GetCanvas()->Append(d + "] 0 d\n");
+        }
         painter.SetStrokingColor(l.color.r, l.color.g, l.color.b);
         painter.SetStrokeWidth(l.width);
         painter.DrawLine(l.x1, l.y1, l.x2, l.y2);
+        if (dashed) painter.GetCanvas()->Append("Q\n");
     }
 
     void paint(PdfPainter& painter, const layout::ImageItem& i) {
-        if (i.bytes.empty()) return;
+        if (i.bytes.empty() && !i.raster) return;
         auto image = std::make_unique<PdfImage>(&pdf_);
         double w = 0, h = 0;
         std::string problem;
         try {
-            if (i.jpeg) {
+            if (i.raster) {
+                const layout::Raster& r = *i.raster;
+                load_pixels(*image, r.width, r.height, r.channels, r.pixels, r.alpha);
+            } else if (i.jpeg) {
                 // Passed through as DCT: PoDoFo reads only the header.
                 image->LoadFromJpegData(reinterpret_cast<const unsigned char*>(i.bytes.data()),
                                         static_cast<pdf_long>(i.bytes.size()));
@@ -278,7 +293,18 @@ private:
             return;
         }
         if (w <= 0 || h <= 0) return;
-        painter.DrawImage(i.x, i.y, image.get(), i.width / w, i.height / h);
+        if (i.crop_left > 0 || i.crop_top > 0 || i.crop_right > 0 || i.crop_bottom > 0) {
+            // a:srcRect: the whole picture scaled so that its kept part fills
+            // the box, clipped to the box (y is the box's bottom edge).
+            double full_w = i.width / std::max(0.01, 1 - i.crop_left - i.crop_right);
+            double full_h = i.height / std::max(0.01, 1 - i.crop_top - i.crop_bottom);
+            painter.GetCanvas()->Append("q " + num(i.x) + " " + num(i.y) + " " + num(i.width) + " " + num(i.height) +
+                                        " re W n\n");
+            painter.DrawImage(i.x - i.crop_left * full_w, i.y - i.crop_bottom * full_h, image.get(), full_w / w, full_h / h);
+            painter.GetCanvas()->Append("Q\n");
+        } else {
+            painter.DrawImage(i.x, i.y, image.get(), i.width / w, i.height / h);
+        }
         images_.push_back(std::move(image));
     }
 
@@ -288,17 +314,24 @@ private:
     bool load_png(PdfImage& image, const std::string& bytes) {
         auto png = layout::decode_png(bytes);
         if (!png) return false;
-        image.SetImageColorSpace(png->channels == 1 ? ePdfColorSpace_DeviceGray : ePdfColorSpace_DeviceRGB);
-        if (!png->alpha.empty()) {
+        load_pixels(image, png->width, png->height, png->channels, png->pixels, png->alpha);
+        return true;
+    }
+
+    // 8-bit grey or RGB samples (rows top-down), Flate-compressed by PoDoFo,
+    // with a soft mask when an alpha plane is given.
+    void load_pixels(PdfImage& image, unsigned width, unsigned height, int channels, const std::string& samples,
+                     const std::string& alpha_plane) {
+        image.SetImageColorSpace(channels == 1 ? ePdfColorSpace_DeviceGray : ePdfColorSpace_DeviceRGB);
+        if (!alpha_plane.empty()) {
             PdfImage mask(&pdf_);
             mask.SetImageColorSpace(ePdfColorSpace_DeviceGray);
-            PdfMemoryInputStream alpha(png->alpha.data(), static_cast<pdf_long>(png->alpha.size()));
-            mask.SetImageData(png->width, png->height, 8, &alpha);
+            PdfMemoryInputStream alpha(alpha_plane.data(), static_cast<pdf_long>(alpha_plane.size()));
+            mask.SetImageData(width, height, 8, &alpha);
             image.SetImageSoftmask(&mask);
         }
-        PdfMemoryInputStream pixels(png->pixels.data(), static_cast<pdf_long>(png->pixels.size()));
-        image.SetImageData(png->width, png->height, 8, &pixels);
-        return true;
+        PdfMemoryInputStream pixels(samples.data(), static_cast<pdf_long>(samples.size()));
+        image.SetImageData(width, height, 8, &pixels);
     }
 
     void paint(PdfPainter& painter, const layout::PathItem& p) {

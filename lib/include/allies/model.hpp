@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -90,6 +91,16 @@ struct ParaProps {
 
 struct Block;
 
+// A picture's cropping (a:srcRect: thousandths of a percent of each side cut
+// off, negative = padding) and outline (a:ln in pic:spPr; width 0 = none).
+// Kept beside the document, not in every inline: a paragraph may hold
+// hundreds of thousands of inlines, and each byte of Inline counts there.
+struct PictureFormat {
+    std::int32_t crop_left = 0, crop_top = 0, crop_right = 0, crop_bottom = 0;
+    Emu outline_width = 0;
+    std::string outline_color;        // RRGGBB
+};
+
 enum class InlineKind {
     text,              // text: the run's characters (w:t, w:sym, hyphens as Unicode)
     tab,
@@ -130,12 +141,16 @@ struct Inline {
     std::string alt_text, title;      // drawing: wp:docPr descr / title
     Emu width = 0, height = 0;        // drawing extent
     bool anchored = false;            // wp:anchor vs wp:inline
+    std::int32_t picture_format = -1;  // drawing: index into Document::picture_formats, -1 = none
 };
 
 struct Paragraph {
     ParaProps props;
     std::vector<Inline> inlines;
     std::string list_label;           // as Word shows it ("1.", "a)", "•"), "" if none
+    // The label's formatting: the paragraph's run properties under the
+    // numbering level's w:rPr (colour, size, bold of a number or bullet).
+    std::shared_ptr<const RunProps> label_props;  // null: the paragraph's own
     bool bullet = false;
     int list_level = -1;
     bool section_end = false;         // carries a w:sectPr (ends a section)
@@ -237,7 +252,11 @@ struct Document {
     // How note references are numbered (ST_NumberFormat): settings.xml's
     // footnotePr/endnotePr, overridden by the body's final sectPr.
     std::string footnote_format = "decimal", endnote_format = "lowerRoman";
+    // Page colour (w:background/@w:color, hex RRGGBB) when settings.xml's
+    // displayBackgroundShape says to show it (§17.2.1, §17.15.1.31); "" = none.
+    std::string background_color;
     std::vector<std::string> warnings;  // things read approximately, as data
+    std::vector<PictureFormat> picture_formats;  // see Inline::picture_format
 };
 
 }  // namespace allies
