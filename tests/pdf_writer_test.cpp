@@ -50,7 +50,7 @@ layout::LaidOutDocument sample() {
         b.text = U"Synthetic bold and italic";
         b.synthetic_bold = b.synthetic_italic = true;
         page.items.push_back(b);
-        page.items.push_back(layout::LineItem{72, 730, 300, 730, 1, {}});
+        page.items.push_back(layout::LineItem{72, 730, 300, 730, 1, {}, layout::kUntagged, {}});
         page.items.push_back(layout::RectItem{72, 600, 100, 50, true, {0.9, 0.9, 0.9}, 0});
         page.items.push_back(layout::LinkItem{72, 760, 200, 20, "https://example.org/", -1, 0});
         d.pages.push_back(page);

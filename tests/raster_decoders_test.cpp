@@ -259,7 +259,7 @@ TEST(RasterDecoders, HugeDeclaredSizesAreRefusedBeforeDecoding) {
 
 TEST(RasterDecoders, AGifInADocumentIsDrawnAsAPicture) {
     static layout::FontLibrary fonts;
-    for (const std::string& name : {"photo.gif", "broken.gif"}) {
+    for (const std::string name : {"photo.gif", "broken.gif"}) {
         DocxBuilder b;
         std::string bytes = gif(false);
         if (name == "broken.gif") bytes.resize(bytes.size() / 2);
