@@ -60,3 +60,31 @@ TEST(BlackThroughStyles, WhiteTextOnABlackStyleAndDirectClearingAreNotMarkings) 
     EXPECT_NE(text.find("Cleared text stays"), std::string::npos) << text;
     EXPECT_EQ(count_rule(out.plan, Rule::black_highlight), 0);
 }
+
+TEST(BlackThroughStyles, BlackCellsDirectlyAndThroughTableStylesAndTheirConditionalFormats) {
+    DocxBuilder b;
+    b.styles = part("styles",
+                    "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/></w:style>"
+                    "<w:style w:type=\"table\" w:styleId=\"Inked\"><w:name w:val=\"Inked\"/>"
+                    "<w:tcPr><w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"000000\"/></w:tcPr></w:style>"
+                    "<w:style w:type=\"table\" w:styleId=\"InkedHeader\"><w:name w:val=\"Inked header\"/>"
+                    "<w:tblStylePr w:type=\"firstRow\"><w:tcPr><w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"000000\"/></w:tcPr></w:tblStylePr></w:style>"
+                    "<w:style w:type=\"table\" w:styleId=\"Banner\"><w:name w:val=\"Banner\"/>"
+                    "<w:tblStylePr w:type=\"firstRow\"><w:rPr><w:color w:val=\"FFFFFF\" w:themeColor=\"background1\"/></w:rPr>"
+                    "<w:tcPr><w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"000000\"/></w:tcPr></w:tblStylePr></w:style>");
+    auto table = [](const char* style, const std::string& first, const std::string& second, const std::string& cell_pr = "") {
+        return std::string("<w:tbl><w:tblPr><w:tblStyle w:val=\"") + style +
+               "\"/><w:tblLook w:firstRow=\"1\" w:noHBand=\"1\" w:noVBand=\"1\"/></w:tblPr><w:tblGrid><w:gridCol w:w=\"4000\"/></w:tblGrid>"
+               "<w:tr><w:tc><w:tcPr>" + cell_pr + "</w:tcPr>" + para(first) + "</w:tc></w:tr><w:tr><w:tc>" + para(second) + "</w:tc></w:tr></w:tbl>";
+    };
+    b.body = table("Inked", "Informant: Ashdown Row", "Second inked row") + para("Between.") +
+             table("InkedHeader", "Complainant: Wilberforce Quarry", "Public second row") + para("Between.") +
+             table("Banner", "Public banner heading", "Public body row") + para("Between.") +
+             table("", "Direct black: Elm Cottage", "Public plain row", "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"000000\"/>") +
+             para("End.");
+    auto out = redact_doc(b);
+    std::string text = visible_text(out.bytes);
+    for (const char* gone : {"Ashdown", "Second inked row", "Wilberforce", "Elm Cottage"}) EXPECT_FALSE(anywhere(out.bytes, gone)) << gone << "\n" << text;
+    for (const char* kept : {"Public second row", "Public banner heading", "Public body row", "Public plain row"})
+        EXPECT_NE(text.find(kept), std::string::npos) << kept << "\n" << text;
+}

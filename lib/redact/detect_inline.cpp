@@ -1,6 +1,7 @@
 // Inline rules inside paragraphs that stay: M2 inline content controls, M3
 // character styles, M7 black highlight or shading, then people's names and
 // patterns in whatever text is left.
+#include <cstdlib>
 #include <algorithm>
 #include <map>
 
@@ -44,11 +45,100 @@ public:
         cache_.emplace(std::move(key), marked);
         return marked;
     }
+    // Text a reader can see on black: its colour through the styles is light.
+    bool light_text(const std::string& table_style, const std::string& pstyle, const std::string& rstyle) {
+        auto [pp, rp] = style_chain_props(styles_, table_style, pstyle, rstyle);
+        return light_colour(rp.color);
+    }
 
 private:
     const ooxml::StyleSheet& styles_;
     std::map<std::string, bool> cache_;
 };
+
+bool black_shd(pugi::xml_node shd) {
+    std::string_view fill = shd.attribute("w:fill").value(), pat = shd.attribute("w:val").value(),
+                     color = shd.attribute("w:color").value();
+    return fill == "000000" || (pat == "solid" && (color == "000000" || color == "auto"));
+}
+
+// Whether a table cell is painted black (M7 on a cell): its own shading,
+// else its table style's, for the whole table and for the conditional
+// formats that reach this cell by its place and the table's w:tblLook
+// (first/last row and column, banded rows and columns).
+// `light_text` is set when the table style writes the cell's text in a
+// light colour ("Grid Table 4": white on a black header row): a banner to
+// be read, not a marking.
+bool cell_black(pugi::xml_node tc, const ooxml::StyleSheet& styles, bool& light_text) {
+    light_text = false;
+    if (pugi::xml_node shd = tc.child("w:tcPr").child("w:shd")) return black_shd(shd);  // direct wins, either way
+    pugi::xml_node tr = tc.parent();
+    while (tr && !is(tr, "w:tr")) tr = tr.parent();
+    pugi::xml_node tbl = tr.parent();
+    while (tbl && !is(tbl, "w:tbl")) tbl = tbl.parent();
+    if (!tr || !tbl) return false;
+    std::string style(ooxml::val(tbl.child("w:tblPr").child("w:tblStyle")));
+    if (style.empty()) return false;
+    // Place of the cell.
+    std::size_t row = 0, rows = 0, col = 0, cols = 0;
+    for (auto r : descendants_named(tbl, "w:tr")) {
+        pugi::xml_node owner = r.parent();
+        while (owner && !is(owner, "w:tbl")) owner = owner.parent();
+        if (owner != tbl) continue;  // a nested table's row
+        if (r == tr) row = rows;
+        ++rows;
+    }
+    for (pugi::xml_node c : tr.children("w:tc")) {
+        if (c == tc) col = cols;
+        ++cols;
+    }
+    // w:tblLook: attributes, or the older hex mask; Word's default is 04A0.
+    pugi::xml_node look = tbl.child("w:tblPr").child("w:tblLook");
+    unsigned mask = 0x04A0;
+    if (look) {
+        mask = static_cast<unsigned>(std::strtoul(look.attribute("w:val").value(), nullptr, 16));
+        auto flag = [&](const char* a, unsigned bit) {
+            pugi::xml_attribute at = look.attribute(a);
+            if (!at) return;
+            std::string_view v = at.value();
+            mask = (v == "1" || v == "true" || v == "on") ? (mask | bit) : (mask & ~bit);
+        };
+        flag("w:firstRow", 0x0020);
+        flag("w:lastRow", 0x0040);
+        flag("w:firstColumn", 0x0080);
+        flag("w:lastColumn", 0x0100);
+        flag("w:noHBand", 0x0200);
+        flag("w:noVBand", 0x0400);
+    }
+    std::vector<std::string_view> types{"wholeTable"};
+    if (!(mask & 0x0200)) types.push_back(row % 2 == (mask & 0x0020 ? 1u : 0u) ? "band1Horz" : "band2Horz");
+    if (!(mask & 0x0400)) types.push_back(col % 2 == (mask & 0x0080 ? 1u : 0u) ? "band1Vert" : "band2Vert");
+    if ((mask & 0x0080) && col == 0) types.push_back("firstCol");
+    if ((mask & 0x0100) && col + 1 == cols) types.push_back("lastCol");
+    if ((mask & 0x0020) && row == 0) types.push_back("firstRow");
+    if ((mask & 0x0040) && row + 1 == rows) types.push_back("lastRow");
+    bool black = false;
+    // The style's own cell properties (its basedOn chain, base first), then the conditional formats in order.
+    std::vector<const ooxml::Style*> chain;
+    for (const ooxml::Style* s = styles.find(style); s && chain.size() < 32; s = s->based_on.empty() ? nullptr : styles.find(s->based_on))
+        chain.push_back(s);
+    auto colour = [&](pugi::xml_node rpr) {
+        if (pugi::xml_node c = rpr.child("w:color")) {
+            std::string v = c.attribute("w:val").value();
+            std::string_view theme = c.attribute("w:themeColor").value();
+            light_text = light_colour(v) || theme == "background1" || theme == "light1";
+        }
+    };
+    for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+        if (pugi::xml_node shd = (*it)->tcpr.child("w:shd")) black = black_shd(shd);
+        colour((*it)->rpr);
+    }
+    for (pugi::xml_node cond : styles.conditional_formats(style, types)) {
+        if (pugi::xml_node shd = cond.child("w:tcPr").child("w:shd")) black = black_shd(shd);
+        colour(cond.child("w:rPr"));
+    }
+    return black;
+}
 
 // The style of the table a paragraph stands in ("" outside tables).
 std::string table_style_of(pugi::xml_node p) {
@@ -144,6 +234,9 @@ void detect_inline(Package& package, Redactor::State& st) {
             std::vector<Span> spans;
             const std::string table_style = policy.black_highlight ? table_style_of(p) : std::string();
             const std::string pstyle(ooxml::val(p.child("w:pPr").child("w:pStyle")));
+            // A cell painted black (directly or by its table style) hides all its text.
+            bool black_cell = false, cell_light_text = false;
+            if (policy.black_highlight && is(p.parent(), "w:tc")) black_cell = cell_black(p.parent(), st.styles, cell_light_text);
             for (const auto& s : flat.segments) {
                 if (!s.run || !is(s.run, "w:r")) continue;
                 pugi::xml_node rpr = s.run.child("w:rPr");
@@ -160,6 +253,12 @@ void detect_inline(Package& package, Redactor::State& st) {
                     bool cleared = (!hl.empty() && hl != "black") || (rpr.child("w:shd") && !direct);
                     if (direct || (!cleared && style_black.black(table_style, pstyle, rstyle)))
                         rule = Rule::black_highlight;
+                    // On a black cell, what is not written in a light colour
+                    // (directly or through its styles) cannot be read either.
+                    std::string_view direct_colour = rpr.child("w:color").attribute("w:val").value();
+                    bool light = !direct_colour.empty() ? light_colour(std::string(direct_colour))
+                                                        : cell_light_text || style_black.light_text(table_style, pstyle, rstyle);
+                    if (black_cell && !cleared && !light) rule = Rule::black_highlight;
                 }
                 if (rule == Rule::sanitise) continue;
                 if (!spans.empty() && spans.back().b == s.begin && spans.back().rule == rule) spans.back().b = s.end;
