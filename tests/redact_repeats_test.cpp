@@ -69,3 +69,13 @@ TEST(RepeatedTitles, APropertyRepeatingAConfidentialHeadingGoes) {
     EXPECT_EQ(core.find("Staffing"), std::string::npos) << core;
     EXPECT_NE(core.find("Board minutes"), std::string::npos) << core;
 }
+
+TEST(RepeatedFigures, GroupedReferencesButNotDates) {
+    DocxBuilder b;
+    b.body = "<w:sdt><w:sdtPr><w:alias w:val=\"Sensitive\"/><w:tag w:val=\"sensitive\"/></w:sdtPr><w:sdtContent>" +
+             para("Claim reference 4471-0938-2215 opened on 2024-06-11.") + "</w:sdtContent></w:sdt>" +
+             para("Insurer acknowledged claim 4471-0938-2215 on 2024-06-11 and 12/03/2026.");
+    std::string text = visible_text(redact_doc(b).bytes);
+    EXPECT_EQ(text.find("4471-0938-2215"), std::string::npos) << text;
+    EXPECT_NE(text.find("on 2024-06-11 and 12/03/2026."), std::string::npos) << text;
+}

@@ -104,6 +104,19 @@ Figure figure_of(std::string_view tok) {
         }
         return f;
     }
+    // A reference in groups: "4471-0938-2215", "12/3456/7890". Nine digits
+    // or more, so no date ("2024-06-11", "12/03/2026") is ever one.
+    if (tok.find_first_not_of("0123456789-/") == std::string_view::npos && tok.find_first_of("-/") != std::string_view::npos) {
+        std::string digits;
+        for (char c : tok)
+            if (c >= '0' && c <= '9') digits += c;
+        if (digits.size() >= 9) {
+            f.key = "r:" + digits;
+            f.digits = digits.size();
+            f.distinctive = true;
+        }
+        return f;
+    }
     bool currency = false, group = false;
     std::string_view body = tok;
     for (std::string_view sign : {"\xC2\xA3", "\xE2\x82\xAC", "$", "\xC2\xA5"}) {  // £ € $ ¥
