@@ -87,3 +87,15 @@ TEST(Attributes, PdfAndSvgPicturesLoseTheirMetadata) {
     EXPECT_NE(svg.find("<rect"), std::string::npos) << svg;  // the drawing stays
     EXPECT_NE(svg.find(">Logo<"), std::string::npos) << svg;
 }
+
+TEST(Attributes, LogInsAndIdentifiersInTextAndAttributes) {
+    DocxBuilder b;
+    b.body = para("Log-ins: RCT\\tokafor and praman were disabled; see t.okafor and p_raman folders.") +
+             "<w:p><w:permStart w:id=\"1\" w:ed=\"RCT\\kadeyemi\"/><w:r><w:t>Editable</w:t></w:r><w:permEnd w:id=\"1\"/></w:p>" +
+             para("The ward will open; the rose garden and the raman spectrum stay.");
+    auto out = redact_doc(b, with_roster("Tom Okafor\nPriya Raman\nKemi Adeyemi\nWill Rose\n"));
+    std::string all = all_parts(out.bytes);
+    for (const char* gone : {"tokafor", "praman", "t.okafor", "p_raman", "kadeyemi"}) EXPECT_EQ(all.find(gone), std::string::npos) << gone;
+    std::string text = visible_text(out.bytes);
+    EXPECT_NE(text.find("The ward will open; the rose garden and the raman spectrum stay."), std::string::npos) << text;
+}

@@ -171,6 +171,7 @@ TEST(Patterns, EmailsWrittenToDodgeHarvesters) {
     const std::vector<std::string> disguised = {
         "rhys.llewellyn [at] example [dot] org", "rhys.llewellyn (at) example (dot) org", "r_llewellyn {at} example.org",
         "rhys.llewellyn at example dot org",     "rhys.llewellyn at example.org",         "RHYS [ at ] EXAMPLE [ dot ] CO [ dot ] UK",
+        "rhys dot llewellyn at example dot org",
     };
     for (const auto& e : disguised) {
         SCOPED_TRACE(e);

@@ -48,6 +48,19 @@ bool mixed_case_context(std::string_view s, std::size_t begin, std::size_t end) 
     return before == -1 && after == -1;
 }
 
+// A word joined to another by an identifier's separator, with no space:
+// "t.okafor", "p_raman", "okafor_headshot", "RCT\\okafor". There a name
+// is a name in any case (log-ins, file and folder names, URLs).
+bool in_identifier(const std::string& t, std::size_t i, std::size_t e) {
+    auto sep = [](char c) { return c == '.' || c == '_' || c == '\\' || c == '/' || c == '@' || c == '%'; };
+    auto word = [](char c) { return text::is_word_byte(static_cast<unsigned char>(c)); };
+    bool before = i >= 2 && sep(t[i - 1]) && word(t[i - 2]);
+    bool after = e + 1 < t.size() && sep(t[e]) && word(t[e + 1]);
+    // "end.Okafor" across a sentence needs a capital anyway; "okafor." at a
+    // sentence end is no identifier: a dot counts only between word characters.
+    return before || after;
+}
+
 // No lower-case letter in the text: "LB", not "Lb" or "lb" (a pound).
 bool all_upper(std::string_view s) {
     const auto* p = reinterpret_cast<const uint8_t*>(s.data());
@@ -287,11 +300,18 @@ NameMatcher::NameMatcher(const std::vector<Person>& people, const Policy& policy
             add(surname, static_cast<int>(p), false);  // "Van der Berg", "Ó Briain": the particles go with it
             add(words.front() + " " + surname, static_cast<int>(p), false);
         }
-        // Written as one word: LauraBennett, @laurabennett, Laura<ZWSP>Bennett.
+        // Written as one word: LauraBennett, @laurabennett, Laura<ZWSP>Bennett;
+        // and as a log-in, the first initial and the surname: "lbennett"
+        // (RCT\lbennett, lbennett@...), in any case.
         if (words.size() >= 2) {
             std::string squashed;
             for (const auto& w : words) squashed += w;
             if (text::fold_string(squashed).size() >= 6) add(squashed, static_cast<int>(p), false);
+            std::string first = text::fold_string(words.front()), last = text::fold_string(words.back());
+            if (!first.empty() && first[0] >= 'a' && first[0] <= 'z' && last.size() >= 4) {
+                std::string login = std::string(1, first[0]) + last;
+                if (login.find(' ') == std::string::npos) add(login, static_cast<int>(p), false);
+            }
         }
     }
     for (std::size_t p = 0; p < people.size(); ++p) {
@@ -368,7 +388,7 @@ std::vector<TextMatch> NameMatcher::find(std::string_view original, const text::
             const Variant& v = variants_[k];
             std::size_t e = i + v.folded.size();
             if (e > t.size() || t.compare(i, v.folded.size(), v.folded) != 0 || !word_end(t, e)) continue;
-            if (v.needs_capital && !text::starts_upper(original, folded.original_begin(i))) continue;
+            if (v.needs_capital && !text::starts_upper(original, folded.original_begin(i)) && !in_identifier(t, i, e)) continue;
             if (v.all_caps && (!all_upper(original.substr(folded.original_begin(i), folded.original_end(e) - folded.original_begin(i))) ||
                                !mixed_case_context(original, folded.original_begin(i), folded.original_end(e))))
                 continue;

@@ -70,6 +70,15 @@ void obfuscated_emails(const std::string& t, std::vector<std::pair<std::size_t, 
         std::size_t local_end = j;
         while (local_end > a && (t[local_end - 1] == '.' || t[local_end - 1] == '-')) --local_end;
         if (local_end == a) continue;
+        // A local part spelled out too: "rhys dot llewellyn at ...".
+        for (std::size_t sp = local_end; sp + 5 < t.size() && t.compare(sp, 5, " dot ") == 0;) {
+            std::size_t w = sp + 5, we = w;
+            while (we < t.size() && local_char(t[we])) ++we;
+            if (we == w) break;
+            local_end = we;
+            dotted_local = true;
+            sp = we;
+        }
         j = local_end;
         std::size_t k = j;
         while (k < t.size() && t[k] == ' ') ++k;

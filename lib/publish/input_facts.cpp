@@ -413,6 +413,14 @@ std::vector<PersonForm> person_forms(const std::string& written, const Policy& p
         auto initial = [](const std::string& w) {
             return (w.size() <= 2 && (w.size() < 2 || w[1] == '.')) || detect::is_calendar_word(lower(w));
         };
+        // A log-in: first initial and surname ("tokafor"), in any case.
+        {
+            auto first = verify::tokenize(words.front()), last = verify::tokenize(words.back());
+            if (!first.empty() && !last.empty() && last.back().text.size() >= 4) {
+                std::string login = first.front().text.substr(0, 1) + last.back().text;
+                if (login[0] >= 'a' && login[0] <= 'z') add(login, false);
+            }
+        }
         if (policy.first_name_alone && !initial(words.front())) add(words.front(), true);
         if (policy.surname_alone && !initial(words.back())) add(words.back(), true);
         // Initials: the letters are taken here; which pairs are common

@@ -264,11 +264,18 @@ void LeakScanner::scan_docx(const std::string& bytes, const std::string& name) {
             throw;
         }
     }();
-    for (const auto& part : pkg.part_names()) {
-        scan_text(part, name, "part name " + part, false);
-        const std::string& data = pkg.part_bytes(part);
-        std::string key = lower_ascii(part);
-        bool xml = ends_with(key, ".xml") || ends_with(key, ".rels") || ends_with(pkg.content_type(part), "xml");
+    std::size_t part_number = 0;
+    for (const auto& part_name : pkg.part_names()) {
+        ++part_number;
+        // A part whose name is itself a finding ("word/media/okafor_headshot.png")
+        // is named by its number in every place reported, so no finding,
+        // message or manifest repeats the name.
+        std::size_t before = findings_.size();
+        scan_text(part_name, name, "part name", false);
+        const std::string part = findings_.size() > before ? "part " + std::to_string(part_number) : part_name;
+        const std::string& data = pkg.part_bytes(part_name);
+        std::string key = lower_ascii(part_name);
+        bool xml = ends_with(key, ".xml") || ends_with(key, ".rels") || ends_with(pkg.content_type(part_name), "xml");
         if (!xml) {
             scan_binary(data, name, part);
             continue;

@@ -1,16 +1,26 @@
 #!/usr/bin/python3
 """Run allies-publish on every adversarial case and check all outputs independently.
 
-Usage: check_adversarial.py [CASESDIR] [WORKDIR] [--only SUBSTR]
+Usage: check_adversarial.py [CASESDIR] [WORKDIR] [--only SUBSTR]   (ALLIES_PUBLISH=path to the tool)
 Classes: OK, LEAK (secret found in something public), REFUSED (not published), LOST (must_keep missing).
+Exit 1 on any LEAK or LOST, and on a REFUSED case not in KNOWN_REFUSALS (each
+with the reason a user would accept); exit 0 otherwise.
 """
 import html, html.parser, json, os, re, shutil, subprocess, sys, unicodedata, urllib.parse, zipfile
 
-BIN = '/work/main/build/tools/allies-publish'
+BIN = os.environ.get('ALLIES_PUBLISH', os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'build', 'tools', 'allies-publish'))
 ONLY = sys.argv[sys.argv.index('--only') + 1] if '--only' in sys.argv else None
 _pos = [a for i, a in enumerate(sys.argv[1:], 1) if not a.startswith('--') and sys.argv[i - 1] != '--only']
 CASES = os.path.abspath(_pos[0]) if len(_pos) > 0 else '/tmp/adv/cases'
 WORK = os.path.abspath(_pos[1]) if len(_pos) > 1 else '/tmp/adv/work'
+
+# Refusals that are the right answer today, with why.
+KNOWN_REFUSALS = {
+    # A picture part named after a listed person: allies does not rename
+    # parts yet, so the self-check refuses ("a part's name contains a
+    # redacted name") rather than publish the name.
+    'c4_media_name',
+}
 
 CONF = str.maketrans({'а': 'a', 'е': 'e', 'о': 'o', 'р': 'p', 'с': 'c', 'у': 'y', 'х': 'x', 'і': 'i', 'ј': 'j', 'ѕ': 's', 'ԁ': 'd', 'ɡ': 'g',
                       'к': 'k', 'м': 'm', 'н': 'h', 'т': 't', 'в': 'b', 'ν': 'v', 'ο': 'o', 'α': 'a', 'ρ': 'p', 'τ': 't', 'ι': 'i', 'κ': 'k',
@@ -221,6 +231,12 @@ def main():
         if r['stderr_secret']: print('   secret on stderr/stdout:', r['stderr_secret'])
     vac = [(r['id'], r['vacuous']) for r in results if r['vacuous']]
     if vac: print('VACUOUS SECRETS (checker/generator bug):', vac)
+    bad = [r['id'] for r in results
+           if r['result'] in ('LEAK', 'LOST') or r['lost'] or r['stderr_secret'] or r['vacuous']
+           or (r['result'] == 'REFUSED' and r['id'] not in KNOWN_REFUSALS)]
+    if bad:
+        print('FAILED:', ' '.join(bad))
+        return 1
     return 0
 
 if __name__ == '__main__':
