@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "support/redact_helpers.hpp"
+#include "support/tiny_png.hpp"
 
 using namespace allies;
 using namespace allies::testing;
@@ -98,4 +99,24 @@ TEST(Attributes, LogInsAndIdentifiersInTextAndAttributes) {
     for (const char* gone : {"tokafor", "praman", "t.okafor", "p_raman", "kadeyemi"}) EXPECT_EQ(all.find(gone), std::string::npos) << gone;
     std::string text = visible_text(out.bytes);
     EXPECT_NE(text.find("The ward will open; the rose garden and the raman spectrum stay."), std::string::npos) << text;
+}
+
+TEST(Attributes, APictureNamedAfterAPersonIsRenamedAndStillShown) {
+    DocxBuilder b;
+    b.namespaces += " xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\" "
+                    "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" "
+                    "xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"";
+    b.extra_rels.push_back("<Relationship Id=\"m1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" "
+                           "Target=\"media/okafor_headshot.png\"/>");
+    b.extra_parts.push_back({"word/media/okafor_headshot.png", tiny_png()});
+    b.body = "<w:p><w:r><w:drawing><wp:inline><wp:extent cx=\"914400\" cy=\"914400\"/><wp:docPr id=\"1\" name=\"Picture 1\"/>"
+             "<a:graphic><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><pic:pic><pic:blipFill>"
+             "<a:blip r:embed=\"m1\"/></pic:blipFill></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>" +
+             para("Photo above.");
+    auto out = redact_doc(b, with_roster(kRoster));
+    EXPECT_EQ(all_parts(out.bytes).find("okafor"), std::string::npos);
+    EXPECT_FALSE(has_part(out.bytes, "word/media/okafor_headshot.png"));
+    ASSERT_TRUE(has_part(out.bytes, "word/media/part1.png"));
+    EXPECT_EQ(part_of(out.bytes, "word/media/part1.png"), tiny_png());
+    EXPECT_NE(part_of(out.bytes, "word/_rels/document.xml.rels").find("Target=\"media/part1.png\""), std::string::npos);
 }

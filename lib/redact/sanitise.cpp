@@ -161,6 +161,58 @@ struct Sanitiser {
         st.handles.take(pkg);
     }
 
+    // Pictures and other binary parts named after a person
+    // ("word/media/okafor_headshot.png"): renamed in their folder
+    // ("word/media/part1.png"), every relationship that points there
+    // updated; their bytes are unchanged.
+    void rename_named_parts() {
+        if (st.names.empty()) return;
+        const std::vector<std::string> all = pkg.part_names();
+        int n = 0;
+        for (const auto& part : all) {
+            std::string key = lower_ascii(part);
+            if (key.ends_with(".rels") || key.ends_with(".xml") || part == "[Content_Types].xml") continue;
+            if (pkg.content_type(part).ends_with("xml")) continue;  // stories and their kin are not renamed
+            if (st.names.find(part).empty()) continue;
+            st.handles.check(pkg, "rename_named_parts");
+            std::size_t slash = part.rfind('/');
+            std::string folder = slash == std::string::npos ? "" : part.substr(0, slash + 1);
+            std::string file = part.substr(folder.size());
+            std::string ext;
+            if (std::size_t dot = file.rfind('.'); dot != std::string::npos && file.size() - dot <= 6) ext = file.substr(dot);
+            for (char c : ext)
+                if (!(c == '.' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) ext.clear();
+            std::string fresh;
+            do fresh = folder + "part" + std::to_string(++n) + ext;
+            while (pkg.has_part(fresh));
+            const std::string fresh_file = fresh.substr(folder.size());
+            // Every relationship, from the package or any part, that resolves here.
+            std::vector<std::string> sources{""};
+            for (const auto& s : all)
+                if (!lower_ascii(s).ends_with(".rels")) sources.push_back(s);
+            for (const auto& source : sources) {
+                std::vector<std::string> ids;
+                for (const auto& rel : pkg.relationships(source))
+                    if (!rel.external && lower_ascii(rel.target_part) == key) ids.push_back(rel.id);
+                if (ids.empty()) continue;
+                pugi::xml_node root = xml_for_edit(pkg, rels_part_for(source)).document_element();
+                for (pugi::xml_node r : root.children()) {
+                    if (std::find(ids.begin(), ids.end(), std::string(r.attribute("Id").value())) == ids.end()) continue;
+                    std::string target = r.attribute("Target").value();
+                    std::size_t cut = target.rfind('/');
+                    r.attribute("Target").set_value(((cut == std::string::npos ? "" : target.substr(0, cut + 1)) + fresh_file).c_str());
+                }
+                pkg.impl().rels_cache.clear();
+            }
+            std::string bytes = pkg.part_bytes(part);
+            std::string type = pkg.content_type(part);
+            pkg.set_part(fresh, std::move(bytes), type);
+            pkg.remove_part(part);
+            st.add_sanitised(fresh, "part name", "a part named after a person renamed");
+            st.handles.take(pkg);
+        }
+    }
+
     // Parts the package left out at open (they do not parse): reported as
     // removed; prune_unreferenced drops the relationships that pointed there.
     void broken_parts() {
@@ -622,6 +674,7 @@ void sanitise_package(Package& package, Redactor::State& state) {
     s.prune_unreferenced();
     s.strip_revision_ids();
     s.images();
+    s.rename_named_parts();
 }
 
 }  // namespace allies::redact

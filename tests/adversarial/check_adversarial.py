@@ -15,12 +15,7 @@ CASES = os.path.abspath(_pos[0]) if len(_pos) > 0 else '/tmp/adv/cases'
 WORK = os.path.abspath(_pos[1]) if len(_pos) > 1 else '/tmp/adv/work'
 
 # Refusals that are the right answer today, with why.
-KNOWN_REFUSALS = {
-    # A picture part named after a listed person: allies does not rename
-    # parts yet, so the self-check refuses ("a part's name contains a
-    # redacted name") rather than publish the name.
-    'c4_media_name',
-}
+KNOWN_REFUSALS = set()
 
 CONF = str.maketrans({'а': 'a', 'е': 'e', 'о': 'o', 'р': 'p', 'с': 'c', 'у': 'y', 'х': 'x', 'і': 'i', 'ј': 'j', 'ѕ': 's', 'ԁ': 'd', 'ɡ': 'g',
                       'к': 'k', 'м': 'm', 'н': 'h', 'т': 't', 'в': 'b', 'ν': 'v', 'ο': 'o', 'α': 'a', 'ρ': 'p', 'τ': 't', 'ι': 'i', 'κ': 'k',
