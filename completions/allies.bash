@@ -35,12 +35,12 @@ _allies() {
         esac
         ;;
     allies-publish)
-        opts="-h --help -V --version -o --output --manifest --base --files-from --names --policy --formats
+        opts="-h --help -V --version -o --output --manifest --base --staging-dir --files-from --names --policy --formats
               --review --sections --names-as --pseudonym-key-file --keep -j --jobs --fail-fast --incremental
               --timeout -q --quiet --progress --no-progress --json --hash-key-file --verify-only --against --merge-manifests --pdfa
               --paper --list-formats $_allies_limits"
         case "$prev" in
-        -o|--output|--review|--base) COMPREPLY=($(compgen -d -- "$cur")); return ;;
+        -o|--output|--review|--base|--staging-dir) COMPREPLY=($(compgen -d -- "$cur")); return ;;
         --manifest|--against) COMPREPLY=($(compgen -f -X '!*.json' -- "$cur")); compopt -o plusdirs 2>/dev/null; return ;;
         --files-from|--names|--pseudonym-key-file|--hash-key-file) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --policy) COMPREPLY=($(compgen -f -X '!*.toml' -- "$cur")); compopt -o plusdirs 2>/dev/null; return ;;

@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "allies/error.hpp"
+#include "common/exit_codes.hpp"
 #include "allies/package.hpp"
 #include "allies/pdf.hpp"
 #include "support/docx_builder.hpp"
@@ -82,13 +83,13 @@ TEST_F(Cli, BadInputsGiveOneLineErrorsDocumentedCodesAndNoOutputFile) {
     bomb.extra_parts.emplace_back("word/media/zeros.bin", std::string(80u << 20, '\0'));  // past the 64 MiB grace
     std::string ole("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
     std::vector<Case> cases = {
-        {"text.docx", "just some text", allies::exit_codes::input, "not a zip archive"},
-        {"truncated.docx", docx.substr(0, docx.size() - 40), allies::exit_codes::input, "zip"},
-        {"bomb.docx", bomb.build(), allies::exit_codes::input, "zip bomb"},
+        {"text.docx", "just some text", allies::tool::exit_codes::input, "not a zip archive"},
+        {"truncated.docx", docx.substr(0, docx.size() - 40), allies::tool::exit_codes::input, "zip"},
+        {"bomb.docx", bomb.build(), allies::tool::exit_codes::input, "zip bomb"},
         {"legacy.doc", ole + std::string(600, '\0') + std::string("W\0o\0r\0d\0D\0o\0c\0u\0m\0e\0n\0t\0", 24),
-         allies::exit_codes::unsupported, "legacy Word 97-2003"},
+         allies::tool::exit_codes::unsupported, "legacy Word 97-2003"},
         {"locked.docx", ole + std::string(600, '\0') + std::string("E\0n\0c\0r\0y\0p\0t\0i\0o\0n\0I\0n\0f\0o\0", 28),
-         allies::exit_codes::unsupported, "password-protected"},
+         allies::tool::exit_codes::unsupported, "password-protected"},
     };
     for (const auto& c : cases) {
         auto in = write(c.name, c.bytes);
@@ -101,7 +102,7 @@ TEST_F(Cli, BadInputsGiveOneLineErrorsDocumentedCodesAndNoOutputFile) {
         EXPECT_FALSE(fs::exists(out)) << c.name;
     }
     auto missing = run((dir_ / "missing.docx").string());
-    EXPECT_EQ(missing.code, allies::exit_codes::input);
+    EXPECT_EQ(missing.code, allies::tool::exit_codes::input);
 }
 
 TEST_F(Cli, UsageErrorsAndRefusalToOverwriteTheInput) {
@@ -109,10 +110,10 @@ TEST_F(Cli, UsageErrorsAndRefusalToOverwriteTheInput) {
     fs::copy_file(kSample, copy);
     auto before = slurp(copy);
     auto r = run(copy.string() + " -o " + copy.string());
-    EXPECT_EQ(r.code, allies::exit_codes::usage);
+    EXPECT_EQ(r.code, allies::tool::exit_codes::usage);
     EXPECT_EQ(slurp(copy), before);
-    EXPECT_EQ(run(kSample + " --to pdfx").code, allies::exit_codes::usage);
-    EXPECT_EQ(run("--no-such-option").code, allies::exit_codes::usage);
+    EXPECT_EQ(run(kSample + " --to pdfx").code, allies::tool::exit_codes::usage);
+    EXPECT_EQ(run("--no-such-option").code, allies::tool::exit_codes::usage);
     auto help = run("--help");
     EXPECT_EQ(help.code, 0);
     EXPECT_NE(help.out.find("Exit codes"), std::string::npos);
@@ -120,7 +121,7 @@ TEST_F(Cli, UsageErrorsAndRefusalToOverwriteTheInput) {
 
 TEST_F(Cli, AnUnwritableOutputGivesTheOutputExitCode) {
     auto r = run(kSample + " -o " + (dir_ / "no" / "such" / "dir.txt").string());
-    EXPECT_EQ(r.code, allies::exit_codes::output);
+    EXPECT_EQ(r.code, allies::tool::exit_codes::output);
 }
 
 TEST_F(Cli, HtmlFromTheOutputExtensionAndAssetsBesideIt) {

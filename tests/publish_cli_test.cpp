@@ -3,6 +3,7 @@
 // independent tools (unzip, pdftotext, pdfinfo), and a tampered redaction
 // must be caught and kept out of the public folder.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -348,3 +349,85 @@ TEST_F(PublishCli, ThePublicManifestNamesNoInputPathAndNoListedNameInAFileName) 
 }
 
 }  // namespace
+
+// Every file of an input folder that is not published is named, with why;
+// a folder with no document at all is an error, not "0 published".
+TEST_F(PublishCli, SkippedFilesAreNamedAndAnEmptyFolderIsAnError) {
+    fs::path in = dir_ / "notes";
+    copy_sample(in / "a.docx");
+    std::ofstream(in / "2019 minutes.doc") << "\xD0\xCF\x11\xE0 old";
+    std::ofstream(in / "~$a.docx") << "lock";
+    std::ofstream(in / "agenda.odt") << "odt";
+    std::ofstream(in / "letterhead.dotx") << "template";
+    fs::create_directories(in / ".git");
+    std::ofstream(in / ".git" / "HEAD") << "ref";
+    fs::path out = dir_ / "public";
+    Result r = publish(q(in) + " -o " + q(out));
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_NE(r.err.find("skipping " + (in / "2019 minutes.doc").string() + ": Word 97-2003 document"), std::string::npos)
+        << r.err;
+    EXPECT_NE(r.err.find("skipping " + (in / "~$a.docx").string() + ": Word lock file"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("skipping " + (in / "agenda.odt").string() + ": not a Word document"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("skipping " + (in / "letterhead.dotx").string() + ": Word template"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("skipping " + (in / ".git").string() + ": hidden folder"), std::string::npos) << r.err;
+    EXPECT_EQ(r.err.find("HEAD"), std::string::npos) << r.err;  // a hidden folder is not searched
+    EXPECT_EQ(manifest(out)["documents"].size(), 1u);
+    Result quiet = publish(q(in) + " -o " + q(out) + " -q");
+    EXPECT_EQ(quiet.code, 0) << quiet.err;
+    EXPECT_EQ(quiet.err.find("skipping"), std::string::npos) << quiet.err;
+
+    fs::path empty = dir_ / "empty";
+    fs::create_directories(empty);
+    Result e = publish(q(empty) + " -o " + q(dir_ / "out2"));
+    EXPECT_EQ(e.code, 2) << e.err;
+    EXPECT_NE(e.err.find(empty.string() + ": no Word document"), std::string::npos) << e.err;
+    EXPECT_FALSE(fs::exists(dir_ / "out2" / "manifest.json"));
+
+    fs::path old_only = dir_ / "old";
+    fs::create_directories(old_only);
+    std::ofstream(old_only / "notes.doc") << "\xD0\xCF\x11\xE0 old";
+    Result o = publish(q(old_only) + " -o " + q(dir_ / "out3"));
+    EXPECT_EQ(o.code, 2) << o.err;
+    EXPECT_NE(o.err.find("skipping " + (old_only / "notes.doc").string() + ": Word 97-2003"), std::string::npos) << o.err;
+    EXPECT_NE(o.err.find("1 other file, skipped"), std::string::npos) << o.err;
+}
+
+// Staging on another file system (the case of a read-only parent, whose
+// fallback is the temporary folder): verified files arrive whole, nothing
+// unverified or partial is ever left in OUTDIR, and the result is the same.
+TEST_F(PublishCli, StagingElsewhereStillPublishesWholeVerifiedFilesOnly) {
+    fs::path in = copy_sample(dir_ / "in" / "a.docx");
+    fs::path out = dir_ / "public";
+    fs::path staging = fs::exists("/dev/shm") ? fs::path("/dev/shm") / ("allies-staging-test-" + std::to_string(::getpid()))
+                                              : dir_ / "staging";
+    Result r = publish(q(in) + " -o " + q(out) + " --staging-dir " + q(staging) + " -q");
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_EQ(files_in(out), (std::vector<std::string>{"a.docx", "a.pdf", "a.report.json", "manifest.json"}));
+    for (const auto& o : manifest(out)["documents"][0]["outputs"]) {
+        std::string sha = run_shell("sha256sum " + q(out / o["path"].get<std::string>()));
+        EXPECT_EQ(sha.substr(0, 64), o["sha256"].get<std::string>()) << o["path"];
+    }
+    EXPECT_TRUE(files_in(staging).empty());  // its own folder in DIR is gone
+    std::error_code ec;
+    fs::remove_all(staging, ec);
+    // Never inside the public folder.
+    Result inside = publish(q(in) + " -o " + q(out) + " --staging-dir " + q(out / "tmp") + " -q");
+    EXPECT_EQ(inside.code, 2) << inside.err;
+    EXPECT_NE(inside.err.find("must not be inside the output folder"), std::string::npos) << inside.err;
+}
+
+// Only OUTDIR is writable: the staging folder cannot go beside it, so it
+// goes to the temporary folder. (Root ignores directory modes, so this
+// needs an unprivileged user.)
+TEST_F(PublishCli, OnlyTheOutputFolderIsWritable) {
+    if (::geteuid() == 0) GTEST_SKIP() << "root ignores directory permissions";
+    fs::path in = copy_sample(dir_ / "in" / "a.docx");
+    fs::path parent = dir_ / "site", out = parent / "public";
+    fs::create_directories(out);
+    fs::permissions(parent, fs::perms::owner_read | fs::perms::owner_exec);
+    Result r = publish(q(in) + " -o " + q(out) + " -q");
+    fs::permissions(parent, fs::perms::owner_all);
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_EQ(files_in(parent), (std::vector<std::string>{"public", "public/a.docx", "public/a.pdf",
+                                                           "public/a.report.json", "public/manifest.json"}));
+}

@@ -28,7 +28,7 @@ protected:
 
     static std::string text_of(const std::string& docx_bytes) {
         auto pkg = allies::Package::open_memory(docx_bytes, "x.docx");
-        return allies::convert(allies::read_document(pkg), allies::OutputFormat::text);
+        return allies::convert(allies::read_document(pkg), allies::TextFormat::text);
     }
 
     static std::string all_parts(const std::string& docx_bytes) {

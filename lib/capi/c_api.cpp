@@ -83,6 +83,11 @@ allies_status status_of(ErrorKind kind) {
         case ErrorKind::usage: return ALLIES_ERROR_USAGE;
         case ErrorKind::policy: return ALLIES_ERROR_POLICY;
         case ErrorKind::refused: return ALLIES_ERROR_REFUSED;
+        case ErrorKind::out_of_memory: return ALLIES_ERROR_OUT_OF_MEMORY;
+        // Kinds of batch runs only (worker processes); no C call runs one.
+        case ErrorKind::crashed:
+        case ErrorKind::timed_out:
+        case ErrorKind::stopped: return ALLIES_ERROR_INTERNAL;
     }
     return ALLIES_ERROR_INTERNAL;
 }

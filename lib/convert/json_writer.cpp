@@ -477,15 +477,22 @@ bool parse_output_format(std::string_view name, OutputFormat& out) {
     return true;
 }
 
-std::string convert(const Document& doc, OutputFormat format) {
+bool as_text_format(OutputFormat format, TextFormat& out) {
     switch (format) {
-        case OutputFormat::text: return to_text(doc);
-        case OutputFormat::markdown: return to_markdown(doc);
-        case OutputFormat::json: return to_json(doc);
+        case OutputFormat::text: out = TextFormat::text; return true;
+        case OutputFormat::markdown: out = TextFormat::markdown; return true;
+        case OutputFormat::json: out = TextFormat::json; return true;
         case OutputFormat::html:
-            throw Error(ErrorKind::usage, "", "", "HTML output needs the package for its images: use allies::to_html");
-        case OutputFormat::pdf:
-            throw Error(ErrorKind::usage, "", "", "PDF output needs the package for its images: use allies::to_pdf");
+        case OutputFormat::pdf: return false;
+    }
+    return false;
+}
+
+std::string convert(const Document& doc, TextFormat format) {
+    switch (format) {
+        case TextFormat::text: return to_text(doc);
+        case TextFormat::markdown: return to_markdown(doc);
+        case TextFormat::json: return to_json(doc);
     }
     return {};
 }

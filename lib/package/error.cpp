@@ -39,22 +39,22 @@ std::string_view to_string(ErrorKind kind) {
         case ErrorKind::usage: return "usage";
         case ErrorKind::policy: return "policy";
         case ErrorKind::refused: return "refused";
+        case ErrorKind::out_of_memory: return "out_of_memory";
+        case ErrorKind::crashed: return "crashed";
+        case ErrorKind::timed_out: return "timed_out";
+        case ErrorKind::stopped: return "stopped";
     }
     return "unknown";
 }
 
-int exit_code_for(ErrorKind kind) {
-    switch (kind) {
-        case ErrorKind::usage: return exit_codes::usage;
-        case ErrorKind::policy: return exit_codes::policy;
-        case ErrorKind::refused: return exit_codes::refused;
-        case ErrorKind::io: return exit_codes::input;
-        case ErrorKind::write_failed: return exit_codes::output;
-        case ErrorKind::legacy_doc:
-        case ErrorKind::encrypted:
-        case ErrorKind::unsupported: return exit_codes::unsupported;
-        default: return exit_codes::input;
+bool parse_error_kind(std::string_view name, ErrorKind& out) {
+    for (int k = 0; k <= static_cast<int>(ErrorKind::stopped); ++k) {
+        if (to_string(static_cast<ErrorKind>(k)) == name) {
+            out = static_cast<ErrorKind>(k);
+            return true;
+        }
     }
+    return false;
 }
 
 }  // namespace allies

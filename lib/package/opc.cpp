@@ -163,7 +163,7 @@ std::string resolve_target(std::string_view source, std::string_view target) {
     return out;
 }
 
-void load_content_types(Package::Impl& impl, const Package& package) {
+void load_content_types(PackageImpl& impl, const Package& package) {
     if (!impl.find("[Content_Types].xml")) return;  // tolerated: types guessed from extensions
     const auto& doc = xml(package, "[Content_Types].xml");
     for (auto node : doc.document_element().children()) {
@@ -181,7 +181,7 @@ void load_content_types(Package::Impl& impl, const Package& package) {
 std::vector<Relationship> load_relationships(const Package& package, std::string_view source) {
     std::vector<Relationship> rels;
     std::string rels_name = rels_part_for(source);
-    const auto& impl = package.impl();
+    const auto& impl = PackageInternals::of(package);
     const ZipEntry* entry = impl.find(rels_name);
     if (!entry) return rels;
     const auto& doc = xml(package, entry->name);

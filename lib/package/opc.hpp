@@ -5,6 +5,6 @@
 #include "package_impl.hpp"
 
 namespace allies {
-void load_content_types(Package::Impl& impl, const Package& package);
+void load_content_types(PackageImpl& impl, const Package& package);
 std::vector<Relationship> load_relationships(const Package& package, std::string_view source);
 }  // namespace allies

@@ -228,16 +228,16 @@ void remove_relationship(Package& package, std::string_view source_part, std::st
         if (std::string_view(r.attribute("Id").value()) == id) root.remove_child(r);
         r = next;
     }
-    package.impl().rels_cache.clear();
+    PackageInternals::of(package).rels_cache.clear();
 }
 
 void set_content_type_override(Package& package, std::string_view part, const std::string& content_type) {
-    package.impl().override_types[lower_ascii(part)] = content_type;
-    package.impl().content_types_dirty = true;
+    PackageInternals::of(package).override_types[lower_ascii(part)] = content_type;
+    PackageInternals::of(package).content_types_dirty = true;
 }
 
 void release_edited_part_bytes(Package& package) {
-    auto& impl = package.impl();
+    auto& impl = PackageInternals::of(package);
     for (const auto& key : impl.dirty_xml)
         if (ZipEntry* e = impl.find(key)) {
             e->original_size = std::max(e->original_size, e->data.size());

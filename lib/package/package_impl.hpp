@@ -60,7 +60,15 @@ struct Package::Impl {
 };
 
 // The generation of a package's parsed trees (see Package::Impl::generation).
-inline std::uint64_t tree_generation(const Package& package) { return package.impl().generation; }
+// The one way into a Package's internals (Package::Impl is private).
+struct PackageInternals {
+    using Impl = Package::Impl;
+    static Impl& of(Package& package) { return *package.impl_; }
+    static const Impl& of(const Package& package) { return *package.impl_; }
+};
+using PackageImpl = PackageInternals::Impl;
+
+inline std::uint64_t tree_generation(const Package& package) { return PackageInternals::of(package).generation; }
 
 // Whatever keeps handles into a package's XML trees keeps the generation they
 // were taken at and checks it before using them. A mismatch is a bug in

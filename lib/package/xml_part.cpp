@@ -206,7 +206,7 @@ std::unique_ptr<pugi::xml_document> parse_xml_part(const std::string& bytes, con
 
 namespace {
 pugi::xml_document& parsed(Package& package, std::string_view part) {
-    auto& impl = package.impl();
+    auto& impl = PackageInternals::of(package);
     std::string key = lower_ascii(part);
     auto it = impl.xml_cache.find(key);
     if (it != impl.xml_cache.end()) return *it->second;
@@ -226,7 +226,7 @@ const pugi::xml_document& xml(const Package& package, std::string_view part) {
 
 pugi::xml_document& xml_for_edit(Package& package, std::string_view part) {
     auto& doc = parsed(package, part);
-    package.impl().dirty_xml.insert(lower_ascii(part));
+    PackageInternals::of(package).dirty_xml.insert(lower_ascii(part));
     return doc;
 }
 

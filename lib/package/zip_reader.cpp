@@ -126,7 +126,7 @@ bool entries_overlap(std::string_view b) {
 
 }  // namespace
 
-void open_archive(Package::Impl& impl) {
+void open_archive(PackageImpl& impl) {
     const std::string& file = impl.display_name;
     const std::string& bytes = impl.source_bytes;
     if (bytes.size() >= sizeof kOleMagic && std::memcmp(bytes.data(), kOleMagic, sizeof kOleMagic) == 0)

@@ -32,7 +32,7 @@ std::string xml_escape_attr(std::string_view s) {
     return out;
 }
 
-std::string build_content_types(const Package::Impl& impl) {
+std::string build_content_types(const PackageImpl& impl) {
     std::string out =
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
         "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">";
@@ -76,7 +76,7 @@ std::string serialise_xml(const pugi::xml_document& doc, std::size_t size_hint) 
     return w.out;
 }
 
-[[noreturn]] void fail(const Package::Impl& impl, const std::string& what, zip_t* za) {
+[[noreturn]] void fail(const PackageImpl& impl, const std::string& what, zip_t* za) {
     std::string msg = za ? zip_strerror(za) : "";
     throw Error(ErrorKind::write_failed, impl.display_name, "", what + (msg.empty() ? "" : ": " + msg));
 }

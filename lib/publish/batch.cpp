@@ -1,126 +1,53 @@
-// The batch runner: one worker process per document, at most `jobs` at a
-// time. A process per document means a document that crashes, hangs or
-// exhausts memory takes only itself down, and memory is returned to the
-// system after each one. Workers are forked from this process after the
-// fonts are loaded, so they start warm.
-//
-// Every worker stages its outputs in its own folder inside OUTDIR (same file
-// system, so moving is a rename). Only a verified document's files are
-// renamed into place; everything else is deleted with its staging folder.
+// The batch: which inputs to publish (incremental runs skip unchanged
+// ones), where they are staged, and what happens to each result. Verified
+// documents are moved into OUTDIR; everything else is deleted with its
+// staging folder; outputs an earlier run published and this one does not
+// are withdrawn; the manifest records the folder's state. Documents run
+// through a DocumentRunner: in this thread by default, or in worker
+// processes (allies::ProcessPool, lib/publish/process_pool.cpp) when the
+// caller asks. Nothing here forks or touches signals.
 #include <algorithm>
 #include <cerrno>
 #include <cstdlib>
-#include <chrono>
-#include <csignal>
-#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <map>
 #include <set>
 #include <fcntl.h>
-#include <poll.h>
-#include <sys/prctl.h>
-#include <sys/resource.h>
+#include <signal.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "allies/convert.hpp"
 #include "allies/error.hpp"
-#include "allies/pdf.hpp"
 #include "allies/publish.hpp"
 #include "publish/report.hpp"
+#include "publish/run_document.hpp"
 #include "publish/settings_digest.hpp"
 #include "text/digest.hpp"
 #include "verify/needles.hpp"
 
 namespace allies {
+
+DocumentRunner::~DocumentRunner() = default;
+
 namespace {
 
 namespace fs = std::filesystem;
-using Clock = std::chrono::steady_clock;
 
-DocumentResult failure(const BatchInput& in, const PublishOptions& o, DocStatus status, std::string error, int exit_code) {
-    DocumentResult r;
-    r.input = in.path;
-    r.stem = in.stem;
-    r.renamed = in.renamed;
-    r.status = status;
-    r.error = std::move(error);
-    r.error_exit = exit_code;
-    r.formats = o.formats;
-    return r;
-}
+// The default runner: each document in the caller's thread, when it is
+// started. No process, no signal, no time limit.
+class InThisThread final : public DocumentRunner {
+public:
+    std::size_t slots() const override { return 1; }
+    void start(std::size_t id, const BatchInput& input, const std::string& staging, const PublishOptions& options) override {
+        done_.emplace_back(id, publish::run_document(input, staging, options));
+    }
+    std::vector<std::pair<std::size_t, DocumentResult>> finished(int) override { return std::exchange(done_, {}); }
+    void stop_all() override {}
 
-// Runs in the worker: never returns.
-[[noreturn]] void worker(const BatchInput& in, const std::string& staging, const PublishOptions& options, int fd) {
-    DocumentResult r;
-    try {
-        r = publish_document(in.path, in.stem, staging, options);
-        r.renamed = r.renamed || in.renamed;
-    } catch (const Error& e) {
-        r = failure(in, options, e.kind() == ErrorKind::refused ? DocStatus::refused : DocStatus::failed, e.what(),
-                    exit_code_for(e.kind()));
-    } catch (const std::bad_alloc&) {
-        r = failure(in, options, DocStatus::failed, in.path + ": out of memory", exit_codes::input);
-    } catch (const std::exception& e) {
-        r = failure(in, options, DocStatus::failed, in.path + ": " + e.what(), exit_codes::input);
-    }
-    std::string line = publish::dump(publish::result_to_json(r, true), -1) + "\n";
-    const char* p = line.data();
-    std::size_t left = line.size();
-    while (left > 0) {
-        ssize_t w = ::write(fd, p, left);
-        if (w < 0 && errno == EINTR) continue;
-        if (w <= 0) break;
-        p += w;
-        left -= static_cast<std::size_t>(w);
-    }
-    ::_exit(0);  // no atexit handlers, no stdio buffers inherited from the parent flushed twice
-}
-
-volatile std::sig_atomic_t g_interrupted = 0;
-extern "C" void on_interrupt(int) { g_interrupted = 1; }
-
-// SIGINT/SIGTERM while a batch runs: stop the workers, clean the staging
-// folders and write the manifest of what was done, instead of dying with
-// half-written staging files in OUTDIR.
-struct InterruptGuard {
-    struct sigaction old_int {}, old_term {};
-    InterruptGuard() {
-        g_interrupted = 0;
-        struct sigaction sa {};
-        sa.sa_handler = on_interrupt;
-        sa.sa_flags = SA_RESTART;  // stderr writes and fsync are not cut short; poll still wakes
-        sigemptyset(&sa.sa_mask);
-        ::sigaction(SIGINT, &sa, &old_int);
-        ::sigaction(SIGTERM, &sa, &old_term);
-    }
-    ~InterruptGuard() {
-        ::sigaction(SIGINT, &old_int, nullptr);
-        ::sigaction(SIGTERM, &old_term, nullptr);
-    }
-    // A terminal's Ctrl-C reaches the whole process group: workers ignore
-    // it and are stopped by the parent, which then knows they were stopped
-    // rather than crashed. They die with the parent if it is killed.
-    static void set_up_child(pid_t parent) {
-        std::signal(SIGINT, SIG_IGN);
-        std::signal(SIGTERM, SIG_DFL);
-        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
-        // The parent may have died between fork() and prctl(): then no
-        // signal comes, and an orphan must not go on writing staging files.
-        if (::getppid() != parent) ::_exit(128 + SIGKILL);
-    }
-};
-
-struct Running {
-    std::size_t index;
-    pid_t pid;
-    int fd;
-    std::string staging;
-    std::string received;
-    Clock::time_point started;
-    bool killed_for_time = false;
+private:
+    std::vector<std::pair<std::size_t, DocumentResult>> done_;
 };
 
 bool same_output_files(const DocumentResult& prev, const std::string& outdir) {
@@ -134,24 +61,9 @@ bool same_output_files(const DocumentResult& prev, const std::string& outdir) {
     return true;
 }
 
-}  // namespace
-
-int BatchRun::exit_code() const {
-    if (interrupted) return publish_exit::interrupted;
-    bool leak = false, failed = not_started > 0;
-    for (const auto& d : documents) {
-        leak = leak || d.status == DocStatus::leak;
-        failed = failed || d.status == DocStatus::failed || d.status == DocStatus::refused;
-    }
-    return leak ? publish_exit::leak : failed ? publish_exit::some_failed : publish_exit::ok;
-}
-
-namespace {
-
-// Staging lives beside OUTDIR, not in it: a web server or rsync serving
-// OUTDIR must never see an unverified file. Same parent, so moving into
-// OUTDIR is a rename; mode 0700. Named by host and pid so workers of
-// several machines can share one OUTDIR's parent.
+// Staging folders are named by OUTDIR, host and pid, so runs on several
+// machines can share one parent folder and a run can find its own dead
+// predecessors' folders.
 std::string staging_prefix(const fs::path& outdir) {
     char host[256] = {0};
     ::gethostname(host, sizeof host - 1);
@@ -172,24 +84,103 @@ void remove_stale_staging(const fs::path& parent, const std::string& prefix) {
     }
 }
 
-// Kills and reaps workers still running and removes the staging folder on
-// every way out of publish_batch, exceptions included.
-struct Pool {
-    std::vector<Running> running;
-    std::string staging_root;
-    ~Pool() {
-        for (auto& w : running) {
-            ::kill(w.pid, SIGKILL);
-            ::close(w.fd);
-            while (::waitpid(w.pid, nullptr, 0) < 0 && errno == EINTR) {
-            }
-        }
-        if (!staging_root.empty()) {
+// The staging folder: mode 0700, never inside OUTDIR (a web server or rsync
+// serving OUTDIR must never see an unverified file). Beside OUTDIR when its
+// parent can be written (then moving in is a rename), else in the folder
+// the caller names, else in the system's temporary folder. Removed on every
+// way out of publish_batch, exceptions included.
+struct Staging {
+    std::string root;
+    bool same_file_system = true;
+    Staging(const fs::path& outdir, const std::string& chosen) {
+        const std::string name = staging_prefix(outdir) + std::to_string(::getpid());
+        std::vector<fs::path> places;
+        if (!chosen.empty()) {
             std::error_code ec;
-            fs::remove_all(staging_root, ec);
+            fs::path dir = fs::weakly_canonical(chosen, ec);
+            fs::path rel = dir.lexically_relative(outdir);
+            if (dir == outdir || (!rel.empty() && *rel.begin() != ".."))
+                throw Error(ErrorKind::usage, chosen, "", "the staging folder must not be inside the output folder");
+            fs::create_directories(dir, ec);
+            places.push_back(dir);
         }
+        else {
+            places.push_back(outdir.parent_path());
+            std::error_code ec;
+            fs::path tmp = fs::temp_directory_path(ec);
+            if (!ec) places.push_back(tmp);
+        }
+        std::string tried;
+        for (const auto& parent : places) {
+            remove_stale_staging(parent, staging_prefix(outdir));
+            fs::path dir = parent / name;
+            if (::mkdir(dir.c_str(), 0700) == 0 || (errno == EEXIST && fs::is_directory(dir))) {
+                ::chmod(dir.c_str(), 0700);
+                root = dir.string();
+                struct stat a {}, b {};
+                same_file_system = ::stat(root.c_str(), &a) == 0 && ::stat(outdir.c_str(), &b) == 0 && a.st_dev == b.st_dev;
+                return;
+            }
+            tried += (tried.empty() ? "" : ", ") + parent.string() + " (" + std::strerror(errno) + ")";
+        }
+        throw Error(ErrorKind::write_failed, outdir.string(), "",
+                    "cannot create a staging folder outside the output folder: tried " + tried);
     }
+    ~Staging() {
+        std::error_code ec;
+        fs::remove_all(root, ec);
+    }
+    Staging(const Staging&) = delete;
+    Staging& operator=(const Staging&) = delete;
 };
+
+// Moves a verified file into OUTDIR. A rename when staging shares OUTDIR's
+// file system; otherwise a copy into a hidden file in the target's folder,
+// readable by its owner only until it is complete and synced, then renamed
+// over the target: a reader of OUTDIR sees the old file or the whole new
+// one, and never anything unverified.
+void move_into_place(const fs::path& from, const fs::path& to, std::error_code& ec) {
+    fs::create_directories(to.parent_path(), ec);
+    if (ec) return;
+    fs::rename(from, to, ec);
+    if (!ec || ec != std::errc::cross_device_link) return;
+    ec.clear();
+    fs::path part = to.parent_path() / ("." + to.filename().string() + ".allies-part-" + std::to_string(::getpid()));
+    std::string bytes;
+    try {
+        bytes = read_file(from.string());
+    } catch (const Error&) {
+        ec = std::make_error_code(std::errc::io_error);
+        return;
+    }
+    int fd = ::open(part.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        ec = std::error_code(errno, std::generic_category());
+        return;
+    }
+    std::size_t off = 0;
+    while (off < bytes.size()) {
+        ssize_t w = ::write(fd, bytes.data() + off, bytes.size() - off);
+        if (w < 0 && errno == EINTR) continue;
+        if (w <= 0) break;
+        off += static_cast<std::size_t>(w);
+    }
+    bool ok = off == bytes.size() && ::fsync(fd) == 0;
+    // The mode a file written in place would get (0666 less the umask).
+    mode_t mask = ::umask(0);
+    ::umask(mask);
+    ok = ::fchmod(fd, 0666 & ~mask) == 0 && ok;
+    ok = ::close(fd) == 0 && ok;
+    if (ok) fs::rename(part, to, ec);
+    else ec = std::make_error_code(std::errc::io_error);
+    if (ec) {
+        std::error_code e2;
+        fs::remove(part, e2);
+        return;
+    }
+    fs::remove(from, ec);
+    ec.clear();
+}
 
 void remove_files(const fs::path& outdir, const std::vector<PublishedFile>& files, const std::vector<PublishedFile>& keep) {
     for (const auto& f : files) {
@@ -246,8 +237,8 @@ BatchRun publish_batch(const std::vector<BatchInput>& inputs, const std::string&
         for (const auto& f : options.formats)
             overwrites_input = overwrites_input || same_file(in.path, (outdir / (in.stem + publish::output_extension(f))).string());
         if (overwrites_input) {
-            finish(failure(in, options, DocStatus::failed, in.path + ": an output would overwrite this input (choose another -o)",
-                           exit_codes::usage));
+            finish(publish::failed_result(in, options, DocStatus::failed, ErrorKind::usage,
+                                          in.path + ": an output would overwrite this input (choose another -o)"));
             continue;
         }
         if (batch.incremental) {
@@ -273,69 +264,34 @@ BatchRun publish_batch(const std::vector<BatchInput>& inputs, const std::string&
         queue.push_back(i);
     }
 
-    Pool pool;
-    {
-        const fs::path parent = outdir.parent_path();
-        const std::string prefix = staging_prefix(outdir);
-        remove_stale_staging(parent, prefix);
-        pool.staging_root = (parent / (prefix + std::to_string(::getpid()))).string();
-        std::error_code e1;
-        fs::create_directory(pool.staging_root, e1);
-        if (e1) {
-            throw Error(ErrorKind::write_failed, pool.staging_root, "",
-                        "cannot create the staging folder beside the output folder: " + e1.message());
-        }
-        ::chmod(pool.staging_root.c_str(), 0700);
-    }
-    warm_up_fonts();
-    const int jobs = batch.jobs > 0 ? batch.jobs : static_cast<int>(std::max(1L, ::sysconf(_SC_NPROCESSORS_ONLN)));
-
-    InterruptGuard guard;
-    std::vector<Running>& running = pool.running;
-    std::size_t next = 0;
-    bool stop = false;
+    InThisThread in_this_thread;
+    DocumentRunner& runner = batch.runner ? *batch.runner : in_this_thread;
+    const std::size_t slots = std::max<std::size_t>(1, runner.slots());
+    const Staging staging(outdir, batch.staging_dir);
+    std::size_t next = 0, in_flight = 0;
+    bool stop = false, stopping = false;
     std::set<std::string> stopped_stems;  // never finished: not in the manifest, so a rerun does them
-    auto collect = [&](Running& w, bool stopped) {
-        ::close(w.fd);
-        int status = 0;
-        struct rusage ru {};
-        while (::wait4(w.pid, &status, 0, &ru) < 0 && errno == EINTR) {
-        }
-        const BatchInput& in = inputs[w.index];
-        DocumentResult r;
-        std::string line = w.received.substr(0, w.received.find('\n'));
-        publish::Json j = publish::Json::parse(line, nullptr, false);
-        bool has_result = !j.is_discarded() && j.is_object();
-        if (stopped || (g_interrupted && !has_result)) {
+    auto collect = [&](std::size_t index, DocumentResult r) {
+        const BatchInput& in = inputs[index];
+        const std::string staged = (fs::path(staging.root) / std::to_string(index)).string();
+        if (r.error_kind == ErrorKind::stopped && r.status == DocStatus::failed) {
             stopped_stems.insert(in.stem);
-            r = failure(in, options, DocStatus::failed,
-                        in.path + (g_interrupted ? ": stopped (interrupted)" : ": stopped (--fail-fast)"), 1);
-        } else if (w.killed_for_time) {
-            r = failure(in, options, DocStatus::failed,
-                        in.path + ": took longer than " + std::to_string(static_cast<long>(batch.timeout_seconds)) + " s; stopped",
-                        exit_codes::input);
-        } else if (WIFSIGNALED(status) || !has_result) {
-            std::string why = WIFSIGNALED(status) ? "worker crashed (signal " + std::to_string(WTERMSIG(status)) + ")"
-                                                  : "worker gave no result";
-            r = failure(in, options, DocStatus::failed, in.path + ": " + why, exit_codes::input);
-        } else {
-            r = publish::result_from_json(j);
+            if (run.interrupted) r.error = in.path + ": stopped (interrupted)";
+            else r.error = in.path + ": stopped (--fail-fast)";
         }
-        r.peak_rss_kb = ru.ru_maxrss;
         if (r.status == DocStatus::published) {
-            // Verified: move every file into place (renames in one file
-            // system); if one cannot be moved, none of them stays.
+            // Verified: move every file into place; if one cannot be
+            // moved, none of them stays.
             std::vector<PublishedFile> moved;
             for (const auto& o : r.outputs) {
-                fs::path from = fs::path(w.staging) / o.path, to = outdir / o.path;
+                fs::path to = outdir / o.path;
                 std::error_code e2;
-                fs::create_directories(to.parent_path(), e2);
-                fs::rename(from, to, e2);
+                move_into_place(fs::path(staged) / o.path, to, e2);
                 if (e2) {
                     remove_files(outdir, moved, {});
                     r.status = DocStatus::failed;
                     r.error = to.string() + ": cannot move into place: " + e2.message();
-                    r.error_exit = exit_codes::output;
+                    r.error_kind = ErrorKind::write_failed;
                     break;
                 }
                 moved.push_back(o);
@@ -355,71 +311,32 @@ BatchRun publish_batch(const std::vector<BatchInput>& inputs, const std::string&
             }
         }
         std::error_code e3;
-        fs::remove_all(w.staging, e3);
+        fs::remove_all(staged, e3);
         bool bad = r.status != DocStatus::published;
         finish(std::move(r));
         if (bad && batch.fail_fast) stop = true;
     };
 
-    while ((next < queue.size() && !stop) || !running.empty()) {
-        if (g_interrupted) {
+    while ((next < queue.size() && !stop) || in_flight > 0) {
+        if (!run.interrupted && batch.stop_requested && batch.stop_requested()) {
             run.interrupted = true;
             stop = true;
         }
-        while (!stop && next < queue.size() && static_cast<int>(running.size()) < jobs) {
+        if (stop && !stopping && in_flight > 0) {
+            runner.stop_all();
+            stopping = true;
+        }
+        while (!stop && next < queue.size() && in_flight < slots) {
             std::size_t index = queue[next++];
             const BatchInput& in = inputs[index];
             if (batch.on_start) batch.on_start(in);
-            std::string staging = (fs::path(pool.staging_root) / std::to_string(index)).string();
-            int fds[2];
-            if (::pipe2(fds, O_CLOEXEC) != 0) throw Error(ErrorKind::write_failed, outdir.string(), "", "cannot create a pipe");
-            std::fflush(nullptr);
-            const pid_t parent = ::getpid();
-            pid_t pid = ::fork();
-            if (pid < 0) {
-                ::close(fds[0]);
-                ::close(fds[1]);
-                throw Error(ErrorKind::write_failed, outdir.string(), "", std::string("cannot start a worker: ") + std::strerror(errno));
-            }
-            if (pid == 0) {
-                InterruptGuard::set_up_child(parent);
-                ::close(fds[0]);
-                for (auto& r : running) ::close(r.fd);
-                worker(in, staging, options, fds[1]);
-            }
-            ::close(fds[1]);
-            running.push_back(Running{index, pid, fds[0], staging, {}, Clock::now(), false});
+            ++in_flight;
+            runner.start(index, in, (fs::path(staging.root) / std::to_string(index)).string(), options);
         }
-        if (stop) {
-            for (auto& w : running) ::kill(w.pid, SIGKILL);
-            for (auto& w : running) collect(w, true);
-            running.clear();
-            break;
-        }
-        std::vector<pollfd> fds;
-        for (auto& w : running) fds.push_back(pollfd{w.fd, POLLIN, 0});
-        int n = ::poll(fds.data(), fds.size(), 250);
-        if (n < 0 && errno != EINTR) throw Error(ErrorKind::write_failed, outdir.string(), "", "poll failed");
-        std::vector<std::size_t> ended;
-        for (std::size_t k = 0; k < running.size(); ++k) {
-            Running& w = running[k];
-            if (n > 0 && (fds[k].revents & (POLLIN | POLLHUP | POLLERR))) {
-                char buf[65536];
-                ssize_t got = ::read(w.fd, buf, sizeof buf);
-                if (got > 0) w.received.append(buf, static_cast<std::size_t>(got));
-                else if (got == 0 || (got < 0 && errno != EINTR && errno != EAGAIN)) ended.push_back(k);
-                continue;
-            }
-            if (!w.killed_for_time &&
-                std::chrono::duration<double>(Clock::now() - w.started).count() > batch.timeout_seconds) {
-                ::kill(w.pid, SIGKILL);
-                w.killed_for_time = true;
-            }
-        }
-        for (auto it = ended.rbegin(); it != ended.rend(); ++it) {
-            Running w = std::move(running[*it]);
-            running.erase(running.begin() + static_cast<std::ptrdiff_t>(*it));
-            collect(w, false);
+        if (in_flight == 0) break;
+        for (auto& [index, result] : runner.finished(250)) {
+            --in_flight;
+            collect(index, std::move(result));
         }
     }
     run.not_started = queue.size() - next;

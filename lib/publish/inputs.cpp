@@ -10,10 +10,16 @@
 namespace allies {
 namespace {
 
-bool is_docx_name(const std::string& name) {
-    if (name.rfind("~$", 0) == 0 || name.rfind(".", 0) == 0) return false;  // Word lock files, hidden files
+// Why a file found in a folder is not published; "" when it is.
+std::string skip_reason(const std::string& name) {
     std::string lower = lower_ascii(name);
-    return lower.size() > 5 && (lower.ends_with(".docx") || lower.ends_with(".docm"));
+    if (name.rfind("~$", 0) == 0) return "Word lock file (the document is open in Word), not a document";
+    if (name.rfind(".", 0) == 0) return "hidden file";
+    if (lower.size() > 5 && (lower.ends_with(".docx") || lower.ends_with(".docm"))) return {};
+    if (lower.ends_with(".doc")) return "Word 97-2003 document: open it in Word or LibreOffice and save it as .docx";
+    if (lower.ends_with(".dotx") || lower.ends_with(".dotm") || lower.ends_with(".dot")) return "Word template, not a document";
+    if (lower.ends_with(".odt") || lower.ends_with(".rtf")) return "not a Word document: save it as .docx";
+    return "not a Word document (.docx, .docm)";
 }
 
 std::string without_extension(const std::filesystem::path& p) {
@@ -23,7 +29,7 @@ std::string without_extension(const std::filesystem::path& p) {
 }  // namespace
 
 std::vector<BatchInput> collect_inputs(const std::vector<std::string>& paths, const std::string& skip_dir,
-                                       const std::string& base) {
+                                       const std::string& base, std::vector<SkippedFile>* skipped) {
     namespace fs = std::filesystem;
     std::vector<BatchInput> out;
     std::error_code skip_ec;
@@ -32,6 +38,7 @@ std::vector<BatchInput> collect_inputs(const std::vector<std::string>& paths, co
         std::error_code ec;
         if (fs::is_directory(arg, ec)) {
             std::vector<BatchInput> found;
+            std::vector<SkippedFile> not_found;
             fs::recursive_directory_iterator it(arg, fs::directory_options::skip_permission_denied, ec), end;
             if (ec) throw Error(ErrorKind::io, arg, "", "cannot list folder: " + ec.message());
             for (; it != end; it.increment(ec)) {
@@ -39,12 +46,35 @@ std::vector<BatchInput> collect_inputs(const std::vector<std::string>& paths, co
                 std::string name = it->path().filename().string();
                 if (it->is_directory(ec)) {
                     std::error_code e2;
-                    if (name.rfind(".", 0) == 0 || (!skip.empty() && fs::weakly_canonical(it->path(), e2) == skip))
-                        it.disable_recursion_pending();  // .git, .allies-staging-*, the output folder
+                    if (!skip.empty() && fs::weakly_canonical(it->path(), e2) == skip) {
+                        it.disable_recursion_pending();  // the output folder: published files are not inputs
+                    } else if (name.rfind(".", 0) == 0) {
+                        it.disable_recursion_pending();  // .git, .allies-staging-*
+                        if (name.find(".allies-staging-") == std::string::npos)
+                            not_found.push_back(SkippedFile{it->path().string(), "hidden folder, not searched"});
+                    }
                     continue;
                 }
-                if (!it->is_regular_file(ec) || !is_docx_name(name)) continue;
+                if (!it->is_regular_file(ec)) {
+                    not_found.push_back(SkippedFile{it->path().string(), "not a regular file"});
+                    continue;
+                }
+                std::string why = skip_reason(name);
+                if (!why.empty()) {
+                    not_found.push_back(SkippedFile{it->path().string(), why});
+                    continue;
+                }
                 found.push_back(BatchInput{it->path().string(), without_extension(fs::relative(it->path(), arg, ec))});
+            }
+            std::sort(not_found.begin(), not_found.end(),
+                      [](const SkippedFile& a, const SkippedFile& b) { return a.path < b.path; });
+            if (skipped) skipped->insert(skipped->end(), not_found.begin(), not_found.end());
+            if (found.empty()) {
+                throw Error(ErrorKind::usage, arg, "",
+                            not_found.empty() ? std::string("no Word document (.docx, .docm) in this folder: it is empty")
+                                              : "no Word document (.docx, .docm) in this folder (" +
+                                                    std::to_string(not_found.size()) + " other file" +
+                                                    (not_found.size() == 1 ? "" : "s") + ", skipped)");
             }
             std::sort(found.begin(), found.end(), [](const BatchInput& a, const BatchInput& b) { return a.path < b.path; });
             out.insert(out.end(), found.begin(), found.end());

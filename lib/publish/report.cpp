@@ -190,7 +190,7 @@ Json result_to_json(const DocumentResult& r, bool measured) {
         std::string error = r.error;
         if (!measured && !r.input.empty() && error.rfind(r.input + ": ", 0) == 0) error = error.substr(r.input.size() + 2);
         j["error"] = error;
-        j["error_exit"] = r.error_exit;
+        j["error_kind"] = std::string(to_string(r.error_kind));
     }
     j["version"] = r.version;
     j["policy_hash"] = r.policy_hash;
@@ -230,7 +230,7 @@ DocumentResult result_from_json(const Json& j) {
     for (DocStatus s : {DocStatus::published, DocStatus::unchanged, DocStatus::failed, DocStatus::refused, DocStatus::leak})
         if (to_string(s) == status) r.status = s;
     r.error = j.value("error", "");
-    r.error_exit = whole_or<int>(j, "error_exit", 0);
+    if (!parse_error_kind(j.value("error_kind", ""), r.error_kind)) r.error_kind = ErrorKind::io;
     r.version = j.value("version", "");
     r.policy_hash = j.value("policy_hash", "");
     r.key_id = j.value("key_id", "");

@@ -202,7 +202,7 @@ struct Sanitiser {
                     std::size_t cut = target.rfind('/');
                     r.attribute("Target").set_value(((cut == std::string::npos ? "" : target.substr(0, cut + 1)) + fresh_file).c_str());
                 }
-                pkg.impl().rels_cache.clear();
+                PackageInternals::of(pkg).rels_cache.clear();
             }
             std::string bytes = pkg.part_bytes(part);
             std::string type = pkg.content_type(part);
@@ -368,7 +368,7 @@ struct Sanitiser {
         add_count("", "revision ids", count, "revision-session and paragraph ids removed");
     }
 
-    bool xml_is_loaded(const std::string& name) { return pkg.impl().xml_cache.count(lower_ascii(name)) > 0; }
+    bool xml_is_loaded(const std::string& name) { return PackageInternals::of(pkg).xml_cache.count(lower_ascii(name)) > 0; }
 
     bool is_xml_part(const std::string& name) {
         std::string ct = pkg.content_type(name);

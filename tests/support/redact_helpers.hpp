@@ -51,7 +51,7 @@ inline std::string all_parts(const std::string& docx) {
 
 inline std::string visible_text(const std::string& docx) {
     Package pkg = Package::open_memory(docx, "out.docx");
-    return convert(read_document(pkg), OutputFormat::text);
+    return convert(read_document(pkg), TextFormat::text);
 }
 
 inline std::string part_of(const std::string& docx, const std::string& name) {

@@ -97,11 +97,11 @@ static int run(int argc, char** argv) {
     if (int rc = allies::tool::parse_command_line(app, argc, argv, kTool); rc >= 0) return rc;
     auto usage = [](const std::string& msg) {
         std::cerr << "allies-convert: error: " << msg << "\n";
-        return allies::exit_codes::usage;
+        return allies::tool::exit_codes::usage;
     };
     if (list_formats) {
         for (const auto& f : kFormats) std::cout << f.name << "\t" << f.extensions << "\n";
-        return allies::exit_codes::ok;
+        return allies::tool::exit_codes::ok;
     }
     if (input.empty()) return usage("no input file (try --help)");
 
@@ -118,15 +118,15 @@ static int run(int argc, char** argv) {
                          "' (give --to text, markdown, json, html or pdf; see --list-formats)");
     }
     if (format == allies::OutputFormat::pdf && allies::tool::refuse_binary_to_terminal(output, "PDF", kTool))
-        return allies::exit_codes::usage;
+        return allies::tool::exit_codes::usage;
     allies::PaperSize paper_size;
     if (!paper.empty() && !allies::parse_paper(paper, paper_size)) {
         std::cerr << "allies-convert: error: unknown paper '" << paper << "' (use a4, a3, a5, letter, legal or WxHmm)\n";
-        return allies::exit_codes::usage;
+        return allies::tool::exit_codes::usage;
     }
     if (allies::same_file(input, output)) {
         std::cerr << "allies-convert: error: " << output << ": output path is the input file\n";
-        return allies::exit_codes::usage;
+        return allies::tool::exit_codes::usage;
     }
     try {
         auto package = allies::Package::open_file(input, limits);
@@ -159,17 +159,19 @@ static int run(int argc, char** argv) {
             for (const auto& w : warnings) std::cerr << "allies-convert: warning: " << input << ": " << w << "\n";
             allies::write_file_atomically(output, pdf);
         } else {
-            allies::write_file_atomically(output, allies::convert(document, format));
+            allies::TextFormat text_format = allies::TextFormat::text;
+            allies::as_text_format(format, text_format);  // html and pdf are handled above
+            allies::write_file_atomically(output, allies::convert(document, text_format));
         }
     } catch (const allies::Error& e) {
         if (e.file() == "<stdout>") allies::tool::stdout_error_reported();
         std::cerr << "allies-convert: error: " << e.what() << "\n";
-        return allies::exit_code_for(e.kind());
+        return allies::tool::exit_code_for(e.kind());
     } catch (const std::bad_alloc&) {
         std::cerr << "allies-convert: error: " << input << ": out of memory\n";
-        return allies::exit_codes::input;
+        return allies::tool::exit_codes::input;
     }
-    return allies::exit_codes::ok;
+    return allies::tool::exit_codes::ok;
 }
 
 int main(int argc, char** argv) {

@@ -18,9 +18,11 @@
 
 #include "allies/convert.hpp"  // version()
 #include "allies/error.hpp"
+#include "common/exit_codes.hpp"
 #include "common/options.hpp"
 #include "common/stdout_guard.hpp"
 #include "allies/package.hpp"
+#include "allies/process_pool.hpp"
 #include "allies/publish.hpp"
 #include "allies/redact.hpp"
 #ifdef ALLIES_PUBLISH_TEST_HOOK
@@ -30,6 +32,29 @@
 namespace {
 
 constexpr const char* kTool = "allies-publish";
+
+// SIGINT/SIGTERM while a batch runs: the batch is asked to stop (workers
+// killed, staging cleaned, the manifest of what was done written) instead
+// of the process dying with half-written staging files. The library never
+// installs handlers; this is the tool's business.
+volatile std::sig_atomic_t g_interrupted = 0;
+extern "C" void on_interrupt(int) { g_interrupted = 1; }
+
+struct InterruptHandlers {
+    struct sigaction old_int {}, old_term {};
+    InterruptHandlers() {
+        struct sigaction sa {};
+        sa.sa_handler = on_interrupt;
+        sa.sa_flags = SA_RESTART;  // stderr writes and fsync are not cut short; poll still wakes
+        sigemptyset(&sa.sa_mask);
+        ::sigaction(SIGINT, &sa, &old_int);
+        ::sigaction(SIGTERM, &sa, &old_term);
+    }
+    ~InterruptHandlers() {
+        ::sigaction(SIGINT, &old_int, nullptr);
+        ::sigaction(SIGTERM, &old_term, nullptr);
+    }
+};
 
 
 constexpr const char* kExitCodes =
@@ -90,7 +115,7 @@ static int run(int argc, char** argv) {
                  "allies-publish"};
     app.footer(kExitCodes);
     std::vector<std::string> inputs;
-    std::string outdir, manifest_file, base_dir, names_file, policy_file, formats = "docx,pdf", review_dir, files_from, key_file, against, sections,
+    std::string staging_dir, outdir, manifest_file, base_dir, names_file, policy_file, formats = "docx,pdf", review_dir, files_from, key_file, against, sections,
                                                  names_as, pseudonym_key_file, paper;
     std::vector<std::string> keep;
     int jobs = 0;
@@ -102,6 +127,8 @@ static int run(int argc, char** argv) {
     app.add_option("-o,--output", outdir, "Public output folder (created; gets manifest.json)");
     app.add_option("--manifest", manifest_file, "Write the manifest here instead of OUTDIR/manifest.json (workers sharing "
                                                 "one OUTDIR each write their own, then --merge-manifests)");
+    app.add_option("--staging-dir", staging_dir, "Stage unverified files in DIR (default: beside OUTDIR, or the temporary "
+                                                 "folder when OUTDIR's parent is read-only); never inside OUTDIR");
     app.add_option("--base", base_dir, "Files under DIR given directly or by --files-from keep their path below DIR "
                                        "as output name (so two minutes.docx in different folders do not collide)");
     app.add_option("--files-from", files_from, "Read more inputs, one per line, from FILE ('-' for standard input)");
@@ -144,12 +171,12 @@ static int run(int argc, char** argv) {
     if (int rc = allies::tool::parse_command_line(app, argc, argv, kTool); rc >= 0) return rc;
     auto usage = [](const std::string& msg) {
         std::cerr << "allies-publish: error: " << msg << "\n";
-        return allies::exit_codes::usage;
+        return allies::tool::exit_codes::usage;
     };
     if (list_formats) {
         for (const char* f : {"docx", "pdf", "html", "md", "txt"})
             if (allies::is_publish_format(f)) std::cout << f << "\n";
-        return allies::exit_codes::ok;
+        return allies::tool::exit_codes::ok;
     }
 
     try {
@@ -166,7 +193,7 @@ static int run(int argc, char** argv) {
             std::string merged = allies::merge_manifests(inputs);
             allies::write_file_atomically(target, merged);
             if (!quiet) std::cerr << "allies-publish: merged " << inputs.size() << " manifests into " << target << "\n";
-            return allies::exit_codes::ok;
+            return allies::tool::exit_codes::ok;
         }
         if (verify_only) {
             if (inputs.empty() || against.empty()) return usage("--verify-only needs files and --against REPORT");
@@ -174,9 +201,9 @@ static int run(int argc, char** argv) {
             auto findings = allies::verify_files(inputs, against, key);
             for (const auto& f : findings)
                 std::cerr << "allies-publish: leak: " << f.output << ": " << f.where << ": " << f.rule << "\n";
-            if (!findings.empty()) return allies::publish_exit::leak;
+            if (!findings.empty()) return allies::tool::publish_exit::leak;
             if (!quiet) std::cerr << "allies-publish: clean: " << inputs.size() << " files checked against " << against << "\n";
-            return allies::exit_codes::ok;
+            return allies::tool::exit_codes::ok;
         }
         if (inputs.empty()) return usage("no inputs (try --help)");
         if (outdir.empty()) return usage("no output folder: give -o DIR");
@@ -211,16 +238,30 @@ static int run(int argc, char** argv) {
 #ifdef ALLIES_PUBLISH_TEST_HOOK
         options.tamper_for_tests = allies_test::tamper_from_environment();
 #endif
-        auto batch_inputs = allies::collect_inputs(inputs, outdir, base_dir);
+        std::vector<allies::SkippedFile> skipped;
+        std::vector<allies::BatchInput> batch_inputs;
+        try {
+            batch_inputs = allies::collect_inputs(inputs, outdir, base_dir, &skipped);
+        } catch (const allies::Error&) {
+            for (const auto& f : skipped) std::cerr << "allies-publish: skipping " << f.path << ": " << f.reason << "\n";
+            throw;
+        }
+        if (!quiet)
+            for (const auto& f : skipped) std::cerr << "allies-publish: skipping " << f.path << ": " << f.reason << "\n";
         // No output file or folder carries a listed person's name.
         allies::use_public_output_names(batch_inputs, options.redact.roster.people);
 
+        // Each document in a worker process: a crash, hang or memory blow-up
+        // takes only that document down.
+        allies::ProcessPool pool({.jobs = jobs, .timeout_seconds = timeout});
+        InterruptHandlers handlers;
         allies::BatchOptions batch;
-        batch.jobs = jobs;
+        batch.runner = &pool;
+        batch.stop_requested = [] { return g_interrupted != 0; };
         batch.fail_fast = fail_fast;
         batch.incremental = incremental;
-        batch.timeout_seconds = timeout;
         batch.manifest_path = manifest_file;
+        batch.staging_dir = staging_dir;
         const ProgressStyle style = progress_style(force_progress, no_progress || quiet);
         const bool progress = style != ProgressStyle::off;
         std::size_t shown = 0;  // width of the progress line now on screen
@@ -269,14 +310,14 @@ static int run(int argc, char** argv) {
             if (run.interrupted) std::cerr << " (interrupted)";
             std::cerr << " -> " << outdir << "/manifest.json\n";
         }
-        return run.exit_code();
+        return allies::tool::exit_code_for(run);
     } catch (const allies::Error& e) {
         if (e.file() == "<stdout>") allies::tool::stdout_error_reported();
         std::cerr << "allies-publish: error: " << e.what() << "\n";
-        return allies::exit_code_for(e.kind());
+        return allies::tool::exit_code_for(e.kind());
     } catch (const std::bad_alloc&) {
         std::cerr << "allies-publish: error: out of memory\n";
-        return allies::exit_codes::input;
+        return allies::tool::exit_codes::input;
     }
 }
 

@@ -70,22 +70,22 @@ static int run(int argc, char** argv) {
     if (int rc = allies::tool::parse_command_line(app, argc, argv, kTool); rc >= 0) return rc;
     auto usage = [](const std::string& msg) {
         std::cerr << "allies-redact: error: " << msg << "\n";
-        return allies::exit_codes::usage;
+        return allies::tool::exit_codes::usage;
     };
     if (list_formats) {
         std::cout << "input\tdocx docm\noutput\tdocx\nreport\tjson\n";
-        return allies::exit_codes::ok;
+        return allies::tool::exit_codes::ok;
     }
     if (print_policy) {
         std::cout << allies::Policy::default_toml();
-        return allies::exit_codes::ok;
+        return allies::tool::exit_codes::ok;
     }
     if (input.empty()) return usage("no input file (try --help)");
     if (!dry_run && output.empty()) return usage("no output: give -o FILE (or --dry-run)");
     if (allies::same_file(input, output) || (!report_file.empty() && allies::same_file(input, report_file)))
         return usage(output + ": output path is the input file");
     if (output == "-" && report_file == "-") return usage("--report - and -o - cannot both use standard output");
-    if (!dry_run && allies::tool::refuse_binary_to_terminal(output, "a DOCX", kTool)) return allies::exit_codes::usage;
+    if (!dry_run && allies::tool::refuse_binary_to_terminal(output, "a DOCX", kTool)) return allies::tool::exit_codes::usage;
     if (!output.empty() && output == report_file) return usage("the report and the document cannot be the same file");
 
     try {
@@ -111,7 +111,7 @@ static int run(int argc, char** argv) {
             allies::write_file_atomically(report_file, allies::plan_to_json(plan, shown, policy));
         if (dry_run) {
             if (report_file != "-") std::cout << allies::plan_to_text(plan, shown);
-            return allies::exit_codes::ok;
+            return allies::tool::exit_codes::ok;
         }
         allies::write_file_atomically(output, redactor.public_bytes());
         if (!quiet) {
@@ -129,12 +129,12 @@ static int run(int argc, char** argv) {
     } catch (const allies::Error& e) {
         if (e.file() == "<stdout>") allies::tool::stdout_error_reported();
         std::cerr << "allies-redact: error: " << e.what() << "\n";
-        return allies::exit_code_for(e.kind());
+        return allies::tool::exit_code_for(e.kind());
     } catch (const std::bad_alloc&) {
         std::cerr << "allies-redact: error: " << input << ": out of memory\n";
-        return allies::exit_codes::input;
+        return allies::tool::exit_codes::input;
     }
-    return allies::exit_codes::ok;
+    return allies::tool::exit_codes::ok;
 }
 
 int main(int argc, char** argv) {

@@ -12,6 +12,7 @@
 
 #include "allies/convert.hpp"
 #include "allies/error.hpp"
+#include "common/exit_codes.hpp"
 #include "allies/package.hpp"
 
 namespace allies::tool {

@@ -11,6 +11,7 @@
 #include <streambuf>
 
 #include "allies/error.hpp"
+#include "common/exit_codes.hpp"
 
 namespace allies::tool {
 
@@ -83,7 +84,7 @@ int finish_stdout(int rc, const char* tool) {
     if (::close(STDOUT_FILENO) != 0 && !err && errno != EINTR) err = errno;
     if (!err) return rc;
     if (!g_stdout_reported) std::cerr << tool << ": error: <stdout>: " << std::strerror(err) << "\n";
-    return rc == allies::exit_codes::ok ? allies::exit_codes::output : rc;
+    return rc == allies::tool::exit_codes::ok ? allies::tool::exit_codes::output : rc;
 }
 
 }  // namespace allies::tool

@@ -10,8 +10,9 @@
 
 namespace allies {
 
-// Closed set of failure kinds. Tools map each kind to an exit code
-// (see exit_code_for); the numbers are part of the documented CLI contract.
+// Closed set of failure kinds. The library reports kinds only; what a
+// process does with them (exit codes) is the tools' business
+// (tools/common/exit_codes.hpp, documented in each tool's man page).
 enum class ErrorKind {
     io,                  // cannot read an input file
     write_failed,        // cannot write an output file
@@ -31,9 +32,16 @@ enum class ErrorKind {
     usage,               // caller error (bad option, output equals input)
     policy,              // invalid policy or roster file
     refused,             // fail closed: cannot be sure sensitive content is gone
+    // Only in batch results (DocumentResult::error_kind), never thrown:
+    out_of_memory,       // publishing the document ran out of memory
+    crashed,             // the worker process publishing it died (a bug)
+    timed_out,           // it took longer than the runner's time limit
+    stopped,             // the run was stopped (--fail-fast, an interrupt) before it finished
 };
 
 ALLIES_API std::string_view to_string(ErrorKind kind);
+// The kind named by to_string; false for a name that is none.
+ALLIES_API bool parse_error_kind(std::string_view name, ErrorKind& out);
 
 class ALLIES_API Error : public std::runtime_error {
 public:
@@ -50,18 +58,5 @@ private:
     std::string part_;
     std::string message_;
 };
-
-// Process exit codes shared by all allies tools.
-namespace exit_codes {
-inline constexpr int ok = 0;
-inline constexpr int usage = 2;        // bad command line
-inline constexpr int input = 3;        // unreadable, malformed or unsafe input
-inline constexpr int output = 4;       // cannot write the output
-inline constexpr int unsupported = 5;  // legacy .doc, encrypted package, unsupported content
-inline constexpr int policy = 6;       // invalid policy or roster file
-inline constexpr int refused = 7;      // fail closed: nothing written
-}  // namespace exit_codes
-
-ALLIES_API int exit_code_for(ErrorKind kind);
 
 }  // namespace allies

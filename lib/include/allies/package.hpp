@@ -103,11 +103,11 @@ public:
     // Atomic write: temporary file beside `path`, then rename. "-" = stdout.
     void write(const std::string& path) const;
 
-    struct ALLIES_HIDDEN Impl;  // internal (lib/package/package_impl.hpp)
-    Impl& impl() { return *impl_; }
-    const Impl& impl() const { return *impl_; }
-
 private:
+    // The parts, caches and archive live in lib/package/package_impl.hpp;
+    // library code reaches them through PackageInternals, callers never.
+    struct ALLIES_HIDDEN Impl;
+    friend struct PackageInternals;
     ALLIES_HIDDEN explicit Package(std::unique_ptr<Impl> impl);
     ALLIES_HIDDEN static void drop_broken_parts(Package& package);
     std::unique_ptr<Impl> impl_;

@@ -1,7 +1,9 @@
 // Publishing: redact -> write the public DOCX -> convert the public DOCX
 // (never the original) -> read every output back and search it for what was
 // redacted -> only then move the outputs into the public folder. For one
-// document or thousands (each in its own worker process), with a manifest.
+// document (publish_document, in this thread) or thousands (publish_batch,
+// with a manifest; each document in this thread one after another, or in
+// worker processes when the caller asks for allies::ProcessPool).
 //
 //   allies::PublishOptions o;  o.redact.roster = allies::Roster::load("roster.txt");
 //   o.hash_key = allies::load_or_create_hash_key(allies::default_hash_key_path());
@@ -11,7 +13,9 @@
 //
 // Everything throws allies::Error for whole-run problems (bad options, an
 // output folder that cannot be written); a problem with one document is
-// recorded in its result and never stops the others.
+// recorded in its result and never stops the others. The library never
+// forks, installs signal handlers or exits unless the caller hands
+// publish_batch a ProcessPool (allies/process_pool.hpp).
 #pragma once
 
 #include <cstdint>
@@ -20,6 +24,7 @@
 #include <string>
 #include <vector>
 
+#include "allies/error.hpp"
 #include "allies/export.hpp"
 #include "allies/package.hpp"
 #include "allies/pdf.hpp"
@@ -77,7 +82,7 @@ struct DocumentResult {
     std::string input_sha256;
     DocStatus status = DocStatus::failed;
     std::string error;         // one line, for failed and refused
-    int error_exit = 0;        // the exit code allies-redact would give for the error
+    ErrorKind error_kind = ErrorKind::io;  // for failed and refused: what kind of failure
     std::string policy_hash, version, key_id;
     std::vector<std::string> formats;
     std::vector<PublishedFile> outputs;  // including the report
@@ -104,8 +109,19 @@ struct BatchInput {
     std::string stem;  // output path without extension, relative to the output folder
     bool renamed = false;  // the stem had people's names replaced (use_public_output_names)
 };
-// Files as given; directories searched recursively for *.docx and *.docm
-// (Word's "~$" lock files and hidden entries skipped), in sorted order.
+// A file found in an input folder that is not published, and why
+// ("Word 97-2003 document: save it as .docx", "Word lock file", ...).
+struct SkippedFile {
+    std::string path;
+    std::string reason;
+};
+
+// Files as given; directories searched recursively for *.docx and *.docm,
+// in sorted order. Everything else found in a folder (a .doc, a template,
+// Word's "~$" lock files, hidden files and folders) is listed in `skipped`
+// (when given) with the reason. A folder holding no document at all is an
+// error (usage): a mistyped or emptied folder must not "publish nothing"
+// and succeed.
 // Stems keep the path below a directory argument, so two "minutes.docx" in
 // different folders do not collide; a collision left over is an error.
 // Files found inside `skip_dir` (the output folder, when it lies inside an
@@ -114,7 +130,8 @@ struct BatchInput {
 // under `base` keeps its path below it as its output name, as files found
 // in a folder do; otherwise it is published under its own file name.
 ALLIES_API std::vector<BatchInput> collect_inputs(const std::vector<std::string>& paths,
-                                                  const std::string& skip_dir = {}, const std::string& base = {});
+                                                  const std::string& skip_dir = {}, const std::string& base = {},
+                                                  std::vector<SkippedFile>* skipped = nullptr);
 
 // An output path without the names of `people`: each word of a person's
 // name or alias (titles aside, two letters or more), in any case and with or
@@ -126,38 +143,60 @@ ALLIES_API std::string public_output_name(const std::string& stem, const std::ve
 // numbered ("name notes (2)") in input order. Sets BatchInput::renamed.
 ALLIES_API void use_public_output_names(std::vector<BatchInput>& inputs, const std::vector<Person>& people);
 
+// Where publish_batch runs each document. The batch keeps everything
+// around it (staging, moving verified files into place, withdrawing old
+// ones, the manifest); a runner only runs publish_document and hands the
+// result back. The default (no runner given) runs each document in the
+// caller's thread, one after another. allies::ProcessPool
+// (allies/process_pool.hpp) runs them in worker processes.
+class ALLIES_API DocumentRunner {
+public:
+    virtual ~DocumentRunner();
+    // How many documents may run at once (at least 1).
+    virtual std::size_t slots() const = 0;
+    // Begins publish_document(input.path, input.stem, staging, options);
+    // `id` comes back with the result.
+    virtual void start(std::size_t id, const BatchInput& input, const std::string& staging,
+                       const PublishOptions& options) = 0;
+    // Results of documents finished since the last call, waiting up to
+    // `wait_ms` milliseconds when none has finished yet.
+    virtual std::vector<std::pair<std::size_t, DocumentResult>> finished(int wait_ms) = 0;
+    // Stops every running document; each comes back from finished() as
+    // failed with ErrorKind::stopped.
+    virtual void stop_all() = 0;
+};
+
 struct BatchOptions {
-    int jobs = 0;              // worker processes; 0 = number of cores
+    DocumentRunner* runner = nullptr;  // not owned; null = in this thread, one after another
     bool fail_fast = false;    // stop at the first document not published
     bool incremental = false;  // skip inputs the manifest shows as published from the same bytes and settings
-    double timeout_seconds = 600;  // per document; a worker over it is killed and the document fails
     std::string manifest_path;     // "" = OUTDIR/manifest.json (workers sharing one OUTDIR each write their own)
+    // Where documents are staged before they are verified. "" = a folder
+    // beside OUTDIR (same file system: moving in is a rename), or, when
+    // OUTDIR's parent cannot be written, one in the system's temporary
+    // folder; either way mode 0700 and never inside OUTDIR, so the public
+    // folder's readers never see an unverified file.
+    std::string staging_dir;
+    // Asked between documents and while waiting: true stops the run (the
+    // caller's SIGINT handler, say). Verified documents stay published, the
+    // manifest is written, BatchRun::interrupted is set.
+    std::function<bool()> stop_requested;
     std::function<void(const BatchInput&)> on_start;
     std::function<void(const DocumentResult&, std::size_t done, std::size_t total)> on_result;
 };
 
-struct ALLIES_API BatchRun {
+struct BatchRun {
     std::vector<DocumentResult> documents;  // in the order they finished
-    std::size_t not_started = 0;            // left over after --fail-fast (or an interrupt) stopped the run
-    bool interrupted = false;               // SIGINT or SIGTERM: workers stopped, manifest written
-    int exit_code() const;                  // see allies-publish(1)
+    std::size_t not_started = 0;            // left over after fail_fast (or stop_requested) stopped the run
+    bool interrupted = false;               // stop_requested said so: workers stopped, manifest written
 };
 
 // Publishes every input into `outdir` and writes outdir/manifest.json.
-// Files are staged beside `outdir` (mode 0700), never inside it. Outputs an
+// Files are staged outside `outdir` (see BatchOptions::staging_dir). Outputs an
 // earlier run published under a name that this run does not publish again
 // (the document now fails or leaks, or a format was dropped) are removed.
 ALLIES_API BatchRun publish_batch(const std::vector<BatchInput>& inputs, const std::string& outdir,
                                   const PublishOptions& options, const BatchOptions& batch);
-
-// Exit codes of allies-publish (the shared ones of error.hpp also apply to
-// whole-run errors: 2 usage, 4 output folder, 6 policy or roster).
-namespace publish_exit {
-inline constexpr int ok = 0;           // every document published (or unchanged)
-inline constexpr int some_failed = 1;  // at least one document failed or was refused; no leak
-inline constexpr int leak = 8;         // the verification caught a leak in at least one document
-inline constexpr int interrupted = 130;  // SIGINT/SIGTERM: what was verified is published, the rest not
-}  // namespace publish_exit
 
 // One line of JSON for a finished document (allies-publish --json): the
 // manifest entry plus time, verification time, peak memory and review path.
