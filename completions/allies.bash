@@ -25,7 +25,7 @@ _allies() {
         esac
         ;;
     allies-convert)
-        opts="-h --help -V --version -o --output -t --to --assets --pdfa --paper --list-formats $_allies_limits"
+        opts="-h --help -V --version -o --output -t --to --assets --pdfa --strict --paper --list-formats $_allies_limits"
         case "$prev" in
         -o|--output) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         -t|--to) COMPREPLY=($(compgen -W "text markdown json html pdf" -- "$cur")); return ;;

@@ -12,6 +12,7 @@
 #include <streambuf>
 #include <cctype>
 
+#include "allies/completeness.hpp"
 #include "allies/convert.hpp"
 #include "common/options.hpp"
 #include "common/stdout_guard.hpp"
@@ -33,7 +34,29 @@ constexpr const char* kExitCodes =
     "  3  input error: unreadable, not a zip, corrupt, unsafe (zip bomb, bad\n"
     "     entry names, too large), malformed XML, no main document\n"
     "  4  cannot write the output\n"
-    "  5  unsupported input: legacy .doc, password-protected document\n";
+    "  5  unsupported input: legacy .doc, password-protected document\n"
+    "  9  --strict: the PDF or HTML lacks words of the document's visible text;\n"
+    "     nothing written\n";
+
+// Nothing is lost: the PDF or HTML read back must hold every word a reader
+// of the DOCX sees. Prints a warning (or, with --strict, an error) naming
+// where words went missing and which; returns whether it is complete.
+bool report_completeness(const allies::Document& document, allies::OutputFormat format, const std::string& bytes,
+                         const std::string& input, bool strict) {
+    allies::CompletenessReport r = allies::check_complete(document, format, bytes);
+    if (r.complete()) return true;
+    const char* what = format == allies::OutputFormat::pdf ? "PDF" : "HTML";
+    std::cerr << "allies-convert: " << (strict ? "error: " : "warning: ") << input << ": the " << what << " lacks "
+              << (r.expected - r.found) << " of " << r.expected << " words of the document (";
+    for (std::size_t i = 0; i < r.places.size() && i < 5; ++i)
+        std::cerr << (i ? ", " : "") << r.places[i].where << ": " << r.places[i].words;
+    if (r.places.size() > 5) std::cerr << ", and " << r.places.size() - 5 << " more paragraphs";
+    std::cerr << "): ";
+    for (std::size_t i = 0; i < r.missing_words.size() && i < 12; ++i) std::cerr << (i ? " " : "") << r.missing_words[i];
+    if (r.missing_words.size() > 12) std::cerr << " ...";
+    std::cerr << "\n";
+    return false;
+}
 
 
 // The output formats, as --to and --list-formats name them, with the
@@ -80,7 +103,7 @@ static int run(int argc, char** argv) {
     app.footer(kExitCodes);
     std::string input, output = "-", to, assets;
     allies::Limits limits;
-    bool list_formats = false;
+    bool list_formats = false, strict = false;
     app.add_option("input", input, "Input .docx file ('-' for standard input)");
     app.add_option("-o,--output", output, "Output file ('-' for standard output, the default)");
     app.add_option("-t,--to", to,
@@ -91,6 +114,9 @@ static int run(int argc, char** argv) {
     app.add_flag("--pdfa", pdfa, "pdf: write PDF/A-2b (sRGB output intent, XMP identification)");
     std::string paper;
     app.add_option("--paper", paper, "pdf: lay every section out on this paper: a4, a3, a5, letter, legal or WxHmm / WxHin");
+    app.add_flag("--strict", strict,
+                 "pdf, html: fail (exit 9, nothing written) when the output lacks words of the document's visible "
+                 "text, instead of warning");
     app.add_flag("--list-formats", list_formats, "Print the output formats (one per line: name and extensions) and exit");
     allies::tool::add_limit_options(app, limits);
     allies::tool::add_version_flag(app, kTool);
@@ -142,6 +168,8 @@ static int run(int argc, char** argv) {
                 options.assets_href = (href.empty() || href.starts_with("..") ? fs::absolute(assets).generic_string() : href) + "/";
             }
             allies::HtmlResult html = allies::to_html(document, package, options);
+            if (!report_completeness(document, format, html.html, input, strict) && strict)
+                return allies::tool::exit_codes::incomplete;
             if (!html.assets.empty()) {
                 std::error_code ec;
                 std::filesystem::create_directories(assets, ec);
@@ -157,6 +185,8 @@ static int run(int argc, char** argv) {
             options.warnings = &warnings;
             std::string pdf = allies::to_pdf(document, package, options);
             for (const auto& w : warnings) std::cerr << "allies-convert: warning: " << input << ": " << w << "\n";
+            if (!report_completeness(document, format, pdf, input, strict) && strict)
+                return allies::tool::exit_codes::incomplete;
             allies::write_file_atomically(output, pdf);
         } else {
             allies::TextFormat text_format = allies::TextFormat::text;

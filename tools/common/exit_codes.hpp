@@ -16,6 +16,7 @@ inline constexpr int output = 4;       // cannot write the output
 inline constexpr int unsupported = 5;  // legacy .doc, encrypted package, unsupported content
 inline constexpr int policy = 6;       // invalid policy or roster file
 inline constexpr int refused = 7;      // fail closed: nothing written
+inline constexpr int incomplete = 9;   // allies-convert --strict: the output lacks visible text
 }  // namespace exit_codes
 
 // allies-publish's own codes (the ones above also apply to whole-run

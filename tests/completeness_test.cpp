@@ -1,0 +1,103 @@
+// Nothing is lost: allies::check_complete compares the words of a PDF or
+// HTML, read back, with the words a reader of the DOCX sees.
+#include <gtest/gtest.h>
+
+#include "allies/completeness.hpp"
+#include "allies/error.hpp"
+#include "allies/html.hpp"
+#include "allies/package.hpp"
+#include "allies/pdf.hpp"
+#include "allies/reader.hpp"
+#include "support/docx_builder.hpp"
+
+using namespace allies::testing;
+
+namespace {
+
+struct Converted {
+    allies::Document doc;
+    std::string pdf, html;
+};
+
+Converted convert(const DocxBuilder& b) {
+    auto pkg = allies::Package::open_memory(b.build(), "t.docx");
+    Converted c;
+    c.doc = allies::read_document(pkg);
+    c.pdf = allies::to_pdf(c.doc, pkg);
+    c.html = allies::to_html(c.doc, pkg).html;
+    return c;
+}
+
+const std::string kLong =
+    "The committee reviewed the quarterly accounts and agreed that the community hall refurbishment should proceed "
+    "once the second quotation arrives, with the treasurer reporting progress at every meeting until completion.";
+
+DocxBuilder rich_document(bool with_second_paragraph) {
+    DocxBuilder b;
+    b.body = para("Opening remarks from the chair about the agenda.");
+    if (with_second_paragraph) b.body += para("Zebra crossing outside the library was discussed at length.");
+    b.body += para(kLong + " " + kLong);
+    b.body +=
+        "<w:tbl><w:tblGrid><w:gridCol w:w=\"4000\"/><w:gridCol w:w=\"4000\"/></w:tblGrid>"
+        "<w:tr><w:tc><w:p><w:r><w:t>Budget line</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Allocated "
+        "amount</w:t></w:r></w:p></w:tc></w:tr></w:tbl>";
+    // Chinese, long enough to wrap: lines end between any two characters.
+    b.body += para(std::string() +
+                   "委员会审查了季度账目并同意社区礼堂翻修工程应在第二份报价到达后进行财务主管将在每次会议上报告进展直至完工"
+                   "委员会审查了季度账目并同意社区礼堂翻修工程应在第二份报价到达后进行");
+    return b;
+}
+
+TEST(Completeness, EveryWordOfTheDocumentIsInItsOwnPdfAndHtml) {
+    Converted c = convert(rich_document(true));
+    for (auto [format, bytes] : {std::pair{allies::OutputFormat::pdf, &c.pdf}, std::pair{allies::OutputFormat::html, &c.html}}) {
+        allies::CompletenessReport r = allies::check_complete(c.doc, format, *bytes);
+        EXPECT_TRUE(r.complete()) << (r.places.empty() ? "" : r.places[0].where) << " "
+                                  << (r.missing_words.empty() ? "" : r.missing_words[0]);
+        EXPECT_GT(r.expected, 100u);
+        EXPECT_DOUBLE_EQ(r.recall(), 1.0);
+    }
+}
+
+TEST(Completeness, ALostParagraphIsNamedByPlaceWithItsWordCount) {
+    Converted full = convert(rich_document(true));
+    Converted without = convert(rich_document(false));
+    for (auto [format, bytes] :
+         {std::pair{allies::OutputFormat::pdf, &without.pdf}, std::pair{allies::OutputFormat::html, &without.html}}) {
+        allies::CompletenessReport r = allies::check_complete(full.doc, format, *bytes);
+        EXPECT_FALSE(r.complete());
+        ASSERT_EQ(r.places.size(), 1u);
+        EXPECT_EQ(r.places[0].where, "word/document.xml paragraph 2");
+        // "the" and "at" occur elsewhere, so only the paragraph's own words lack.
+        EXPECT_GE(r.places[0].words, 6);
+        EXPECT_LT(r.recall(), 1.0);
+        EXPECT_NE(std::find(r.missing_words.begin(), r.missing_words.end(), "zebra"), r.missing_words.end());
+    }
+}
+
+TEST(Completeness, ComputedNumbersAndDeletedTextAreNotExpected) {
+    DocxBuilder b;
+    // A stale cached page number, a deleted run, hidden text and a vertical
+    // merge's continuation cell: none of them is shown, so none is expected.
+    b.body =
+        "<w:p><w:r><w:t xml:space=\"preserve\">Page </w:t></w:r><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>"
+        "<w:r><w:instrText> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>"
+        "<w:r><w:t>977</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>"
+        "<w:p><w:r><w:t xml:space=\"preserve\">Kept words </w:t></w:r><w:del w:id=\"1\" w:author=\"a\"><w:r>"
+        "<w:delText>deletedword</w:delText></w:r></w:del><w:r><w:rPr><w:vanish/></w:rPr><w:t>hiddenword</w:t></w:r></w:p>"
+        "<w:tbl><w:tblGrid><w:gridCol w:w=\"4000\"/></w:tblGrid>"
+        "<w:tr><w:tc><w:tcPr><w:vMerge w:val=\"restart\"/></w:tcPr><w:p><w:r><w:t>Merged cell</w:t></w:r></w:p></w:tc></w:tr>"
+        "<w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p><w:r><w:t>continuationword</w:t></w:r></w:p></w:tc></w:tr></w:tbl>";
+    Converted c = convert(b);
+    allies::CompletenessReport r = allies::check_complete(c.doc, allies::OutputFormat::pdf, c.pdf);
+    EXPECT_TRUE(r.complete()) << (r.missing_words.empty() ? "" : r.missing_words[0]);
+    EXPECT_EQ(r.expected, 5u);  // Page, Kept, words, Merged, cell
+}
+
+TEST(Completeness, OnlyPdfAndHtmlAreChecked) {
+    Converted c = convert(rich_document(true));
+    EXPECT_THROW(allies::check_complete(c.doc, allies::OutputFormat::text, "x"), allies::Error);
+    EXPECT_THROW(allies::check_complete(c.doc, allies::OutputFormat::pdf, "not a pdf"), allies::Error);
+}
+
+}  // namespace
