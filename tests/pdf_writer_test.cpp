@@ -132,3 +132,70 @@ TEST(PdfWriter, StructureTreeMakesATaggedPdf) {
     }
     fs::remove(path);
 }
+
+namespace {
+
+// A picture that does not compress (noise), so sizes tell how often it is
+// embedded.
+std::shared_ptr<const layout::Raster> noise(unsigned seed) {
+    auto r = std::make_shared<layout::Raster>();
+    r->width = r->height = 128;
+    r->channels = 3;
+    std::uint32_t x = seed * 2654435761u + 1;
+    for (unsigned i = 0; i < r->width * r->height * 3; ++i) {
+        x ^= x << 13;
+        x ^= x >> 17;
+        x ^= x << 5;
+        r->pixels += static_cast<char>(x & 0xFF);
+    }
+    return r;
+}
+
+layout::LaidOutDocument logo_on_every_page(bool same_picture, int pages) {
+    layout::LaidOutDocument d;
+    for (int n = 0; n < pages; ++n) {
+        layout::Page page;
+        layout::ImageItem logo;
+        logo.x = 72;
+        logo.y = 760;
+        logo.width = logo.height = 40;
+        logo.raster = noise(same_picture ? 7 : static_cast<unsigned>(n + 1));
+        logo.alt = "Logo";
+        page.items.push_back(logo);
+        d.pages.push_back(page);
+    }
+    return d;
+}
+
+}  // namespace
+
+// Issue 11 ("Images once"): a logo in every page's header is one image
+// object drawn on every page, so the file grows by page content only.
+TEST(PdfWriter, APicturePlacedOnEveryPageIsEmbeddedOnce) {
+    pdf::PdfOptions o;
+    const std::size_t picture = 128 * 128 * 3;
+    std::string once = pdf::write_pdf(logo_on_every_page(true, 40), o);
+    std::string distinct = pdf::write_pdf(logo_on_every_page(false, 40), o);
+    EXPECT_LT(once.size(), 2 * picture) << "the same picture is embedded more than once";
+    EXPECT_GT(distinct.size(), 30 * picture);  // 40 different pictures: each embedded
+    auto images_in = [](const std::string& pdf) {
+        std::size_t n = 0;
+        for (std::size_t at = pdf.find("/Image"); at != std::string::npos; at = pdf.find("/Image", at + 1))
+            n += pdf.compare(at, 7, "/ImageB") != 0 && pdf.compare(at, 7, "/ImageC") != 0 && pdf.compare(at, 7, "/ImageI") != 0;
+        return n;
+    };
+    EXPECT_EQ(images_in(once), 1u);  // /Subtype /Image, not the /ImageC procedure sets
+    EXPECT_EQ(images_in(distinct), 40u);
+    if (have("pdfimages")) {
+        char path[] = "/tmp/allies-logo-XXXXXX";
+        int fd = ::mkstemp(path);
+        ASSERT_GE(fd, 0);
+        ASSERT_EQ(::write(fd, once.data(), once.size()), static_cast<ssize_t>(once.size()));
+        ::close(fd);
+        std::string list = run(std::string("pdfimages -list ") + path);
+        ::unlink(path);
+        std::size_t rows = 0;
+        for (char c : list) rows += c == '\n';
+        EXPECT_EQ(rows, 2u + 40u) << list;  // header lines, then one placement per page
+    }
+}

@@ -19,7 +19,7 @@ bool computed_field(const std::string& type) {
 
 class Walker {
 public:
-    explicit Walker(const Document& doc) : doc_(doc) {}
+    Walker(const Document& doc, bool headers_footers) : doc_(doc), headers_footers_(headers_footers) {}
 
     std::vector<VisibleParagraph> run() {
         blocks(doc_.body, doc_.main_part, true);
@@ -33,7 +33,7 @@ public:
         // The first page shows the first section's first-page header and
         // footer (w:titlePg) or its default ones. Other pages' may never
         // show (a one-page section), so they are not required.
-        if (!doc_.sections.empty()) {
+        if (headers_footers_ && !doc_.sections.empty()) {
             const Section& s = doc_.sections.front();
             const std::string want = s.title_page ? "first" : "default";
             for (const auto* refs : {&s.headers, &s.footers})
@@ -110,6 +110,7 @@ private:
     }
 
     const Document& doc_;
+    bool headers_footers_;
     std::map<std::string, int> numbers_;  // w:p elements seen per part
     std::vector<std::pair<bool, std::string>> referenced_;  // (endnote, id) in reference order
     std::set<std::pair<bool, std::string>> seen_notes_;
@@ -118,6 +119,8 @@ private:
 
 }  // namespace
 
-std::vector<VisibleParagraph> visible_paragraphs(const Document& doc) { return Walker(doc).run(); }
+std::vector<VisibleParagraph> visible_paragraphs(const Document& doc, bool headers_footers) {
+    return Walker(doc, headers_footers).run();
+}
 
 }  // namespace allies::writers

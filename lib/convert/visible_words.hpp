@@ -19,6 +19,7 @@ struct VisibleParagraph {
     std::string text;
 };
 
-std::vector<VisibleParagraph> visible_paragraphs(const Document& doc);
+// `headers_footers`: include the first page's header and footer.
+std::vector<VisibleParagraph> visible_paragraphs(const Document& doc, bool headers_footers = true);
 
 }  // namespace allies::writers

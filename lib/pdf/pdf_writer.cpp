@@ -16,6 +16,7 @@
 #include "pdf/font_embedder.hpp"
 #include "layout/png_decoder.hpp"
 #include "pdf/hex.hpp"
+#include "text/digest.hpp"
 #include "text/encode.hpp"
 
 namespace allies::pdf {
@@ -263,32 +264,55 @@ private:
         if (dashed) painter.GetCanvas()->Append("Q\n");
     }
 
+    // The same picture placed many times (a logo in every page's header) is
+    // one image object drawn many times: keyed by a digest of its bytes or
+    // pixels, so a 100-page document grows by its page content only.
+    static std::string image_key(const layout::ImageItem& i) {
+        if (i.raster) {
+            const layout::Raster& r = *i.raster;
+            return "raster " + std::to_string(r.width) + "x" + std::to_string(r.height) + "x" + std::to_string(r.channels) +
+                   " " + text::sha256_raw(r.pixels) + text::sha256_raw(r.alpha);
+        }
+        return std::string(i.jpeg ? "jpeg " : "png ") + text::sha256_raw(i.bytes);
+    }
+
     void paint(PdfPainter& painter, const layout::ImageItem& i) {
         if (i.bytes.empty() && !i.raster) return;
-        auto image = std::make_unique<PdfImage>(&pdf_);
+        const std::string key = image_key(i);
+        PdfImage* image = nullptr;
         double w = 0, h = 0;
         std::string problem;
-        try {
-            if (i.raster) {
-                const layout::Raster& r = *i.raster;
-                load_pixels(*image, r.width, r.height, r.channels, r.pixels, r.alpha);
-            } else if (i.jpeg) {
-                // Passed through as DCT: PoDoFo reads only the header.
-                image->LoadFromJpegData(reinterpret_cast<const unsigned char*>(i.bytes.data()),
-                                        static_cast<pdf_long>(i.bytes.size()));
-            } else if (!load_png(*image, i.bytes)) {
-                problem = "it cannot be decoded";
+        if (auto it = image_by_key_.find(key); it != image_by_key_.end()) {
+            image = it->second;
+            if (image == nullptr) problem = "it cannot be decoded";
+        } else {
+            auto made = std::make_unique<PdfImage>(&pdf_);
+            try {
+                if (i.raster) {
+                    const layout::Raster& r = *i.raster;
+                    load_pixels(*made, r.width, r.height, r.channels, r.pixels, r.alpha);
+                } else if (i.jpeg) {
+                    // Passed through as DCT: PoDoFo reads only the header.
+                    made->LoadFromJpegData(reinterpret_cast<const unsigned char*>(i.bytes.data()),
+                                           static_cast<pdf_long>(i.bytes.size()));
+                } else if (!load_png(*made, i.bytes)) {
+                    problem = "it cannot be decoded";
+                }
+            } catch (const PdfError& e) {
+                problem = std::string("it cannot be decoded: ") + error_text(e);
             }
+            image = problem.empty() ? made.get() : nullptr;
+            image_by_key_[key] = image;
+            images_.push_back(std::move(made));  // its object is in the document already: keep it alive
+        }
+        if (image) {
             w = image->GetWidth();
             h = image->GetHeight();
-        } catch (const PdfError& e) {
-            problem = std::string("it cannot be decoded: ") + error_text(e);
         }
         if (!problem.empty()) {
             // Layout checked the picture; a decoder that still refuses it
             // leaves a placeholder box, not a failed PDF.
             if (options_.warnings) options_.warnings->push_back("a picture is drawn as a placeholder box: " + problem);
-            images_.push_back(std::move(image));  // its object is in the document already: keep it alive
             paint(painter, layout::RectItem{i.x, i.y, i.width, i.height, false, {0.6, 0.6, 0.6}, 0.5, i.tag});
             return;
         }
@@ -300,12 +324,11 @@ private:
             double full_h = i.height / std::max(0.01, 1 - i.crop_top - i.crop_bottom);
             painter.GetCanvas()->Append("q " + num(i.x) + " " + num(i.y) + " " + num(i.width) + " " + num(i.height) +
                                         " re W n\n");
-            painter.DrawImage(i.x - i.crop_left * full_w, i.y - i.crop_bottom * full_h, image.get(), full_w / w, full_h / h);
+            painter.DrawImage(i.x - i.crop_left * full_w, i.y - i.crop_bottom * full_h, image, full_w / w, full_h / h);
             painter.GetCanvas()->Append("Q\n");
         } else {
-            painter.DrawImage(i.x, i.y, image.get(), i.width / w, i.height / h);
+            painter.DrawImage(i.x, i.y, image, i.width / w, i.height / h);
         }
-        images_.push_back(std::move(image));
     }
 
     // PNG through our own decoder (layout/png_decoder.hpp says why not
@@ -596,7 +619,8 @@ private:
     std::vector<std::uint32_t> simple_;    // glyphs of the text item being painted
     layout::Color fill_;                   // the page's current fill colour, when fill_known_
     bool fill_known_ = false;
-    std::vector<std::unique_ptr<PdfImage>> images_;
+    std::vector<std::unique_ptr<PdfImage>> images_;     // every image object made; owned here, never moved
+    std::map<std::string, PdfImage*> image_by_key_;     // digest -> image in images_ (null: could not be decoded)
     std::vector<std::vector<layout::LinkItem>> links_;
     std::vector<std::vector<int>> mcids_;  // per page: structure node of each MCID
 };

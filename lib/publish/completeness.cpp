@@ -83,7 +83,9 @@ CompletenessReport check_complete(const Document& doc, OutputFormat format, cons
 
     // How many of each word the output lacks: what the DOCX shows, less
     // what the output has (as itself, joined from pieces, or with a mark).
-    const auto paragraphs = writers::visible_paragraphs(doc);
+    // The HTML writer does not show headers and footers (yet): an HTML is
+    // checked for its body, notes and text boxes.
+    const auto paragraphs = writers::visible_paragraphs(doc, format == OutputFormat::pdf);
     std::vector<std::vector<std::string>> words(paragraphs.size());
     std::map<std::string, int> need;
     for (std::size_t i = 0; i < paragraphs.size(); ++i)

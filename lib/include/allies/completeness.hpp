@@ -1,7 +1,8 @@
 // Nothing is lost: after a PDF or HTML is written, its text is read back
 // (the leak check's own readers) and compared, as bags of words, with the
 // text a reader of the DOCX sees: body, tables, text boxes, footnotes and
-// endnotes, and the headers and footers of the first page. Every word must
+// endnotes, and (PDF only: the HTML has no page furniture) the headers
+// and footers of the first page. Every word must
 // be there as often as the DOCX shows it. Words are folded as the leak
 // check folds them (case, compatibility forms, apostrophes); numbers that
 // the layout computes (page fields, note marks) are not counted.
