@@ -102,6 +102,34 @@ CompletenessReport check_complete(const Document& doc, OutputFormat format, cons
             if (auto it = bag->find(w); it != bag->end()) available += it->second;
         if (available < n) lacking[w] = n - available;
     }
+    // What is still lacking may be a long word broken over several lines
+    // (up to 512 pieces), or a word of two directions whose parts a reader
+    // gets in visual order ("one" + Arabic, read as Arabic + "one"). Each
+    // search scans the output, so only the first 256 lacking words are
+    // searched: an output that lost more is incomplete anyway.
+    std::size_t searched = 0;
+    for (auto& [w, n] : lacking) {
+        if (++searched > 256) break;
+        for (std::size_t i = 0; i < tokens.size() && n > 0; ++i) {
+            const std::string& first = tokens[i].text;
+            if (i + 1 < tokens.size() && tokens[i + 1].text + first == w) {
+                --n;
+                continue;
+            }
+            if (first.empty() || first.size() >= w.size() || w.compare(0, first.size(), first) != 0) continue;
+            std::string built = first;
+            for (std::size_t j = i + 1; j < tokens.size() && j < i + 512 && built.size() < w.size(); ++j) {
+                built += tokens[j].text;
+                if (built.size() > w.size() || w.compare(0, built.size(), built) != 0) break;
+                if (built == w) {
+                    --n;
+                    i = j;
+                    break;
+                }
+            }
+        }
+    }
+    for (auto it = lacking.begin(); it != lacking.end();) it = it->second > 0 ? std::next(it) : lacking.erase(it);
     // Which paragraphs lack them: first those with a word the output has
     // none of (a lost paragraph takes its common words with it), then, for
     // what is left, the last paragraphs that have the word.
