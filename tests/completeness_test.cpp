@@ -101,3 +101,21 @@ TEST(Completeness, OnlyPdfAndHtmlAreChecked) {
 }
 
 }  // namespace
+
+namespace {
+
+// A lam-alef ligature is one glyph for two letters. Readers reverse a
+// right-to-left line character by character, the ligature's letters too,
+// so the PDF must give them in visual order for "للاتصالات" to read back
+// as itself and not as "لالتصاالت".
+TEST(Completeness, ArabicLigaturesReadBackInReadingOrder) {
+    DocxBuilder b;
+    b.body = "<w:p><w:pPr><w:bidi/></w:pPr><w:r><w:rPr><w:rtl/></w:rPr><w:t>"
+             "المؤتمر العالمي للاتصالات الراديوية لا سلام</w:t></w:r></w:p>";
+    Converted c = convert(b);
+    allies::CompletenessReport r = allies::check_complete(c.doc, allies::OutputFormat::pdf, c.pdf);
+    EXPECT_TRUE(r.complete()) << (r.missing_words.empty() ? "" : r.missing_words[0]);
+    EXPECT_EQ(r.expected, 6u);
+}
+
+}  // namespace

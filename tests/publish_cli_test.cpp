@@ -403,7 +403,8 @@ TEST_F(PublishCli, StagingElsewhereStillPublishesWholeVerifiedFilesOnly) {
     Result r = publish(q(in) + " -o " + q(out) + " --staging-dir " + q(staging) + " -q");
     ASSERT_EQ(r.code, 0) << r.err;
     EXPECT_EQ(files_in(out), (std::vector<std::string>{"a.docx", "a.pdf", "a.report.json", "manifest.json"}));
-    for (const auto& o : manifest(out)["documents"][0]["outputs"]) {
+    const Json m = manifest(out);  // kept alive: a range-for over a temporary's member would dangle
+    for (const auto& o : m["documents"][0]["outputs"]) {
         std::string sha = run_shell("sha256sum " + q(out / o["path"].get<std::string>()));
         EXPECT_EQ(sha.substr(0, 64), o["sha256"].get<std::string>()) << o["path"];
     }

@@ -170,6 +170,13 @@ private:
                 simple_.push_back(g);
                 if (!face.use(g, std::u32string_view(&c, 1))) exact = true;
             }
+        } else if (t.rtl) {
+            // Readers put a right-to-left line back into reading order by
+            // reversing it character by character, the characters of a
+            // ligature too: the map gives a lam-alef glyph's two letters in
+            // visual order, so reversed they read "لا", not "ال".
+            for (const auto& g : t.glyphs)
+                if (!face.use(g.glyph, std::u32string(g.text.rbegin(), g.text.rend()))) exact = true;
         } else {
             for (const auto& g : t.glyphs)
                 if (!face.use(g.glyph, g.text)) exact = true;
