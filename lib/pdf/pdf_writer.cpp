@@ -1,6 +1,7 @@
 #include "pdf/pdf_writer.hpp"
 
 #include <lcms2.h>
+#include <hb.h>
 #include <podofo.h>
 
 #include <charconv>
@@ -149,6 +150,21 @@ private:
         return out == "-0" ? "0" : out;
     }
 
+    // A right-to-left cluster's letters, each with the marks that follow
+    // it, in visual (reversed) order: "لا" -> "ال"; "ةً" stays as it is.
+    static std::u32string letters_in_visual_order(const std::u32string& text) {
+        std::vector<std::u32string> letters;
+        for (char32_t c : text) {
+            const bool mark = hb_unicode_general_category(hb_unicode_funcs_get_default(), c) ==
+                              HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK;
+            if (mark && !letters.empty()) letters.back() += c;
+            else letters.emplace_back(1, c);
+        }
+        std::u32string out;
+        for (auto it = letters.rbegin(); it != letters.rend(); ++it) out += *it;
+        return out;
+    }
+
     // Text as glyph ids in a CID font. Each glyph is placed where the layout
     // put it: TJ adjustments make up any difference between its advance and
     // the font's width, and marks raised or lowered by shaping use Ts. Where
@@ -174,9 +190,11 @@ private:
             // Readers put a right-to-left line back into reading order by
             // reversing it character by character, the characters of a
             // ligature too: the map gives a lam-alef glyph's two letters in
-            // visual order, so reversed they read "لا", not "ال".
+            // visual order, so reversed they read "لا", not "ال". A letter
+            // keeps its marks after it (a reader drops a mark that starts a
+            // glyph's text).
             for (const auto& g : t.glyphs)
-                if (!face.use(g.glyph, std::u32string(g.text.rbegin(), g.text.rend()))) exact = true;
+                if (!face.use(g.glyph, letters_in_visual_order(g.text))) exact = true;
         } else {
             for (const auto& g : t.glyphs)
                 if (!face.use(g.glyph, g.text)) exact = true;
