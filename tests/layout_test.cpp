@@ -664,3 +664,25 @@ TEST(Layout, InternalLinksLandOnTheirBookmark) {
     EXPECT_EQ(link->target_page, 1);
     EXPECT_GT(link->target_y, 700);  // near the top of page 2
 }
+
+// Word draws a computed page number in the formatting of the field's
+// result, not of the run holding the field code.
+TEST(Layout, PageNumbersTakeTheFieldResultsFormatting) {
+    DocxBuilder b;
+    std::string page_field = "<w:r><w:rPr><w:sz w:val=\"12\"/></w:rPr><w:fldChar w:fldCharType=\"begin\"/></w:r>"
+                             "<w:r><w:rPr><w:sz w:val=\"12\"/></w:rPr><w:instrText> PAGE </w:instrText></w:r>"
+                             "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>" +
+                             run("9", "<w:b/><w:sz w:val=\"32\"/>") + "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>";
+    b.extra_parts.emplace_back("word/footer1.xml", part("ftr", p(run("Page ") + page_field)));
+    b.extra_rels.push_back("<Relationship Id=\"f1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer\" Target=\"footer1.xml\"/>");
+    b.body = p(run("body")) + "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"f1\"/><w:pgSz w:w=\"11906\" w:h=\"16838\"/></w:sectPr>";
+    auto d = lay(b);
+    ASSERT_EQ(d.pages.size(), 1u);
+    bool seen = false;
+    for (const auto& i : d.pages[0].items)
+        if (auto* t = std::get_if<layout::TextItem>(&i); t && t->text == U"1") {
+            seen = true;
+            EXPECT_NEAR(t->size, 16, 0.01);  // the result's 16 pt, not the field code's 6 pt
+        }
+    EXPECT_TRUE(seen);
+}

@@ -547,12 +547,15 @@ private:
                     gather(in.children, atoms, !in.target.empty() ? in.target : !in.anchor.empty() ? "#" + in.anchor : link);
                     break;
                 case InlineKind::field: {
+                    // A computed number takes the formatting of the field's
+                    // result, as Word draws it, not of its field code.
+                    const RunProps& shown = field_result_props(in);
                     if (in.field_type == "PAGE" && page_number_ > 0) {
-                        add_text(atoms, page_label_, style_of(in.props, link), false);
+                        add_text(atoms, page_label_, style_of(shown, link), false);
                     } else if (in.field_type == "NUMPAGES" && page_count_ > 0) {
-                        add_text(atoms, std::to_string(page_count_), style_of(in.props, link), false);
+                        add_text(atoms, std::to_string(page_count_), style_of(shown, link), false);
                     } else if (in.field_type == "SECTIONPAGES" && section_pages_ > 0) {
-                        add_text(atoms, std::to_string(section_pages_), style_of(in.props, link), false);
+                        add_text(atoms, std::to_string(section_pages_), style_of(shown, link), false);
                     } else {
                         gather(in.children, atoms, link);
                     }
@@ -564,6 +567,21 @@ private:
                 default: break;
             }
         }
+    }
+
+    // The run formatting of a field's cached result (its first text), else
+    // the field's own.
+    static const RunProps& field_result_props(const Inline& field) {
+        const Inline* found = nullptr;
+        auto first_text = [&](const auto& self, const std::vector<Inline>& ins) -> void {
+            for (const auto& c : ins) {
+                if (found) return;
+                if (c.kind == InlineKind::text && !c.text.empty()) found = &c;
+                else self(self, c.children);
+            }
+        };
+        first_text(first_text, field.children);
+        return found ? found->props : field.props;
     }
 
     void drawing(const Inline& in, std::vector<Atom>& atoms) {
