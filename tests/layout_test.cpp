@@ -2,6 +2,8 @@
 // columns, pagination, notes, headers with page numbers, right-to-left order.
 #include <gtest/gtest.h>
 
+#include <iostream>
+
 #include <algorithm>
 
 #include "allies/package.hpp"
@@ -685,4 +687,37 @@ TEST(Layout, PageNumbersTakeTheFieldResultsFormatting) {
             EXPECT_NEAR(t->size, 16, 0.01);  // the result's 16 pt, not the field code's 6 pt
         }
     EXPECT_TRUE(seen);
+}
+
+// Single line spacing as Word and LibreOffice set it from the font's
+// metrics: the taller of the Windows ascent+descent and the typographic
+// (hhea) ascent+descent+gap, or the OS/2 typographic metrics when the font
+// asks for them (USE_TYPO_METRICS). Values measured in LibreOffice 7.4.
+TEST(Layout, SingleLineSpacingFollowsTheFontsMetricsAsWordDoes) {
+    struct Case {
+        const char* font;
+        const char* substitute;  // what this machine draws it with
+        double pitch;            // points, at 12 pt
+    };
+    for (const Case& c : {Case{"Times New Roman", "LiberationSerif", 13.8}, Case{"Arial", "LiberationSans", 13.8},
+                          Case{"Calibri", "Carlito", 14.65}, Case{"Cambria", "Caladea", 13.8}}) {
+        DocxBuilder b;
+        std::string rpr = std::string("<w:rFonts w:ascii=\"") + c.font + "\" w:hAnsi=\"" + c.font + "\"/><w:sz w:val=\"24\"/>";
+        std::string ppr = "<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/>";
+        b.body = p(run("first", rpr), ppr) + p(run("second", rpr), ppr) + kSect;
+        auto d = lay(b);
+        ASSERT_FALSE(d.pages.empty());
+        double y1 = 0, y2 = 0;
+        std::string path;
+        for (const auto& i : d.pages[0].items)
+            if (auto* t = std::get_if<layout::TextItem>(&i)) {
+                if (t->text == U"first") y1 = t->y, path = t->font_path;
+                if (t->text == U"second") y2 = t->y;
+            }
+        if (path.find(c.substitute) == std::string::npos) {
+            std::cout << c.font << ": drawn with " << path << ", not " << c.substitute << "; not measured\n";
+            continue;
+        }
+        EXPECT_NEAR(y1 - y2, c.pitch, 0.02) << c.font;
+    }
 }

@@ -260,6 +260,13 @@ FontMetrics read_metrics(FT_Face face) {
         m.win_ascent = os2->usWinAscent;
         m.win_descent = -static_cast<int>(os2->usWinDescent);
     }
+    if (os2 && os2->version != 0xFFFF && os2->version >= 4 && (os2->fsSelection & (1u << 7)) &&
+        os2->sTypoAscender > 0 && os2->sTypoDescender <= 0) {
+        m.use_typo_metrics = true;
+        m.typo_ascent = os2->sTypoAscender;
+        m.typo_descent = os2->sTypoDescender;
+        m.typo_line_gap = std::max<int>(0, os2->sTypoLineGap);
+    }
     m.underline_position = face->underline_position;
     m.underline_thickness = face->underline_thickness;
     return m;

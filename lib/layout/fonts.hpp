@@ -46,6 +46,10 @@ struct FontMetrics {
     // Equal to ascent/descent when the font has no OS/2 table.
     int win_ascent = 0;
     int win_descent = 0;
+    // OS/2 fsSelection USE_TYPO_METRICS: the font asks for its typographic
+    // ascent, descent and line gap (sTypo*) to set lines (Caladea does).
+    bool use_typo_metrics = false;
+    int typo_ascent = 0, typo_descent = 0, typo_line_gap = 0;
     // Centre of the underline stroke, negative = below the baseline (FreeType's
     // convention: post.underlinePosition, the top, minus half the thickness).
     int underline_position = 0;
