@@ -17,13 +17,16 @@ namespace {
 struct Converted {
     allies::Document doc;
     std::string pdf, html;
+    std::vector<std::string> page_text;  // what the layout placed (PdfConvertOptions::page_text)
 };
 
 Converted convert(const DocxBuilder& b) {
     auto pkg = allies::Package::open_memory(b.build(), "t.docx");
     Converted c;
     c.doc = allies::read_document(pkg);
-    c.pdf = allies::to_pdf(c.doc, pkg);
+    allies::PdfConvertOptions o;
+    o.page_text = &c.page_text;
+    c.pdf = allies::to_pdf(c.doc, pkg, o);
     c.html = allies::to_html(c.doc, pkg).html;
     return c;
 }
@@ -57,6 +60,8 @@ TEST(Completeness, EveryWordOfTheDocumentIsInItsOwnPdfAndHtml) {
         EXPECT_GT(r.expected, 100u);
         EXPECT_DOUBLE_EQ(r.recall(), 1.0);
     }
+    allies::CompletenessReport laid = allies::check_complete(c.doc, c.page_text);
+    EXPECT_TRUE(laid.complete()) << (laid.missing_words.empty() ? "" : laid.missing_words[0]);
 }
 
 TEST(Completeness, ALostParagraphIsNamedByPlaceWithItsWordCount) {
@@ -73,6 +78,9 @@ TEST(Completeness, ALostParagraphIsNamedByPlaceWithItsWordCount) {
         EXPECT_LT(r.recall(), 1.0);
         EXPECT_NE(std::find(r.missing_words.begin(), r.missing_words.end(), "zebra"), r.missing_words.end());
     }
+    allies::CompletenessReport laid = allies::check_complete(full.doc, without.page_text);
+    ASSERT_EQ(laid.places.size(), 1u);
+    EXPECT_EQ(laid.places[0].where, "word/document.xml paragraph 2");
 }
 
 TEST(Completeness, ComputedNumbersAndDeletedTextAreNotExpected) {
@@ -111,11 +119,14 @@ namespace {
 TEST(Completeness, ArabicLigaturesReadBackInReadingOrder) {
     DocxBuilder b;
     b.body = "<w:p><w:pPr><w:bidi/></w:pPr><w:r><w:rPr><w:rtl/></w:rPr><w:t>"
-             "المؤتمر العالمي للاتصالات الراديوية لا سلام</w:t></w:r></w:p>";
+             "المؤتمر العالمي للاتصالات الراديوية لا سلام</w:t></w:r></w:p>"
+             "<w:p><w:pPr><w:bidi/></w:pPr><w:r><w:rPr><w:rtl/></w:rPr><w:t>שלום עולם ומלואו</w:t></w:r></w:p>";
     Converted c = convert(b);
     allies::CompletenessReport r = allies::check_complete(c.doc, allies::OutputFormat::pdf, c.pdf);
     EXPECT_TRUE(r.complete()) << (r.missing_words.empty() ? "" : r.missing_words[0]);
-    EXPECT_EQ(r.expected, 6u);
+    EXPECT_EQ(r.expected, 9u);
+    // The layout's own text, put in reading order as a reader puts the PDF's.
+    EXPECT_TRUE(allies::check_complete(c.doc, c.page_text).complete());
 }
 
 }  // namespace

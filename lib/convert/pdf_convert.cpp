@@ -1,6 +1,7 @@
 // DOCX model -> layout frames -> PDF bytes.
 #include "allies/convert.hpp"
 #include "allies/pdf.hpp"
+#include "text/encode.hpp"
 
 #include <cctype>
 #include <cmath>
@@ -64,6 +65,29 @@ std::string to_pdf(const Document& doc, const Package& package, const PdfConvert
         laid = layout::lay_out(resized, package, fonts);
     } else {
         laid = layout::lay_out(doc, package, fonts);
+    }
+    if (options.page_text) {
+        options.page_text->clear();
+        // As the PDF's text layer holds it: drawing order, a line per
+        // baseline, right-to-left runs in visual order (shaped ones carry
+        // their logical text, so it is reversed here); the reader of the
+        // check puts lines back in reading order, as it does a PDF's.
+        for (const auto& page : laid.pages) {
+            std::string text;
+            double baseline = 0;
+            bool first = true;
+            for (const auto& item : page.items)
+                if (const auto* t = std::get_if<layout::TextItem>(&item)) {
+                    if (!first) text += std::abs(t->y - baseline) > 0.5 ? '\n' : ' ';
+                    first = false;
+                    baseline = t->y;
+                    if (t->rtl && !t->glyphs.empty())
+                        for (auto c = t->text.rbegin(); c != t->text.rend(); ++c) text::append_utf8(text, *c);
+                    else
+                        for (char32_t c : t->text) text::append_utf8(text, c);
+                }
+            options.page_text->push_back(std::move(text));
+        }
     }
     pdf::PdfOptions o;
     o.producer = "allies " + std::string(version());

@@ -4,6 +4,8 @@
 #include "allies/completeness.hpp"
 
 #include <map>
+#include <string_view>
+#include <unordered_map>
 #include <set>
 
 #include "allies/error.hpp"
@@ -26,6 +28,9 @@ bool unspaced_script(char32_t c) {
 }
 
 std::vector<verify::Token> words_of(std::string_view utf8) {
+    bool ascii = true;
+    for (unsigned char c : utf8) ascii = ascii && c < 0x80;
+    if (ascii) return verify::tokenize(utf8);
     std::string spaced;
     spaced.reserve(utf8.size() + 16);
     for (char32_t c : text::utf32_from_utf8(utf8)) {
@@ -56,36 +61,16 @@ std::string without_note_mark(const std::string& w) {
 
 }  // namespace
 
-CompletenessReport check_complete(const Document& doc, OutputFormat format, const std::string& output) {
-    std::vector<verify::Token> tokens;
-    if (format == OutputFormat::pdf) {
-        for (const auto& page : verify::read_pdf_text(output, "PDF").pages) {
-            auto words = words_of(page);
-            tokens.insert(tokens.end(), words.begin(), words.end());
-        }
-    } else if (format == OutputFormat::html) {
-        tokens = words_of(verify::read_html(output, "HTML").text);
-    } else {
-        throw Error(ErrorKind::usage, "", "", "the completeness check reads PDF and HTML only");
-    }
-    std::map<std::string, int> have;
+// The output's words (`tokens`) against the document's visible words;
+// `page_furniture`: the first page's header and footer are expected too.
+static CompletenessReport compare(const Document& doc, const std::vector<verify::Token>& tokens, bool page_furniture) {
+    std::unordered_map<std::string, int> have;
+    have.reserve(tokens.size());
     for (const auto& t : tokens) ++have[t.text];
-    // A word too long for its line is broken without a hyphen, and a
-    // superscript or a change of font may be read as a separate word: two
-    // or three neighbouring words of the output, joined, also count.
-    std::map<std::string, int> joined, unmarked;
-    for (const auto& t : tokens)
-        if (std::string w = without_note_mark(t.text); !w.empty()) ++unmarked[w];
-    for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
-        ++joined[tokens[i].text + tokens[i + 1].text];
-        if (i + 2 < tokens.size()) ++joined[tokens[i].text + tokens[i + 1].text + tokens[i + 2].text];
-    }
 
     // How many of each word the output lacks: what the DOCX shows, less
-    // what the output has (as itself, joined from pieces, or with a mark).
-    // The HTML writer does not show headers and footers (yet): an HTML is
-    // checked for its body, notes and text boxes.
-    const auto paragraphs = writers::visible_paragraphs(doc, format == OutputFormat::pdf);
+    // what the output has.
+    const auto paragraphs = writers::visible_paragraphs(doc, page_furniture);
     std::vector<std::vector<std::string>> words(paragraphs.size());
     std::map<std::string, int> need;
     for (std::size_t i = 0; i < paragraphs.size(); ++i)
@@ -97,34 +82,59 @@ CompletenessReport check_complete(const Document& doc, OutputFormat format, cons
     CompletenessReport r;
     for (const auto& [w, n] : need) {
         r.expected += static_cast<std::size_t>(n);
-        int available = 0;
-        for (const auto* bag : {&have, &joined, &unmarked})
-            if (auto it = bag->find(w); it != bag->end()) available += it->second;
+        auto it = have.find(w);
+        const int available = it == have.end() ? 0 : it->second;
         if (available < n) lacking[w] = n - available;
     }
-    // What is still lacking may be a long word broken over several lines
-    // (up to 512 pieces), or a word of two directions whose parts a reader
-    // gets in visual order ("one" + Arabic, read as Arabic + "one"). Each
-    // search scans the output, so only the first 256 lacking words are
-    // searched: an output that lost more is incomplete anyway.
-    std::size_t searched = 0;
-    for (auto& [w, n] : lacking) {
-        if (++searched > 256) break;
-        for (std::size_t i = 0; i < tokens.size() && n > 0; ++i) {
-            const std::string& first = tokens[i].text;
-            if (i + 1 < tokens.size() && tokens[i + 1].text + first == w) {
-                --n;
-                continue;
+    // What is still lacking may be there in another shape: a word too long
+    // for its line broken without a hyphen, or drawn in pieces after a
+    // change of font (up to 512 pieces, joined); a word of two directions
+    // whose parts a reader gets in visual order ("one" + Arabic, read as
+    // Arabic + "one"); a word with a note mark drawn against it
+    // ("iattached", "footnotes1"). Found through an index of where each
+    // output word stands, so a complete output pays nothing and an output
+    // with many pieces pays per lacking word, not per output word.
+    if (!lacking.empty()) {
+        std::unordered_map<std::string_view, std::vector<std::size_t>> at;
+        for (std::size_t i = 0; i < tokens.size(); ++i) at[tokens[i].text].push_back(i);
+        std::unordered_map<std::string, int> unmarked;
+        for (const auto& t : tokens) {
+            if (t.text.empty()) continue;
+            const char first = t.text.front(), last = t.text.back();
+            const bool maybe_marked = (first >= '0' && first <= '9') || (last >= '0' && last <= '9') || first == 'i' ||
+                                      first == 'v' || first == 'x';
+            if (maybe_marked)
+                if (std::string w = without_note_mark(t.text); !w.empty() && lacking.count(w)) ++unmarked[w];
+        }
+        std::size_t searched = 0;
+        for (auto& [w, n] : lacking) {
+            if (++searched > 4096) break;  // an output that lost this much is incomplete anyway
+            if (auto u = unmarked.find(w); u != unmarked.end()) {
+                const int used = std::min(n, u->second);
+                n -= used;
+                u->second -= used;
             }
-            if (first.empty() || first.size() >= w.size() || w.compare(0, first.size(), first) != 0) continue;
-            std::string built = first;
-            for (std::size_t j = i + 1; j < tokens.size() && j < i + 512 && built.size() < w.size(); ++j) {
-                built += tokens[j].text;
-                if (built.size() > w.size() || w.compare(0, built.size(), built) != 0) break;
-                if (built == w) {
-                    --n;
-                    i = j;
-                    break;
+            // Starts: output words that are a proper prefix of w.
+            for (std::size_t k = 1; k < w.size() && n > 0; ++k) {
+                auto starts = at.find(std::string_view(w).substr(0, k));
+                if (starts == at.end()) continue;
+                for (std::size_t i : starts->second) {
+                    if (n <= 0) break;
+                    // The rest in reading order, or (two directions) before it.
+                    if (i > 0 && tokens[i - 1].text == std::string_view(w).substr(k)) {
+                        --n;
+                        continue;
+                    }
+                    std::size_t built = k;
+                    for (std::size_t j = i + 1; j < tokens.size() && j < i + 512 && built < w.size(); ++j) {
+                        const std::string& piece = tokens[j].text;
+                        if (piece.empty() || w.compare(built, piece.size(), piece) != 0) break;
+                        built += piece.size();
+                        if (built == w.size()) {
+                            --n;
+                            break;
+                        }
+                    }
                 }
             }
         }
@@ -158,6 +168,32 @@ CompletenessReport check_complete(const Document& doc, OutputFormat format, cons
     r.found = r.expected - lost_total;
     r.missing_words.assign(missing.begin(), missing.end());
     return r;
+}
+
+CompletenessReport check_complete(const Document& doc, OutputFormat format, const std::string& output) {
+    std::vector<verify::Token> tokens;
+    if (format == OutputFormat::pdf) {
+        for (const auto& page : verify::read_pdf_text(output, "PDF").pages) {
+            auto words = words_of(page);
+            tokens.insert(tokens.end(), words.begin(), words.end());
+        }
+        return compare(doc, tokens, true);
+    }
+    if (format == OutputFormat::html) {
+        // The HTML writer does not show headers and footers: an HTML is
+        // checked for its body, notes and text boxes.
+        return compare(doc, words_of(verify::read_html(output, "HTML").text), false);
+    }
+    throw Error(ErrorKind::usage, "", "", "the completeness check reads PDF and HTML only");
+}
+
+CompletenessReport check_complete(const Document& doc, const std::vector<std::string>& page_text) {
+    std::vector<verify::Token> tokens;
+    for (const auto& page : page_text) {
+        auto words = words_of(verify::reading_order(page));
+        tokens.insert(tokens.end(), words.begin(), words.end());
+    }
+    return compare(doc, tokens, true);
 }
 
 }  // namespace allies

@@ -598,6 +598,8 @@ private:
 
 }  // namespace
 
+std::string reading_order(const std::string& page) { return logical_order(page); }
+
 PdfTextContent read_pdf_text(const std::string& bytes, const std::string& name) {
     PdfTextContent out;
     PdfError::EnableLogging(false);  // PoDoFo would print the trailer it parses to standard output

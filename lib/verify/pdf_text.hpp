@@ -29,4 +29,9 @@ struct PdfTextContent {
 // ToUnicode map) comes out as U+FFFD, never silently dropped.
 PdfTextContent read_pdf_text(const std::string& bytes, const std::string& name);
 
+// Lines of text in drawing order ('\n' apart) put in reading order, as
+// read_pdf_text does with a page: each line that holds right-to-left
+// characters through ICU's inverse bidi algorithm.
+std::string reading_order(const std::string& page);
+
 }  // namespace allies::verify

@@ -44,4 +44,10 @@ struct CompletenessReport {
 // PDF that cannot be read.
 ALLIES_API CompletenessReport check_complete(const Document& doc, OutputFormat format, const std::string& output);
 
+// The same against the text the layout placed on the pages
+// (PdfConvertOptions::page_text): what the PDF's text layer is made from,
+// without reading the PDF back. Catches what the layout lost, at a tenth of
+// the cost; only the overload above also proves the PDF's own text layer.
+ALLIES_API CompletenessReport check_complete(const Document& doc, const std::vector<std::string>& page_text);
+
 }  // namespace allies

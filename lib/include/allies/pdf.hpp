@@ -31,6 +31,11 @@ struct PdfConvertOptions {
     // picture that cannot be read, drawn as a placeholder box with its alt
     // text); the PDF is still written.
     std::vector<std::string>* warnings = nullptr;
+    // When set, receives the text the layout placed on each page, in
+    // drawing order, words apart: what the PDF's text layer is made from,
+    // for a completeness check that need not read the PDF back
+    // (allies/completeness.hpp).
+    std::vector<std::string>* page_text = nullptr;
 };
 
 // Loads the font configuration now rather than at the first to_pdf (each
