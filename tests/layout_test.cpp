@@ -721,3 +721,18 @@ TEST(Layout, SingleLineSpacingFollowsTheFontsMetricsAsWordDoes) {
         EXPECT_NEAR(y1 - y2, c.pitch, 0.02) << c.font;
     }
 }
+
+// In a right-to-left run, drawn in visual order, brackets are mirrored:
+// "(שלום)" reads with its brackets facing the word, not away from it.
+TEST(Layout, BracketsInRightToLeftRunsAreMirrored) {
+    DocxBuilder b;
+    b.body = p(run("(שלום) [עולם]", "<w:rtl/>"), "<w:bidi/>") + kSect;
+    auto d = lay(b);
+    ASSERT_FALSE(d.pages.empty());
+    std::u32string drawn;
+    for (const auto& i : d.pages[0].items)
+        if (auto* t = std::get_if<layout::TextItem>(&i)) drawn += t->text;
+    // Visual order, left to right: "[" + reversed "עולם" + "] (" + reversed "שלום" + ")".
+    EXPECT_NE(drawn.find(U"(םולש)"), std::u32string::npos) << drawn.size();
+    EXPECT_NE(drawn.find(U"[םלוע]"), std::u32string::npos);
+}

@@ -1347,7 +1347,13 @@ private:
                 }
                 if (c.pad > 0) break;  // the next item starts after the gap
             }
-            if (std::any_of(t.text.begin(), t.text.end(), Font::needs_shaping)) shape_item(t, *s.font, run_rtl != 0);
+            if (std::any_of(t.text.begin(), t.text.end(), Font::needs_shaping)) {
+                shape_item(t, *s.font, run_rtl != 0);  // HarfBuzz mirrors what a right-to-left run needs
+            } else if (run_rtl) {
+                // Drawn in visual order: a bracket or quote of a right-to-left
+                // run is drawn as its mirror image ("(" as ")"), as Word does.
+                for (auto& c : t.text) c = static_cast<char32_t>(u_charMirror(static_cast<UChar32>(c)));
+            }
             if (s.marked)  // highlight behind the text, the height of the line's type
                 f.sink->items.push_back(RectItem{start_x, baseline - s.rise - s.size * 0.92, x - start_x, s.size * 1.17, true, s.mark, 0, kArtifact});
             f.sink->items.push_back(t);
