@@ -16,6 +16,7 @@
 
 #include "allies/convert.hpp"
 #include "allies/html.hpp"
+#include "convert/metafile_svg.hpp"
 #include "visible.hpp"
 
 namespace allies {
@@ -956,7 +957,14 @@ private:
             return in.blocks.empty() && !blank(alt) ? unavailable(alt) : std::string{};
         }
         std::string src = image_src(in.image_part);
-        if (src.empty()) return unavailable(alt);
+        if (src.empty()) {
+            // WMF/EMF: no browser shows them; drawn as an inline SVG instead.
+            if (package_.has_part(in.image_part))
+                if (auto svg = svg::metafile_svg(package_.part_bytes(in.image_part), static_cast<double>(in.width) / 12700,
+                                            static_cast<double>(in.height) / 12700, alt))
+                    return *svg;
+            return unavailable(alt);
+        }
         // alt="" when there is no description: a screen reader then skips the
         // image instead of reading out its (data:) address.
         std::string out = "<img src=\"" + escape(src) + "\" alt=\"" + escape(alt) + "\"";

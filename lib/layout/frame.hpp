@@ -3,6 +3,7 @@
 // function of this; it knows nothing about DOCX.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -97,11 +98,21 @@ struct LinkItem {
     int tag = kUntagged;                 // structure node of the linked text
 };
 
-// A filled polygon (chart wedges), points in order.
+// A filled polygon (chart wedges), points in order; or, for metafile
+// drawings, any path: several subpaths, open or closed, filled and/or
+// stroked, clipped to a box.
 struct PathItem {
     std::vector<std::pair<double, double>> points;
-    Color color;
+    Color color;                         // fill
     int tag = kUntagged;
+    std::vector<std::size_t> starts;     // index of the first point of each further subpath
+    bool fill = true;
+    bool even_odd = false;               // fill rule (a metafile's ALTERNATE mode)
+    bool closed = true;                  // subpaths closed (polygons) or open (polylines)
+    double stroke_width = 0;             // > 0: stroked as well, in stroke
+    Color stroke;
+    // Clip box (same convention as an ImageItem's box); used when clip_w > 0.
+    double clip_x = 0, clip_y = 0, clip_w = 0, clip_h = 0;
 };
 
 using Item = std::variant<TextItem, RectItem, LineItem, ImageItem, LinkItem, PathItem>;

@@ -335,12 +335,45 @@ private:
     }
 
     void paint(PdfPainter& painter, const layout::PathItem& p) {
+        if (p.clip_w > 0 || p.stroke_width > 0 || !p.starts.empty() || !p.closed || p.even_odd || !p.fill) {
+            paint_general(painter, p);
+            return;
+        }
         if (p.points.size() < 3) return;
         set_fill(*painter.GetCanvas(), p.color);
         painter.MoveTo(p.points[0].first, p.points[0].second);
         for (std::size_t i = 1; i < p.points.size(); ++i) painter.LineTo(p.points[i].first, p.points[i].second);
         painter.ClosePath();
         painter.Fill();
+    }
+
+    // Metafile paths: subpaths, open or closed, filled (nonzero or even-odd)
+    // and/or stroked, inside q ... Q with their clip box, so that the clip,
+    // the line width and the colours end with the path.
+    void paint_general(PdfPainter& painter, const layout::PathItem& p) {
+        bool fill = p.fill && p.closed, stroke = p.stroke_width > 0;
+        if ((!fill && !stroke) || p.points.size() < 2) return;
+        std::string out = "q\n";
+        if (p.clip_w > 0 && p.clip_h > 0)
+            out += num(p.clip_x) + " " + num(p.clip_y) + " " + num(p.clip_w) + " " + num(p.clip_h) + " re W n\n";
+        if (fill) out += num(p.color.r) + " " + num(p.color.g) + " " + num(p.color.b) + " rg\n";
+        if (stroke)
+            out += num(p.stroke.r) + " " + num(p.stroke.g) + " " + num(p.stroke.b) + " RG " + num(p.stroke_width) +
+                   " w 1 J 1 j\n";
+        std::size_t next = 0;  // index into starts
+        for (std::size_t i = 0; i < p.points.size(); ++i) {
+            bool begins = i == 0 || (next < p.starts.size() && p.starts[next] == i);
+            if (begins && i > 0) {
+                if (p.closed) out += "h\n";
+                ++next;
+            }
+            out += num(p.points[i].first) + " " + num(p.points[i].second) + (begins ? " m\n" : " l\n");
+        }
+        if (p.closed) out += "h\n";
+        out += fill && stroke ? (p.even_odd ? "B*\n" : "B\n") : fill ? (p.even_odd ? "f*\n" : "f\n") : "S\n";
+        out += "Q\n";
+        painter.GetCanvas()->Append(out);
+        fill_known_ = false;  // Q restored whatever colour was set before
     }
 
     void paint(PdfPainter&, const layout::LinkItem&) {}  // annotations after all pages exist

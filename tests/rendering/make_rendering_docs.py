@@ -9,6 +9,8 @@ borders.docx  table borders: nil/none, styles, widths, colours, conflicts,
               insideH/insideV, vertically merged cells
 colours.docx  automatic text on dark shading and highlight, shading patterns
 pictures.docx GIF, BMP and TIFF pictures (written by hand below)
+metafiles.docx WMF and EMF pictures (metafiles.py), one of them an OLE
+              object's VML preview sized by its shape's style
 Only the standard library; deterministic bytes (fixed zip dates)."""
 import os
 import struct
@@ -260,6 +262,24 @@ def pictures():
     return package(body, media)
 
 
+def metafiles_doc():
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import metafiles
+    media = [('logo.wmf', metafiles.wmf_logo()), ('logo.emf', metafiles.emf_logo())]
+    body = p(run('WMF and EMF pictures', '<w:b/>'))
+    for i, (name, _) in enumerate(media):
+        body += p(run(name + ': ') + picture(i, name, 2540000, 1270000))
+    body += p(run('The WMF as an OLE object preview: ') +
+              '<w:r><w:object w:dxaOrig="4000" w:dyaOrig="2000"><v:shape id="_x0000_i1025" type="#_x0000_t75" '
+              'style="width:150pt;height:75pt" o:ole=""><v:imagedata r:id="rImg0" o:title=""/></v:shape>'
+              '</w:object></w:r>')
+    entries = package(body, media)
+    name, doc = entries[2]
+    entries[2] = (name, doc.replace('<w:document ', '<w:document xmlns:v="urn:schemas-microsoft-com:vml" '
+                                    'xmlns:o="urn:schemas-microsoft-com:office:office" '))
+    return entries
+
+
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else '.'
     os.makedirs(out, exist_ok=True)
@@ -267,6 +287,7 @@ def main():
     write(os.path.join(out, 'borders.docx'), borders())
     write(os.path.join(out, 'colours.docx'), colours())
     write(os.path.join(out, 'pictures.docx'), pictures())
+    write(os.path.join(out, 'metafiles.docx'), metafiles_doc())
 
 
 if __name__ == '__main__':
