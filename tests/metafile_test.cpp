@@ -192,6 +192,30 @@ TEST(Metafile, EmfMappingModePathTextBitmapAndWorldTransform) {
     EXPECT_EQ(img->raster->pixels, kRedGreenBlueWhite);
 }
 
+TEST(Metafile, SelectClipPathClipsWhatIsDrawnUntilRestoreDc) {
+    // 256 x 128 device pixels (the 80 x 40 mm frame) into 200 x 100 pt.
+    auto d = draw_metafile(fixture("clip.emf"), 200, 100, &fonts(), 0);
+    ASSERT_TRUE(d);
+    EXPECT_EQ(d->problem, "");
+    const layout::ImageItem* img = nullptr;
+    const layout::PathItem* bar = nullptr;
+    for (const auto& i : d->items) {
+        if (auto* m = std::get_if<layout::ImageItem>(&i)) img = m;
+        if (auto* p = std::get_if<layout::PathItem>(&i)) bar = p;
+    }
+    ASSERT_NE(img, nullptr);
+    EXPECT_NEAR(img->width, 200, 1e-6);
+    ASSERT_EQ(img->clip_path.size(), 4u);  // the triangle, closed by CloseFigure
+    EXPECT_NEAR(img->clip_path[0].first, 0, 1e-6);
+    EXPECT_NEAR(img->clip_path[0].second, 100, 1e-6);
+    EXPECT_NEAR(img->clip_path[1].first, 100, 1e-6);
+    EXPECT_NEAR(img->clip_path[1].second, 0, 1e-6);
+    EXPECT_NEAR(img->clip_path[2].first, 200, 1e-6);
+    ASSERT_NE(bar, nullptr);
+    EXPECT_TRUE(same(bar->color, 0, 1, 0));
+    EXPECT_TRUE(bar->clip_path.empty());  // RestoreDC ended the clip
+}
+
 TEST(Metafile, ARecordThatPaintsAndIsNotUnderstoodIsAProblem) {
     auto d = draw_metafile(fixture("gradient.emf"), 100, 100, &fonts(), 0);
     ASSERT_TRUE(d);
@@ -199,7 +223,7 @@ TEST(Metafile, ARecordThatPaintsAndIsNotUnderstoodIsAProblem) {
 }
 
 TEST(Metafile, EveryTruncationAndCorruptionEndsCleanly) {
-    for (const char* name : {"logo.wmf", "logo.emf", "gradient.emf"}) {
+    for (const char* name : {"logo.wmf", "logo.emf", "clip.emf", "gradient.emf"}) {
         std::string bytes = fixture(name);
         ASSERT_FALSE(bytes.empty()) << name;
         for (std::size_t n = 0; n < bytes.size(); ++n) (void)draw_metafile(bytes.substr(0, n), 100, 50, &fonts(), 0);

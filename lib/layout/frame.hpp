@@ -88,6 +88,10 @@ struct ImageItem {
     double crop_left = 0, crop_top = 0, crop_right = 0, crop_bottom = 0;
     std::string alt;
     int tag = kUntagged;
+    // A metafile's clip path (its subpaths start at clip_starts), page
+    // coordinates like the box; empty = the box only.
+    std::vector<std::pair<double, double>> clip_path;
+    std::vector<std::size_t> clip_starts;
 };
 
 struct LinkItem {
@@ -113,6 +117,8 @@ struct PathItem {
     Color stroke;
     // Clip box (same convention as an ImageItem's box); used when clip_w > 0.
     double clip_x = 0, clip_y = 0, clip_w = 0, clip_h = 0;
+    std::vector<std::pair<double, double>> clip_path;  // and within this path, when not empty (as ImageItem's)
+    std::vector<std::size_t> clip_starts;
 };
 
 using Item = std::variant<TextItem, RectItem, LineItem, ImageItem, LinkItem, PathItem>;

@@ -1643,9 +1643,12 @@ private:
                     }
                     i.clip_x += dx;
                     i.clip_y += dy;
+                    for (auto& [x, y] : i.clip_path) x += dx, y += dy;
                 } else {
                     i.x += dx;
                     i.y += dy;
+                    if constexpr (std::is_same_v<T, ImageItem>)
+                        for (auto& [x, y] : i.clip_path) x += dx, y += dy;
                 }
             },
             item);
@@ -1847,8 +1850,11 @@ private:
                         } else if constexpr (std::is_same_v<T, PathItem>) {
                             for (auto& pt : i.points) pt.second = p.height - pt.second;
                             i.clip_y = p.height - i.clip_y - i.clip_h;
+                            for (auto& pt : i.clip_path) pt.second = p.height - pt.second;
                         } else {
                             i.y = p.height - i.y - i.height;  // boxes: top-left to bottom-left
+                            if constexpr (std::is_same_v<T, ImageItem>)
+                                for (auto& pt : i.clip_path) pt.second = p.height - pt.second;
                         }
                     },
                     item);

@@ -96,6 +96,9 @@ struct DcState {
     double vp_org_x = 0, vp_org_y = 0, vp_ext_x = 1, vp_ext_y = 1;
     Xform world;
     double cur_x = 0, cur_y = 0;
+    // Clip path (SelectClipPath), box coordinates; empty = the box only.
+    std::vector<Point> clip;
+    std::vector<std::size_t> clip_starts;
 };
 
 // The device context and the items it paints.
@@ -206,8 +209,10 @@ public:
                 p.points.push_back(q);
             }
         }
-        points_ += p.points.size();
+        points_ += p.points.size() + dc.clip.size();  // the clip is copied into each item: counted each time
         if (p.points.size() < 2 || exhausted()) return;
+        p.clip_path = dc.clip;
+        p.clip_starts = dc.clip_starts;
         p.clip_x = 0;
         p.clip_y = 0;
         p.clip_w = w_;
@@ -332,6 +337,35 @@ public:
         dc.cur_x = pts.back().first;
         dc.cur_y = pts.back().second;
     }
+    // SelectClipPath: the path just defined becomes the clip (RGN_COPY, or
+    // RGN_AND over no clip; other combinations keep the clip as it was).
+    void select_clip_path(std::uint32_t mode) {
+        if (mode == 5 || (mode == 1 && dc.clip.empty())) {
+            dc.clip.clear();
+            dc.clip_starts.clear();
+            for (const auto& sub : path) {
+                if (sub.size() < 3) continue;
+                if (!dc.clip.empty()) dc.clip_starts.push_back(dc.clip.size());
+                for (auto [x, y] : sub) {
+                    auto q = map(x, y);
+                    if (!std::isfinite(q.first) || !std::isfinite(q.second)) {
+                        dc.clip.clear();
+                        dc.clip_starts.clear();
+                        path.clear();
+                        return;
+                    }
+                    dc.clip.push_back(q);
+                }
+            }
+            points_ += dc.clip.size();
+        }
+        path.clear();
+    }
+    void reset_clip() {
+        dc.clip.clear();
+        dc.clip_starts.clear();
+    }
+
     void close_figure() {
         if (in_path && !path.empty() && !path.back().empty()) {
             path.back().push_back(path.back().front());
@@ -500,6 +534,10 @@ public:
         img.crop_right = crop_r;
         img.crop_bottom = crop_b;
         img.tag = tag_;
+        points_ += dc.clip.size();
+        if (exhausted()) return;
+        img.clip_path = dc.clip;
+        img.clip_starts = dc.clip_starts;
         painted = true;
         items.push_back(std::move(img));
     }
@@ -1064,7 +1102,10 @@ bool play_emf(std::string_view bytes, Player& p) {
             case 62: p.end_path_paint(true, false); break;         // FILLPATH
             case 63: p.end_path_paint(true, true); break;          // STROKEANDFILLPATH
             case 64: p.end_path_paint(false, true); break;         // STROKEPATH
-            case 67: p.path.clear(); break;                        // SELECTCLIPPATH: clipping is to the box only
+            case 67: p.select_clip_path(r.u32(0)); break;          // SELECTCLIPPATH
+            case 75:                                               // EXTSELECTCLIPRGN: an empty copy resets the clip
+                if (r.u32(0) == 0 && r.u32(4) == 5) p.reset_clip();
+                break;
             case 83:    // EXTTEXTOUTA
             case 84: {  // EXTTEXTOUTW: bounds, mode, scales, then EMRTEXT at 28
                 double x = r.i32(28), y = r.i32(32);

@@ -293,6 +293,8 @@ private:
             return;
         }
         if (w <= 0 || h <= 0) return;
+        std::string clip = clip_path(i.clip_path, i.clip_starts);
+        if (!clip.empty()) painter.GetCanvas()->Append("q\n" + clip);
         if (i.crop_left > 0 || i.crop_top > 0 || i.crop_right > 0 || i.crop_bottom > 0) {
             // a:srcRect: the whole picture scaled so that its kept part fills
             // the box, clipped to the box (y is the box's bottom edge).
@@ -305,6 +307,7 @@ private:
         } else {
             painter.DrawImage(i.x, i.y, image.get(), i.width / w, i.height / h);
         }
+        if (!clip.empty()) painter.GetCanvas()->Append("Q\n");
         images_.push_back(std::move(image));
     }
 
@@ -356,6 +359,7 @@ private:
         std::string out = "q\n";
         if (p.clip_w > 0 && p.clip_h > 0)
             out += num(p.clip_x) + " " + num(p.clip_y) + " " + num(p.clip_w) + " " + num(p.clip_h) + " re W n\n";
+        out += clip_path(p.clip_path, p.clip_starts);
         if (fill) out += num(p.color.r) + " " + num(p.color.g) + " " + num(p.color.b) + " rg\n";
         if (stroke)
             out += num(p.stroke.r) + " " + num(p.stroke.g) + " " + num(p.stroke.b) + " RG " + num(p.stroke_width) +
@@ -374,6 +378,22 @@ private:
         out += "Q\n";
         painter.GetCanvas()->Append(out);
         fill_known_ = false;  // Q restored whatever colour was set before
+    }
+
+    // A clip path's operators ("" for none): each subpath closed, nonzero rule.
+    std::string clip_path(const std::vector<std::pair<double, double>>& pts, const std::vector<std::size_t>& starts) {
+        if (pts.size() < 3) return {};
+        std::string out;
+        std::size_t next = 0;
+        for (std::size_t i = 0; i < pts.size(); ++i) {
+            bool begins = i == 0 || (next < starts.size() && starts[next] == i);
+            if (begins && i > 0) {
+                out += "h\n";
+                ++next;
+            }
+            out += num(pts[i].first) + " " + num(pts[i].second) + (begins ? " m\n" : " l\n");
+        }
+        return out + "h W n\n";
     }
 
     void paint(PdfPainter&, const layout::LinkItem&) {}  // annotations after all pages exist

@@ -15,6 +15,9 @@ logo.emf     EMF, 80 x 40 mm frame, MM_ANISOTROPIC window 2000 x 1000: a
              transparent background, a 2 x 2
              bitmap (StretchDIBits), a world transform moving a purple
              polygon
+clip.emf     EMF, MM_TEXT 256 x 128 pixels: a bitmap stretched over the whole
+             picture inside a triangular clip path (SelectClipPath between
+             SaveDC and RestoreDC), then an unclipped green bar
 gradient.emf an EMF whose only painting record is a GradientFill (not
              drawn by allies: a placeholder and a warning)
 The files in tests/rendering/metafiles/ are this script's output."""
@@ -159,6 +162,27 @@ def emf_logo():
     return emf(r)
 
 
+def emf_clip():
+    r = [erec(33)]                                                      # SAVEDC
+    r.append(erec(59))                                                  # BEGINPATH
+    r.append(erec(27, struct.pack('<ii', 0, 128)))
+    r.append(erec(54, struct.pack('<ii', 128, 0)))
+    r.append(erec(54, struct.pack('<ii', 256, 128)))
+    r.append(erec(61))
+    r.append(erec(60))                                                  # ENDPATH
+    r.append(erec(67, struct.pack('<I', 5)))                            # SELECTCLIPPATH RGN_COPY
+    info, bits = dib_2x2()
+    off_bmi = 8 + 72
+    r.append(erec(81, struct.pack('<iiiiiiiiiiIIIIIIii', 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, off_bmi, len(info),
+                                   off_bmi + len(info), len(bits), 0, 0x00CC0020, 256, 128) + info + bits))
+    r.append(erec(34, struct.pack('<i', -1)))                           # RESTOREDC
+    r.append(erec(39, struct.pack('<IIII', 1, 0, 0x00FF00, 0)))
+    r.append(erec(37, struct.pack('<I', 1)))
+    r.append(erec(37, struct.pack('<I', 0x80000008)))
+    r.append(erec(43, struct.pack('<iiii', 0, 120, 256, 128)))          # the green bar along the bottom
+    return emf(r)
+
+
 def emf_gradient():
     r = [erec(118, struct.pack('<iiiiIII', 0, 0, 10, 10, 0, 0, 0))]  # GRADIENTFILL with no vertices
     return emf(r)
@@ -167,7 +191,7 @@ def emf_gradient():
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else '.'
     os.makedirs(out, exist_ok=True)
-    for name, data in (('logo.wmf', wmf_logo()), ('logo.emf', emf_logo()), ('gradient.emf', emf_gradient())):
+    for name, data in (('logo.wmf', wmf_logo()), ('logo.emf', emf_logo()), ('clip.emf', emf_clip()), ('gradient.emf', emf_gradient())):
         with open(os.path.join(out, name), 'wb') as f:
             f.write(data)
 
