@@ -341,6 +341,25 @@ TEST(Layout, ChartDataLabelsShowValuesInTheirFormat) {
     for (const auto& t : texts) EXPECT_NE(t.text, U"5.0");  // the second series' labels are deleted
 }
 
+TEST(Layout, ChartAutomaticTitleIsTheOneSeriesName) {
+    // One series, no c:title: titled with the series' name when autoTitleDeleted
+    // is explicitly false, not when it is true, nor (a column chart) when absent.
+    auto one_series = [](const std::string& deleted) {
+        std::string xml = chart_part("clustered", false);
+        std::size_t title = xml.find("<c:title>");
+        xml.erase(title, xml.find("</c:title>") + 10 - title);
+        std::size_t second = xml.find("<c:ser>", xml.find("<c:ser>") + 1);
+        xml.erase(second, xml.find("</c:ser>", second) + 8 - second);
+        xml.replace(xml.find("<c:plotArea>"), 0, deleted);
+        return joined(lay_chart_xml(xml).pages.at(0));
+    };
+    auto titled = [](const std::u32string& all) { return all.find(U"2025") != std::u32string::npos; };
+    EXPECT_TRUE(titled(one_series("<c:autoTitleDeleted val=\"0\"/>")));
+    EXPECT_FALSE(titled(one_series("<c:autoTitleDeleted val=\"1\"/>")));
+    EXPECT_FALSE(titled(one_series("<c:autoTitleDeleted/>")));
+    EXPECT_FALSE(titled(one_series("")));
+}
+
 TEST(Layout, ChartsWithAbsurdValuesStillLayOut) {
     for (auto [from, to] : std::vector<std::pair<std::string, std::string>>{
              {"<c:v>4</c:v>", "<c:v>1e308</c:v>"}, {"<c:v>5</c:v>", "<c:v>-1e308</c:v>"}, {"<c:v>7</c:v>", "<c:v>abc</c:v>"},

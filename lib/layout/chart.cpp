@@ -657,10 +657,14 @@ ChartData read_chart(const Package& package, const std::string& part, const std:
     }
     auto title = child(chart, "title");
     c.title = all_text(title);
-    bool auto_deleted = child(chart, "autoTitleDeleted").attribute("val").as_bool(false);
+    auto deleted_node = child(chart, "autoTitleDeleted");
+    bool auto_deleted = deleted_node.attribute("val").as_bool(true);  // CT_Boolean: val defaults to true
     if (c.title.empty() && title && c.series.size() == 1) c.title = c.series.front().name;
-    if (c.title.empty() && !title && !auto_deleted && c.series.size() == 1 && (c.kind == "pie" || c.kind == "doughnut"))
-        c.title = c.series.front().name;  // Word titles a one-series pie with its name
+    // The automatic title of a one-series chart is its series' name: when
+    // the file says explicitly that it was not deleted, for any kind; when
+    // it says nothing, for pies (as Word shows them).
+    bool automatic = deleted_node ? !auto_deleted : (c.kind == "pie" || c.kind == "doughnut");
+    if (c.title.empty() && !title && automatic && c.series.size() == 1) c.title = c.series.front().name;
     return c;
 }
 
