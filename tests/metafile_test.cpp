@@ -282,7 +282,7 @@ Rgb pixels(const std::string& pdf) {
     return out;
 }
 
-DocxBuilder picture_document(const std::string& name, const std::string& bytes, bool vml) {
+DocxBuilder picture_document(const std::string& name, const std::string& bytes, bool vml, bool control = false) {
     DocxBuilder b;
     b.extra_parts.emplace_back("word/media/" + name, bytes);
     b.extra_rels.push_back("<Relationship Id=\"rImg\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
@@ -294,7 +294,9 @@ DocxBuilder picture_document(const std::string& name, const std::string& bytes, 
     if (vml)  // an OLE object's preview, as Word writes it
         b.body = "<w:p><w:r><w:object w:dxaOrig=\"4000\" w:dyaOrig=\"2000\"><v:shape id=\"_x0000_i1025\" "
                  "type=\"#_x0000_t75\" style=\"width:200pt;height:100pt\" o:ole=\"\"><v:imagedata r:id=\"rImg\" "
-                 "o:title=\"\"/></v:shape></w:object></w:r></w:p>";
+                 "o:title=\"\"/></v:shape>" +
+                 std::string(control ? "<w:control r:id=\"rCtl\" w:name=\"Crest\" w:shapeid=\"_x0000_i1025\"/>" : "") +
+                 "</w:object></w:r></w:p>";
     else
         b.body = "<w:p><w:r><w:drawing><wp:inline><wp:extent cx=\"2540000\" cy=\"1270000\"/><wp:docPr id=\"1\" "
                  "name=\"P\" descr=\"Council emblem\"/><a:graphic><a:graphicData uri=\"http://schemas.openxmlformats.org/"
@@ -355,6 +357,20 @@ TEST(Metafile, InADocumentTheLogoIsDrawnIntoThePdf) {
         for (const auto& page : content.pages) all += page;
         EXPECT_NE(all.find("WMF Logo"), std::string::npos);
     }
+}
+
+TEST(Metafile, AnActiveXControlIsDrawnAsItsPicture) {
+    // w:object holding a w:control: the control's VML picture, at the shape's size.
+    auto pkg = Package::open_memory(picture_document("logo.wmf", fixture("logo.wmf"), true, true).build(), "t.docx");
+    Document doc = read_document(pkg);
+    auto laid = layout::lay_out(doc, pkg, fonts());
+    ASSERT_FALSE(laid.pages.empty());
+    const layout::PathItem* red = nullptr;
+    for (const auto& item : laid.pages[0].items)
+        if (auto* p = std::get_if<layout::PathItem>(&item); p && same(p->color, 1, 0, 0)) red = p;
+    ASSERT_NE(red, nullptr);
+    EXPECT_NEAR(red->clip_w, 200, 0.01);  // style="width:200pt;height:100pt"
+    EXPECT_NEAR(red->clip_h, 100, 0.01);
 }
 
 TEST(Metafile, AnUndrawableMetafileIsAPlaceholderWithAWarning) {
