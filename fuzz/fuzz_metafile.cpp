@@ -14,6 +14,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     static layout::FontLibrary fonts;
     std::string bytes = fuzz::bytes_of(data, size);
     (void)layout::draw_metafile(bytes, 200, 100, &fonts, 0);
-    (void)svg::metafile_svg(bytes, 150, 75, "Logo");
+    (void)svg::metafile_svg(bytes, 150, 75, "Logo", "mf1-");
     return 0;
 }

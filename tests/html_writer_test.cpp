@@ -584,3 +584,29 @@ TEST(HtmlWriter, AMetafileBecomesAnInlineSvg) {
     EXPECT_EQ(html.find("<img"), std::string::npos);
     EXPECT_EQ(html.find("image-unavailable"), std::string::npos);
 }
+
+TEST(HtmlWriter, AMetafileClipPathBecomesAnSvgClipPathWithAUniqueId) {
+    std::ifstream in(std::string(ALLIES_SOURCE_DIR) + "/tests/rendering/metafiles/clip.emf", std::ios::binary);
+    std::string emf((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    ASSERT_FALSE(emf.empty());
+    DocxBuilder b;
+    b.namespaces += kDrawingNs;
+    b.extra_parts.emplace_back("word/media/clip.emf", emf);
+    b.extra_rels.push_back("<Relationship Id=\"rImg\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+                           "relationships/image\" Target=\"media/clip.emf\"/>");
+    std::string picture =
+        "<w:p><w:r><w:drawing><wp:inline><wp:extent cx=\"2540000\" cy=\"1270000\"/><wp:docPr id=\"1\" name=\"P\"/>"
+        "<a:graphic><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><pic:pic><pic:blipFill>"
+        "<a:blip r:embed=\"rImg\"/></pic:blipFill></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>";
+    b.body = picture + picture;
+    std::string html = main_of(html_of(b).html);
+    // The triangle (0,100) (100,0) (200,100) in points, one id per picture.
+    EXPECT_NE(html.find("<clipPath id=\"mf1-c0\"><path d=\"M0 100L100 0L200 100L0 100Z\"/></clipPath><g "
+                        "clip-path=\"url(#mf1-c0)\"><svg x=\"0\" y=\"0\" width=\"200\" height=\"100\">"),
+              std::string::npos)
+        << html;
+    EXPECT_NE(html.find("<clipPath id=\"mf2-c0\">"), std::string::npos);
+    EXPECT_NE(html.find("aria-hidden=\"true\""), std::string::npos);  // no description: decorative
+    // The green bar after RestoreDC is not clipped.
+    EXPECT_NE(html.find("fill=\"#00ff00\" fill-rule=\"evenodd\"/>"), std::string::npos);
+}

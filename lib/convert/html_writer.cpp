@@ -1010,7 +1010,8 @@ private:
             // WMF/EMF: no browser shows them; drawn as an inline SVG instead.
             if (package_.has_part(in.image_part))
                 if (auto svg = svg::metafile_svg(package_.part_bytes(in.image_part), static_cast<double>(in.width) / 12700,
-                                            static_cast<double>(in.height) / 12700, alt))
+                                                 static_cast<double>(in.height) / 12700, alt,
+                                                 "mf" + std::to_string(++metafiles_) + "-"))
                     return *svg;
             return unavailable(alt);
         }
@@ -1053,6 +1054,7 @@ private:
     const HtmlOptions& options_;
     NoteNumbers notes_;
     std::string lang_;
+    int metafiles_ = 0;                           // inline SVGs written (their clip path ids)
     std::set<std::string> anchors_;               // bookmark names some link points at
     std::set<std::string> bookmarks_;             // bookmark names shown in the document
     std::set<std::string> used_ids_;

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdint>
 #include <variant>
+#include <vector>
 
 #include "layout/metafile.hpp"
 #include "text/encode.hpp"
@@ -112,8 +113,25 @@ std::string png_of(const layout::Raster& r) {
 
 }  // namespace
 
+// Path data for points with subpath starts.
+std::string path_data(const std::vector<std::pair<double, double>>& pts, const std::vector<std::size_t>& starts,
+                      bool closed) {
+    std::string d;
+    std::size_t next = 0;
+    for (std::size_t i = 0; i < pts.size(); ++i) {
+        bool begins = i == 0 || (next < starts.size() && starts[next] == i);
+        if (begins && i > 0) {
+            if (closed) d += "Z";
+            ++next;
+        }
+        d += (begins ? "M" : "L") + num(pts[i].first) + " " + num(pts[i].second);
+    }
+    if (closed && !pts.empty()) d += "Z";
+    return d;
+}
+
 std::optional<std::string> metafile_svg(std::string_view bytes, double width_pt, double height_pt,
-                                        const std::string& alt) {
+                                        const std::string& alt, const std::string& id_prefix) {
     if (!(width_pt > 0) || !(height_pt > 0) || width_pt > 1e5 || height_pt > 1e5) return std::nullopt;
     auto drawing = layout::draw_metafile(bytes, width_pt, height_pt, nullptr, 0);
     if (!drawing || !drawing->problem.empty()) return std::nullopt;
@@ -124,20 +142,24 @@ std::optional<std::string> metafile_svg(std::string_view bytes, double width_pt,
                       num(height_pt * 4 / 3) + "\" viewBox=\"0 0 " + num(width_pt) + " " + num(height_pt) + "\"" +
                       (blank ? std::string(" aria-hidden=\"true\"") : " role=\"img\" aria-label=\"" + escape(label) + "\"") +
                       " style=\"overflow:hidden\">";
+    // Clip paths (SelectClipPath), one <clipPath> per distinct path, in order.
+    std::vector<std::string> clips;
+    auto clip_attr = [&](const std::vector<std::pair<double, double>>& pts, const std::vector<std::size_t>& starts) {
+        if (pts.size() < 3) return std::string();
+        std::string d = path_data(pts, starts, true);
+        std::size_t k = 0;
+        while (k < clips.size() && clips[k] != d) ++k;
+        if (k == clips.size()) {
+            clips.push_back(d);
+            out += "<clipPath id=\"" + id_prefix + "c" + std::to_string(k) + "\"><path d=\"" + d + "\"/></clipPath>";
+        }
+        return " clip-path=\"url(#" + id_prefix + "c" + std::to_string(k) + ")\"";
+    };
     for (const auto& item : drawing->items) {
         if (auto* p = std::get_if<layout::PathItem>(&item)) {
-            std::string d;
-            std::size_t next = 0;
-            for (std::size_t i = 0; i < p->points.size(); ++i) {
-                bool begins = i == 0 || (next < p->starts.size() && p->starts[next] == i);
-                if (begins && i > 0) {
-                    if (p->closed) d += "Z";
-                    ++next;
-                }
-                d += (begins ? "M" : "L") + num(p->points[i].first) + " " + num(p->points[i].second);
-            }
-            if (p->closed) d += "Z";
-            out += "<path d=\"" + d + "\" fill=\"" + (p->fill && p->closed ? colour(p->color) : std::string("none")) + "\"";
+            std::string clip = clip_attr(p->clip_path, p->clip_starts);
+            std::string d = path_data(p->points, p->starts, p->closed);
+            out += "<path d=\"" + d + "\" fill=\"" + (p->fill && p->closed ? colour(p->color) : std::string("none")) + "\"" + clip;
             if (p->even_odd) out += " fill-rule=\"evenodd\"";
             if (p->stroke_width > 0)
                 out += " stroke=\"" + colour(p->stroke) + "\" stroke-width=\"" + num(p->stroke_width) +
@@ -154,10 +176,13 @@ std::optional<std::string> metafile_svg(std::string_view bytes, double width_pt,
             // The crop fractions: the whole bitmap placed so that its kept part fills the box.
             double fw = m->width / std::max(0.01, 1 - m->crop_left - m->crop_right);
             double fh = m->height / std::max(0.01, 1 - m->crop_top - m->crop_bottom);
+            std::string clip = clip_attr(m->clip_path, m->clip_starts);
+            if (!clip.empty()) out += "<g" + clip + ">";
             out += "<svg x=\"" + num(m->x) + "\" y=\"" + num(m->y) + "\" width=\"" + num(m->width) + "\" height=\"" +
                    num(m->height) + "\"><image x=\"" + num(-m->crop_left * fw) + "\" y=\"" + num(-m->crop_top * fh) +
                    "\" width=\"" + num(fw) + "\" height=\"" + num(fh) +
                    "\" preserveAspectRatio=\"none\" href=\"data:image/png;base64," + base64(png) + "\"/></svg>";
+            if (!clip.empty()) out += "</g>";
         }
     }
     return out + "</svg>";
