@@ -290,7 +290,8 @@ TEST(Layout, ChartBarsFollowGapWidthAndOverlap) {
     // Default (gap 150%, no overlap) against gap 50% with bars overlapping by 50%.
     auto bars_of = [](const std::string& xml) {
         std::vector<layout::RectItem> bars;
-        for (const auto& i : lay_chart_xml(xml).pages.at(0).items)
+        auto d = lay_chart_xml(xml);  // kept: a range-for over a temporary's member would dangle
+        for (const auto& i : d.pages.at(0).items)
             if (auto* r = std::get_if<layout::RectItem>(&i); r && r->fill && r->width > 5) bars.push_back(*r);
         return bars;
     };
