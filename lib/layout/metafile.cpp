@@ -572,7 +572,9 @@ public:
         else if (auto* f = std::get_if<FontSpec>(&o)) dc.font = *f;
     }
     void save() {
-        if (saved.size() < kMaxSavedStates) saved.push_back(dc);
+        // Each saved state copies the clip path: counted against the point budget.
+        points_ += dc.clip.size();
+        if (saved.size() < kMaxSavedStates && !exhausted()) saved.push_back(dc);
     }
     void restore(long long n) {
         // n < 0: that many states back; n > 0: the n-th saved state.
