@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 seconds=${FUZZ_SECONDS:-30}
 failed=0
 passed=0
-for t in package reader redact pdf html pdf_reader policy manifest; do
+for t in package reader redact pdf html pdf_reader policy manifest metafile; do
     if FUZZ_SEED=1 ./scripts/fuzz.sh "$t" "$seconds" >build-asan/fuzz-$t.log 2>&1; then
         passed=$((passed + 1))
         echo "fuzz $t: $(grep -E '^stat::number_of_executed_units' build-asan/fuzz-$t.log | awk '{print $2}') runs, no finding"

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Runs one libFuzzer target for a while: scripts/fuzz.sh TARGET SECONDS
-# (targets: package reader redact pdf html pdf_reader policy manifest).
+# (targets: package reader redact pdf html pdf_reader policy manifest metafile).
 # Builds build-asan/ (clang, ASan + UBSan, libFuzzer) if needed. The working
 # corpus (build-asan/fuzz-corpus/TARGET) starts from tests/fuzz-seeds/TARGET,
 # tests/regressions/TARGET and, for the DOCX targets, ../shared/corpus

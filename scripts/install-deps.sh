@@ -16,6 +16,8 @@
 # the test starts and stops itself (scripts/slurm-test.sh; nothing is
 # enabled or started as a service).
 # libgif-dev + libtiff-dev: GIF and TIFF pictures in the PDF.
+# chromium + nodejs + npm: the accessibility test of the HTML output runs
+# axe-core (installed from npm by scripts/install-axe.sh) in headless Chromium.
 set -eu
 PACKAGES="build-essential cmake pkg-config libpugixml-dev libzip-dev libpodofo-dev
 libicu-dev libcli11-dev libgtest-dev googletest libtomlplusplus-dev libssl-dev
@@ -23,7 +25,7 @@ libbenchmark-dev nlohmann-json3-dev groff-base man-db libfontconfig-dev libfreet
 libgif-dev libtiff-dev
 fonts-crosextra-carlito fonts-crosextra-caladea fonts-liberation2 fonts-dejavu-core fonts-ipafont-gothic fonts-droid-fallback fonts-noto-core
 poppler-utils qpdf
-libxml2-dev
+libxml2-dev chromium nodejs
 python3 python3-jsonschema python3-html5lib dpkg-dev file zsh fish parallel
 slurmctld slurmd slurm-client munge"
 # --checked: also clang and its sanitizer and libFuzzer runtimes, for the
@@ -31,6 +33,9 @@ slurmctld slurmd slurm-client munge"
 if [ "${1:-}" = "--checked" ]; then
     PACKAGES="$PACKAGES clang-14 libclang-rt-14-dev libfuzzer-14-dev llvm-14"
 fi
+# npm: Debian's package, unless a node distribution that bundles npm is
+# installed already (its nodejs package conflicts with Debian's npm).
+command -v npm >/dev/null 2>&1 || PACKAGES="$PACKAGES npm"
 missing=""
 for p in $PACKAGES; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" \

@@ -13,6 +13,8 @@ cd "$(dirname "$0")/.."
 ./scripts/install-deps.sh
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DALLIES_WERROR=ON
 cmake --build build -j "$(nproc)"
+# axe-core for the browser accessibility test (html_axe), from the npm registry.
+./scripts/install-axe.sh build
 ctest --test-dir build --output-on-failure -j "$(nproc)"
 # Installed as a user and an integrator meet it: cmake --install into a
 # scratch prefix, examples/ via find_package and pkg-config, the Python

@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <optional>
 #include <set>
 #include <string>
@@ -496,7 +497,7 @@ TEST(HtmlWriter, SampleHasHeadingsListsTableAndNotes) {
     EXPECT_NE(html.find("<a href=\"https://example.org/grants\">grants page</a>"), std::string::npos);
     EXPECT_NE(html.find("role=\"doc-noteref\"><sup>1</sup></a>"), std::string::npos);
     EXPECT_NE(html.find("<li id=\"fn1\" value=\"1\">\n<p>Figures are taken"), std::string::npos);
-    EXPECT_EQ(html.find("Page "), std::string::npos);  // the footer is left out
+    EXPECT_EQ(html.find("Page "), std::string::npos);  // the footer numbers pages: left out
     EXPECT_EQ(balance_errors(html), "");
 }
 
@@ -524,4 +525,88 @@ TEST(HtmlWriter, OutputParsesWithoutErrorsAsHtml5) {
         if (!errors) GTEST_SKIP() << "python3-html5lib is not installed";
         EXPECT_EQ(*errors, "") << html;
     }
+}
+
+TEST(HtmlWriter, FirstSectionHeaderAndFooterAreLandmarksWithoutPageNumbers) {
+    DocxBuilder b;
+    const std::string ns = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
+    b.extra_parts.emplace_back("word/header1.xml", "<w:hdr " + ns + "><w:p><w:r><w:t>Harbour Trust</w:t></w:r></w:p></w:hdr>");
+    b.extra_parts.emplace_back(
+        "word/footer1.xml",
+        "<w:ftr " + ns + "><w:p><w:r><w:t>Registered charity 1234567, company 07654321, VAT GB 123 4567 89</w:t></w:r>"
+        "</w:p><w:p><w:r><w:t xml:space=\"preserve\">Page </w:t></w:r><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>"
+        "<w:r><w:instrText xml:space=\"preserve\"> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/>"
+        "</w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p></w:ftr>");
+    b.extra_rels.push_back("<Relationship Id=\"rH\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+                           "relationships/header\" Target=\"header1.xml\"/>");
+    b.extra_rels.push_back("<Relationship Id=\"rF\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+                           "relationships/footer\" Target=\"footer1.xml\"/>");
+    b.body = para("Minutes") + "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rH\"/>"
+             "<w:footerReference w:type=\"default\" r:id=\"rF\"/></w:sectPr>";
+    std::string html = html_of(b).html;
+    auto header = html.find("<body>\n<header>\n<p>Harbour Trust</p>\n</header>\n<main>\n");
+    EXPECT_NE(header, std::string::npos) << html;
+    auto footer = html.find("</main>\n<footer>\n<p>Registered charity 1234567, company 07654321, VAT GB 123 4567 89</p>\n"
+                            "</footer>\n</body>");
+    EXPECT_NE(footer, std::string::npos) << html;
+    EXPECT_EQ(html.find("Page "), std::string::npos);  // no pages on the web
+    EXPECT_EQ(main_of(html), "<p>Minutes</p>\n");
+    EXPECT_EQ(balance_errors(html), "");
+}
+
+TEST(HtmlWriter, LinksAreUnderlinedNotToldByColourAlone) {
+    std::string html = body_html(para("x"));
+    EXPECT_NE(html.find("a{color:#0645ad;text-decoration:underline}"), std::string::npos);
+    EXPECT_EQ(html.find("text-decoration:none"), std::string::npos);
+}
+
+TEST(HtmlWriter, AMetafileBecomesAnInlineSvg) {
+    std::ifstream in(std::string(ALLIES_SOURCE_DIR) + "/tests/rendering/metafiles/logo.wmf", std::ios::binary);
+    std::string wmf((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    ASSERT_FALSE(wmf.empty());
+    DocxBuilder b;
+    b.namespaces += kDrawingNs;
+    b.extra_parts.emplace_back("word/media/logo.wmf", wmf);
+    b.extra_rels.push_back("<Relationship Id=\"rImg\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+                           "relationships/image\" Target=\"media/logo.wmf\"/>");
+    b.body = "<w:p><w:r><w:drawing><wp:inline><wp:extent cx=\"2540000\" cy=\"1270000\"/><wp:docPr id=\"1\" name=\"P\" "
+             "descr=\"Trust logo\"/><a:graphic><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/"
+             "picture\"><pic:pic><pic:blipFill><a:blip r:embed=\"rImg\"/></pic:blipFill></pic:pic></a:graphicData>"
+             "</a:graphic></wp:inline></w:drawing></w:r></w:p>";
+    std::string html = main_of(html_of(b).html);
+    EXPECT_NE(html.find("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"266.67\" height=\"133.33\" "
+                        "viewBox=\"0 0 200 100\" role=\"img\" aria-label=\"Trust logo\""),
+              std::string::npos)
+        << html;
+    EXPECT_NE(html.find("<path d=\"M0 0L100 0L100 100L0 100Z\" fill=\"#ff0000\" fill-rule=\"evenodd\"/>"), std::string::npos) << html;
+    EXPECT_NE(html.find(">WMF Logo</text>"), std::string::npos);
+    EXPECT_NE(html.find("href=\"data:image/png;base64,iVBORw0KGgo"), std::string::npos);
+    EXPECT_EQ(html.find("<img"), std::string::npos);
+    EXPECT_EQ(html.find("image-unavailable"), std::string::npos);
+}
+
+TEST(HtmlWriter, AMetafileClipPathBecomesAnSvgClipPathWithAUniqueId) {
+    std::ifstream in(std::string(ALLIES_SOURCE_DIR) + "/tests/rendering/metafiles/clip.emf", std::ios::binary);
+    std::string emf((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    ASSERT_FALSE(emf.empty());
+    DocxBuilder b;
+    b.namespaces += kDrawingNs;
+    b.extra_parts.emplace_back("word/media/clip.emf", emf);
+    b.extra_rels.push_back("<Relationship Id=\"rImg\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+                           "relationships/image\" Target=\"media/clip.emf\"/>");
+    std::string picture =
+        "<w:p><w:r><w:drawing><wp:inline><wp:extent cx=\"2540000\" cy=\"1270000\"/><wp:docPr id=\"1\" name=\"P\"/>"
+        "<a:graphic><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><pic:pic><pic:blipFill>"
+        "<a:blip r:embed=\"rImg\"/></pic:blipFill></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>";
+    b.body = picture + picture;
+    std::string html = main_of(html_of(b).html);
+    // The triangle (0,100) (100,0) (200,100) in points, one id per picture.
+    EXPECT_NE(html.find("<clipPath id=\"mf1-c0\"><path d=\"M0 100L100 0L200 100L0 100Z\"/></clipPath><g "
+                        "clip-path=\"url(#mf1-c0)\"><svg x=\"0\" y=\"0\" width=\"200\" height=\"100\">"),
+              std::string::npos)
+        << html;
+    EXPECT_NE(html.find("<clipPath id=\"mf2-c0\">"), std::string::npos);
+    EXPECT_NE(html.find("aria-hidden=\"true\""), std::string::npos);  // no description: decorative
+    // The green bar after RestoreDC is not clipped.
+    EXPECT_NE(html.find("fill=\"#00ff00\" fill-rule=\"evenodd\"/>"), std::string::npos);
 }

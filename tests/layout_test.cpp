@@ -288,6 +288,81 @@ TEST(Layout, StackedChartsStackAndLegendsAreOptional) {
     EXPECT_NE(all.find(U"10|"), std::u32string::npos);    // West: 2 + 6 = 8, so the axis reaches 10
 }
 
+TEST(Layout, ChartBarsFollowGapWidthAndOverlap) {
+    // Default (gap 150%, no overlap) against gap 50% with bars overlapping by 50%.
+    auto bars_of = [](const std::string& xml) {
+        std::vector<layout::RectItem> bars;
+        auto d = lay_chart_xml(xml);  // kept: a range-for over a temporary's member would dangle
+        for (const auto& i : d.pages.at(0).items)
+            if (auto* r = std::get_if<layout::RectItem>(&i); r && r->fill && r->width > 5) bars.push_back(*r);
+        return bars;
+    };
+    std::string plain = chart_part("clustered", false);
+    std::string tight = plain;
+    tight.replace(tight.find("</c:barChart>"), 13, "<c:gapWidth val=\"50\"/><c:overlap val=\"50\"/></c:barChart>");
+    auto a = bars_of(plain), b = bars_of(tight);
+    ASSERT_EQ(a.size(), 6u);
+    ASSERT_EQ(b.size(), 6u);
+    // Category k's bars are a[2k] and a[2k+1]; by default a bar is
+    // band / (2 + 1.5), the two side by side.
+    double band = a[2].x - a[0].x;
+    EXPECT_NEAR(a[0].width, band / 3.5, 0.01);
+    EXPECT_NEAR(a[1].x - a[0].x, a[0].width, 0.01);
+    // gap 50%, overlap 50%: bar = band / (2 - 0.5 + 0.5); the second bar half a bar on.
+    EXPECT_NEAR(b[0].width, band / 2, 0.01);
+    EXPECT_NEAR(b[1].x - b[0].x, b[0].width / 2, 0.01);
+}
+
+TEST(Layout, ChartDataLabelsShowValuesInTheirFormat) {
+    std::string xml = chart_part("clustered", false);
+    // Values shown for the chart type; the second series turns its own off.
+    xml.replace(xml.find("<c:barDir"), 0, "<c:dLbls><c:showVal val=\"1\"/></c:dLbls>");
+    std::size_t second = xml.find("<c:ser>", xml.find("<c:ser>") + 1);
+    xml.replace(xml.find("<c:cat>", second), 0, "<c:dLbls><c:delete val=\"1\"/></c:dLbls>");
+    xml.replace(xml.find("<c:numCache>"), 12, "<c:numCache><c:formatCode>0.0</c:formatCode>");
+    auto d = lay_chart_xml(xml);
+    std::vector<layout::RectItem> bars;
+    std::vector<layout::TextItem> texts;
+    for (const auto& i : d.pages.at(0).items) {
+        if (auto* r = std::get_if<layout::RectItem>(&i); r && r->fill && r->width > 5) bars.push_back(*r);
+        if (auto* t = std::get_if<layout::TextItem>(&i)) texts.push_back(*t);
+    }
+    ASSERT_EQ(bars.size(), 6u);
+    for (std::size_t k = 0; k < 3; ++k) {
+        std::u32string want = std::u32string(1, U"472"[k]) + U".0";
+        const layout::TextItem* label = nullptr;
+        for (const auto& t : texts)
+            if (t.text == want) label = &t;
+        ASSERT_NE(label, nullptr) << k;
+        // Centred over the first series' bar, just above its top (PDF space: y up).
+        const auto& bar = bars[2 * k];
+        EXPECT_LT(label->x, bar.x + bar.width / 2);  // centred: starts left of the bar's middle
+        EXPECT_GT(label->x, bar.x + bar.width / 2 - 12);
+        EXPECT_GT(label->y, bar.y + bar.height);
+        EXPECT_LT(label->y, bar.y + bar.height + 6);
+    }
+    for (const auto& t : texts) EXPECT_NE(t.text, U"5.0");  // the second series' labels are deleted
+}
+
+TEST(Layout, ChartAutomaticTitleIsTheOneSeriesName) {
+    // One series, no c:title: titled with the series' name when autoTitleDeleted
+    // is explicitly false, not when it is true, nor (a column chart) when absent.
+    auto one_series = [](const std::string& deleted) {
+        std::string xml = chart_part("clustered", false);
+        std::size_t title = xml.find("<c:title>");
+        xml.erase(title, xml.find("</c:title>") + 10 - title);
+        std::size_t second = xml.find("<c:ser>", xml.find("<c:ser>") + 1);
+        xml.erase(second, xml.find("</c:ser>", second) + 8 - second);
+        xml.replace(xml.find("<c:plotArea>"), 0, deleted);
+        return joined(lay_chart_xml(xml).pages.at(0));
+    };
+    auto titled = [](const std::u32string& all) { return all.find(U"2025") != std::u32string::npos; };
+    EXPECT_TRUE(titled(one_series("<c:autoTitleDeleted val=\"0\"/>")));
+    EXPECT_FALSE(titled(one_series("<c:autoTitleDeleted val=\"1\"/>")));
+    EXPECT_FALSE(titled(one_series("<c:autoTitleDeleted/>")));
+    EXPECT_FALSE(titled(one_series("")));
+}
+
 TEST(Layout, ChartsWithAbsurdValuesStillLayOut) {
     for (auto [from, to] : std::vector<std::pair<std::string, std::string>>{
              {"<c:v>4</c:v>", "<c:v>1e308</c:v>"}, {"<c:v>5</c:v>", "<c:v>-1e308</c:v>"}, {"<c:v>7</c:v>", "<c:v>abc</c:v>"},

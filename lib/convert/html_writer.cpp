@@ -1,6 +1,6 @@
 // HTML5: one self-contained, accessible document. It shows what the text and
-// Markdown writers show (tracked changes accepted; comments, hidden text,
-// headers and footers left out) with the structure a screen reader needs:
+// Markdown writers show (tracked changes accepted; comments and hidden text
+// left out), plus the first section's header and footer with the structure a screen reader needs:
 // headings from outline levels, real lists, tables with header cells and
 // spans, alt text, and footnotes as DPUB-ARIA note references. No scripts and
 // no external resources; the same input always gives the same bytes.
@@ -16,6 +16,7 @@
 
 #include "allies/convert.hpp"
 #include "allies/html.hpp"
+#include "convert/metafile_svg.hpp"
 #include "visible.hpp"
 
 namespace allies {
@@ -303,7 +304,7 @@ bool is_caption(const Paragraph& p) { return p.props.style_id == "Caption" && p.
 const char* kStylesheet = R"(body{margin:0;background:#fff;color:#1a1a1a}
 main{max-width:45em;margin:0 auto;padding:1em 1.25em 3em;font:1.0625rem/1.55 Charter,"Bitstream Charter","Sitka Text",Cambria,Georgia,serif}
 h1,h2,h3,h4,h5,h6{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;line-height:1.25;margin:1.6em 0 .5em}
-a{color:#0645ad}
+a{color:#0645ad;text-decoration:underline}
 a:focus{outline:2px solid #0645ad;outline-offset:2px}
 img{max-width:100%;height:auto}
 figure{margin:1.5em 0;text-align:center}
@@ -323,7 +324,10 @@ h1 .list-label,h2 .list-label,h3 .list-label,h4 .list-label,h5 .list-label,h6 .l
 .image-unavailable{border:1px dashed #767676;padding:0 .3em;font-style:italic}
 .notes{border-top:1px solid #767676;margin-top:2.5em;font-size:.9em}
 .notes li{margin:.4em 0}
-.note-back{text-decoration:none;margin-left:.3em}
+.note-back{margin-left:.3em}
+header,footer{max-width:45em;margin:0 auto;padding:.5em 1.25em;font:.875rem/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:#4a4a4a}
+header{border-bottom:1px solid #d0d0d0}
+footer{border-top:1px solid #d0d0d0}
 )";
 
 // ---------------------------------------------------------------------------
@@ -437,12 +441,26 @@ public:
         for (const auto& n : doc_.endnotes) collect_anchors(n.blocks);
         lang_ = document_lang();
 
+        // The first section's header and footer (its default ones, else the
+        // first page's): what every printed page shows, such as a footer's
+        // charity, company and VAT numbers, as the page's banner and
+        // contentinfo landmarks.
+        const HeaderFooter* header = furniture(true);
+        const HeaderFooter* footer = furniture(false);
+        if (header) collect_anchors(header->blocks);
+        if (footer) collect_anchors(footer->blocks);
+
         std::string body;
         blocks(doc_.body, body, BlockCtx{});
         body += notes_html();
+        std::string top, bottom;
+        if (header) blocks(without_page_numbers(header->blocks), top, BlockCtx{});
+        if (footer) blocks(without_page_numbers(footer->blocks), bottom, BlockCtx{});
 
         HtmlResult result;
-        result.html = head() + "<body>\n<main>\n" + body + "</main>\n</body>\n</html>\n";
+        result.html = head() + "<body>\n" + (top.empty() ? std::string() : "<header>\n" + top + "</header>\n") +
+                      "<main>\n" + body + "</main>\n" +
+                      (bottom.empty() ? std::string() : "<footer>\n" + bottom + "</footer>\n") + "</body>\n</html>\n";
         result.assets = std::move(assets_);
         return result;
     }
@@ -947,6 +965,38 @@ private:
         return out;
     }
 
+    // The first section's default header or footer, else its first-page
+    // one; null when there is none or it holds no visible text.
+    const HeaderFooter* furniture(bool header) const {
+        if (doc_.sections.empty()) return nullptr;
+        const auto& refs = header ? doc_.sections.front().headers : doc_.sections.front().footers;
+        for (const char* type : {"default", "first"})
+            for (const auto& r : refs)
+                if (r.type == type) {
+                    auto it = doc_.headers_footers.find(r.part);
+                    if (it != doc_.headers_footers.end() && !it->second.blocks.empty()) return &it->second;
+                }
+        return nullptr;
+    }
+
+    // A web page has no pages: paragraphs that number them ("Page 3 of 7")
+    // are left out of the header and footer.
+    static bool numbers_pages(const std::vector<Inline>& inlines) {
+        for (const auto& in : inlines) {
+            if (in.kind == InlineKind::field &&
+                (in.field_type == "PAGE" || in.field_type == "NUMPAGES" || in.field_type == "SECTIONPAGES"))
+                return true;
+            if (numbers_pages(in.children)) return true;
+        }
+        return false;
+    }
+    static std::vector<Block> without_page_numbers(const std::vector<Block>& in) {
+        std::vector<Block> out;
+        for (const auto& b : in)
+            if (b.kind != BlockKind::paragraph || !numbers_pages(b.paragraph.inlines)) out.push_back(b);
+        return out;
+    }
+
     // --- images ------------------------------------------------------------
 
     std::string image(const Inline& in) {
@@ -956,7 +1006,15 @@ private:
             return in.blocks.empty() && !blank(alt) ? unavailable(alt) : std::string{};
         }
         std::string src = image_src(in.image_part);
-        if (src.empty()) return unavailable(alt);
+        if (src.empty()) {
+            // WMF/EMF: no browser shows them; drawn as an inline SVG instead.
+            if (package_.has_part(in.image_part))
+                if (auto svg = svg::metafile_svg(package_.part_bytes(in.image_part), static_cast<double>(in.width) / 12700,
+                                                 static_cast<double>(in.height) / 12700, alt,
+                                                 "mf" + std::to_string(++metafiles_) + "-"))
+                    return *svg;
+            return unavailable(alt);
+        }
         // alt="" when there is no description: a screen reader then skips the
         // image instead of reading out its (data:) address.
         std::string out = "<img src=\"" + escape(src) + "\" alt=\"" + escape(alt) + "\"";
@@ -996,6 +1054,7 @@ private:
     const HtmlOptions& options_;
     NoteNumbers notes_;
     std::string lang_;
+    int metafiles_ = 0;                           // inline SVGs written (their clip path ids)
     std::set<std::string> anchors_;               // bookmark names some link points at
     std::set<std::string> bookmarks_;             // bookmark names shown in the document
     std::set<std::string> used_ids_;

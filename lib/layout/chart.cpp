@@ -85,6 +85,36 @@ std::string format_value(double v, double step) {
     return buf;
 }
 
+// A data label's number in the cached format code's manner: percentages
+// scaled and marked, a fixed count of decimals, thousands separators;
+// "General" as the shortest exact form up to ten significant digits.
+std::string label_value(double v, const std::string& format) {
+    if (!std::isfinite(v)) return {};
+    bool percent = format.find('%') != std::string::npos;
+    if (percent) v *= 100;
+    std::string f = format;
+    if (auto semi = f.find(';'); semi != std::string::npos) f.resize(semi);  // the positive section
+    int decimals = -1;
+    if (auto dot = f.find('.'); dot != std::string::npos) {
+        decimals = 0;
+        for (std::size_t i = dot + 1; i < f.size() && (f[i] == '0' || f[i] == '#'); ++i) ++decimals;
+    } else if (f.find('0') != std::string::npos) {
+        decimals = 0;
+    }
+    char buf[64];
+    if (decimals >= 0) std::snprintf(buf, sizeof buf, "%.*f", std::min(decimals, 10), v);
+    else std::snprintf(buf, sizeof buf, "%.10g", v);
+    std::string out = buf;
+    if (out == "-0") out = "0";
+    if (f.find(",") != std::string::npos && f.find("#,##") != std::string::npos) {  // thousands separators
+        std::size_t end = out.find('.');
+        if (end == std::string::npos) end = out.size();
+        std::size_t begin = out[0] == '-' ? 1 : 0;
+        for (std::size_t at = end; at > begin + 3; at -= 3) out.insert(at - 3, ",");
+    }
+    return percent ? out + "%" : out;
+}
+
 double nice_step(double range) {
     if (!(range > 0) || !std::isfinite(range)) return 1;
     double raw = range / 8, power = std::pow(10, std::floor(std::log10(raw)));  // about 5 to 10 intervals, as Excel
@@ -205,6 +235,18 @@ double side_legend(Painter& p, const std::vector<std::pair<std::string, Color>>&
     return w + swatch + 14;
 }
 
+// The text of a data label for value v (share: its part of the whole, pies).
+std::string data_label(const ChartSeries& s, double v, double share) {
+    std::string out;
+    if (s.show_value) out = label_value(v, s.format);
+    if (s.show_percent && share > 0) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%.0f%%", share * 100);
+        out += (out.empty() ? "" : "; ") + std::string(buf);
+    }
+    return out;
+}
+
 void draw_pie(const ChartData& c, Painter& p, double left, double top, double w, double h, bool doughnut) {
     const auto& s = c.series.front();
     double total = 0;
@@ -224,6 +266,12 @@ void draw_pie(const ChartData& c, Painter& p, double left, double top, double w,
             pts.emplace_back(cx + r * std::cos(a), cy + r * std::sin(a));
         }
         p.polygon(std::move(pts), accent(c, i));
+        if (std::string label = data_label(s, v, v / total); !label.empty()) {
+            // Inside the wedge, two thirds of the way out (Excel's best fit for a
+            // label that fits), white on the wedge's colour.
+            double mid = angle + sweep / 2, rr = doughnut ? r * 0.75 : r * 0.62;
+            p.text(label, cx + rr * std::cos(mid), cy + rr * std::sin(mid) + 9 * 0.35, 9, 0.5, Color{1, 1, 1});
+        }
         angle += sweep;
     }
     if (doughnut) {
@@ -314,7 +362,12 @@ void draw_axes_chart(const ChartData& c, Painter& p, double left, double top, do
     }
     std::size_t ns = std::max<std::size_t>(1, c.series.size());
     if (c.kind == "bar") {
-        double bar = stacked ? band / 2.5 : band / (static_cast<double>(ns) + 1.5);
+        // Excel's geometry: a category is its bars, overlapping by overlap%
+        // of a bar, plus a gap of gap_width% of a bar.
+        double overlap = stacked ? 1.0 : std::clamp(c.overlap, -100.0, 100.0) / 100;
+        double gap = std::clamp(c.gap_width, 0.0, 500.0) / 100;
+        double across = stacked ? 1.0 : static_cast<double>(ns) - static_cast<double>(ns - 1) * overlap;
+        double bar = band / std::max(0.01, across + gap);
         for (std::size_t k = 0; k < ncat; ++k) {
             double pos = 0, neg = 0, sum_abs = 0;
             for (const auto& s : c.series)
@@ -330,13 +383,28 @@ void draw_axes_chart(const ChartData& c, Painter& p, double left, double top, do
                     base += v;
                     to = value_pos(base);
                 }
-                double offset = stacked ? (band - bar) / 2 : (band - bar * static_cast<double>(ns)) / 2 + bar * static_cast<double>(i);
+                double offset = stacked ? (band - bar) / 2
+                                        : (band - bar * across) / 2 + bar * (1 - overlap) * static_cast<double>(i);
                 double a = std::min(from, to), b = std::max(from, to);
+                std::string label = data_label(c.series[i], c.series[i].values[k], 0);
                 if (c.horizontal) {
                     double y = axis_bottom - band * static_cast<double>(k + 1) + offset;
                     p.rect(axis_left + a, y, b - a, bar, series_color(c, i));
+                    // Labels: outside the bar's end (centred in a stacked segment).
+                    if (!label.empty()) {
+                        double cy = y + bar / 2 + 9 * 0.35;
+                        if (stacked) p.text(label, axis_left + (a + b) / 2, cy, 9, 0.5);
+                        else if (to >= from) p.text(label, axis_left + b + 3, cy, 9, 0);
+                        else p.text(label, axis_left + a - 3, cy, 9, 1);
+                    }
                 } else {
-                    p.rect(axis_left + band * static_cast<double>(k) + offset, axis_bottom - b, bar, b - a, series_color(c, i));
+                    double x = axis_left + band * static_cast<double>(k) + offset;
+                    p.rect(x, axis_bottom - b, bar, b - a, series_color(c, i));
+                    if (!label.empty()) {
+                        if (stacked) p.text(label, x + bar / 2, axis_bottom - (a + b) / 2 + 9 * 0.35, 9, 0.5);
+                        else if (to >= from) p.text(label, x + bar / 2, axis_bottom - b - 3, 9, 0.5);
+                        else p.text(label, x + bar / 2, axis_bottom - a + 9 + 2, 9, 0.5);
+                    }
                 }
             }
         }
@@ -352,6 +420,7 @@ void draw_axes_chart(const ChartData& c, Painter& p, double left, double top, do
                 }
                 double x = axis_left + band * (static_cast<double>(k) + 0.5), y = axis_bottom - value_pos(v);
                 if (have) p.line(px, py, x, y, series_color(c, i), 2.25);
+                if (std::string label = data_label(c.series[i], v, 0); !label.empty()) p.text(label, x, y - 5, 9, 0.5);
                 px = x;
                 py = y;
                 have = true;
@@ -528,6 +597,25 @@ ChartData read_chart(const Package& package, const std::string& part, const std:
     c.kind = name == "ofPie" ? "pie" : name;
     c.horizontal = std::string(child(type, "barDir").attribute("val").value()) == "bar";
     if (auto g = child(type, "grouping")) c.grouping = g.attribute("val").value();
+    // c:gapWidth / c:overlap: percentages (the schema allows a "%" suffix too).
+    auto percent_of = [](pugi::xml_node n, double fallback) {
+        if (!n) return fallback;
+        std::string v = n.attribute("val").value();
+        char* end = nullptr;
+        double d = std::strtod(v.c_str(), &end);
+        return end != v.c_str() && std::isfinite(d) ? d : fallback;
+    };
+    c.gap_width = std::clamp(percent_of(child(type, "gapWidth"), 150), 0.0, 500.0);
+    c.overlap = std::clamp(percent_of(child(type, "overlap"), 0), -100.0, 100.0);
+    // Data labels: the chart type's c:dLbls, then each series' own.
+    auto flag = [](pugi::xml_node dlbls, const char* name, bool fallback) {
+        auto n = child(dlbls, name);
+        return n ? n.attribute("val").as_bool(true) : fallback;
+    };
+    auto type_labels = child(type, "dLbls");
+    bool type_deleted = flag(type_labels, "delete", false);
+    bool type_value = !type_deleted && flag(type_labels, "showVal", false);
+    bool type_percent = !type_deleted && flag(type_labels, "showPercent", false);
     for (auto ser : type.children()) {
         if (local(ser.name()) != "ser") continue;
         ChartSeries s;
@@ -550,6 +638,16 @@ ChartData read_chart(const Package& package, const std::string& part, const std:
             s.values[static_cast<std::size_t>(idx)] = end && *end == '\0' && !v.empty() ? d : NAN;
         }
         s.color = hex_color(child(child(child(ser, "spPr"), "solidFill"), "srgbClr").attribute("val").value());
+        s.show_value = type_value;
+        s.show_percent = type_percent;
+        if (auto own = child(ser, "dLbls")) {
+            bool deleted = flag(own, "delete", false);
+            s.show_value = !deleted && flag(own, "showVal", type_value);
+            s.show_percent = !deleted && flag(own, "showPercent", type_percent);
+        }
+        auto val = child(ser, "val") ? child(ser, "val") : child(ser, "yVal");
+        s.format = child(child(child(val, "numRef"), "numCache"), "formatCode").text().get();
+        if (s.format.empty()) s.format = child(child(val, "numLit"), "formatCode").text().get();
         c.series.push_back(std::move(s));
         if (c.series.size() >= 64) break;
     }
@@ -559,10 +657,14 @@ ChartData read_chart(const Package& package, const std::string& part, const std:
     }
     auto title = child(chart, "title");
     c.title = all_text(title);
-    bool auto_deleted = child(chart, "autoTitleDeleted").attribute("val").as_bool(false);
+    auto deleted_node = child(chart, "autoTitleDeleted");
+    bool auto_deleted = deleted_node.attribute("val").as_bool(true);  // CT_Boolean: val defaults to true
     if (c.title.empty() && title && c.series.size() == 1) c.title = c.series.front().name;
-    if (c.title.empty() && !title && !auto_deleted && c.series.size() == 1 && (c.kind == "pie" || c.kind == "doughnut"))
-        c.title = c.series.front().name;  // Word titles a one-series pie with its name
+    // The automatic title of a one-series chart is its series' name: when
+    // the file says explicitly that it was not deleted, for any kind; when
+    // it says nothing, for pies (as Word shows them).
+    bool automatic = deleted_node ? !auto_deleted : (c.kind == "pie" || c.kind == "doughnut");
+    if (c.title.empty() && !title && automatic && c.series.size() == 1) c.title = c.series.front().name;
     return c;
 }
 

@@ -20,6 +20,10 @@ struct ChartSeries {
     std::string name;
     std::vector<double> values;          // by category index; NaN = no value
     std::optional<Color> color;          // explicit solid fill (srgbClr), if any
+    // Data labels (c:dLbls, the series' own over the chart type's): the
+    // value, and for pies the share of the whole, in the values' number format.
+    bool show_value = false, show_percent = false;
+    std::string format;                  // c:numCache/c:formatCode ("General", "0%", "#,##0.00" ...)
 };
 
 struct ChartData {
@@ -31,6 +35,10 @@ struct ChartData {
     std::vector<ChartSeries> series;
     std::string legend;                  // "" none, else r, l, t, b (c:legendPos)
     std::vector<Color> palette;          // the document theme's accent colours (Office's when absent)
+    // Bar geometry (c:gapWidth, c:overlap), percentages of a bar's width:
+    // the gap between categories, and how far a category's bars overlap
+    // (-100..100; stacked bars overlap fully).
+    double gap_width = 150, overlap = 0;
 };
 
 // Reads the chart part's first plot and its cached categories and values.

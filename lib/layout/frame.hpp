@@ -3,6 +3,7 @@
 // function of this; it knows nothing about DOCX.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -87,6 +88,10 @@ struct ImageItem {
     double crop_left = 0, crop_top = 0, crop_right = 0, crop_bottom = 0;
     std::string alt;
     int tag = kUntagged;
+    // A metafile's clip path (its subpaths start at clip_starts), page
+    // coordinates like the box; empty = the box only.
+    std::vector<std::pair<double, double>> clip_path;
+    std::vector<std::size_t> clip_starts;
 };
 
 struct LinkItem {
@@ -97,11 +102,23 @@ struct LinkItem {
     int tag = kUntagged;                 // structure node of the linked text
 };
 
-// A filled polygon (chart wedges), points in order.
+// A filled polygon (chart wedges), points in order; or, for metafile
+// drawings, any path: several subpaths, open or closed, filled and/or
+// stroked, clipped to a box.
 struct PathItem {
     std::vector<std::pair<double, double>> points;
-    Color color;
+    Color color;                         // fill
     int tag = kUntagged;
+    std::vector<std::size_t> starts;     // index of the first point of each further subpath
+    bool fill = true;
+    bool even_odd = false;               // fill rule (a metafile's ALTERNATE mode)
+    bool closed = true;                  // subpaths closed (polygons) or open (polylines)
+    double stroke_width = 0;             // > 0: stroked as well, in stroke
+    Color stroke;
+    // Clip box (same convention as an ImageItem's box); used when clip_w > 0.
+    double clip_x = 0, clip_y = 0, clip_w = 0, clip_h = 0;
+    std::vector<std::pair<double, double>> clip_path;  // and within this path, when not empty (as ImageItem's)
+    std::vector<std::size_t> clip_starts;
 };
 
 using Item = std::variant<TextItem, RectItem, LineItem, ImageItem, LinkItem, PathItem>;

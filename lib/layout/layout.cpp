@@ -2,6 +2,7 @@
 
 #include "layout/chart.hpp"
 #include "layout/colors.hpp"
+#include "layout/metafile.hpp"
 #include "layout/picture_check.hpp"
 #include "layout/raster_decoders.hpp"
 #include "layout/table_borders.hpp"
@@ -87,6 +88,7 @@ struct Graphic {
     std::string diagram, source;         // a SmartArt data part, and the part holding the graphic
     bool placeholder = false;            // damaged picture: a box with the alt text
     std::shared_ptr<const Raster> raster;  // GIF, TIFF, BMP: decoded pixels
+    const std::string* metafile = nullptr;  // WMF/EMF bytes, drawn as vector items
     double crop_left = 0, crop_top = 0, crop_right = 0, crop_bottom = 0;  // a:srcRect, fractions
     double outline = 0;                    // a:ln width in points, 0 = none
     Color outline_color;
@@ -629,6 +631,22 @@ private:
                         out_.warnings.push_back(in.image_part +
                                                 ": picture cannot be read (a damaged or unsupported GIF, TIFF or BMP); "
                                                 "drawn as a placeholder box");
+                }
+            } else if (metafile_format(bytes) != MetafileFormat::none) {
+                // WMF/EMF: played once here to learn whether every record that
+                // paints is understood; drawn at its final size when placed.
+                auto [it, fresh] = metafile_problems_.try_emplace(in.image_part);
+                if (fresh) {
+                    auto d = draw_metafile(bytes, a.width, a.height, &fonts_, kUntagged);
+                    it->second = !d ? std::string("its header cannot be read") : d->problem;
+                }
+                if (it->second.empty()) {
+                    g->metafile = &bytes;
+                } else {
+                    g->placeholder = true;
+                    if (warned_pictures_.insert(in.image_part).second)
+                        out_.warnings.push_back(in.image_part + ": metafile cannot be drawn in full (" + it->second +
+                                                "); drawn as a placeholder box");
                 }
             } else if (check.kind != PictureKind::other) {
                 // A damaged PNG or JPEG: a placeholder box with the alt text,
@@ -1296,6 +1314,15 @@ private:
                         shift(item, baseline - a.height, x);
                         f.sink->items.push_back(std::move(item));
                     }
+                } else if (g.metafile) {
+                    if (auto d = draw_metafile(*g.metafile, a.width, a.height, &fonts_, img.tag))
+                        for (auto& item : d->items) {
+                            shift(item, baseline - a.height, x);
+                            f.sink->items.push_back(std::move(item));
+                        }
+                    if (g.outline > 0)
+                        f.sink->items.push_back(RectItem{x, baseline - a.height, a.width, a.height, false, g.outline_color,
+                                                         g.outline, kArtifact});
                 } else if (!g.bytes && !g.raster) {
                     f.sink->items.push_back(RectItem{x, baseline - a.height, a.width, a.height, false, {0.6, 0.6, 0.6}, 0.5, img.tag});
                     if (g.placeholder) placeholder_label(g.alt.empty() ? std::string("[picture]") : g.alt, x, baseline - a.height, a.width, a.height, img.tag, *f.sink);
@@ -1651,9 +1678,14 @@ private:
                         x += dx;
                         y += dy;
                     }
+                    i.clip_x += dx;
+                    i.clip_y += dy;
+                    for (auto& [x, y] : i.clip_path) x += dx, y += dy;
                 } else {
                     i.x += dx;
                     i.y += dy;
+                    if constexpr (std::is_same_v<T, ImageItem>)
+                        for (auto& [x, y] : i.clip_path) x += dx, y += dy;
                 }
             },
             item);
@@ -1854,8 +1886,12 @@ private:
                             i.y2 = p.height - i.y2;
                         } else if constexpr (std::is_same_v<T, PathItem>) {
                             for (auto& pt : i.points) pt.second = p.height - pt.second;
+                            i.clip_y = p.height - i.clip_y - i.clip_h;
+                            for (auto& pt : i.clip_path) pt.second = p.height - pt.second;
                         } else {
                             i.y = p.height - i.y - i.height;  // boxes: top-left to bottom-left
+                            if constexpr (std::is_same_v<T, ImageItem>)
+                                for (auto& pt : i.clip_path) pt.second = p.height - pt.second;
                         }
                     },
                     item);
@@ -1872,6 +1908,7 @@ private:
     LaidOutDocument out_;
     std::deque<PageInfo> pages_;
     std::map<std::string, std::shared_ptr<const Raster>> rasters_;  // decoded GIF/TIFF/BMP by part; null: unreadable
+    std::map<std::string, std::string> metafile_problems_;  // WMF/EMF part -> what cannot be drawn ("" = all)
     std::set<std::string> warned_pictures_;  // one warning per picture part  // deque: a Sink* into a page survives new pages
     std::vector<Section> sections_;  // the document's sections, geometry made sane
     const Section* section_ = nullptr;

@@ -342,6 +342,8 @@ private:
             return;
         }
         if (w <= 0 || h <= 0) return;
+        std::string clip = clip_path(i.clip_path, i.clip_starts);
+        if (!clip.empty()) painter.GetCanvas()->Append("q\n" + clip);
         if (i.crop_left > 0 || i.crop_top > 0 || i.crop_right > 0 || i.crop_bottom > 0) {
             // a:srcRect: the whole picture scaled so that its kept part fills
             // the box, clipped to the box (y is the box's bottom edge).
@@ -354,6 +356,7 @@ private:
         } else {
             painter.DrawImage(i.x, i.y, image, i.width / w, i.height / h);
         }
+        if (!clip.empty()) painter.GetCanvas()->Append("Q\n");
     }
 
     // PNG through our own decoder (layout/png_decoder.hpp says why not
@@ -383,12 +386,62 @@ private:
     }
 
     void paint(PdfPainter& painter, const layout::PathItem& p) {
+        if (p.clip_w > 0 || p.stroke_width > 0 || !p.starts.empty() || !p.closed || p.even_odd || !p.fill) {
+            paint_general(painter, p);
+            return;
+        }
         if (p.points.size() < 3) return;
         set_fill(*painter.GetCanvas(), p.color);
         painter.MoveTo(p.points[0].first, p.points[0].second);
         for (std::size_t i = 1; i < p.points.size(); ++i) painter.LineTo(p.points[i].first, p.points[i].second);
         painter.ClosePath();
         painter.Fill();
+    }
+
+    // Metafile paths: subpaths, open or closed, filled (nonzero or even-odd)
+    // and/or stroked, inside q ... Q with their clip box, so that the clip,
+    // the line width and the colours end with the path.
+    void paint_general(PdfPainter& painter, const layout::PathItem& p) {
+        bool fill = p.fill && p.closed, stroke = p.stroke_width > 0;
+        if ((!fill && !stroke) || p.points.size() < 2) return;
+        std::string out = "q\n";
+        if (p.clip_w > 0 && p.clip_h > 0)
+            out += num(p.clip_x) + " " + num(p.clip_y) + " " + num(p.clip_w) + " " + num(p.clip_h) + " re W n\n";
+        out += clip_path(p.clip_path, p.clip_starts);
+        if (fill) out += num(p.color.r) + " " + num(p.color.g) + " " + num(p.color.b) + " rg\n";
+        if (stroke)
+            out += num(p.stroke.r) + " " + num(p.stroke.g) + " " + num(p.stroke.b) + " RG " + num(p.stroke_width) +
+                   " w 1 J 1 j\n";
+        std::size_t next = 0;  // index into starts
+        for (std::size_t i = 0; i < p.points.size(); ++i) {
+            bool begins = i == 0 || (next < p.starts.size() && p.starts[next] == i);
+            if (begins && i > 0) {
+                if (p.closed) out += "h\n";
+                ++next;
+            }
+            out += num(p.points[i].first) + " " + num(p.points[i].second) + (begins ? " m\n" : " l\n");
+        }
+        if (p.closed) out += "h\n";
+        out += fill && stroke ? (p.even_odd ? "B*\n" : "B\n") : fill ? (p.even_odd ? "f*\n" : "f\n") : "S\n";
+        out += "Q\n";
+        painter.GetCanvas()->Append(out);
+        fill_known_ = false;  // Q restored whatever colour was set before
+    }
+
+    // A clip path's operators ("" for none): each subpath closed, nonzero rule.
+    std::string clip_path(const std::vector<std::pair<double, double>>& pts, const std::vector<std::size_t>& starts) {
+        if (pts.size() < 3) return {};
+        std::string out;
+        std::size_t next = 0;
+        for (std::size_t i = 0; i < pts.size(); ++i) {
+            bool begins = i == 0 || (next < starts.size() && starts[next] == i);
+            if (begins && i > 0) {
+                out += "h\n";
+                ++next;
+            }
+            out += num(pts[i].first) + " " + num(pts[i].second) + (begins ? " m\n" : " l\n");
+        }
+        return out + "h W n\n";
     }
 
     void paint(PdfPainter&, const layout::LinkItem&) {}  // annotations after all pages exist

@@ -9,6 +9,10 @@ borders.docx  table borders: nil/none, styles, widths, colours, conflicts,
               insideH/insideV, vertically merged cells
 colours.docx  automatic text on dark shading and highlight, shading patterns
 pictures.docx GIF, BMP and TIFF pictures (written by hand below)
+charts.docx   a column chart with value labels, gap width 50% and overlap
+              -20%; a pie with percentage labels
+metafiles.docx WMF and EMF pictures (metafiles.py), one of them an OLE
+              object's VML preview sized by its shape's style
 Only the standard library; deterministic bytes (fixed zip dates)."""
 import os
 import struct
@@ -260,6 +264,75 @@ def pictures():
     return package(body, media)
 
 
+def metafiles_doc():
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import metafiles
+    media = [('logo.wmf', metafiles.wmf_logo()), ('logo.emf', metafiles.emf_logo())]
+    body = p(run('WMF and EMF pictures', '<w:b/>'))
+    for i, (name, _) in enumerate(media):
+        body += p(run(name + ': ') + picture(i, name, 2540000, 1270000))
+    body += p(run('The WMF as an OLE object preview: ') +
+              '<w:r><w:object w:dxaOrig="4000" w:dyaOrig="2000"><v:shape id="_x0000_i1025" type="#_x0000_t75" '
+              'style="width:150pt;height:75pt" o:ole=""><v:imagedata r:id="rImg0" o:title=""/></v:shape>'
+              '</w:object></w:r>')
+    entries = package(body, media)
+    name, doc = entries[2]
+    entries[2] = (name, doc.replace('<w:document ', '<w:document xmlns:v="urn:schemas-microsoft-com:vml" '
+                                    'xmlns:o="urn:schemas-microsoft-com:office:office" '))
+    return entries
+
+
+def chart_xml(kind, series, extra='', labels=''):
+    cats = ['North', 'South', 'West']
+    def ser(i, name, values):
+        pts = ''.join(f'<c:pt idx="{k}"><c:v>{c}</c:v></c:pt>' for k, c in enumerate(cats))
+        vals = ''.join(f'<c:pt idx="{k}"><c:v>{v}</c:v></c:pt>' for k, v in enumerate(values))
+        return (f'<c:ser><c:idx val="{i}"/><c:order val="{i}"/><c:tx><c:strRef><c:f>S!$A${i + 2}</c:f><c:strCache>'
+                f'<c:ptCount val="1"/><c:pt idx="0"><c:v>{name}</c:v></c:pt></c:strCache></c:strRef></c:tx>'
+                f'<c:cat><c:strRef><c:f>S!$B$1:$D$1</c:f><c:strCache><c:ptCount val="3"/>{pts}</c:strCache></c:strRef></c:cat>'
+                f'<c:val><c:numRef><c:f>S!$B${i + 2}:$D${i + 2}</c:f><c:numCache><c:formatCode>General</c:formatCode>'
+                f'<c:ptCount val="3"/>{vals}</c:numCache></c:numRef></c:val></c:ser>')
+    body = ''.join(ser(i, n, v) for i, (n, v) in enumerate(series))
+    axes = ('<c:axId val="1"/><c:axId val="2"/>' if kind == 'bar' else '')
+    plot = (f'<c:{kind}Chart>' + ('<c:barDir val="col"/><c:grouping val="clustered"/>' if kind == 'bar' else '') +
+            '<c:varyColors val="' + ('1' if kind == 'pie' else '0') + '"/>' + body + labels + extra + axes + f'</c:{kind}Chart>')
+    if kind == 'bar':
+        plot += ('<c:catAx><c:axId val="1"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>'
+                 '<c:axPos val="b"/><c:crossAx val="2"/></c:catAx><c:valAx><c:axId val="2"/><c:scaling><c:orientation '
+                 'val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:majorGridlines/><c:crossAx val="1"/></c:valAx>')
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><c:chartSpace xmlns:c="http://schemas.openxmlformats.org/'
+            'drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.'
+            'openxmlformats.org/officeDocument/2006/relationships"><c:chart><c:autoTitleDeleted val="1"/><c:plotArea><c:layout/>'
+            + plot + '</c:plotArea><c:legend><c:legendPos val="b"/></c:legend><c:plotVisOnly val="1"/></c:chart></c:chartSpace>')
+
+
+def chart_run(index, rid):
+    return (f'<w:r><w:drawing><wp:inline><wp:extent cx="4572000" cy="2286000"/><wp:docPr id="{index + 1}" name="Chart {index}"/>'
+            '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart '
+            'xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" r:id="' + rid + '"/></a:graphicData></a:graphic>'
+            '</wp:inline></w:drawing></w:r>')
+
+
+def charts():
+    show = '<c:dLbls><c:showLegendKey val="0"/><c:showVal val="{v}"/><c:showCatName val="0"/><c:showSerName val="0"/>' \
+           '<c:showPercent val="{p}"/><c:showBubbleSize val="0"/></c:dLbls>'
+    column = chart_xml('bar', [('2025', [4, 7, 2]), ('2026', [5, 3, 6])],
+                       '<c:gapWidth val="50"/><c:overlap val="-20"/>', show.format(v=1, p=0))
+    pie = chart_xml('pie', [('Share', [50, 30, 20])], '', show.format(v=0, p=1))
+    body = p(run('Data labels, gap width and overlap', '<w:b/>')) + p(chart_run(0, 'rCh0')) + p(chart_run(1, 'rCh1'))
+    entries = package(body)
+    ct = entries[0][1].replace('</Types>', ''.join(
+        f'<Override PartName="/word/charts/chart{i}.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+        'drawingml.chart+xml"/>' for i in (1, 2)) + '</Types>')
+    entries[0] = (entries[0][0], ct)
+    rels = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+            'relationships">' + ''.join(
+                f'<Relationship Id="rCh{i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+                f'chart" Target="charts/chart{i + 1}.xml"/>' for i in (0, 1)) + '</Relationships>')
+    entries += [('word/_rels/document.xml.rels', rels), ('word/charts/chart1.xml', column), ('word/charts/chart2.xml', pie)]
+    return entries
+
+
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else '.'
     os.makedirs(out, exist_ok=True)
@@ -267,6 +340,8 @@ def main():
     write(os.path.join(out, 'borders.docx'), borders())
     write(os.path.join(out, 'colours.docx'), colours())
     write(os.path.join(out, 'pictures.docx'), pictures())
+    write(os.path.join(out, 'metafiles.docx'), metafiles_doc())
+    write(os.path.join(out, 'charts.docx'), charts())
 
 
 if __name__ == '__main__':
