@@ -2,6 +2,7 @@
 
 #include "layout/chart.hpp"
 #include "layout/colors.hpp"
+#include "layout/floats.hpp"
 #include "layout/metafile.hpp"
 #include "layout/picture_check.hpp"
 #include "layout/raster_decoders.hpp"
@@ -15,6 +16,7 @@
 #include <algorithm>
 #include <cmath>
 #include <deque>
+#include <functional>
 #include <map>
 #include <set>
 #include <tuple>
@@ -92,6 +94,7 @@ struct Graphic {
     double crop_left = 0, crop_top = 0, crop_right = 0, crop_bottom = 0;  // a:srcRect, fractions
     double outline = 0;                    // a:ln width in points, 0 = none
     Color outline_color;
+    const FloatFormat* shape = nullptr;    // a drawn shape (fill, outline, geometry), owned by the document
 };
 
 struct Atom {
@@ -151,6 +154,15 @@ private:
         double y = 0;              // top-down cursor
         bool paginate = false;     // the page flow (else a table cell / header box)
         Sink* sink = nullptr;
+        // Floats: where text must not go (this flow's coordinates), the
+        // lowest float bottom, and where objects positioned on the page go
+        // when this flow is not the page's (a header: page coordinates) and
+        // objects behind the text. Sinks live in pages_ (a deque: they do
+        // not move when pages are added) or on the caller's stack.
+        std::vector<Exclusion> exclusions;
+        double float_bottom = 0;
+        Sink* absolute = nullptr;
+        Sink* behind = nullptr;
     };
     // A run of a paragraph's lines in one page or column.
     struct Segment {
@@ -165,6 +177,14 @@ private:
         Border top, bottom_border, left, right;
         std::size_t bottom_line = SIZE_MAX;  // index of its bottom border line
     };
+    // The text frame being filled: paragraphs with the same w:framePr
+    // that follow each other go into one frame, one below the other.
+    struct OpenFrame {
+        TextFrame frame;
+        const Sink* sink = nullptr;
+        const Flow* flow = nullptr;
+        double x = 0, width = 0, next_y = 0;
+    };
     // The paragraph before, for contextual spacing.
     struct Previous {
         const Flow* flow = nullptr;
@@ -177,6 +197,7 @@ private:
         std::size_t section = 0;
         bool first_of_section = false;
         Sink sink;
+        Sink behind;                 // objects behind the text (behindDoc, negative z-index), drawn first
         double width = 0, height = 0;
         double bottom = 0;           // bottom of the text area (top-down)
         Sink notes;                  // footnotes at the foot of this page, top at 0
@@ -310,6 +331,9 @@ private:
         set_columns(pages_.back(), s, flow_.y);
         flow_.paginate = true;
         flow_.sink = &pages_.back().sink;
+        flow_.behind = &pages_.back().behind;
+        flow_.exclusions.clear();
+        open_frame_.reset();
         at_page_top_ = true;
     }
 
@@ -337,7 +361,8 @@ private:
         std::map<int, int> small_caps;
         OpenBox open_box;
         Previous previous;
-        std::vector<const Inline*> boxes;
+        std::vector<const Inline*> boxes, floats;
+        std::optional<OpenFrame> frame;
         bool top, artifact;
         std::size_t label_end;
         int tag, label;
@@ -345,7 +370,8 @@ private:
             : e(en), styles(std::move(en.styles_)), keys(std::move(en.keys_)), fallback(std::move(en.fallback_styles_)),
               small_caps(std::move(en.small_caps_styles_)), open_box(std::exchange(en.open_box_, {})),
               previous(std::exchange(en.previous_, {})),
-              boxes(std::move(en.pending_text_boxes_)), top(en.at_page_top_), artifact(en.artifact_),
+              boxes(std::move(en.pending_text_boxes_)), floats(std::move(en.pending_floats_)),
+              frame(std::exchange(en.open_frame_, std::nullopt)), top(en.at_page_top_), artifact(en.artifact_),
               label_end(en.label_end_), tag(en.tag_), label(en.label_tag_) {}
         ~Nested() {
             e.styles_ = std::move(styles);
@@ -355,6 +381,8 @@ private:
             e.open_box_ = open_box;
             e.previous_ = previous;
             e.pending_text_boxes_ = std::move(boxes);
+            e.pending_floats_ = std::move(floats);
+            e.open_frame_ = frame;
             e.at_page_top_ = top;
             e.artifact_ = artifact;
             e.label_end_ = label_end;
@@ -392,8 +420,19 @@ private:
     // ---- blocks ------------------------------------------------------------
     void block(const Block& b, Flow& f) {
         switch (b.kind) {
-            case BlockKind::paragraph: paragraph(b.paragraph, f); break;
-            case BlockKind::table: table(b.table, f); break;
+            case BlockKind::paragraph:
+                if (b.paragraph.props.frame.present) {
+                    framed_paragraph(b.paragraph, f);
+                } else {
+                    open_frame_.reset();
+                    paragraph(b.paragraph, f);
+                }
+                break;
+            case BlockKind::table:
+                open_frame_.reset();
+                if (b.table.position.present) floating_table(b.table, f);
+                else table(b.table, f);
+                break;
             case BlockKind::content_control:
             case BlockKind::inserted:
                 for (const auto& c : b.children) block(c, f);
@@ -586,18 +625,33 @@ private:
         return found ? found->props : field.props;
     }
 
+    const FloatFormat* float_format_of(const Inline& in) const {
+        if (in.float_format < 0 || static_cast<std::size_t>(in.float_format) >= doc_.float_formats.size()) return nullptr;
+        return &doc_.float_formats[static_cast<std::size_t>(in.float_format)];
+    }
+
     void drawing(const Inline& in, std::vector<Atom>& atoms) {
-        if (!in.blocks.empty()) {
-            pending_text_boxes_.push_back(&in);  // text box: its paragraphs follow the anchor paragraph
+        if (const FloatFormat* ff = float_format_of(in); ff && ff->anchored) {
+            pending_floats_.push_back(&in);  // placed on the page when its paragraph is
             return;
         }
-        if (in.width <= 0 || in.height <= 0) return;
+        if (!in.blocks.empty()) {
+            pending_text_boxes_.push_back(&in);  // a text box in the line: its paragraphs follow the anchor paragraph
+            return;
+        }
+        if (auto a = graphic_atom(in)) atoms.push_back(std::move(*a));
+    }
+
+    // The atom that draws a picture, chart, diagram or shape at its size.
+    std::optional<Atom> graphic_atom(const Inline& in) {
+        if (in.width <= 0 || in.height <= 0) return std::nullopt;
         Atom a;
         a.kind = AtomKind::image;
         a.width = in.width * kEmu;
         a.height = in.height * kEmu;
         auto g = std::make_shared<Graphic>();
         g->alt = in.alt_text.empty() ? in.title : in.alt_text;
+        if (const FloatFormat* ff = float_format_of(in); ff && ff->shape) g->shape = ff;
         g->chart = in.chart_part;
         g->diagram = in.diagram_part;
         g->source = in.ref.part;
@@ -658,7 +712,7 @@ private:
             }
         }
         a.graphic = std::move(g);
-        atoms.push_back(a);
+        return a;
     }
 
     struct Line {
@@ -668,6 +722,8 @@ private:
         bool last = false;                // last line of the paragraph (not justified)
         bool page_break_after = false;
         bool column_break_after = false;
+        double right = 0;                 // x offset of the line's right edge (beside a float: its left side)
+        double skip = 0;                  // moved down this far first (no room beside a float)
     };
 
     // The next tab stop after x (custom stops, then the hanging indent, then
@@ -721,6 +777,7 @@ private:
         fallback_styles_.clear();
         small_caps_styles_.clear();
         pending_text_boxes_.clear();
+        pending_floats_.clear();
         // Runs over a dark paragraph shading take white for automatic colour.
         bool saved_dark = background_dark_;
         if (Color shade; shading_color(pp.shading, shade)) background_dark_ = is_dark(shade);
@@ -820,62 +877,7 @@ private:
                 if (p > 0 && static_cast<std::size_t>(p) < unit_atom.size()) break_before[unit_atom[static_cast<std::size_t>(p)]] = true;
         }
 
-        // Greedy filling; tabs advance to the next stop.
-        std::vector<Line> lines;
-        Line cur;
-        cur.start = left + first;
-        double x = cur.start;
-        std::size_t last_break = 0;
-        bool have_break = false;
-        for (std::size_t i = 0; i < atoms.size(); ++i) {
-            Atom& a = atoms[i];
-            if (a.kind == AtomKind::line_break || a.kind == AtomKind::page_break) {
-                cur.end = i + 1;
-                cur.width = x - cur.start;
-                cur.page_break_after = a.kind == AtomKind::page_break;
-                cur.column_break_after = a.column_break;
-                lines.push_back(cur);
-                cur = Line{};
-                cur.begin = i + 1;
-                cur.start = left;
-                x = left;
-                have_break = false;
-                continue;
-            }
-            if (a.kind == AtomKind::tab) a.width = tab_width(atoms, i, pp, x, left);
-            if (i > cur.begin && break_before[i]) {
-                last_break = i;
-                have_break = true;
-            }
-            bool space = a.kind == AtomKind::text && (a.ch == ' ' || a.ch == 0x3000);
-            if (x + a.width > left + avail + 0.01 && i > cur.begin && !space) {
-                std::size_t cut = have_break && last_break > cur.begin ? last_break : i;
-                cur.end = cut;
-                double w = 0;
-                for (std::size_t k = cur.begin; k < cut; ++k) w += atoms[k].width;
-                cur.width = w;
-                lines.push_back(cur);
-                cur = Line{};
-                cur.begin = cut;
-                cur.start = left;
-                // Re-measure the atoms carried to the new line (tabs depend on x).
-                x = left;
-                for (std::size_t k = cut; k < i; ++k) {
-                    if (atoms[k].kind == AtomKind::tab) atoms[k].width = tab_width(atoms, k, pp, x, left);
-                    x += atoms[k].width;
-                }
-                have_break = false;
-                if (a.kind == AtomKind::tab) a.width = tab_width(atoms, i, pp, x, left);
-            }
-            x += a.width;
-        }
-        cur.end = atoms.size();
-        cur.width = x - cur.start;
-        cur.last = true;
-        // A page or column break that ends its paragraph keeps the paragraph
-        // mark on its own line (Word 2013 and later): no empty line follows.
-        if (cur.begin == cur.end && !lines.empty() && lines.back().page_break_after) lines.back().last = true;
-        else lines.push_back(cur);
+        std::vector<Line> lines = fill_lines(atoms, break_before, pp, left, first, avail, nullptr);
 
         // Vertical placement.
         double before = pp.space_before * kTwip, after = pp.space_after * kTwip;
@@ -901,26 +903,30 @@ private:
         }
         int base_style = para_style;
         // Line heights first, for keep-with-next and widow/orphan control.
-        std::vector<double> heights;
-        for (const auto& line : lines) {
-            double asc = 0, desc = 0;
-            bool any = false;
-            for (std::size_t k = line.begin; k < line.end; ++k) {
-                if (atoms[k].kind == AtomKind::image) {
-                    asc = std::max(asc, atoms[k].height);
-                    any = true;
-                } else {
-                    line_metrics(styles_[static_cast<std::size_t>(atoms[k].style)], asc, desc);
-                    any = true;
+        auto line_heights = [&] {
+            std::vector<double> out;
+            for (const auto& line : lines) {
+                double asc = 0, desc = 0;
+                bool any = false;
+                for (std::size_t k = line.begin; k < line.end; ++k) {
+                    if (atoms[k].kind == AtomKind::image) {
+                        asc = std::max(asc, atoms[k].height);
+                        any = true;
+                    } else {
+                        line_metrics(styles_[static_cast<std::size_t>(atoms[k].style)], asc, desc);
+                        any = true;
+                    }
                 }
+                if (!any) line_metrics(styles_[static_cast<std::size_t>(base_style)], asc, desc);
+                double natural = asc + desc, h = natural;
+                if (pp.line_rule == LineRule::auto_) h = natural * std::max(0.5, pp.line / 240.0);
+                else if (pp.line_rule == LineRule::exact) h = pp.line * kTwip;
+                else h = std::max(natural, pp.line * kTwip);
+                out.push_back(h);
             }
-            if (!any) line_metrics(styles_[static_cast<std::size_t>(base_style)], asc, desc);
-            double natural = asc + desc, h = natural;
-            if (pp.line_rule == LineRule::auto_) h = natural * std::max(0.5, pp.line / 240.0);
-            else if (pp.line_rule == LineRule::exact) h = pp.line * kTwip;
-            else h = std::max(natural, pp.line * kTwip);
-            heights.push_back(h);
-        }
+            return out;
+        };
+        std::vector<double> heights = line_heights();
         if (f.paginate && !at_page_top_) {
             double total = 0;
             for (double h : heights) total += h;
@@ -934,9 +940,46 @@ private:
                           f.y + heights[0] + heights[1] > flow_bottom();
             if (keep_next || keep_lines || orphan) next_frame();
         }
+        // Anchored objects go on the page the paragraph starts on; lines
+        // beside floats get the room the floats leave them.
+        const Sink* wrapped = nullptr;
+        if (!pending_floats_.empty()) {
+            std::vector<const Inline*> floats = std::move(pending_floats_);
+            pending_floats_.clear();
+            place_floats(floats, f, left);
+        }
+        if (!f.exclusions.empty() && !lines.empty() && wraps_here(f, left, avail, heights)) {
+            double y_next = f.y, total = 0;
+            for (double h : heights) total += h;
+            const double average = total / static_cast<double>(heights.size());
+            const double limit = f.paginate ? flow_bottom() : 1e9;
+            RoomFn room = [&](std::size_t index, double start, double right) {
+                const double h = index < heights.size() ? heights[index] : average;
+                LineRoom r{start, right, 0};
+                double top = y_next;
+                for (int tries = 0; tries < 64; ++tries) {
+                    double below = top;
+                    auto free = line_room(f.exclusions, f.x + start, f.x + right, top, h, std::min(72.0, (right - start) / 4), below);
+                    if (free) {
+                        r.start = std::max(start, free->left - f.x);
+                        r.right = std::min(right, free->right - f.x);
+                        break;
+                    }
+                    top = std::max(below, top + 1);
+                    if (top > limit) break;  // below the page: the line goes to the next one
+                }
+                r.skip = top - y_next;
+                y_next = top + h;
+                return r;
+            };
+            lines = fill_lines(atoms, break_before, pp, left, first, avail, &room);
+            heights = line_heights();
+            wrapped = f.sink;
+        }
         std::size_t line_index = 0;
         for (auto& line : lines) {
             ++line_index;
+            if (line.skip > 0 && f.sink == wrapped) f.y += line.skip;  // past a float with no room beside it
             // Widow: the last line would stand alone on the next page.
             if (f.paginate && pp.widow_control && !at_page_top_ && lines.size() > 2 && line_index == lines.size() - 1 &&
                 f.y + heights[line_index - 1] <= flow_bottom() && f.y + heights[line_index - 1] + heights[line_index] > flow_bottom())
@@ -991,7 +1034,7 @@ private:
             if (segments.empty() || segments.back().sink != f.sink || f.y < segments.back().bottom - 0.01 ||
                 std::abs(segments.back().x - f.x) > 0.01)
                 segments.push_back({f.sink, f.sink->items.size(), f.x, f.y, f.y});
-            emit_line(atoms, line, f, baseline, left, avail, pp);
+            emit_line(atoms, line, f, baseline, pp);
             f.y += height;
             segments.back().bottom = f.y;
             at_page_top_ = false;
@@ -1003,10 +1046,7 @@ private:
         frame_paragraph(pp, segments, left, avail, f);
         f.y += after;
         previous_ = {&f, f.sink, pp.style_id, pp.contextual_spacing, after, f.y};
-        if (para.section_end && &f == &flow_ && next_section_ < sections_.size()) {
-            start_section(sections_[next_section_], false);
-            ++next_section_;
-        }
+        if (para.section_end) end_section(f);
         // Text boxes anchored here: their paragraphs follow, indented.
         auto boxes = pending_text_boxes_;
         for (const Inline* box : boxes)
@@ -1014,6 +1054,93 @@ private:
         tag_ = saved_tag;
         label_tag_ = saved_label;
         label_end_ = saved_label_end;
+    }
+
+    struct LineRoom {
+        double start = 0, right = 0, skip = 0;
+    };
+    using RoomFn = std::function<LineRoom(std::size_t line, double start, double right)>;
+
+    // Greedy filling of a paragraph's atoms into lines; tabs advance to the
+    // next stop. room, when given, narrows each line (floats beside it).
+    std::vector<Line> fill_lines(std::vector<Atom>& atoms, const std::vector<bool>& break_before, const ParaProps& pp,
+                                 double left, double first, double avail, const RoomFn* room) const {
+        std::vector<Line> lines;
+        // Each line's room: the column less the indents, or less the floats
+        // beside it (room), and where the line starts.
+        auto open = [&](Line& l, bool first_line) {
+            double start = left + (first_line ? first : 0), right = left + avail;
+            if (room) {
+                LineRoom r = (*room)(lines.size(), start, right);
+                start = r.start;
+                right = r.right;
+                l.skip = r.skip;
+            }
+            l.start = start;
+            l.right = right;
+        };
+        Line cur;
+        open(cur, true);
+        double x = cur.start;
+        std::size_t last_break = 0;
+        bool have_break = false;
+        for (std::size_t i = 0; i < atoms.size(); ++i) {
+            Atom& a = atoms[i];
+            if (a.kind == AtomKind::line_break || a.kind == AtomKind::page_break) {
+                cur.end = i + 1;
+                cur.width = x - cur.start;
+                cur.page_break_after = a.kind == AtomKind::page_break;
+                cur.column_break_after = a.column_break;
+                lines.push_back(cur);
+                cur = Line{};
+                cur.begin = i + 1;
+                open(cur, false);
+                x = cur.start;
+                have_break = false;
+                continue;
+            }
+            if (a.kind == AtomKind::tab) a.width = tab_width(atoms, i, pp, x, left);
+            if (i > cur.begin && break_before[i]) {
+                last_break = i;
+                have_break = true;
+            }
+            bool space = a.kind == AtomKind::text && (a.ch == ' ' || a.ch == 0x3000);
+            if (x + a.width > cur.right + 0.01 && i > cur.begin && !space) {
+                std::size_t cut = have_break && last_break > cur.begin ? last_break : i;
+                cur.end = cut;
+                double w = 0;
+                for (std::size_t k = cur.begin; k < cut; ++k) w += atoms[k].width;
+                cur.width = w;
+                lines.push_back(cur);
+                cur = Line{};
+                cur.begin = cut;
+                open(cur, false);
+                // Re-measure the atoms carried to the new line (tabs depend on x).
+                x = cur.start;
+                for (std::size_t k = cut; k < i; ++k) {
+                    if (atoms[k].kind == AtomKind::tab) atoms[k].width = tab_width(atoms, k, pp, x, left);
+                    x += atoms[k].width;
+                }
+                have_break = false;
+                if (a.kind == AtomKind::tab) a.width = tab_width(atoms, i, pp, x, left);
+            }
+            x += a.width;
+        }
+        cur.end = atoms.size();
+        cur.width = x - cur.start;
+        cur.last = true;
+        // A page or column break that ends its paragraph keeps the paragraph
+        // mark on its own line (Word 2013 and later): no empty line follows.
+        if (cur.begin == cur.end && !lines.empty() && lines.back().page_break_after) lines.back().last = true;
+        else lines.push_back(cur);
+        return lines;
+    }
+
+    // A paragraph that carries a sectPr ends its section (in the page flow).
+    void end_section(const Flow& f) {
+        if (&f != &flow_ || next_section_ >= sections_.size()) return;
+        start_section(sections_[next_section_], false);
+        ++next_section_;
     }
 
     // Paragraph shading and borders (w:pPr/w:shd, w:pBdr) around the lines
@@ -1251,8 +1378,64 @@ private:
         return order;
     }
 
-    void emit_line(const std::vector<Atom>& atoms, const Line& line, Flow& f, double baseline, double left, double avail,
-                   const ParaProps& pp) {
+    // A picture, chart, diagram, metafile or shape in the box at (x, top),
+    // a.width by a.height, tagged as a Figure of the paragraph being laid out.
+    void draw_graphic(const Atom& a, double x, double top, Sink& sink) {
+        ImageItem img;
+        img.x = x;
+        img.y = top;
+        img.width = a.width;
+        img.height = a.height;
+        const Graphic& g = *a.graphic;
+        if (g.bytes) img.bytes = *g.bytes;
+        img.raster = g.raster;
+        img.jpeg = g.jpeg;
+        img.crop_left = g.crop_left;
+        img.crop_top = g.crop_top;
+        img.crop_right = g.crop_right;
+        img.crop_bottom = g.crop_bottom;
+        img.alt = g.alt;
+        // A shape with nothing but fill and outline is decoration.
+        const bool decorative = g.shape && !g.bytes && !g.raster && !g.placeholder && g.chart.empty() &&
+                                g.diagram.empty() && !g.metafile;
+        parents_.push_back(tag_ >= 0 ? tag_ : parents_.back());
+        img.tag = artifact_ || decorative ? kArtifact : node("Figure", g.alt.empty() ? std::string("Image") : g.alt);
+        parents_.pop_back();
+        if (!g.chart.empty()) {
+            ChartData chart = read_chart(pkg_, g.chart, doc_.main_part);
+            if (g.alt.empty() && !chart.title.empty() && img.tag >= 0) out_.structure[static_cast<std::size_t>(img.tag)].alt = "Chart: " + chart.title;
+            for (auto item : draw_chart(chart, a.width, a.height, fonts_, img.tag)) {
+                shift(item, top, x);
+                sink.items.push_back(std::move(item));
+            }
+        } else if (!g.diagram.empty() && !g.bytes) {
+            for (auto item : draw_diagram(pkg_, g.diagram, g.source, doc_.main_part, a.width, a.height, fonts_, img.tag)) {
+                shift(item, top, x);
+                sink.items.push_back(std::move(item));
+            }
+        } else if (g.metafile) {
+            if (auto d = draw_metafile(*g.metafile, a.width, a.height, &fonts_, img.tag))
+                for (auto& item : d->items) {
+                    shift(item, top, x);
+                    sink.items.push_back(std::move(item));
+                }
+            if (g.outline > 0)
+                sink.items.push_back(RectItem{x, top, a.width, a.height, false, g.outline_color,
+                                                 g.outline, kArtifact});
+        } else if (decorative) {
+            for (auto& item : shape_items(*g.shape, {x, top, a.width, a.height})) sink.items.push_back(std::move(item));
+        } else if (!g.bytes && !g.raster) {
+            sink.items.push_back(RectItem{x, top, a.width, a.height, false, {0.6, 0.6, 0.6}, 0.5, img.tag});
+            if (g.placeholder) placeholder_label(g.alt.empty() ? std::string("[picture]") : g.alt, x, top, a.width, a.height, img.tag, sink);
+        } else {
+            sink.items.push_back(img);
+            if (g.outline > 0)  // a:ln: the outline is centred on the picture's edge
+                sink.items.push_back(RectItem{x, top, a.width, a.height, false, g.outline_color,
+                                                 g.outline, kArtifact});
+        }
+    }
+
+    void emit_line(const std::vector<Atom>& atoms, const Line& line, Flow& f, double baseline, const ParaProps& pp) {
         // Trailing spaces do not count for alignment.
         std::size_t end = line.end;
         double width = line.width;
@@ -1260,8 +1443,9 @@ private:
             width -= atoms[end - 1].width;
             --end;
         }
+        widest_line_ = std::max(widest_line_, line.start + width);
         double x = f.x + line.start;
-        double slack = left + avail - (line.start + width);
+        double slack = line.right - (line.start + width);
         double extra_per_space = 0;
         switch (pp.alignment) {
             case Alignment::center: x += slack / 2; break;
@@ -1285,53 +1469,7 @@ private:
             std::size_t k = order[v];
             const Atom& a = atoms[k];
             if (a.kind == AtomKind::image) {
-                ImageItem img;
-                img.x = x;
-                img.y = baseline - a.height;
-                img.width = a.width;
-                img.height = a.height;
-                const Graphic& g = *a.graphic;
-                if (g.bytes) img.bytes = *g.bytes;
-                img.raster = g.raster;
-                img.jpeg = g.jpeg;
-                img.crop_left = g.crop_left;
-                img.crop_top = g.crop_top;
-                img.crop_right = g.crop_right;
-                img.crop_bottom = g.crop_bottom;
-                img.alt = g.alt;
-                parents_.push_back(tag_ >= 0 ? tag_ : parents_.back());
-                img.tag = artifact_ ? kArtifact : node("Figure", g.alt.empty() ? std::string("Image") : g.alt);
-                parents_.pop_back();
-                if (!g.chart.empty()) {
-                    ChartData chart = read_chart(pkg_, g.chart, doc_.main_part);
-                    if (g.alt.empty() && !chart.title.empty() && img.tag >= 0) out_.structure[static_cast<std::size_t>(img.tag)].alt = "Chart: " + chart.title;
-                    for (auto item : draw_chart(chart, a.width, a.height, fonts_, img.tag)) {
-                        shift(item, baseline - a.height, x);
-                        f.sink->items.push_back(std::move(item));
-                    }
-                } else if (!g.diagram.empty() && !g.bytes) {
-                    for (auto item : draw_diagram(pkg_, g.diagram, g.source, doc_.main_part, a.width, a.height, fonts_, img.tag)) {
-                        shift(item, baseline - a.height, x);
-                        f.sink->items.push_back(std::move(item));
-                    }
-                } else if (g.metafile) {
-                    if (auto d = draw_metafile(*g.metafile, a.width, a.height, &fonts_, img.tag))
-                        for (auto& item : d->items) {
-                            shift(item, baseline - a.height, x);
-                            f.sink->items.push_back(std::move(item));
-                        }
-                    if (g.outline > 0)
-                        f.sink->items.push_back(RectItem{x, baseline - a.height, a.width, a.height, false, g.outline_color,
-                                                         g.outline, kArtifact});
-                } else if (!g.bytes && !g.raster) {
-                    f.sink->items.push_back(RectItem{x, baseline - a.height, a.width, a.height, false, {0.6, 0.6, 0.6}, 0.5, img.tag});
-                    if (g.placeholder) placeholder_label(g.alt.empty() ? std::string("[picture]") : g.alt, x, baseline - a.height, a.width, a.height, img.tag, *f.sink);
-                } else {
-                    f.sink->items.push_back(img);
-                    if (g.outline > 0)  // a:ln: the outline is centred on the picture's edge
-                        f.sink->items.push_back(RectItem{x, baseline - a.height, a.width, a.height, false, g.outline_color,
-                                                         g.outline, kArtifact});
-                }
+                draw_graphic(a, x, baseline - a.height, *f.sink);
                 x += a.width;
                 ++v;
                 continue;
@@ -1393,9 +1531,267 @@ private:
         }
     }
 
+    // ---- floats: anchored objects, text frames, floating tables ---------------
+    // Whether a float on this flow reaches into the band the paragraph's
+    // lines would take (so they are filled again around it).
+    bool wraps_here(const Flow& f, double left, double avail, const std::vector<double>& heights) const {
+        double total = 0;
+        for (double h : heights) total += h;
+        double top = f.y, bottom = f.y + total * 2 + 24;  // lines pushed below a float take more room
+        for (const auto& e : f.exclusions)
+            if (e.box.y < bottom && e.box.bottom() > top && e.box.x < f.x + left + avail && e.box.right() > f.x + left)
+                return true;
+        return false;
+    }
+
+    // The areas an object is placed against, for an object anchored at the
+    // flow's cursor.
+    AnchorAreas areas_for(const Flow& f) const {
+        const Section& s = furniture_section_ ? *furniture_section_ : section_ ? *section_ : default_section_;
+        AnchorAreas a;
+        a.page_width = s.page_width * kTwip;
+        a.page_height = s.page_height * kTwip;
+        a.margins = {(s.margin_left + s.gutter) * kTwip, s.margin_top * kTwip,
+                     std::max(72.0, (s.page_width - s.margin_left - s.margin_right - s.gutter) * kTwip),
+                     std::max(72.0, (s.page_height - s.margin_top - s.margin_bottom) * kTwip)};
+        a.column_x = f.x;
+        a.column_width = f.width;
+        a.paragraph_y = a.line_y = f.y;
+        a.character_x = f.x;
+        a.odd_page = furniture_section_ ? page_number_ % 2 == 1 : pages_.size() % 2 == 1;
+        return a;
+    }
+
+    // Where an object placed by `p` goes, and its coordinates: a flow that
+    // is not the page's knows the page only in a header or footer (its
+    // absolute sink); elsewhere (table cells, text boxes, notes) a position
+    // from the page becomes one from the paragraph and the column.
+    Sink* target_for(Placement& p, Flow& f, bool& flow_coordinates) {
+        flow_coordinates = true;
+        if (f.paginate) return p.behind && f.behind ? f.behind : f.sink;
+        if (page_relative(p) && f.absolute) {
+            flow_coordinates = false;
+            return p.behind && f.behind ? f.behind : f.absolute;
+        }
+        if (page_relative(p)) {
+            p.v_relative = "paragraph";
+            if (p.v_align != "top" && p.v_align != "center" && p.v_align != "bottom") p.v_offset = 0;
+            p.v_align.clear();
+        }
+        if (p.h_relative != "column" && p.h_relative != "character") {
+            p.h_relative = "column";
+            if (p.h_align.empty()) p.h_offset = 0;
+        }
+        return f.sink;
+    }
+
+    // Keeps a box on the page (a position off the page would hide it).
+    static void keep_on_page(Box& b, const AnchorAreas& a) {
+        if (b.width <= a.page_width) b.x = std::clamp(b.x, 0.0, a.page_width - b.width);
+        if (b.height <= a.page_height) b.y = std::clamp(b.y, 0.0, a.page_height - b.height);
+    }
+
+    void place_floats(const std::vector<const Inline*>& floats, Flow& f, double left) {
+        for (const Inline* in : floats) {
+            const FloatFormat* ff = float_format_of(*in);
+            if (!ff) continue;
+            Placement pl = placement_of(*ff);
+            bool flow_coordinates = true;
+            Sink* target = target_for(pl, f, flow_coordinates);
+            AnchorAreas areas = areas_for(f);
+            areas.character_x = f.x + left;
+            double w = std::max(0.0, static_cast<double>(in->width) * kEmu);
+            double h = std::max(0.0, static_cast<double>(in->height) * kEmu);
+            if (w > areas.page_width || h > areas.page_height) {  // never larger than the page
+                double k = std::min(areas.page_width / std::max(w, 1.0), areas.page_height / std::max(h, 1.0));
+                w *= k;
+                h *= k;
+            }
+            const double inset_l = ff->shape ? static_cast<double>(ff->inset_left) * kEmu : 0;
+            const double inset_r = ff->shape ? static_cast<double>(ff->inset_right) * kEmu : 0;
+            const double inset_t = ff->shape ? static_cast<double>(ff->inset_top) * kEmu : 0;
+            const double inset_b = ff->shape ? static_cast<double>(ff->inset_bottom) * kEmu : 0;
+            Box box = place(pl, w, h, areas);
+            // A text box's content, laid out at the box's left; it grows the
+            // box when it needs more room (autofit, or text that would be
+            // cut off: nothing is hidden).
+            Sink content;
+            double content_height = 0;
+            if (!in->blocks.empty()) {
+                Nested keep(*this);
+                int div = node("Div");
+                parents_.push_back(div >= 0 ? div : parents_.back());
+                Flow bf;
+                bf.x = box.x + inset_l;
+                bf.width = std::max(12.0, w - inset_l - inset_r);
+                bf.sink = &content;
+                for (const auto& b : in->blocks) block(b, bf);
+                parents_.pop_back();
+                content_height = std::max(bf.y, bf.float_bottom);
+                if (double need = content_height + inset_t + inset_b; (ff->grow && need > 1) || need > box.height + 0.5) {
+                    const double x = box.x;
+                    box = place(pl, w, need, areas);
+                    box.x = x;
+                }
+            }
+            if (f.paginate || !flow_coordinates) {
+                const double x = box.x;
+                keep_on_page(box, areas);
+                if (box.x != x)
+                    for (auto& item : content.items) shift(item, 0, box.x - x);
+            }
+            if (ff->shape)
+                for (auto& item : shape_items(*ff, box)) target->items.push_back(std::move(item));
+            if (!in->blocks.empty()) {
+                double room = box.height - inset_t - inset_b - content_height, dy = 0;
+                if (room > 0 && ff->text_anchor == "ctr") dy = room / 2;
+                else if (room > 0 && ff->text_anchor == "b") dy = room;
+                for (auto& item : content.items) {
+                    shift(item, box.y + inset_t + dy);
+                    target->items.push_back(std::move(item));
+                }
+            } else if (!ff->shape || !in->image_part.empty() || !in->chart_part.empty() || !in->diagram_part.empty()) {
+                if (auto a = graphic_atom(*in)) {
+                    a->width = box.width;
+                    a->height = box.height;
+                    draw_graphic(*a, box.x, box.y, *target);
+                }
+            }
+            if (!flow_coordinates) continue;
+            if (auto ex = exclusion_of(pl, box)) f.exclusions.push_back(*ex);
+            f.float_bottom = std::max(f.float_bottom, box.bottom());
+        }
+    }
+
+    // A paragraph in a text frame (w:framePr): laid out in its own box as
+    // wide as the frame (or its text), placed like an anchored object; the
+    // text around wraps beside it. Following paragraphs with the same frame
+    // go on below it in the same frame.
+    void framed_paragraph(const Paragraph& para, Flow& f) {
+        const TextFrame& fr = para.props.frame;
+        Paragraph p = para;
+        p.props.frame = {};
+        p.section_end = false;
+        Placement pl = placement_of(fr);
+        bool flow_coordinates = true;
+        Sink* target = target_for(pl, f, flow_coordinates);
+        AnchorAreas areas = areas_for(f);
+        const bool continues = open_frame_ && open_frame_->frame == fr && open_frame_->flow == &f && open_frame_->sink == f.sink;
+        double width = continues ? open_frame_->width : fr.width * kTwip;
+        Previous saved_previous = std::exchange(previous_, {});
+        OpenBox saved_box = std::exchange(open_box_, {});
+        if (width <= 0) {  // as wide as its widest line: measured first, untagged
+            Sink scratch;
+            Flow mf;
+            mf.width = std::min(f.width, areas.page_width);
+            mf.sink = &scratch;
+            bool saved_artifact = std::exchange(artifact_, true);
+            widest_line_ = 0;
+            paragraph(p, mf);
+            artifact_ = saved_artifact;
+            previous_ = {};
+            open_box_ = {};
+            width = std::clamp(widest_line_ + 0.5, 6.0, mf.width);
+        }
+        Sink box_items;
+        Flow bf;
+        bf.width = width;
+        bf.sink = &box_items;
+        paragraph(p, bf);
+        previous_ = saved_previous;
+        open_box_ = saved_box;
+        double height = std::max(bf.y, bf.float_bottom);
+        if (fr.height > 0 && fr.height_rule == "exact") height = fr.height * kTwip;
+        else if (fr.height > 0) height = std::max(height, fr.height * kTwip);
+        Box box;
+        if (continues) {
+            box = {open_frame_->x, open_frame_->next_y, width, height};
+        } else {
+            box = place(pl, width, height, areas);
+            if (f.paginate && !page_relative(pl) && box.bottom() > flow_bottom() && !at_page_top_ &&
+                height < frame_height()) {  // the frame goes with its paragraph to the next page
+                next_frame();
+                areas = areas_for(f);
+                target = f.sink;
+                box = place(pl, width, height, areas);
+            }
+            if (f.paginate || !flow_coordinates) keep_on_page(box, areas);
+        }
+        for (auto& item : box_items.items) {
+            shift(item, box.y, box.x);
+            target->items.push_back(std::move(item));
+        }
+        if (flow_coordinates) {
+            if (auto ex = exclusion_of(pl, box)) f.exclusions.push_back(*ex);
+            f.float_bottom = std::max(f.float_bottom, box.bottom());
+        }
+        open_frame_ = OpenFrame{fr, f.sink, &f, box.x, width, box.bottom()};
+        if (para.section_end) end_section(f);
+    }
+
+    // A floating table (w:tblpPr): laid out in a box, placed like an
+    // anchored object, text around it; two such tables side by side stay
+    // side by side. One taller than the page is laid out in the flow
+    // instead, where it can break across pages.
+    void floating_table(const Table& t, Flow& f) {
+        Placement pl = placement_of(t.position);
+        bool flow_coordinates = true;
+        Sink* target = target_for(pl, f, flow_coordinates);
+        AnchorAreas areas = areas_for(f);
+        const std::size_t structure_before = out_.structure.size();
+        Sink box_items;
+        Flow tf;
+        tf.width = f.width;
+        tf.sink = &box_items;
+        Previous saved_previous = std::exchange(previous_, {});
+        table(t, tf);
+        previous_ = saved_previous;
+        double height = std::max(0.0, tf.y - 2);
+        double width = 0;
+        for (Twips w : t.grid) width += w * kTwip;
+        if (width <= 0 || width > f.width) width = f.width;
+        if (f.paginate && height > frame_height()) {
+            // Too tall to float: drop the box (and its structure nodes, made
+            // last) and lay the table out in the flow.
+            out_.structure.resize(structure_before);
+            table(t, f);
+            return;
+        }
+        Box box = place(pl, width, height, areas);
+        if (f.paginate && !page_relative(pl) && box.bottom() > flow_bottom() && !at_page_top_) {
+            next_frame();
+            areas = areas_for(f);
+            target = f.sink;
+            box = place(pl, width, height, areas);
+        }
+        if (f.paginate || !flow_coordinates) keep_on_page(box, areas);
+        for (auto& item : box_items.items) {
+            shift(item, box.y, box.x);
+            target->items.push_back(std::move(item));
+        }
+        if (flow_coordinates) {
+            if (auto ex = exclusion_of(pl, box)) f.exclusions.push_back(*ex);
+            f.float_bottom = std::max(f.float_bottom, box.bottom());
+        }
+    }
+
+    // A table does not wrap around floats: it starts below any float in
+    // its way.
+    static void below_floats(Flow& f) {
+        for (bool moved = true; moved;) {
+            moved = false;
+            for (const auto& e : f.exclusions)
+                if (e.box.y <= f.y + 0.01 && e.box.bottom() > f.y + 0.01 && e.box.x < f.x + f.width && e.box.right() > f.x) {
+                    f.y = e.box.bottom();
+                    moved = true;
+                }
+        }
+    }
+
     // ---- tables --------------------------------------------------------------
     void table(const Table& t, Flow& f) {
         if (t.rows.empty()) return;
+        below_floats(f);
         std::vector<double> cols;
         double total = 0;
         for (Twips w : t.grid) {
@@ -1473,7 +1869,7 @@ private:
                     list_node_ = saved_list;
                     parents_.pop_back();
                     at_page_top_ = saved_top;
-                    p.height = cf.y + (cell.margin_bottom >= 0 ? cell.margin_bottom : t.cell_margin_bottom) * kTwip;
+                    p.height = std::max(cf.y, cf.float_bottom) + (cell.margin_bottom >= 0 ? cell.margin_bottom : t.cell_margin_bottom) * kTwip;
                 }
                 if (int span = spans[r][placed.size()]; span > 1) {
                     spreading.emplace_back(placed.size(), start_col);
@@ -1822,15 +2218,21 @@ private:
             for (int which = 0; which < 2; ++which) {
                 const HeaderFooter* hf = pick(page.section, which == 1, first, even);
                 if (!hf) continue;
-                Sink box;
+                Sink box, absolute;
                 Flow bf;
                 bf.x = (s.margin_left + s.gutter) * kTwip;
                 bf.width = std::max(72.0, (s.page_width - s.margin_left - s.margin_right - s.gutter) * kTwip);
                 bf.y = 0;
                 bf.sink = &box;
+                bf.absolute = &absolute;   // letterheads, watermarks, banners: placed on the page
+                bf.behind = &page.behind;
+                furniture_section_ = &s;
                 open_box_ = {};
                 previous_ = {};
+                open_frame_.reset();
                 for (const auto& b : hf->blocks) block(b, bf);
+                furniture_section_ = nullptr;
+                for (auto& item : absolute.items) page.sink.items.push_back(std::move(item));
                 double top = which == 0 ? s.margin_header * kTwip : s.page_height * kTwip - s.margin_footer * kTwip - bf.y;
                 for (auto item : box.items) {
                     shift(item, top);
@@ -1867,7 +2269,11 @@ private:
             page.width = p.width;
             page.height = p.height;
             if (page_color_) page.items.push_back(RectItem{0, 0, p.width, p.height, true, *page_color_, 0, kArtifact});
-            for (auto& item : p.sink.items) {
+            // Objects behind the text are drawn first.
+            p.behind.items.insert(p.behind.items.end(), std::make_move_iterator(p.sink.items.begin()),
+                                  std::make_move_iterator(p.sink.items.end()));
+            p.sink.items.clear();
+            for (auto& item : p.behind.items) {
                 if (auto* l = std::get_if<LinkItem>(&item); l && !l->uri.empty() && l->uri[0] == '#') {
                     auto it = bookmarks_.find(l->uri.substr(1));
                     l->uri.clear();
@@ -1936,6 +2342,10 @@ private:
     int list_node_ = -1, list_parent_ = -1;
     std::map<std::tuple<std::size_t, bool, bool>, double> extents_;
     std::vector<const Inline*> pending_text_boxes_;
+    std::vector<const Inline*> pending_floats_;  // anchored objects of the paragraph being laid out
+    std::optional<OpenFrame> open_frame_;
+    const Section* furniture_section_ = nullptr;  // the section of the page whose header or footer is being laid out
+    double widest_line_ = 0;  // the widest line emitted (from its column's left), for frames as wide as their text
     int page_number_ = 0, page_count_ = 0, section_pages_ = 0;
     std::string page_label_;  // what PAGE shows on the page being decorated
     std::size_t next_section_ = 1;  // the section that starts after the next section break

@@ -4,6 +4,7 @@
 
 #include "package/package_impl.hpp"
 #include "text/encode.hpp"
+#include "float_format.hpp"
 #include "form_controls.hpp"
 #include "symbol_fonts.hpp"
 #include "xml_util.hpp"
@@ -481,6 +482,8 @@ void StoryReader::read_drawing(pugi::xml_node drawing, const RunProps& props, st
         auto docpr = holder.child("wp:docPr");
         in.alt_text = attr(docpr, "descr");
         in.title = attr(docpr, "title");
+        // The shape, when the graphic is one (not a group or a canvas).
+        pugi::xml_node shape = holder.child("a:graphic").child("a:graphicData").child("wps:wsp");
         // Walk the graphic (iteratively) for the picture and any text boxes.
         PictureFormat format;
         bool formatted = false;
@@ -561,6 +564,12 @@ void StoryReader::read_drawing(pugi::xml_node drawing, const RunProps& props, st
             in.picture_format = static_cast<std::int32_t>(ctx_.picture_formats.size());
             ctx_.picture_formats.push_back(std::move(format));
         }
+        // Position and wrap of an anchored object; fill, outline and insets
+        // of a single shape (a group or canvas is drawn as one box).
+        if ((in.anchored || shape) && ctx_.float_formats.size() < (1u << 24)) {
+            in.float_format = static_cast<std::int32_t>(ctx_.float_formats.size());
+            ctx_.float_formats.push_back(read_float_format(holder, shape, ctx_.styles.theme()));
+        }
         if (auto* dst = sink(out)) dst->push_back(std::move(in));
     }
 }
@@ -599,6 +608,35 @@ void StoryReader::read_vml(pugi::xml_node pict, const RunProps& props, std::vect
     in.kind = InlineKind::drawing;
     in.props = props;
     in.ref = ref_of(pict, part_);
+    // The outermost shape decides position, size, fill and stroke.
+    pugi::xml_node outer;
+    for (auto c : pict.children()) {
+        std::string_view cn = c.name();
+        if (cn == "v:shape" || cn == "v:rect" || cn == "v:roundrect" || cn == "v:oval" || cn == "v:line" ||
+            cn == "v:group" || cn == "v:polyline") {
+            outer = c;
+            break;
+        }
+    }
+    if (outer && ctx_.float_formats.size() < (1u << 24)) {
+        Emu w = 0, h = 0;
+        FloatFormat f = read_vml_format(outer, w, h);
+        // A picture frame (v:imagedata) or an OLE preview is a picture, not
+        // a shape: no fill or stroke of its own.
+        bool picture = static_cast<bool>(outer.child("v:imagedata")) || std::string_view(outer.name()) == "v:group";
+        if (picture) {
+            f.fill.clear();
+            f.line.clear();
+            f.shape = std::string_view(outer.name()) != "v:group" ? false : true;
+        }
+        if (f.anchored || !picture) {
+            in.anchored = f.anchored;
+            in.width = w;
+            in.height = h;
+            in.float_format = static_cast<std::int32_t>(ctx_.float_formats.size());
+            ctx_.float_formats.push_back(std::move(f));
+        }
+    }
     std::vector<pugi::xml_node> stack{pict};
     while (!stack.empty()) {
         auto n = stack.back();
@@ -613,9 +651,9 @@ void StoryReader::read_vml(pugi::xml_node pict, const RunProps& props, std::vect
             // absolutely positioned one would need its offsets too.
             auto shape = n.parent();
             std::string style(attr(shape, "style"));
-            if (style.find("position:absolute") == std::string::npos) {
-                in.width = vml_length(style, "width");
-                in.height = vml_length(style, "height");
+            if (style.find("position:absolute") == std::string::npos || in.float_format >= 0) {
+                if (Emu w = vml_length(style, "width"); w > 0 && in.width <= 0) in.width = w;
+                if (Emu h = vml_length(style, "height"); h > 0 && in.height <= 0) in.height = h;
             }
             std::string_view id = attr(n, "r:id");
             if (id.empty()) id = attr(n, "r:pict");
@@ -627,6 +665,34 @@ void StoryReader::read_vml(pugi::xml_node pict, const RunProps& props, std::vect
         if (nn == "w:txbxContent") {
             StoryReader inner(ctx_, part_);
             for (auto& b : inner.read_blocks(n)) in.blocks.push_back(std::move(b));
+            continue;
+        }
+        if (nn == "v:textpath") {  // WordArt: its text, as a paragraph of the shape
+            if (std::string_view text = attr(n, "string"); !text.empty()) {
+                Block b;
+                b.kind = BlockKind::paragraph;
+                b.paragraph.props.alignment = Alignment::center;
+                b.paragraph.props.run = props;
+                // The letters are the shape: drawn in its fill colour, as
+                // tall as it (not a box with text in it).
+                if (in.float_format >= 0) {
+                    FloatFormat& f = ctx_.float_formats[static_cast<std::size_t>(in.float_format)];
+                    b.paragraph.props.run.color = f.fill;
+                    if (in.height > 0)
+                        b.paragraph.props.run.size = static_cast<HalfPoints>(
+                            std::clamp<Emu>(in.height * 2 * 7 / 10 / 12700, 8, 400));
+                    b.paragraph.props.run.size_cs = b.paragraph.props.run.size;
+                    b.paragraph.props.space_after = 0;
+                    f.fill.clear();
+                    f.line.clear();
+                    f.inset_left = f.inset_right = f.inset_top = f.inset_bottom = 0;
+                    f.text_anchor = "ctr";
+                }
+                b.paragraph.ref = ref_of(n, part_);
+                b.ref = b.paragraph.ref;
+                append_text(b.paragraph.inlines, text, b.paragraph.props.run, n);
+                in.blocks.push_back(std::move(b));
+            }
             continue;
         }
         push_children(stack, n);
@@ -702,6 +768,7 @@ Table StoryReader::read_table(pugi::xml_node tbl) {
     }
     apply_tblpr(pr);
     band_sizes(pr);
+    t.position = read_table_position(pr.child("w:tblpPr"));
     // w:tblLook: the hex mask (transitional) and the attributes (which win).
     // Absent, Word's default: first row, first column, banded rows (04A0).
     if (auto look = pr.child("w:tblLook")) {

@@ -21,6 +21,7 @@ struct ReadContext {
     Numbering& numbering;
     std::vector<std::string>& warnings;
     std::vector<PictureFormat>& picture_formats;  // Document::picture_formats
+    std::vector<FloatFormat>& float_formats;      // Document::float_formats
 };
 
 // One story: a sequence of block-level elements under `container` (w:body,

@@ -99,7 +99,7 @@ Document read_document(const Package& pkg) {
     styles.load(pkg, first_target(pkg, main, RelType::styles), first_target(pkg, main, RelType::theme));
     Numbering numbering;
     numbering.load(pkg, first_target(pkg, main, RelType::numbering), styles);
-    ReadContext ctx{pkg, styles, numbering, doc.warnings, doc.picture_formats};
+    ReadContext ctx{pkg, styles, numbering, doc.warnings, doc.picture_formats, doc.float_formats};
 
     auto root = xml(pkg, main).document_element();
     auto body = root.child("w:body");

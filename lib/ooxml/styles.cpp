@@ -1,4 +1,5 @@
 #include "styles.hpp"
+#include "ooxml/float_format.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -169,7 +170,11 @@ void apply_ppr(ParaProps& p, pugi::xml_node ppr, const ThemeFonts* theme) {
             else if (b = n.child("w:end"); b) p.border_right = read_border(b, theme);
             if (auto b = n.child("w:between")) p.border_between = read_border(b, theme);
         } else if (name == "w:shd") p.shading = read_shading(n, theme);
-        else if (name == "w:tabs") {
+        else if (name == "w:framePr") {
+            // A drop cap's frame is read with its paragraph (body_reader).
+            std::string_view drop = attr(n, "w:dropCap");
+            p.frame = drop == "drop" || drop == "margin" ? TextFrame{} : read_text_frame(n);
+        } else if (name == "w:tabs") {
             for (auto t : n.children("w:tab")) {
                 TabStop ts{std::string(val(t)), std::string(attr(t, "w:leader")), twips(t, "w:pos")};
                 // A "clear" tab removes an inherited stop at that position (§17.3.1.37).

@@ -70,6 +70,21 @@ struct NumberingRef {
     int level = 0;
 };
 
+// A text frame (w:framePr, §17.3.1.11): consecutive paragraphs with the
+// same frame are one box, placed like an anchored object (page numbers in
+// a footer's centred frame, a pull quote beside the text).
+struct TextFrame {
+    bool present = false;
+    Twips width = 0, height = 0;          // 0 width: as wide as its text
+    std::string height_rule;              // auto, atLeast, exact
+    Twips x = 0, y = 0;                   // offsets when no alignment is given
+    std::string x_align, y_align;         // left/center/right/inside/outside, top/center/bottom/inside/outside/inline
+    std::string h_anchor = "text", v_anchor = "text";  // page, margin, text
+    std::string wrap;                     // around, auto, notBeside, none, tight, through
+    Twips h_space = 0, v_space = 0;       // distance from the text around it
+    bool operator==(const TextFrame&) const = default;
+};
+
 struct ParaProps {
     std::string style_id;
     Alignment alignment = Alignment::left;
@@ -86,6 +101,7 @@ struct ParaProps {
     Shading shading;
     std::vector<TabStop> tabs;
     NumberingRef numbering;
+    TextFrame frame;
     RunProps run;                         // paragraph mark / default run formatting
 };
 
@@ -99,6 +115,34 @@ struct PictureFormat {
     std::int32_t crop_left = 0, crop_top = 0, crop_right = 0, crop_bottom = 0;
     Emu outline_width = 0;
     std::string outline_color;        // RRGGBB
+};
+
+// Where an anchored object (wp:anchor, an absolutely positioned VML shape)
+// sits and how text goes around it (§20.4.2.3), and, for a shape, how it is
+// drawn: fill, outline, geometry and the insets of the text it holds. Kept
+// beside the document, like PictureFormat.
+struct FloatFormat {
+    bool anchored = false;            // positioned on the page (else a shape in the line)
+    std::string h_relative = "column", v_relative = "paragraph";  // ST_RelFromH / ST_RelFromV
+    std::string h_align, v_align;     // "" = by offset
+    Emu h_offset = 0, v_offset = 0;
+    std::string wrap = "none";        // none, square, tight, through, topAndBottom
+    std::string wrap_side = "bothSides";  // bothSides, left, right, largest
+    Emu dist_top = 0, dist_bottom = 0, dist_left = 0, dist_right = 0;
+    bool behind = false;              // behindDoc: under the text
+    std::int64_t z = 0;               // relativeHeight
+    bool in_cell = true;              // layoutInCell
+    // The shape (wps:wsp, v:shape ...); no shape: a picture.
+    bool shape = false;
+    std::string geometry = "rect";    // a:prstGeom (rect, roundRect, ellipse, line, rightArrow, ...)
+    std::string fill;                 // RRGGBB, "" = none
+    std::string line;                 // RRGGBB, "" = none
+    Emu line_width = 9525;
+    std::string dash;                 // a:prstDash, "" = solid
+    Emu inset_left = 91440, inset_top = 45720, inset_right = 91440, inset_bottom = 45720;
+    std::string text_anchor = "t";    // t, ctr, b (bodyPr anchor)
+    bool grow = false;                // spAutoFit: the shape grows to fit its text
+    bool vertical_text = false;       // bodyPr vert: the text is turned (drawn level here)
 };
 
 enum class InlineKind {
@@ -142,6 +186,7 @@ struct Inline {
     Emu width = 0, height = 0;        // drawing extent
     bool anchored = false;            // wp:anchor vs wp:inline
     std::int32_t picture_format = -1;  // drawing: index into Document::picture_formats, -1 = none
+    std::int32_t float_format = -1;    // drawing: index into Document::float_formats, -1 = none
 };
 
 struct Paragraph {
@@ -179,6 +224,16 @@ struct TableRow {
     NodeRef ref;
 };
 
+// A floating table (w:tblpPr, §17.4.58): placed like an anchored object,
+// text around it.
+struct TablePosition {
+    bool present = false;
+    Twips x = 0, y = 0;
+    std::string x_align, y_align;     // tblpXSpec, tblpYSpec
+    std::string h_anchor = "text", v_anchor = "text";  // horzAnchor / vertAnchor: page, margin, text
+    Twips left_from_text = 0, right_from_text = 0, top_from_text = 0, bottom_from_text = 0;
+};
+
 struct Table {
     std::vector<Twips> grid;          // w:tblGrid column widths
     std::vector<TableRow> rows;
@@ -188,6 +243,7 @@ struct Table {
     Alignment alignment = Alignment::left;
     Border border_top, border_bottom, border_left, border_right, border_inside_h, border_inside_v;
     Twips cell_margin_top = 0, cell_margin_bottom = 0, cell_margin_left = 108, cell_margin_right = 108;
+    TablePosition position;
     NodeRef ref;
 };
 
@@ -257,6 +313,7 @@ struct Document {
     std::string background_color;
     std::vector<std::string> warnings;  // things read approximately, as data
     std::vector<PictureFormat> picture_formats;  // see Inline::picture_format
+    std::vector<FloatFormat> float_formats;      // see Inline::float_format
 };
 
 }  // namespace allies
