@@ -178,8 +178,34 @@ std::vector<Item> shape_items(const FloatFormat& f, const Box& box) {
         else dash = {lw * 4, lw * 3};
     }
     const std::string& g = f.geometry;
-    if (g == "line" || g == "straightConnector1" || g.starts_with("bentConnector") || g.starts_with("curvedConnector")) {
-        if (has_line) out.push_back(LineItem{x, y, x + w, y + h, lw, line, kArtifact, dash});
+    if (g == "line" || g.starts_with("straightConnector") || g.starts_with("bentConnector") || g.starts_with("curvedConnector")) {
+        if (!has_line) return out;
+        // From one corner to the other (flips choose which); bent
+        // connectors turn twice at the middle, curved ones bend there.
+        double x0 = f.flip_h ? x + w : x, x1 = f.flip_h ? x : x + w;
+        double y0 = f.flip_v ? y + h : y, y1 = f.flip_v ? y : y + h;
+        if (g.starts_with("straightConnector") || g == "line") {
+            out.push_back(LineItem{x0, y0, x1, y1, lw, line, kArtifact, dash});
+            return out;
+        }
+        PathItem path;
+        path.fill = false;
+        path.closed = false;
+        path.stroke = line;
+        path.stroke_width = lw;
+        path.tag = kArtifact;
+        double xm = (x0 + x1) / 2;
+        if (g.starts_with("bentConnector")) {
+            path.points = {{x0, y0}, {xm, y0}, {xm, y1}, {x1, y1}};
+        } else {
+            for (int i = 0; i <= 24; ++i) {  // a cubic from (x0,y0) to (x1,y1), tangents level at the ends
+                double t = i / 24.0, u = 1 - t;
+                double px = u * u * u * x0 + 3 * u * u * t * xm + 3 * u * t * t * xm + t * t * t * x1;
+                double py = u * u * u * y0 + 3 * u * u * t * y0 + 3 * u * t * t * y1 + t * t * t * y1;
+                path.points.emplace_back(px, py);
+            }
+        }
+        out.push_back(std::move(path));
         return out;
     }
     std::vector<std::pair<double, double>> pts;

@@ -95,6 +95,7 @@ struct Graphic {
     double outline = 0;                    // a:ln width in points, 0 = none
     Color outline_color;
     const FloatFormat* shape = nullptr;    // a drawn shape (fill, outline, geometry), owned by the document
+    const Inline* box = nullptr;           // a text box in the line: its paragraphs, owned by the document
 };
 
 struct Atom {
@@ -635,8 +636,8 @@ private:
             pending_floats_.push_back(&in);  // placed on the page when its paragraph is
             return;
         }
-        if (!in.blocks.empty()) {
-            pending_text_boxes_.push_back(&in);  // a text box in the line: its paragraphs follow the anchor paragraph
+        if (!in.blocks.empty() && (in.width <= 0 || in.height <= 0)) {
+            pending_text_boxes_.push_back(&in);  // a text box of no size: its paragraphs follow the anchor paragraph
             return;
         }
         if (auto a = graphic_atom(in)) atoms.push_back(std::move(*a));
@@ -652,6 +653,7 @@ private:
         auto g = std::make_shared<Graphic>();
         g->alt = in.alt_text.empty() ? in.title : in.alt_text;
         if (const FloatFormat* ff = float_format_of(in); ff && ff->shape) g->shape = ff;
+        if (!in.blocks.empty()) g->box = &in;
         g->chart = in.chart_part;
         g->diagram = in.diagram_part;
         g->source = in.ref.part;
@@ -1395,6 +1397,23 @@ private:
         img.crop_right = g.crop_right;
         img.crop_bottom = g.crop_bottom;
         img.alt = g.alt;
+        if (g.box) {  // a text box in the line: its shape, its paragraphs inside
+            if (g.shape)
+                for (auto& item : shape_items(*g.shape, {x, top, a.width, a.height})) sink.items.push_back(std::move(item));
+            const double il = g.shape ? static_cast<double>(g.shape->inset_left) * kEmu : 0;
+            const double ir = g.shape ? static_cast<double>(g.shape->inset_right) * kEmu : 0;
+            const double it = g.shape ? static_cast<double>(g.shape->inset_top) * kEmu : 0;
+            double height = 0;
+            Sink content = box_content(*g.box, x + il, std::max(12.0, a.width - il - ir), height);
+            double room = a.height - it - height, dy = 0;
+            if (g.shape && room > 0 && g.shape->text_anchor == "ctr") dy = room / 2;
+            else if (g.shape && room > 0 && g.shape->text_anchor == "b") dy = room;
+            for (auto& item : content.items) {
+                shift(item, top + it + dy);
+                sink.items.push_back(std::move(item));
+            }
+            return;
+        }
         // A shape with nothing but fill and outline is decoration.
         const bool decorative = g.shape && !g.bytes && !g.raster && !g.placeholder && g.chart.empty() &&
                                 g.diagram.empty() && !g.metafile;
@@ -1591,6 +1610,24 @@ private:
         if (b.height <= a.page_height) b.y = std::clamp(b.y, 0.0, a.page_height - b.height);
     }
 
+    // A text box's paragraphs laid out from the top of a box at x, width
+    // wide (its own Div in the structure), leaving the state of the
+    // paragraph being laid out as it was; height receives their height.
+    Sink box_content(const Inline& in, double x, double width, double& height) {
+        Nested keep(*this);
+        Sink content;
+        int div = node("Div");
+        parents_.push_back(div >= 0 ? div : parents_.back());
+        Flow bf;
+        bf.x = x;
+        bf.width = width;
+        bf.sink = &content;
+        for (const auto& b : in.blocks) block(b, bf);
+        parents_.pop_back();
+        height = std::max(bf.y, bf.float_bottom);
+        return content;
+    }
+
     void place_floats(const std::vector<const Inline*>& floats, Flow& f, double left) {
         for (const Inline* in : floats) {
             const FloatFormat* ff = float_format_of(*in);
@@ -1618,16 +1655,7 @@ private:
             Sink content;
             double content_height = 0;
             if (!in->blocks.empty()) {
-                Nested keep(*this);
-                int div = node("Div");
-                parents_.push_back(div >= 0 ? div : parents_.back());
-                Flow bf;
-                bf.x = box.x + inset_l;
-                bf.width = std::max(12.0, w - inset_l - inset_r);
-                bf.sink = &content;
-                for (const auto& b : in->blocks) block(b, bf);
-                parents_.pop_back();
-                content_height = std::max(bf.y, bf.float_bottom);
+                content = box_content(*in, box.x + inset_l, std::max(12.0, w - inset_l - inset_r), content_height);
                 if (double need = content_height + inset_t + inset_b; (ff->grow && need > 1) || need > box.height + 0.5) {
                     const double x = box.x;
                     box = place(pl, w, need, areas);

@@ -261,6 +261,23 @@ FloatFormat read_float_format(pugi::xml_node holder, pugi::xml_node shape, const
         } else {
             read_position(holder.child("wp:positionH"), f.h_relative, f.h_align, f.h_offset);
             read_position(holder.child("wp:positionV"), f.v_relative, f.v_align, f.v_offset);
+            // Word 2010 writes percentage positions (wp14:pctPos*) in an
+            // mc:Choice and their value in EMU for this page in the
+            // Fallback: the Fallback's is the position on this page.
+            for (auto ac : holder.children("mc:AlternateContent")) {
+                pugi::xml_node fallback = ac.child("mc:Fallback");
+                for (auto branch : {fallback, ac.child("mc:Choice")}) {
+                    auto h = branch.child("wp:positionH"), v = branch.child("wp:positionV");
+                    if (h && (h.child("wp:posOffset") || h.child("wp:align"))) {
+                        read_position(h, f.h_relative, f.h_align, f.h_offset);
+                        break;
+                    }
+                    if (v && (v.child("wp:posOffset") || v.child("wp:align"))) {
+                        read_position(v, f.v_relative, f.v_align, f.v_offset);
+                        break;
+                    }
+                }
+            }
         }
         for (auto c : holder.children()) {
             std::string_view cn = c.name();
@@ -277,7 +294,10 @@ FloatFormat read_float_format(pugi::xml_node holder, pugi::xml_node shape, const
     f.shape = true;
     auto sppr = shape.child("wps:spPr");
     if (auto geom = sppr.child("a:prstGeom")) f.geometry = attr(geom, "prst");
-    if (shape.child("wps:cNvCnPr")) f.geometry = "line";  // a connector
+    auto flipped = [](std::string_view v) { return v == "1" || v == "true"; };
+    f.flip_h = flipped(attr(sppr.child("a:xfrm"), "flipH"));
+    f.flip_v = flipped(attr(sppr.child("a:xfrm"), "flipV"));
+    if (shape.child("wps:cNvCnPr") && !sppr.child("a:prstGeom")) f.geometry = "line";  // a connector
     // Fill and outline: the shape's own, else its style's references
     // (fillRef/lnRef index 0 = none).
     auto style = shape.child("wps:style");

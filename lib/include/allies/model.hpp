@@ -135,6 +135,7 @@ struct FloatFormat {
     // The shape (wps:wsp, v:shape ...); no shape: a picture.
     bool shape = false;
     std::string geometry = "rect";    // a:prstGeom (rect, roundRect, ellipse, line, rightArrow, ...)
+    bool flip_h = false, flip_v = false;  // a:xfrm flipH/flipV (which corner a line starts from)
     std::string fill;                 // RRGGBB, "" = none
     std::string line;                 // RRGGBB, "" = none
     Emu line_width = 9525;
