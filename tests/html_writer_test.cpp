@@ -414,6 +414,25 @@ TEST(HtmlWriter, ImagesAreEmbeddedWithAltTextAndSize) {
     EXPECT_NE(html.find("alt=\"\" width"), std::string::npos);    // neither: decorative, skipped by readers
 }
 
+TEST(HtmlWriter, AnAnchoredPictureIsAFigureAfterItsParagraph) {
+    DocxBuilder b = image_doc();
+    std::string floating = drawing("rImg", "Floating logo");
+    floating.replace(floating.find("<wp:inline>"), 11,
+                     "<wp:anchor simplePos=\"0\" relativeHeight=\"1\" behindDoc=\"0\" locked=\"0\" layoutInCell=\"1\" "
+                     "allowOverlap=\"1\"><wp:simplePos x=\"0\" y=\"0\"/><wp:positionH relativeFrom=\"margin\">"
+                     "<wp:align>right</wp:align></wp:positionH><wp:positionV relativeFrom=\"paragraph\"><wp:posOffset>0"
+                     "</wp:posOffset></wp:positionV>");
+    floating.replace(floating.find("</wp:inline>"), 12, "</wp:anchor>");
+    floating.replace(floating.find("<wp:docPr"), 0, "<wp:wrapSquare wrapText=\"bothSides\"/>");
+    b.body = "<w:p><w:r><w:t>Text beside it.</w:t></w:r>" + floating + "</w:p>";
+    auto html = main_of(html_of(b).html);
+    auto p = html.find("<p>Text beside it.</p>"), figure = html.find("<figure class=\"float\"><img ");
+    ASSERT_NE(p, std::string::npos) << html;
+    ASSERT_NE(figure, std::string::npos) << html;
+    EXPECT_LT(p, figure);
+    EXPECT_NE(html.find("alt=\"Floating logo\"", figure), std::string::npos);
+}
+
 TEST(HtmlWriter, AssetsModeReturnsEachImageOnceAndUsesTheHref) {
     DocxBuilder b = image_doc();
     b.extra_rels.push_back(image_rel("rImg2", "media/image2.png"));
@@ -471,7 +490,7 @@ TEST(HtmlWriter, TextBoxesAndContentControlsShowTheirContent) {
              "<w:p><w:r><w:t>In the box</w:t></w:r></w:p></w:txbxContent></wps:txbx></wps:wsp></a:graphicData>"
              "</a:graphic></wp:anchor></w:drawing></w:r></w:p>";
     EXPECT_EQ(main_of(html_of(b).html),
-              "<p>Block</p>\n<p>Anchor</p>\n<div class=\"text-box\">\n<p>In the box</p>\n</div>\n");
+              "<p>Block</p>\n<p>Anchor</p>\n<aside class=\"text-box\">\n<p>In the box</p>\n</aside>\n");
 }
 
 TEST(HtmlWriter, RightToLeftAndAlignedParagraphs) {

@@ -381,6 +381,7 @@ struct ParagraphHtml {
     std::string html;
     bool content = false;                             // anything a reader sees or hears
     std::vector<const std::vector<Block>*> boxes;     // text boxes, shown after the paragraph
+    std::vector<std::string> floats;                  // anchored pictures, shown after it as figures
     std::vector<std::string> ids;                     // referenced bookmarks starting here
 };
 
@@ -681,6 +682,7 @@ private:
             lists.close(out);
             out += "<p" + id_attr(ids) + paragraph_attrs(p) + ">" + extra_id_spans(ids) + ph.html + "</p>\n";
         }
+        for (const auto& f : ph.floats) out += "<figure class=\"float\">" + f + "</figure>\n";
         for (const auto* box : ph.boxes) text_box(*box, out, ctx);
     }
 
@@ -691,18 +693,20 @@ private:
         pending.clear();
         ids.insert(ids.end(), image.ids.begin(), image.ids.end());
         ids.insert(ids.end(), caption.ids.begin(), caption.ids.end());
-        out += "<figure" + id_attr(ids) + ">" + extra_id_spans(ids) + trim(image.html) + "\n<figcaption>" +
+        std::string floats;
+        for (const auto& f : image.floats) floats += f;
+        out += "<figure" + id_attr(ids) + ">" + extra_id_spans(ids) + trim(image.html) + floats + "\n<figcaption>" +
                trim(caption.html) + "</figcaption>\n</figure>\n";
         for (const auto* box : caption.boxes) text_box(*box, out, ctx);
     }
 
-    // A text box's content is shown where it is anchored, marked as a box
-    // (its position on the page is not kept).
+    // A text box's content is shown where it is anchored, as an aside (its
+    // position on the page is not kept).
     void text_box(const std::vector<Block>& box, std::string& out, const BlockCtx& ctx) {
         std::string inner;
         blocks(box, inner, ctx);
         if (inner.empty()) return;
-        out += "<div class=\"text-box\">\n" + inner + "</div>\n";
+        out += "<aside class=\"text-box\">\n" + inner + "</aside>\n";
     }
 
     // --- tables ------------------------------------------------------------
@@ -851,6 +855,10 @@ private:
                 case InlineKind::drawing:
                     if (!in.blocks.empty()) ph.boxes.push_back(&in.blocks);
                     if (std::string img = image(in); !img.empty()) {
+                        if (in.anchored && in.blocks.empty()) {  // a float: a figure of its own at its anchor
+                            ph.floats.push_back(std::move(img));
+                            break;
+                        }
                         out += img;
                         ph.content = true;
                     }
