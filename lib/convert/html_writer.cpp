@@ -17,7 +17,7 @@
 #include "allies/convert.hpp"
 #include "allies/html.hpp"
 #include "convert/metafile_svg.hpp"
-#include "visible.hpp"
+#include "ooxml/visible.hpp"
 
 namespace allies {
 

@@ -4,7 +4,7 @@
 #include <string>
 
 #include "allies/convert.hpp"
-#include "visible.hpp"
+#include "ooxml/visible.hpp"
 
 namespace allies {
 

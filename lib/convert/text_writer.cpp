@@ -3,7 +3,7 @@
 #include <string>
 
 #include "allies/convert.hpp"
-#include "visible.hpp"
+#include "ooxml/visible.hpp"
 
 namespace allies {
 

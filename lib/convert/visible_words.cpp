@@ -3,7 +3,7 @@
 #include <map>
 #include <set>
 
-#include "visible.hpp"
+#include "ooxml/visible.hpp"
 
 namespace allies::writers {
 namespace {

@@ -24,7 +24,7 @@
 #include <memory>
 #include <optional>
 
-#include "convert/visible.hpp"
+#include "ooxml/visible.hpp"
 #include "ooxml/numbering.hpp"
 #include "text/encode.hpp"
 

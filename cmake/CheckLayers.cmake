@@ -1,0 +1,38 @@
+# The library's layering, checked at build time: each internal folder of
+# lib/ may include headers of the folders below it only. An include that
+# goes upward or sideways fails the build, naming the file and the include.
+# (The public headers, allies/..., declare the API and may be included
+# anywhere.) Run by the check_layers target: cmake -DLIB=<lib dir> -P this.
+set(below_text    "text")
+set(below_package "package;text")
+set(below_ooxml   "ooxml;package;text")
+set(below_detect  "detect;package;text")
+set(below_redact  "redact;detect;ooxml;package;text")
+set(below_layout  "layout;ooxml;package;text")
+set(below_pdf     "pdf;layout;text")
+set(below_verify  "verify;package;text")
+set(below_convert "convert;layout;pdf;ooxml;package;text")
+set(below_publish "publish;convert;redact;detect;verify;layout;pdf;ooxml;package;text")
+set(below_capi    "capi;publish;convert;redact;detect;verify;layout;pdf;ooxml;package;text")
+
+set(failures "")
+foreach(module text package ooxml detect redact layout pdf verify convert publish capi)
+  file(GLOB_RECURSE sources "${LIB}/${module}/*.cpp" "${LIB}/${module}/*.hpp")
+  foreach(source ${sources})
+    file(STRINGS "${source}" includes REGEX "^[ \t]*#[ \t]*include[ \t]+\"[a-z_]+/")
+    foreach(line ${includes})
+      string(REGEX REPLACE "^[ \t]*#[ \t]*include[ \t]+\"([a-z_]+)/.*" "\\1" target "${line}")
+      if(target STREQUAL "allies")
+        continue()
+      endif()
+      list(FIND below_${module} "${target}" allowed)
+      if(allowed EQUAL -1)
+        file(RELATIVE_PATH rel "${LIB}" "${source}")
+        string(APPEND failures "  lib/${rel}: ${line} (${module} may include only: ${below_${module}})\n")
+      endif()
+    endforeach()
+  endforeach()
+endforeach()
+if(failures)
+  message(FATAL_ERROR "includes that break the library's layering:\n${failures}")
+endif()
