@@ -1,0 +1,274 @@
+// Objects outside the text flow, placed by the engine: anchored drawings and
+// text boxes, text frames, floating tables; the exclusions their wrapping
+// leaves for the lines beside them (the values: floats.hpp).
+#include "layout/engine.hpp"
+
+namespace allies::layout::detail {
+
+// ---- floats: anchored objects, text frames, floating tables ---------------
+// Whether a float on this flow reaches into the band the paragraph's
+// lines would take (so they are filled again around it).
+bool Engine::wraps_here(const Flow& f, double left, double avail, const std::vector<double>& heights) const {
+    double total = 0;
+    for (double h : heights) total += h;
+    double top = f.y, bottom = f.y + total * 2 + 24;  // lines pushed below a float take more room
+    for (const auto& e : f.exclusions)
+        if (e.box.y < bottom && e.box.bottom() > top && e.box.x < f.x + left + avail && e.box.right() > f.x + left)
+            return true;
+    return false;
+}
+
+// The areas an object is placed against, for an object anchored at the
+// flow's cursor.
+AnchorAreas Engine::areas_for(const Flow& f) const {
+    const Section& s = furniture_section_ ? *furniture_section_ : section_ ? *section_ : default_section_;
+    AnchorAreas a;
+    a.page_width = s.page_width * kTwip;
+    a.page_height = s.page_height * kTwip;
+    a.margins = {(s.margin_left + s.gutter) * kTwip, s.margin_top * kTwip,
+                 std::max(72.0, (s.page_width - s.margin_left - s.margin_right - s.gutter) * kTwip),
+                 std::max(72.0, (s.page_height - s.margin_top - s.margin_bottom) * kTwip)};
+    a.column_x = f.x;
+    a.column_width = f.width;
+    a.paragraph_y = a.line_y = f.y;
+    a.character_x = f.x;
+    a.odd_page = furniture_section_ ? page_number_ % 2 == 1 : pages_.size() % 2 == 1;
+    return a;
+}
+
+// Where an object placed by `p` goes, and its coordinates: a flow that
+// is not the page's knows the page only in a header or footer (its
+// absolute sink); elsewhere (table cells, text boxes, notes) a position
+// from the page becomes one from the paragraph and the column.
+Sink* Engine::target_for(Placement& p, Flow& f, bool& flow_coordinates) {
+    flow_coordinates = true;
+    if (f.paginate) return p.behind && f.behind ? f.behind : f.sink;
+    if (page_relative(p) && f.absolute) {
+        flow_coordinates = false;
+        return p.behind && f.behind ? f.behind : f.absolute;
+    }
+    if (page_relative(p)) {
+        p.v_relative = "paragraph";
+        if (p.v_align != "top" && p.v_align != "center" && p.v_align != "bottom") p.v_offset = 0;
+        p.v_align.clear();
+    }
+    if (p.h_relative != "column" && p.h_relative != "character") {
+        p.h_relative = "column";
+        if (p.h_align.empty()) p.h_offset = 0;
+    }
+    return f.sink;
+}
+
+// Keeps a box on the page (a position off the page would hide it).
+void Engine::keep_on_page(Box& b, const AnchorAreas& a) {
+    if (b.width <= a.page_width) b.x = std::clamp(b.x, 0.0, a.page_width - b.width);
+    if (b.height <= a.page_height) b.y = std::clamp(b.y, 0.0, a.page_height - b.height);
+}
+
+// A text box's paragraphs laid out from the top of a box at x, width
+// wide (its own Div in the structure), leaving the state of the
+// paragraph being laid out as it was; height receives their height.
+Sink Engine::box_content(const Inline& in, double x, double width, double& height) {
+    Nested keep(*this);
+    Sink content;
+    int div = node("Div");
+    parents_.push_back(div >= 0 ? div : parents_.back());
+    Flow bf;
+    bf.x = x;
+    bf.width = width;
+    bf.sink = &content;
+    for (const auto& b : in.blocks) block(b, bf);
+    parents_.pop_back();
+    height = std::max(bf.y, bf.float_bottom);
+    return content;
+}
+
+void Engine::place_floats(const std::vector<const Inline*>& floats, Flow& f, double left) {
+    for (const Inline* in : floats) {
+        const FloatFormat* ff = float_format_of(*in);
+        if (!ff) continue;
+        Placement pl = placement_of(*ff);
+        bool flow_coordinates = true;
+        Sink* target = target_for(pl, f, flow_coordinates);
+        AnchorAreas areas = areas_for(f);
+        areas.character_x = f.x + left;
+        double w = std::max(0.0, static_cast<double>(in->width) * kEmu);
+        double h = std::max(0.0, static_cast<double>(in->height) * kEmu);
+        if (w > areas.page_width || h > areas.page_height) {  // never larger than the page
+            double k = std::min(areas.page_width / std::max(w, 1.0), areas.page_height / std::max(h, 1.0));
+            w *= k;
+            h *= k;
+        }
+        const double inset_l = ff->shape ? static_cast<double>(ff->inset_left) * kEmu : 0;
+        const double inset_r = ff->shape ? static_cast<double>(ff->inset_right) * kEmu : 0;
+        const double inset_t = ff->shape ? static_cast<double>(ff->inset_top) * kEmu : 0;
+        const double inset_b = ff->shape ? static_cast<double>(ff->inset_bottom) * kEmu : 0;
+        Box box = place(pl, w, h, areas);
+        // A text box's content, laid out at the box's left; it grows the
+        // box when it needs more room (autofit, or text that would be
+        // cut off: nothing is hidden).
+        Sink content;
+        double content_height = 0;
+        if (!in->blocks.empty()) {
+            content = box_content(*in, box.x + inset_l, std::max(12.0, w - inset_l - inset_r), content_height);
+            if (double need = content_height + inset_t + inset_b; (ff->grow && need > 1) || need > box.height + 0.5) {
+                const double x = box.x;
+                box = place(pl, w, need, areas);
+                box.x = x;
+            }
+        }
+        if (f.paginate || !flow_coordinates) {
+            const double x = box.x;
+            keep_on_page(box, areas);
+            if (box.x != x)
+                for (auto& item : content.items) shift(item, 0, box.x - x);
+        }
+        if (ff->shape)
+            for (auto& item : shape_items(*ff, box)) target->items.push_back(std::move(item));
+        if (!in->blocks.empty()) {
+            double room = box.height - inset_t - inset_b - content_height, dy = 0;
+            if (room > 0 && ff->text_anchor == "ctr") dy = room / 2;
+            else if (room > 0 && ff->text_anchor == "b") dy = room;
+            for (auto& item : content.items) {
+                shift(item, box.y + inset_t + dy);
+                target->items.push_back(std::move(item));
+            }
+        } else if (!ff->shape || !in->image_part.empty() || !in->chart_part.empty() || !in->diagram_part.empty()) {
+            if (auto a = graphic_atom(*in)) {
+                a->width = box.width;
+                a->height = box.height;
+                draw_graphic(*a, box.x, box.y, *target);
+            }
+        }
+        if (!flow_coordinates) continue;
+        if (auto ex = exclusion_of(pl, box)) f.exclusions.push_back(*ex);
+        f.float_bottom = std::max(f.float_bottom, box.bottom());
+    }
+}
+
+// A paragraph in a text frame (w:framePr): laid out in its own box as
+// wide as the frame (or its text), placed like an anchored object; the
+// text around wraps beside it. Following paragraphs with the same frame
+// go on below it in the same frame.
+void Engine::framed_paragraph(const Paragraph& para, Flow& f) {
+    const TextFrame& fr = para.props.frame;
+    Paragraph p = para;
+    p.props.frame = {};
+    p.section_end = false;
+    Placement pl = placement_of(fr);
+    bool flow_coordinates = true;
+    Sink* target = target_for(pl, f, flow_coordinates);
+    AnchorAreas areas = areas_for(f);
+    const bool continues = open_frame_ && open_frame_->frame == fr && open_frame_->flow == &f && open_frame_->sink == f.sink;
+    double width = continues ? open_frame_->width : fr.width * kTwip;
+    Previous saved_previous = std::exchange(previous_, {});
+    OpenBox saved_box = std::exchange(open_box_, {});
+    if (width <= 0) {  // as wide as its widest line: measured first, untagged
+        Sink scratch;
+        Flow mf;
+        mf.width = std::min(f.width, areas.page_width);
+        mf.sink = &scratch;
+        bool saved_artifact = std::exchange(artifact_, true);
+        widest_line_ = 0;
+        paragraph(p, mf);
+        artifact_ = saved_artifact;
+        previous_ = {};
+        open_box_ = {};
+        width = std::clamp(widest_line_ + 0.5, 6.0, mf.width);
+    }
+    Sink box_items;
+    Flow bf;
+    bf.width = width;
+    bf.sink = &box_items;
+    paragraph(p, bf);
+    previous_ = saved_previous;
+    open_box_ = saved_box;
+    double height = std::max(bf.y, bf.float_bottom);
+    if (fr.height > 0 && fr.height_rule == "exact") height = fr.height * kTwip;
+    else if (fr.height > 0) height = std::max(height, fr.height * kTwip);
+    Box box;
+    if (continues) {
+        box = {open_frame_->x, open_frame_->next_y, width, height};
+    } else {
+        box = place(pl, width, height, areas);
+        if (f.paginate && !page_relative(pl) && box.bottom() > flow_bottom() && !at_page_top_ &&
+            height < frame_height()) {  // the frame goes with its paragraph to the next page
+            next_frame();
+            areas = areas_for(f);
+            target = f.sink;
+            box = place(pl, width, height, areas);
+        }
+        if (f.paginate || !flow_coordinates) keep_on_page(box, areas);
+    }
+    for (auto& item : box_items.items) {
+        shift(item, box.y, box.x);
+        target->items.push_back(std::move(item));
+    }
+    if (flow_coordinates) {
+        if (auto ex = exclusion_of(pl, box)) f.exclusions.push_back(*ex);
+        f.float_bottom = std::max(f.float_bottom, box.bottom());
+    }
+    open_frame_ = OpenFrame{fr, f.sink, &f, box.x, width, box.bottom()};
+    if (para.section_end) end_section(f);
+}
+
+// A floating table (w:tblpPr): laid out in a box, placed like an
+// anchored object, text around it; two such tables side by side stay
+// side by side. One taller than the page is laid out in the flow
+// instead, where it can break across pages.
+void Engine::floating_table(const Table& t, Flow& f) {
+    Placement pl = placement_of(t.position);
+    bool flow_coordinates = true;
+    Sink* target = target_for(pl, f, flow_coordinates);
+    AnchorAreas areas = areas_for(f);
+    const std::size_t structure_before = out_.structure.size();
+    Sink box_items;
+    Flow tf;
+    tf.width = f.width;
+    tf.sink = &box_items;
+    Previous saved_previous = std::exchange(previous_, {});
+    table(t, tf);
+    previous_ = saved_previous;
+    double height = std::max(0.0, tf.y - 2);
+    double width = 0;
+    for (Twips w : t.grid) width += w * kTwip;
+    if (width <= 0 || width > f.width) width = f.width;
+    if (f.paginate && height > frame_height()) {
+        // Too tall to float: drop the box (and its structure nodes, made
+        // last) and lay the table out in the flow.
+        out_.structure.resize(structure_before);
+        table(t, f);
+        return;
+    }
+    Box box = place(pl, width, height, areas);
+    if (f.paginate && !page_relative(pl) && box.bottom() > flow_bottom() && !at_page_top_) {
+        next_frame();
+        areas = areas_for(f);
+        target = f.sink;
+        box = place(pl, width, height, areas);
+    }
+    if (f.paginate || !flow_coordinates) keep_on_page(box, areas);
+    for (auto& item : box_items.items) {
+        shift(item, box.y, box.x);
+        target->items.push_back(std::move(item));
+    }
+    if (flow_coordinates) {
+        if (auto ex = exclusion_of(pl, box)) f.exclusions.push_back(*ex);
+        f.float_bottom = std::max(f.float_bottom, box.bottom());
+    }
+}
+
+// A table does not wrap around floats: it starts below any float in
+// its way.
+void Engine::below_floats(Flow& f) {
+    for (bool moved = true; moved;) {
+        moved = false;
+        for (const auto& e : f.exclusions)
+            if (e.box.y <= f.y + 0.01 && e.box.bottom() > f.y + 0.01 && e.box.x < f.x + f.width && e.box.right() > f.x) {
+                f.y = e.box.bottom();
+                moved = true;
+            }
+    }
+}
+
+}  // namespace allies::layout::detail

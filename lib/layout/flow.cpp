@@ -1,0 +1,550 @@
+// Blocks down the columns of pages: sections and columns, new pages,
+// paragraph spacing, keep and widow rules, footnotes by line, paragraph
+// shading and borders.
+#include "layout/engine.hpp"
+
+namespace allies::layout::detail {
+
+// ---- structure (tagged PDF) -----------------------------------------
+int Engine::node(const std::string& type, const std::string& alt) {
+    if (artifact_) return kArtifact;
+    out_.structure.push_back({type, parents_.back(), alt});
+    return static_cast<int>(out_.structure.size()) - 1;
+}
+
+// ---- pages and sections -------------------------------------------
+// Page geometry within what Word accepts (a page from 1 to 22 inches a
+// side, at least an inch of text each way), so that a damaged or hostile
+// size can neither hide the text nor make endless pages.
+void Engine::sane_geometry(Section& s) {
+    s.page_width = std::clamp<Twips>(s.page_width, 1440, 31680);
+    s.page_height = std::clamp<Twips>(s.page_height, 1440, 31680);
+    auto fit = [](Twips& a, Twips& b, Twips room) {
+        a = std::max<Twips>(0, a);
+        b = std::max<Twips>(0, b);
+        if (a + b > room) {  // margins leave less than an inch: shrink them in proportion
+            double k = static_cast<double>(room) / static_cast<double>(a + b);
+            a = static_cast<Twips>(a * k);
+            b = static_cast<Twips>(b * k);
+        }
+    };
+    s.gutter = std::clamp<Twips>(s.gutter, 0, s.page_width / 4);
+    fit(s.margin_left, s.margin_right, s.page_width - s.gutter - 1440);
+    fit(s.margin_top, s.margin_bottom, s.page_height - 1440);
+    s.margin_header = std::clamp<Twips>(s.margin_header, 0, s.page_height / 2);
+    s.margin_footer = std::clamp<Twips>(s.margin_footer, 0, s.page_height / 2);
+    s.columns = std::clamp(s.columns, 1, 45);
+    s.column_space = std::clamp<Twips>(s.column_space, 0, s.page_width);
+}
+
+void Engine::start_section(const Section& s, bool first) {
+    section_ = &s;
+    section_index_ = static_cast<std::size_t>(section_ - sections_.data());
+    if (sections_.empty() || section_index_ >= sections_.size()) section_index_ = 0;
+    if (first || s.type != "continuous" || pages_.empty()) {
+        new_page(true);
+        return;
+    }
+    // A continuous break: the new section's columns start below
+    // everything already on the page (columns are not balanced).
+    PageInfo& p = pages_.back();
+    double y = std::max(flow_.y, p.deepest);
+    set_columns(p, s, y);
+    flow_.y = y;
+}
+
+// Column geometry of a section from y down; the flow goes to column 0.
+void Engine::set_columns(PageInfo& p, const Section& s, double y) {
+    double left = (s.margin_left + s.gutter) * kTwip;
+    double width = std::max(72.0, (s.page_width - s.margin_left - s.margin_right - s.gutter) * kTwip);
+    int n = std::clamp(s.columns, 1, 16);
+    double gap = n > 1 ? std::max(0.0, s.column_space * kTwip) : 0;
+    if (n > 1 && (width - gap * (n - 1)) / n < 36) n = 1;  // columns too narrow to hold text: one
+    p.columns = n;
+    p.column = 0;
+    p.column_top = y;
+    p.left = left;
+    p.column_gap = n > 1 ? gap : 0;
+    p.column_width = n > 1 ? (width - gap * (n - 1)) / n : width;
+    flow_.x = left;
+    flow_.width = p.column_width;
+}
+
+// Overflow: the next column of the page, else a new page.
+void Engine::next_frame() {
+    if (!pages_.empty()) {
+        PageInfo& p = pages_.back();
+        p.deepest = std::max(p.deepest, flow_.y);
+        if (p.column + 1 < p.columns) {
+            ++p.column;
+            flow_.x = p.left + p.column * (p.column_width + p.column_gap);
+            flow_.y = p.column_top;
+            at_page_top_ = true;
+            return;
+        }
+    }
+    new_page();
+}
+
+void Engine::new_page(bool first_of_section) {
+    const Section& s = section_ ? *section_ : default_section_;
+    PageInfo p;
+    p.section = section_index_;
+    p.first_of_section = first_of_section;
+    p.width = s.page_width * kTwip;
+    p.height = s.page_height * kTwip;
+    p.bottom = (s.page_height - s.margin_bottom) * kTwip;
+    // A header taller than the top margin pushes the text down, a tall
+    // footer pushes its bottom up, as in Word.
+    double header = extent(p.section, false, first_of_section && s.title_page);
+    double footer = extent(p.section, true, first_of_section && s.title_page);
+    p.bottom = std::min(p.bottom, s.page_height * kTwip - s.margin_footer * kTwip - footer - 6);
+    pages_.push_back(std::move(p));
+    flow_.y = std::max(s.margin_top * kTwip, s.margin_header * kTwip + header + 6);
+    set_columns(pages_.back(), s, flow_.y);
+    flow_.paginate = true;
+    flow_.sink = &pages_.back().sink;
+    flow_.behind = &pages_.back().behind;
+    flow_.exclusions.clear();
+    open_frame_.reset();
+    at_page_top_ = true;
+}
+
+// Where body text must stop on the current page: above its footnotes.
+double Engine::flow_bottom() const {
+    if (pages_.empty()) return content_bottom();
+    const PageInfo& p = pages_.back();
+    return p.bottom - (p.notes_height > 0 ? p.notes_height + kNoteSeparator : 0);
+}
+
+double Engine::content_bottom() const {
+    if (!pages_.empty()) return pages_.back().bottom;
+    const Section& s = section_ ? *section_ : default_section_;
+    return (s.page_height - s.margin_bottom) * kTwip;
+}
+
+// ---- blocks ------------------------------------------------------------
+void Engine::block(const Block& b, Flow& f) {
+    switch (b.kind) {
+        case BlockKind::paragraph:
+            if (b.paragraph.props.frame.present) {
+                framed_paragraph(b.paragraph, f);
+            } else {
+                open_frame_.reset();
+                paragraph(b.paragraph, f);
+            }
+            break;
+        case BlockKind::table:
+            open_frame_.reset();
+            if (b.table.position.present) floating_table(b.table, f);
+            else table(b.table, f);
+            break;
+        case BlockKind::content_control:
+        case BlockKind::inserted:
+            for (const auto& c : b.children) block(c, f);
+            break;
+        case BlockKind::deleted: break;
+    }
+}
+
+void Engine::paragraph(const Paragraph& para, Flow& f) {
+    const ParaProps& pp = para.props;
+    std::vector<Atom> atoms;
+    styles_.clear();
+    keys_.clear();
+    fallback_styles_.clear();
+    small_caps_styles_.clear();
+    pending_text_boxes_.clear();
+    pending_floats_.clear();
+    // Runs over a dark paragraph shading take white for automatic colour.
+    bool saved_dark = background_dark_;
+    if (Color shade; shading_color(pp.shading, shade)) background_dark_ = is_dark(shade);
+    int para_style = style_of(pp.run, "");
+    if (!para.list_label.empty()) {
+        RunProps lp = para.label_props ? *para.label_props : pp.run;
+        add_text(atoms, para.list_label, style_of(lp, ""), false);
+        Atom tab;
+        tab.kind = AtomKind::tab;
+        tab.style = para_style;
+        atoms.push_back(tab);
+    }
+    std::size_t label_end = para.list_label.empty() ? 0 : atoms.size() - 1;  // label atoms, before its tab
+    gather(para.inlines, atoms, "");
+    background_dark_ = saved_dark;
+    shape_widths(atoms);
+    east_asian_spacing(atoms);
+
+    // Bookmarks in this paragraph: internal links land where it starts.
+    std::vector<std::string> bookmarks;
+    if (f.paginate) collect_bookmarks(para.inlines, bookmarks);
+
+    // Structure: a heading, a paragraph, or a list item (label + body).
+    int saved_tag = tag_, saved_label = label_tag_;
+    std::size_t saved_label_end = label_end_;
+    bool heading = pp.outline_level >= 0 && pp.outline_level <= 5;
+    if (artifact_) {
+        tag_ = label_tag_ = kArtifact;
+    } else if (heading) {  // a numbered heading is a heading, its number part of it
+        list_node_ = -1;
+        tag_ = label_tag_ = node("H" + std::to_string(pp.outline_level + 1));
+    } else if (!para.list_label.empty()) {
+        if (list_node_ < 0 || list_parent_ != parents_.back()) {
+            list_node_ = node("L");
+            list_parent_ = parents_.back();
+        }
+        parents_.push_back(list_node_);
+        parents_.push_back(node("LI"));
+        label_tag_ = node("Lbl");
+        tag_ = node("LBody");
+        parents_.pop_back();
+        parents_.pop_back();
+    } else {
+        list_node_ = -1;
+        tag_ = label_tag_ = node("P");
+    }
+    label_end_ = label_end;
+
+    // Indents may reach into the margins but never push the text off the
+    // page or leave it less than half an inch (damaged documents).
+    double left = std::clamp(pp.indent_left * kTwip, -f.x, std::max(0.0, f.width - 36));
+    double right = std::clamp(pp.indent_right * kTwip, -f.x, std::max(0.0, f.width - 36 - left));
+    double first = pp.indent_first_line * kTwip - pp.indent_hanging * kTwip;
+    double avail = std::max(24.0, f.width - left - right);
+    // Pictures larger than the column or the page are shown whole,
+    // scaled down (Word would crop them at the page edge).
+    double tallest = f.paginate ? std::max(36.0, frame_height()) : 1e4;
+    for (auto& a : atoms) {
+        if (a.kind != AtomKind::image || a.width <= 0 || a.height <= 0) continue;
+        double k = std::min({1.0, avail / a.width, tallest / a.height});
+        a.width *= k;
+        a.height *= k;
+    }
+
+    // Break opportunities (UAX #14) over the paragraph's text.
+    std::u16string units;
+    std::vector<std::size_t> unit_atom;  // UTF-16 unit -> atom
+    units.reserve(atoms.size());
+    unit_atom.reserve(atoms.size());
+    for (std::size_t i = 0; i < atoms.size(); ++i) {
+        char32_t c = atoms[i].kind == AtomKind::text ? atoms[i].ch
+                     : atoms[i].kind == AtomKind::tab ? U'\t'
+                     : atoms[i].kind == AtomKind::image ? U'\uFFFC' : U'\n';
+        if (c >= 0x10000 && c <= 0x10FFFF) {
+            units.push_back(static_cast<char16_t>(0xD800 + ((c - 0x10000) >> 10)));
+            units.push_back(static_cast<char16_t>(0xDC00 + ((c - 0x10000) & 0x3FF)));
+            unit_atom.push_back(i);
+        } else {
+            units.push_back(c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF) ? u'\uFFFD' : static_cast<char16_t>(c));
+        }
+        unit_atom.push_back(i);
+    }
+    // Read-only alias of units (no copy).
+    icu::UnicodeString text(false, units.data(), static_cast<int32_t>(units.size()));
+    std::vector<bool> break_before(atoms.size() + 1, false);
+    // One line-break iterator per document: creating one costs more than
+    // breaking a paragraph.
+    if (!line_breaker_) {
+        UErrorCode status = U_ZERO_ERROR;
+        line_breaker_.reset(icu::BreakIterator::createLineInstance(icu::Locale::getRoot(), status));
+        if (U_FAILURE(status)) line_breaker_.reset();
+    }
+    icu::BreakIterator* bi = line_breaker_.get();
+    if (bi) {
+        bi->setText(text);
+        for (int32_t p = bi->first(); p != icu::BreakIterator::DONE; p = bi->next())
+            if (p > 0 && static_cast<std::size_t>(p) < unit_atom.size()) break_before[unit_atom[static_cast<std::size_t>(p)]] = true;
+    }
+
+    std::vector<Line> lines = fill_lines(atoms, break_before, pp, left, first, avail, nullptr);
+
+    // Vertical placement.
+    double before = pp.space_before * kTwip, after = pp.space_after * kTwip;
+    // Contextual spacing: no space between paragraphs of the same style
+    // (each paragraph's own flag governs its own spacing).
+    bool same_style = previous_.flow == &f && previous_.sink == f.sink && previous_.style == pp.style_id &&
+                      std::abs(previous_.end - f.y) < 0.01;
+    if (same_style && previous_.contextual) f.y -= previous_.after;
+    if (same_style && pp.contextual_spacing) before = 0;
+    if (pp.page_break_before && f.paginate && !at_page_top_) new_page();
+    if (!(f.paginate && at_page_top_)) f.y += before;
+    std::vector<Segment> segments;  // where the paragraph's lines went, for its borders and shading
+    if (f.paginate && pp.outline_level >= 0 && pp.outline_level <= 8 && !atoms.empty()) {
+        // The bookmarks panel: one entry per heading (label included).
+        std::u32string title;
+        for (const auto& a : atoms) title += a.kind == AtomKind::text ? a.ch : U' ';
+        icu::UnicodeString u;
+        for (char32_t c : title) u.append(static_cast<UChar32>(c));
+        std::string utf8;
+        u.trim().toUTF8String(utf8);
+        if (!utf8.empty())
+            out_.outline.push_back({utf8, pp.outline_level, static_cast<int>(pages_.size()) - 1, f.y});
+    }
+    int base_style = para_style;
+    // Line heights first, for keep-with-next and widow/orphan control.
+    auto line_heights = [&] {
+        std::vector<double> out;
+        for (const auto& line : lines) {
+            double asc = 0, desc = 0;
+            bool any = false;
+            for (std::size_t k = line.begin; k < line.end; ++k) {
+                if (atoms[k].kind == AtomKind::image) {
+                    asc = std::max(asc, atoms[k].height);
+                    any = true;
+                } else {
+                    line_metrics(styles_[static_cast<std::size_t>(atoms[k].style)], asc, desc);
+                    any = true;
+                }
+            }
+            if (!any) line_metrics(styles_[static_cast<std::size_t>(base_style)], asc, desc);
+            double natural = asc + desc, h = natural;
+            if (pp.line_rule == LineRule::auto_) h = natural * std::max(0.5, pp.line / 240.0);
+            else if (pp.line_rule == LineRule::exact) h = pp.line * kTwip;
+            else h = std::max(natural, pp.line * kTwip);
+            out.push_back(h);
+        }
+        return out;
+    };
+    std::vector<double> heights = line_heights();
+    if (f.paginate && !at_page_top_) {
+        double total = 0;
+        for (double h : heights) total += h;
+        double next = heights.empty() ? 0 : heights.front();
+        // keepNext (headings): this paragraph and the first line of the
+        // next one stay together; keepLines: the paragraph stays whole;
+        // an orphan (a lone first line at the page foot) moves on.
+        bool keep_next = pp.keep_next && f.y + total + after + next > flow_bottom();
+        bool keep_lines = pp.keep_lines && f.y + total > flow_bottom() && total < flow_bottom() - 72;
+        bool orphan = pp.widow_control && heights.size() > 1 && f.y + heights[0] <= flow_bottom() &&
+                      f.y + heights[0] + heights[1] > flow_bottom();
+        if (keep_next || keep_lines || orphan) next_frame();
+    }
+    // Anchored objects go on the page the paragraph starts on; lines
+    // beside floats get the room the floats leave them.
+    const Sink* wrapped = nullptr;
+    if (!pending_floats_.empty()) {
+        std::vector<const Inline*> floats = std::move(pending_floats_);
+        pending_floats_.clear();
+        place_floats(floats, f, left);
+    }
+    if (!f.exclusions.empty() && !lines.empty() && wraps_here(f, left, avail, heights)) {
+        double y_next = f.y, total = 0;
+        for (double h : heights) total += h;
+        const double average = total / static_cast<double>(heights.size());
+        const double limit = f.paginate ? flow_bottom() : 1e9;
+        RoomFn room = [&](std::size_t index, double start, double right) {
+            const double h = index < heights.size() ? heights[index] : average;
+            LineRoom r{start, right, 0};
+            double top = y_next;
+            for (int tries = 0; tries < 64; ++tries) {
+                double below = top;
+                auto free = line_room(f.exclusions, f.x + start, f.x + right, top, h, std::min(72.0, (right - start) / 4), below);
+                if (free) {
+                    r.start = std::max(start, free->left - f.x);
+                    r.right = std::min(right, free->right - f.x);
+                    break;
+                }
+                top = std::max(below, top + 1);
+                if (top > limit) break;  // below the page: the line goes to the next one
+            }
+            r.skip = top - y_next;
+            y_next = top + h;
+            return r;
+        };
+        lines = fill_lines(atoms, break_before, pp, left, first, avail, &room);
+        heights = line_heights();
+        wrapped = f.sink;
+    }
+    std::size_t line_index = 0;
+    for (auto& line : lines) {
+        ++line_index;
+        if (line.skip > 0 && f.sink == wrapped) f.y += line.skip;  // past a float with no room beside it
+        // Widow: the last line would stand alone on the next page.
+        if (f.paginate && pp.widow_control && !at_page_top_ && lines.size() > 2 && line_index == lines.size() - 1 &&
+            f.y + heights[line_index - 1] <= flow_bottom() && f.y + heights[line_index - 1] + heights[line_index] > flow_bottom())
+            next_frame();
+        double asc = 0, desc = 0;
+        bool any = false;
+        for (std::size_t k = line.begin; k < line.end; ++k) {
+            const Atom& a = atoms[k];
+            if (a.kind == AtomKind::image) {
+                asc = std::max(asc, a.height);
+                any = true;
+                continue;
+            }
+            line_metrics(styles_[static_cast<std::size_t>(a.style)], asc, desc);
+            any = true;
+        }
+        if (!any) line_metrics(styles_[static_cast<std::size_t>(base_style)], asc, desc);
+        double natural = asc + desc;
+        double height = natural;
+        if (pp.line_rule == LineRule::auto_) height = natural * std::max(0.5, pp.line / 240.0);
+        else if (pp.line_rule == LineRule::exact) height = pp.line * kTwip;
+        else height = std::max(natural, pp.line * kTwip);
+        // Footnotes called from this line go to the foot of its page.
+        std::vector<const Note*> called;
+        if (f.paginate)
+            for (std::size_t k = line.begin; k < line.end; ++k)
+                if (!atoms[k].footnote.empty() && !placed_notes_.count(atoms[k].footnote))
+                    for (const auto& note : doc_.footnotes)
+                        if (note.id == atoms[k].footnote) called.push_back(&note);
+        Sink note_box;
+        double note_height = called.empty() ? 0 : lay_out_notes(called, f, note_box);
+        auto fits = [&] {
+            const PageInfo& p = pages_.back();
+            double notes = p.notes_height + note_height;
+            return f.y + height <= p.bottom - (notes > 0 ? notes + kNoteSeparator : 0);
+        };
+        if (f.paginate && !fits() && !at_page_top_) next_frame();
+        if (!called.empty()) {
+            PageInfo& p = pages_.back();
+            for (auto item : note_box.items) {
+                shift(item, p.notes_height);
+                p.notes.items.push_back(std::move(item));
+            }
+            p.notes_height += note_height;
+            for (const Note* n : called) placed_notes_.insert(n->id);
+        }
+        double baseline = f.y + (pp.line_rule == LineRule::exact ? height - desc : asc + (height - natural) * 0.0);
+        if (!bookmarks.empty()) {
+            for (const auto& b : bookmarks) bookmarks_.emplace(b, std::make_pair(static_cast<int>(pages_.size()) - 1, f.y));
+            bookmarks.clear();
+        }
+        if (segments.empty() || segments.back().sink != f.sink || f.y < segments.back().bottom - 0.01 ||
+            std::abs(segments.back().x - f.x) > 0.01)
+            segments.push_back({f.sink, f.sink->items.size(), f.x, f.y, f.y});
+        emit_line(atoms, line, f, baseline, pp);
+        f.y += height;
+        segments.back().bottom = f.y;
+        at_page_top_ = false;
+        if (line.page_break_after && f.paginate) {
+            if (line.column_break_after) next_frame();
+            else new_page();
+        }
+    }
+    frame_paragraph(pp, segments, left, avail, f);
+    f.y += after;
+    previous_ = {&f, f.sink, pp.style_id, pp.contextual_spacing, after, f.y};
+    if (para.section_end) end_section(f);
+    // Text boxes anchored here: their paragraphs follow, indented.
+    auto boxes = pending_text_boxes_;
+    for (const Inline* box : boxes)
+        for (const auto& b : box->blocks) block(b, f);
+    tag_ = saved_tag;
+    label_tag_ = saved_label;
+    label_end_ = saved_label_end;
+}
+
+// A paragraph that carries a sectPr ends its section (in the page flow).
+void Engine::end_section(const Flow& f) {
+    if (&f != &flow_ || next_section_ >= sections_.size()) return;
+    start_section(sections_[next_section_], false);
+    ++next_section_;
+}
+
+// Paragraph shading and borders (w:pPr/w:shd, w:pBdr) around the lines
+// each page or column received. Consecutive paragraphs with the same
+// borders share one box, as in Word: no line between them unless a
+// "between" border is set.
+void Engine::frame_paragraph(const ParaProps& pp, std::vector<Segment>& segments, double left, double avail, Flow& f) {
+    Color shade;
+    bool shaded = shading_color(pp.shading, shade);
+    bool bordered = pp.border_top.present() || pp.border_bottom.present() || pp.border_left.present() ||
+                    pp.border_right.present() || pp.border_between.present();
+    if ((!shaded && !bordered) || segments.empty()) {
+        open_box_ = {};
+        return;
+    }
+    auto width = [](const Border& b) { return std::max(0.25, b.size / 8.0); };
+    auto color = [](const Border& b) { return b.color.empty() || b.color == "auto" ? Color{} : parse_color(b.color); };
+    auto same = [](const Border& a, const Border& b) { return a.style == b.style && a.size == b.size && a.color == b.color; };
+    bool joins = open_box_.sink == segments.front().sink && std::abs(open_box_.bottom - segments.front().top) < 24 &&
+                 same(open_box_.top, pp.border_top) && same(open_box_.bottom_border, pp.border_bottom) &&
+                 same(open_box_.left, pp.border_left) && same(open_box_.right, pp.border_right);
+    if (joins && open_box_.bottom_line != SIZE_MAX && open_box_.bottom_line < open_box_.sink->items.size()) {
+        // The box goes on: its bottom line moves below this paragraph.
+        open_box_.sink->items.erase(open_box_.sink->items.begin() + static_cast<std::ptrdiff_t>(open_box_.bottom_line));
+        for (auto& seg : segments)
+            if (seg.sink == open_box_.sink && seg.first_item > open_box_.bottom_line) --seg.first_item;
+    }
+    std::size_t bottom_line = SIZE_MAX;
+    for (std::size_t i = 0; i < segments.size(); ++i) {
+        Segment& seg = segments[i];
+        double x0 = seg.x + left - (pp.border_left.present() ? pp.border_left.space * kTwip + width(pp.border_left) : 0);
+        double x1 = seg.x + left + avail + (pp.border_right.present() ? pp.border_right.space * kTwip + width(pp.border_right) : 0);
+        double top = seg.top - (i == 0 && pp.border_top.present() && !joins ? pp.border_top.space * kTwip : 0);
+        double bottom = seg.bottom + (i + 1 == segments.size() && pp.border_bottom.present() ? pp.border_bottom.space * kTwip : 0);
+        if (shaded) {
+            RectItem r{x0, top, x1 - x0, bottom - top, true, shade, 0, kArtifact};
+            seg.sink->items.insert(seg.sink->items.begin() + static_cast<std::ptrdiff_t>(seg.first_item), r);
+        }
+        auto line = [&](double ax, double ay, double bx, double by, const Border& b) {
+            seg.sink->items.push_back(LineItem{ax, ay, bx, by, width(b), color(b), kArtifact, {}});
+        };
+        if (i == 0 && !joins && pp.border_top.present()) line(x0, top, x1, top, pp.border_top);
+        if (i == 0 && joins && pp.border_between.present()) line(x0, top, x1, top, pp.border_between);
+        if (pp.border_left.present()) line(x0, top, x0, bottom, pp.border_left);
+        if (pp.border_right.present()) line(x1, top, x1, bottom, pp.border_right);
+        if (i + 1 == segments.size() && pp.border_bottom.present()) {
+            bottom_line = seg.sink->items.size();
+            line(x0, bottom, x1, bottom, pp.border_bottom);
+        }
+    }
+    const Segment& last = segments.back();
+    open_box_ = {last.sink, last.bottom, pp.border_top, pp.border_bottom, pp.border_left, pp.border_right, bottom_line};
+    if (pp.border_bottom.present()) f.y = std::max(f.y, last.bottom + pp.border_bottom.space * kTwip + width(pp.border_bottom));
+}
+
+// Top and bottom of an item (top-down, as laid out).
+std::pair<double, double> Engine::extent_of(const Item& item) {
+    return std::visit(
+        [](const auto& i) -> std::pair<double, double> {
+            using T = std::decay_t<decltype(i)>;
+            if constexpr (std::is_same_v<T, TextItem>) return {i.y - i.size * 0.9, i.y + i.size * 0.3};
+            else if constexpr (std::is_same_v<T, LineItem>) return {std::min(i.y1, i.y2), std::max(i.y1, i.y2)};
+            else if constexpr (std::is_same_v<T, PathItem>) {
+                double lo = 1e18, hi = -1e18;
+                for (const auto& [x, y] : i.points) {
+                    lo = std::min(lo, y);
+                    hi = std::max(hi, y);
+                }
+                return {lo, hi};
+            } else return {i.y, i.y + i.height};
+        },
+        item);
+}
+
+// Height of the text area of the current page (below any header).
+double Engine::frame_height() const {
+    if (pages_.empty()) return content_bottom();
+    const PageInfo& p = pages_.back();
+    return flow_bottom() - p.column_top;
+}
+
+void Engine::shift(Item& item, double dy, double dx) {
+    std::visit(
+        [&](auto& i) {
+            using T = std::decay_t<decltype(i)>;
+            if constexpr (std::is_same_v<T, LineItem>) {
+                i.x1 += dx;
+                i.x2 += dx;
+                i.y1 += dy;
+                i.y2 += dy;
+            } else if constexpr (std::is_same_v<T, PathItem>) {
+                for (auto& [x, y] : i.points) {
+                    x += dx;
+                    y += dy;
+                }
+                i.clip_x += dx;
+                i.clip_y += dy;
+                for (auto& [x, y] : i.clip_path) x += dx, y += dy;
+            } else {
+                i.x += dx;
+                i.y += dy;
+                if constexpr (std::is_same_v<T, ImageItem>)
+                    for (auto& [x, y] : i.clip_path) x += dx, y += dy;
+            }
+        },
+        item);
+}
+
+}  // namespace allies::layout::detail

@@ -1,0 +1,232 @@
+// A table in its column: cell boxes, merged cells, row heights, borders,
+// rows split across pages, repeated header rows.
+#include "layout/engine.hpp"
+
+namespace allies::layout::detail {
+
+// ---- tables --------------------------------------------------------------
+void Engine::table(const Table& t, Flow& f) {
+    if (t.rows.empty()) return;
+    below_floats(f);
+    std::vector<double> cols;
+    double total = 0;
+    for (Twips w : t.grid) {
+        cols.push_back(w * kTwip);
+        total += w * kTwip;
+    }
+    if (cols.empty()) {
+        std::size_t n = 0;
+        for (const auto& r : t.rows) n = std::max<std::size_t>(n, r.cells.size());
+        cols.assign(std::max<std::size_t>(1, n), f.width / static_cast<double>(std::max<std::size_t>(1, n)));
+        total = f.width;
+    }
+    if (total > f.width && total > 0)
+        for (auto& c : cols) c *= f.width / total;  // too wide: scale to the column
+    // Each cell's four edges, conflicts between neighbours settled.
+    const std::vector<std::vector<CellEdges>> edges = resolve_cell_edges(t);
+    // Vertically merged cells: a restart cell's content runs down through
+    // the rows it spans. What a row cannot hold is carried, by grid
+    // column, into the continuation cell below, which draws it as its own
+    // (so it moves with its row across pages); the span's last row grows
+    // if the content needs more room than the rows gave.
+    const std::vector<std::vector<int>> spans = vertical_spans(t);
+    struct Carried {
+        std::vector<Item> items;  // relative to the next row's top
+        double height = 0;        // room the content still needs
+        std::size_t last_row = 0;
+    };
+    std::map<std::size_t, Carried> carried;
+    list_node_ = -1;
+    parents_.push_back(node("Table"));
+    std::vector<std::pair<std::vector<Item>, double>> header_rows;
+    for (std::size_t r = 0; r < t.rows.size(); ++r) {
+        const TableRow& row = t.rows[r];
+        parents_.push_back(node("TR"));
+        // Lay out each cell in its own box to learn the row height.
+        struct Placed {
+            double x, width;
+            Sink sink;
+            double height;
+            const TableCell* cell;
+            std::size_t index;  // of the cell in its row
+        };
+        std::vector<Placed> placed;
+        std::vector<std::pair<std::size_t, std::size_t>> spreading;  // (placed index, grid column) of merged content
+        std::map<std::size_t, std::size_t> spreading_last;          // grid column -> last row of its span
+        std::size_t col = static_cast<std::size_t>(std::max(0, row.grid_before));
+        // A declared row height cannot exceed a page (Word caps it too).
+        double row_height = std::clamp(row.height * kTwip, 0.0, f.paginate ? std::max(36.0, frame_height()) : 1e5);
+        for (const auto& cell : row.cells) {
+            const std::size_t start_col = col;
+            double x = f.x;
+            for (std::size_t k = 0; k < col && k < cols.size(); ++k) x += cols[k];
+            double w = 0;
+            for (std::size_t k = col; k < col + static_cast<std::size_t>(std::max(1, cell.grid_span)) && k < cols.size(); ++k) w += cols[k];
+            col += static_cast<std::size_t>(std::max(1, cell.grid_span));
+            Placed p{x, w, {}, 0, &cell, placed.size()};
+            if (cell.vmerge != TableCell::VMerge::continue_) {
+                double ml = (cell.margin_left >= 0 ? cell.margin_left : t.cell_margin_left) * kTwip;
+                double mr = (cell.margin_right >= 0 ? cell.margin_right : t.cell_margin_right) * kTwip;
+                Flow cf;
+                cf.x = x + ml;
+                cf.width = std::max(6.0, w - ml - mr);
+                cf.y = (cell.margin_top >= 0 ? cell.margin_top : t.cell_margin_top) * kTwip;
+                cf.sink = &p.sink;
+                bool saved_top = at_page_top_;
+                open_box_ = {};  // boxes and spacing do not continue from outside the cell
+                previous_ = {};
+                parents_.push_back(node(row.header ? "TH" : "TD"));
+                int saved_list = list_node_;
+                list_node_ = -1;
+                bool saved_dark = background_dark_;
+                if (Color shade; shading_color(cell.shading, shade)) background_dark_ = is_dark(shade);
+                for (const auto& b : cell.blocks) block(b, cf);
+                background_dark_ = saved_dark;
+                list_node_ = saved_list;
+                parents_.pop_back();
+                at_page_top_ = saved_top;
+                p.height = std::max(cf.y, cf.float_bottom) + (cell.margin_bottom >= 0 ? cell.margin_bottom : t.cell_margin_bottom) * kTwip;
+            }
+            if (int span = spans[r][placed.size()]; span > 1) {
+                spreading.emplace_back(placed.size(), start_col);
+                spreading_last[start_col] = r + static_cast<std::size_t>(span) - 1;
+            } else if (auto c = carried.find(start_col);
+                       cell.vmerge == TableCell::VMerge::continue_ && c != carried.end()) {
+                p.sink.items = std::move(c->second.items);
+                p.height = c->second.height;
+                if (c->second.last_row > r) {
+                    spreading.emplace_back(placed.size(), start_col);
+                    spreading_last[start_col] = c->second.last_row;
+                } else {
+                    row_height = std::max(row_height, p.height);  // the span's last row
+                }
+                carried.erase(c);
+            } else {
+                row_height = std::max(row_height, p.height);
+            }
+            placed.push_back(std::move(p));
+        }
+        // w:trHeight hRule="exact" (§17.4.81): the row is that high whatever
+        // its content; Word clips the rest. Lines mostly below it are not
+        // drawn (no clipping here: half a line would overlap the next row).
+        if (row.height_rule == "exact" && row.height > 0) {
+            row_height = std::clamp(row.height * kTwip, 1.0, f.paginate ? std::max(36.0, frame_height()) : 1e5);
+            for (auto& p : placed) {
+                if (p.height <= row_height) continue;
+                std::erase_if(p.sink.items, [&](const Item& item) {
+                    auto [top, bottom] = extent_of(item);
+                    return (top + bottom) / 2 >= row_height;
+                });
+                p.height = row_height;
+            }
+        }
+        // Merged content below this row's height goes on to the next row.
+        for (const auto& [index, grid_col] : spreading) {
+            Placed& sp = placed[index];
+            Carried next;
+            next.height = std::max(0.0, sp.height - row_height);
+            next.last_row = spreading_last[grid_col];
+            std::vector<Item> kept;
+            for (auto& item : sp.sink.items) {
+                if (extent_of(item).first >= row_height - 0.01) {
+                    shift(item, -row_height);
+                    next.items.push_back(std::move(item));
+                } else {
+                    kept.push_back(std::move(item));
+                }
+            }
+            sp.sink.items = std::move(kept);
+            sp.height = std::min(sp.height, row_height);
+            carried[grid_col] = std::move(next);
+        }
+        // Vertical alignment in the cell (w:vAlign): the content moves down
+        // within the row's height.
+        for (auto& p : placed) {
+            const std::string& va = p.cell->vertical_align;
+            double room = row_height - p.height;
+            if (room <= 0.01 || (va != "center" && va != "bottom")) continue;
+            for (auto& item : p.sink.items) shift(item, va == "center" ? room / 2 : room);
+        }
+        auto repeat_headers = [&] {
+            // Header rows (w:tblHeader) repeat at the top of each page,
+            // drawn again as page furniture.
+            if (row.header) return;
+            for (const auto& [items, height] : header_rows) {
+                for (auto item : items) {
+                    shift(item, f.y);
+                    std::visit([](auto& i) { i.tag = kArtifact; }, item);
+                    f.sink->items.push_back(std::move(item));
+                }
+                f.y += height;
+            }
+        };
+        // Draws the cells' items from [from, from + height) of the row at
+        // the flow's cursor, with the cells' shading and borders.
+        auto draw_slice = [&](double from, double height, bool last) {
+            std::vector<Item> slice, lines;
+            for (auto& p : placed) {
+                if (Color shade; shading_color(p.cell->shading, shade))
+                    slice.push_back(RectItem{p.x, 0, p.width, height, true, shade, 0, kArtifact});
+                for (auto& item : p.sink.items) {
+                    auto [top, bottom] = extent_of(item);
+                    (void)bottom;
+                    // Each item goes in exactly one slice (the first takes
+                    // anything above the row's top, such as a tall ascent).
+                    if ((from > 0 && top < from - 0.01) || (!last && top >= from + height - 0.01)) continue;
+                    Item moved = item;
+                    shift(moved, -from);
+                    slice.push_back(std::move(moved));
+                }
+                // Borders go over every cell's shading. A row cut by a page
+                // keeps its top and bottom edges on both parts.
+                // Edges go clockwise, so their inside is the same side (draw_border).
+                const CellEdges& e = edges[r][p.index];
+                draw_border(e.top, p.x, 0, p.x + p.width, 0, kArtifact, lines);
+                draw_border(e.right, p.x + p.width, 0, p.x + p.width, height, kArtifact, lines);
+                if (!last || r + 1 == t.rows.size()) draw_border(e.bottom, p.x + p.width, height, p.x, height, kArtifact, lines);
+                draw_border(e.left, p.x, height, p.x, 0, kArtifact, lines);
+            }
+            for (auto& l : lines) slice.push_back(std::move(l));
+            return slice;
+        };
+        if (f.paginate && f.y + row_height > flow_bottom() && !at_page_top_ &&
+            (row.cant_split || flow_bottom() - f.y < 24)) {
+            next_frame();
+            repeat_headers();
+        }
+        // A row taller than the space left is split between lines, its
+        // cells continuing on the next page, as Word allows by default
+        // (w:cantSplit rows too when taller than a page: never lose text).
+        double from = 0;
+        while (f.paginate && f.y + (row_height - from) > flow_bottom() + 0.01 &&
+               (!row.cant_split || row_height - from > frame_height())) {
+            double cut = split_point(placed, from, flow_bottom() - f.y);
+            if (cut <= from + 1) cut = from + std::max(1.0, flow_bottom() - f.y);  // nothing breaks cleanly: cut anyway
+            for (auto item : draw_slice(from, cut - from, false)) {
+                shift(item, f.y);
+                f.sink->items.push_back(std::move(item));
+            }
+            from = cut;
+            next_frame();
+            repeat_headers();
+        }
+        double top = f.y;
+        std::vector<Item> row_items = draw_slice(from, row_height - from, true);  // relative to the row's top, kept for header rows
+        row_height -= from;
+        for (auto item : row_items) {
+            shift(item, top);
+            f.sink->items.push_back(std::move(item));
+        }
+        if (row.header && f.paginate) header_rows.emplace_back(std::move(row_items), row_height);
+        f.y += row_height;
+        at_page_top_ = false;
+        parents_.pop_back();  // TR
+    }
+    parents_.pop_back();  // Table
+    list_node_ = -1;
+    open_box_ = {};
+    previous_ = {};
+    f.y += 2;
+}
+
+}  // namespace allies::layout::detail
