@@ -134,6 +134,21 @@ inline Color parse_color(const std::string& hex) {
     return c;
 }
 
+// What one paragraph's layout holds while it is laid out: its runs' styles
+// (atoms point into them by index), the objects anchored in it, and its
+// structure tags. Each paragraph owns one, so a box laid out meanwhile (a
+// footnote, a header measured for a new page, a text box) has its own.
+struct ParagraphState {
+    std::vector<Style> styles;
+    std::vector<FontKey> keys;
+    std::map<std::pair<int, const Font*>, int> fallback_styles;
+    std::map<int, int> small_caps_styles;  // style -> its small-capitals variant
+    std::vector<const Inline*> text_boxes;  // text boxes of no size: their paragraphs follow
+    std::vector<const Inline*> floats;      // anchored objects, placed with the paragraph
+    int tag = kUntagged, label_tag = kUntagged;  // structure nodes of the text and of the list label
+    std::size_t label_end = 0;              // atoms before this index are the list label
+};
+
 class Engine {
 public:
     Engine(const Document& doc, const Package& pkg, FontLibrary& fonts)
@@ -149,21 +164,6 @@ public:
     LaidOutDocument run();
 
 private:
-    struct Flow {
-        double x = 0, width = 0;   // content column
-        double y = 0;              // top-down cursor
-        bool paginate = false;     // the page flow (else a table cell / header box)
-        Sink* sink = nullptr;
-        // Floats: where text must not go (this flow's coordinates), the
-        // lowest float bottom, and where objects positioned on the page go
-        // when this flow is not the page's (a header: page coordinates) and
-        // objects behind the text. Sinks live in pages_ (a deque: they do
-        // not move when pages are added) or on the caller's stack.
-        std::vector<Exclusion> exclusions;
-        double float_bottom = 0;
-        Sink* absolute = nullptr;
-        Sink* behind = nullptr;
-    };
     // A run of a paragraph's lines in one page or column.
     struct Segment {
         Sink* sink;
@@ -182,16 +182,38 @@ private:
     struct OpenFrame {
         TextFrame frame;
         const Sink* sink = nullptr;
-        const Flow* flow = nullptr;
         double x = 0, width = 0, next_y = 0;
     };
     // The paragraph before, for contextual spacing.
     struct Previous {
-        const Flow* flow = nullptr;
         const Sink* sink = nullptr;
         std::string style;
         bool contextual = false;
         double after = 0, end = 0;
+    };
+    // One flow of blocks: the page's (columns of pages), or a box's (a
+    // table cell, a header or footer, a note area, a text box or frame).
+    // What continues from block to block lives here, so a box laid out in
+    // the middle of another flow starts afresh and leaves that flow as it
+    // was.
+    struct Flow {
+        double x = 0, width = 0;   // content column
+        double y = 0;              // top-down cursor
+        bool paginate = false;     // the page flow (else a table cell / header box)
+        bool at_top = false;       // the page flow is at the top of a page or column
+        Sink* sink = nullptr;
+        OpenBox open_box;          // the bordered box the next paragraph may continue
+        Previous previous;         // the paragraph before (contextual spacing)
+        std::optional<OpenFrame> open_frame;
+        // Floats: where text must not go (this flow's coordinates), the
+        // lowest float bottom, and where objects positioned on the page go
+        // when this flow is not the page's (a header: page coordinates) and
+        // objects behind the text. Sinks live in pages_ (a deque: they do
+        // not move when pages are added) or on the caller's stack.
+        std::vector<Exclusion> exclusions;
+        double float_bottom = 0;
+        Sink* absolute = nullptr;
+        Sink* behind = nullptr;
     };
     struct PageInfo {
         std::size_t section = 0;
@@ -237,49 +259,6 @@ private:
 
     double content_bottom() const;
 
-    // Laying out a nested box (a footnote, a header) while a paragraph is
-    // being placed must leave that paragraph's state as it was: this takes
-    // it aside and puts it back when the box is done.
-    struct Nested {
-        Engine& e;
-        std::vector<Style> styles;
-        std::vector<FontKey> keys;
-        std::map<std::pair<int, const Font*>, int> fallback;
-        std::map<int, int> small_caps;
-        OpenBox open_box;
-        Previous previous;
-        std::vector<const Inline*> boxes, floats;
-        std::optional<OpenFrame> frame;
-        bool top, artifact;
-        std::size_t label_end;
-        int tag, label;
-        explicit Nested(Engine& en)
-            : e(en), styles(std::move(en.styles_)), keys(std::move(en.keys_)), fallback(std::move(en.fallback_styles_)),
-              small_caps(std::move(en.small_caps_styles_)), open_box(std::exchange(en.open_box_, {})),
-              previous(std::exchange(en.previous_, {})),
-              boxes(std::move(en.pending_text_boxes_)), floats(std::move(en.pending_floats_)),
-              frame(std::exchange(en.open_frame_, std::nullopt)), top(en.at_page_top_), artifact(en.artifact_),
-              label_end(en.label_end_), tag(en.tag_), label(en.label_tag_) {}
-        ~Nested() {
-            e.styles_ = std::move(styles);
-            e.keys_ = std::move(keys);
-            e.fallback_styles_ = std::move(fallback);
-            e.small_caps_styles_ = std::move(small_caps);
-            e.open_box_ = open_box;
-            e.previous_ = previous;
-            e.pending_text_boxes_ = std::move(boxes);
-            e.pending_floats_ = std::move(floats);
-            e.open_frame_ = frame;
-            e.at_page_top_ = top;
-            e.artifact_ = artifact;
-            e.label_end_ = label_end;
-            e.tag_ = tag;
-            e.label_tag_ = label;
-        }
-        Nested(const Nested&) = delete;
-        Nested& operator=(const Nested&) = delete;
-    };
-
     // Height of a section's header or footer (cached), laid out in a box
     // without touching the paragraph state of whoever asked.
     double extent(std::size_t section, bool footer, bool first);
@@ -288,13 +267,13 @@ private:
     void block(const Block& b, Flow& f);
 
     // ---- paragraphs ----------------------------------------------------------
-    int style_of(const RunProps& p, const std::string& link);
+    int style_of(ParagraphState& ps, const RunProps& p, const std::string& link);
 
-    int plain_style_of(const RunProps& p, const std::string& link);
+    int plain_style_of(ParagraphState& ps, const RunProps& p, const std::string& link);
 
-    void add_text(std::vector<Atom>& atoms, const std::string& utf8, int run_style, bool caps);
+    void add_text(ParagraphState& ps, std::vector<Atom>& atoms, const std::string& utf8, int run_style, bool caps);
 
-    void gather(const std::vector<Inline>& inlines, std::vector<Atom>& atoms, const std::string& link);
+    void gather(ParagraphState& ps, const std::vector<Inline>& inlines, std::vector<Atom>& atoms, const std::string& link);
 
     // The run formatting of a field's cached result (its first text), else
     // the field's own.
@@ -302,7 +281,7 @@ private:
 
     const FloatFormat* float_format_of(const Inline& in) const;
 
-    void drawing(const Inline& in, std::vector<Atom>& atoms);
+    void drawing(ParagraphState& ps, const Inline& in, std::vector<Atom>& atoms);
 
     // The atom that draws a picture, chart, diagram or shape at its size.
     std::optional<Atom> graphic_atom(const Inline& in);
@@ -360,17 +339,17 @@ private:
     void line_metrics(const Style& s, double& asc, double& desc);
 
     // Fills a tab with its leader character, leaving a little room at each end.
-    void draw_leader(const Atom& tab, double x, double baseline, Flow& f);
+    void draw_leader(ParagraphState& ps, const Atom& tab, double x, double baseline, Flow& f);
 
     // Complex scripts: a character's width depends on its neighbours, so a
     // run that needs shaping is measured as HarfBuzz shapes it, each cluster's
     // width on its first character (line breaks never fall inside a cluster).
-    void shape_widths(std::vector<Atom>& atoms) const;
+    void shape_widths(ParagraphState& ps, std::vector<Atom>& atoms) const;
 
     // Word's autoSpaceDE/autoSpaceDN (on unless a document turns them off;
     // not read yet): a quarter em between Chinese, Japanese or Korean text and
     // Latin letters or digits next to it.
-    void east_asian_spacing(std::vector<Atom>& atoms) const;
+    void east_asian_spacing(ParagraphState& ps, std::vector<Atom>& atoms) const;
 
     // Replaces a text item's visual-order characters by shaped glyphs; its
     // text becomes the logical text, and each cluster's text goes on the
@@ -387,9 +366,9 @@ private:
 
     // A picture, chart, diagram, metafile or shape in the box at (x, top),
     // a.width by a.height, tagged as a Figure of the paragraph being laid out.
-    void draw_graphic(const Atom& a, double x, double top, Sink& sink);
+    void draw_graphic(ParagraphState& ps, const Atom& a, double x, double top, Sink& sink);
 
-    void emit_line(const std::vector<Atom>& atoms, const Line& line, Flow& f, double baseline, const ParaProps& pp);
+    void emit_line(ParagraphState& ps, const std::vector<Atom>& atoms, const Line& line, Flow& f, double baseline, const ParaProps& pp);
 
     // ---- floats: anchored objects, text frames, floating tables ---------------
     // Whether a float on this flow reaches into the band the paragraph's
@@ -414,7 +393,7 @@ private:
     // paragraph being laid out as it was; height receives their height.
     Sink box_content(const Inline& in, double x, double width, double& height);
 
-    void place_floats(const std::vector<const Inline*>& floats, Flow& f, double left);
+    void place_floats(ParagraphState& ps, const std::vector<const Inline*>& floats, Flow& f, double left);
 
     // A paragraph in a text frame (w:framePr): laid out in its own box as
     // wide as the frame (or its text), placed like an anchored object; the
@@ -506,29 +485,16 @@ private:
     std::size_t section_index_ = 0;
     Section default_section_;
     Flow flow_;
-    bool at_page_top_ = true;
-    std::vector<Style> styles_;
-    std::vector<FontKey> keys_;
-    std::map<std::pair<int, const Font*>, int> fallback_styles_;
-    std::map<int, int> small_caps_styles_;  // style -> its small-capitals variant
-    OpenBox open_box_;
-    Previous previous_;
     std::set<std::string> placed_notes_;
     std::unique_ptr<icu::BreakIterator> line_breaker_;
     std::map<std::string, std::pair<int, double>> bookmarks_;  // name -> (page, top-down y)
-    // Tagged PDF: the structure node new content belongs to.
-    int tag_ = kUntagged, label_tag_ = kUntagged;
-    std::size_t label_end_ = 0;      // atoms before this index are the list label
-    bool artifact_ = false;          // headers and footers: page furniture
+    bool artifact_ = false;          // headers and footers: page furniture (untagged)
     std::optional<Color> page_color_;  // w:background shown: painted under each page
-    bool background_dark_ = false;
-    std::string note_mark_label_;    // a note being laid out: the number its own mark shows   // the paragraph or cell being laid out is shaded dark
-    std::vector<int> parents_{0};
+    bool background_dark_ = false;   // the paragraph or cell being laid out is shaded dark
+    std::string note_mark_label_;    // a note being laid out: the number its own mark shows
+    std::vector<int> parents_{0};    // Tagged PDF: the structure nodes new content goes under
     int list_node_ = -1, list_parent_ = -1;
     std::map<std::tuple<std::size_t, bool, bool>, double> extents_;
-    std::vector<const Inline*> pending_text_boxes_;
-    std::vector<const Inline*> pending_floats_;  // anchored objects of the paragraph being laid out
-    std::optional<OpenFrame> open_frame_;
     const Section* furniture_section_ = nullptr;  // the section of the page whose header or footer is being laid out
     double widest_line_ = 0;  // the widest line emitted (from its column's left), for frames as wide as their text
     int page_number_ = 0, page_count_ = 0, section_pages_ = 0;

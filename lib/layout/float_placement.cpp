@@ -69,7 +69,6 @@ void Engine::keep_on_page(Box& b, const AnchorAreas& a) {
 // wide (its own Div in the structure), leaving the state of the
 // paragraph being laid out as it was; height receives their height.
 Sink Engine::box_content(const Inline& in, double x, double width, double& height) {
-    Nested keep(*this);
     Sink content;
     int div = node("Div");
     parents_.push_back(div >= 0 ? div : parents_.back());
@@ -83,7 +82,7 @@ Sink Engine::box_content(const Inline& in, double x, double width, double& heigh
     return content;
 }
 
-void Engine::place_floats(const std::vector<const Inline*>& floats, Flow& f, double left) {
+void Engine::place_floats(ParagraphState& ps, const std::vector<const Inline*>& floats, Flow& f, double left) {
     for (const Inline* in : floats) {
         const FloatFormat* ff = float_format_of(*in);
         if (!ff) continue;
@@ -137,7 +136,7 @@ void Engine::place_floats(const std::vector<const Inline*>& floats, Flow& f, dou
             if (auto a = graphic_atom(*in)) {
                 a->width = box.width;
                 a->height = box.height;
-                draw_graphic(*a, box.x, box.y, *target);
+                draw_graphic(ps, *a, box.x, box.y, *target);
             }
         }
         if (!flow_coordinates) continue;
@@ -159,10 +158,8 @@ void Engine::framed_paragraph(const Paragraph& para, Flow& f) {
     bool flow_coordinates = true;
     Sink* target = target_for(pl, f, flow_coordinates);
     AnchorAreas areas = areas_for(f);
-    const bool continues = open_frame_ && open_frame_->frame == fr && open_frame_->flow == &f && open_frame_->sink == f.sink;
-    double width = continues ? open_frame_->width : fr.width * kTwip;
-    Previous saved_previous = std::exchange(previous_, {});
-    OpenBox saved_box = std::exchange(open_box_, {});
+    const bool continues = f.open_frame && f.open_frame->frame == fr && f.open_frame->sink == f.sink;
+    double width = continues ? f.open_frame->width : fr.width * kTwip;
     if (width <= 0) {  // as wide as its widest line: measured first, untagged
         Sink scratch;
         Flow mf;
@@ -172,8 +169,6 @@ void Engine::framed_paragraph(const Paragraph& para, Flow& f) {
         widest_line_ = 0;
         paragraph(p, mf);
         artifact_ = saved_artifact;
-        previous_ = {};
-        open_box_ = {};
         width = std::clamp(widest_line_ + 0.5, 6.0, mf.width);
     }
     Sink box_items;
@@ -181,17 +176,15 @@ void Engine::framed_paragraph(const Paragraph& para, Flow& f) {
     bf.width = width;
     bf.sink = &box_items;
     paragraph(p, bf);
-    previous_ = saved_previous;
-    open_box_ = saved_box;
     double height = std::max(bf.y, bf.float_bottom);
     if (fr.height > 0 && fr.height_rule == "exact") height = fr.height * kTwip;
     else if (fr.height > 0) height = std::max(height, fr.height * kTwip);
     Box box;
     if (continues) {
-        box = {open_frame_->x, open_frame_->next_y, width, height};
+        box = {f.open_frame->x, f.open_frame->next_y, width, height};
     } else {
         box = place(pl, width, height, areas);
-        if (f.paginate && !page_relative(pl) && box.bottom() > flow_bottom() && !at_page_top_ &&
+        if (f.paginate && !page_relative(pl) && box.bottom() > flow_bottom() && !f.at_top &&
             height < frame_height()) {  // the frame goes with its paragraph to the next page
             next_frame();
             areas = areas_for(f);
@@ -208,7 +201,7 @@ void Engine::framed_paragraph(const Paragraph& para, Flow& f) {
         if (auto ex = exclusion_of(pl, box)) f.exclusions.push_back(*ex);
         f.float_bottom = std::max(f.float_bottom, box.bottom());
     }
-    open_frame_ = OpenFrame{fr, f.sink, &f, box.x, width, box.bottom()};
+    f.open_frame = OpenFrame{fr, f.sink, box.x, width, box.bottom()};
     if (para.section_end) end_section(f);
 }
 
@@ -226,9 +219,7 @@ void Engine::floating_table(const Table& t, Flow& f) {
     Flow tf;
     tf.width = f.width;
     tf.sink = &box_items;
-    Previous saved_previous = std::exchange(previous_, {});
     table(t, tf);
-    previous_ = saved_previous;
     double height = std::max(0.0, tf.y - 2);
     double width = 0;
     for (Twips w : t.grid) width += w * kTwip;
@@ -241,7 +232,7 @@ void Engine::floating_table(const Table& t, Flow& f) {
         return;
     }
     Box box = place(pl, width, height, areas);
-    if (f.paginate && !page_relative(pl) && box.bottom() > flow_bottom() && !at_page_top_) {
+    if (f.paginate && !page_relative(pl) && box.bottom() > flow_bottom() && !f.at_top) {
         next_frame();
         areas = areas_for(f);
         target = f.sink;

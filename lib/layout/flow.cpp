@@ -79,7 +79,7 @@ void Engine::next_frame() {
             ++p.column;
             flow_.x = p.left + p.column * (p.column_width + p.column_gap);
             flow_.y = p.column_top;
-            at_page_top_ = true;
+            flow_.at_top = true;
             return;
         }
     }
@@ -106,8 +106,8 @@ void Engine::new_page(bool first_of_section) {
     flow_.sink = &pages_.back().sink;
     flow_.behind = &pages_.back().behind;
     flow_.exclusions.clear();
-    open_frame_.reset();
-    at_page_top_ = true;
+    flow_.open_frame.reset();
+    flow_.at_top = true;
 }
 
 // Where body text must stop on the current page: above its footnotes.
@@ -130,12 +130,12 @@ void Engine::block(const Block& b, Flow& f) {
             if (b.paragraph.props.frame.present) {
                 framed_paragraph(b.paragraph, f);
             } else {
-                open_frame_.reset();
+                f.open_frame.reset();
                 paragraph(b.paragraph, f);
             }
             break;
         case BlockKind::table:
-            open_frame_.reset();
+            f.open_frame.reset();
             if (b.table.position.present) floating_table(b.table, f);
             else table(b.table, f);
             break;
@@ -150,43 +150,36 @@ void Engine::block(const Block& b, Flow& f) {
 void Engine::paragraph(const Paragraph& para, Flow& f) {
     const ParaProps& pp = para.props;
     std::vector<Atom> atoms;
-    styles_.clear();
-    keys_.clear();
-    fallback_styles_.clear();
-    small_caps_styles_.clear();
-    pending_text_boxes_.clear();
-    pending_floats_.clear();
+    ParagraphState ps;  // this paragraph's own: a box laid out meanwhile cannot disturb it
     // Runs over a dark paragraph shading take white for automatic colour.
     bool saved_dark = background_dark_;
     if (Color shade; shading_color(pp.shading, shade)) background_dark_ = is_dark(shade);
-    int para_style = style_of(pp.run, "");
+    int para_style = style_of(ps, pp.run, "");
     if (!para.list_label.empty()) {
         RunProps lp = para.label_props ? *para.label_props : pp.run;
-        add_text(atoms, para.list_label, style_of(lp, ""), false);
+        add_text(ps, atoms, para.list_label, style_of(ps, lp, ""), false);
         Atom tab;
         tab.kind = AtomKind::tab;
         tab.style = para_style;
         atoms.push_back(tab);
     }
     std::size_t label_end = para.list_label.empty() ? 0 : atoms.size() - 1;  // label atoms, before its tab
-    gather(para.inlines, atoms, "");
+    gather(ps, para.inlines, atoms, "");
     background_dark_ = saved_dark;
-    shape_widths(atoms);
-    east_asian_spacing(atoms);
+    shape_widths(ps, atoms);
+    east_asian_spacing(ps, atoms);
 
     // Bookmarks in this paragraph: internal links land where it starts.
     std::vector<std::string> bookmarks;
     if (f.paginate) collect_bookmarks(para.inlines, bookmarks);
 
     // Structure: a heading, a paragraph, or a list item (label + body).
-    int saved_tag = tag_, saved_label = label_tag_;
-    std::size_t saved_label_end = label_end_;
     bool heading = pp.outline_level >= 0 && pp.outline_level <= 5;
     if (artifact_) {
-        tag_ = label_tag_ = kArtifact;
+        ps.tag = ps.label_tag = kArtifact;
     } else if (heading) {  // a numbered heading is a heading, its number part of it
         list_node_ = -1;
-        tag_ = label_tag_ = node("H" + std::to_string(pp.outline_level + 1));
+        ps.tag = ps.label_tag = node("H" + std::to_string(pp.outline_level + 1));
     } else if (!para.list_label.empty()) {
         if (list_node_ < 0 || list_parent_ != parents_.back()) {
             list_node_ = node("L");
@@ -194,15 +187,15 @@ void Engine::paragraph(const Paragraph& para, Flow& f) {
         }
         parents_.push_back(list_node_);
         parents_.push_back(node("LI"));
-        label_tag_ = node("Lbl");
-        tag_ = node("LBody");
+        ps.label_tag = node("Lbl");
+        ps.tag = node("LBody");
         parents_.pop_back();
         parents_.pop_back();
     } else {
         list_node_ = -1;
-        tag_ = label_tag_ = node("P");
+        ps.tag = ps.label_tag = node("P");
     }
-    label_end_ = label_end;
+    ps.label_end = label_end;
 
     // Indents may reach into the margins but never push the text off the
     // page or leave it less than half an inch (damaged documents).
@@ -261,12 +254,12 @@ void Engine::paragraph(const Paragraph& para, Flow& f) {
     double before = pp.space_before * kTwip, after = pp.space_after * kTwip;
     // Contextual spacing: no space between paragraphs of the same style
     // (each paragraph's own flag governs its own spacing).
-    bool same_style = previous_.flow == &f && previous_.sink == f.sink && previous_.style == pp.style_id &&
-                      std::abs(previous_.end - f.y) < 0.01;
-    if (same_style && previous_.contextual) f.y -= previous_.after;
+    bool same_style = f.previous.sink == f.sink && f.previous.style == pp.style_id &&
+                      std::abs(f.previous.end - f.y) < 0.01;
+    if (same_style && f.previous.contextual) f.y -= f.previous.after;
     if (same_style && pp.contextual_spacing) before = 0;
-    if (pp.page_break_before && f.paginate && !at_page_top_) new_page();
-    if (!(f.paginate && at_page_top_)) f.y += before;
+    if (pp.page_break_before && f.paginate && !f.at_top) new_page();
+    if (!(f.paginate && f.at_top)) f.y += before;
     std::vector<Segment> segments;  // where the paragraph's lines went, for its borders and shading
     if (f.paginate && pp.outline_level >= 0 && pp.outline_level <= 8 && !atoms.empty()) {
         // The bookmarks panel: one entry per heading (label included).
@@ -291,11 +284,11 @@ void Engine::paragraph(const Paragraph& para, Flow& f) {
                     asc = std::max(asc, atoms[k].height);
                     any = true;
                 } else {
-                    line_metrics(styles_[static_cast<std::size_t>(atoms[k].style)], asc, desc);
+                    line_metrics(ps.styles[static_cast<std::size_t>(atoms[k].style)], asc, desc);
                     any = true;
                 }
             }
-            if (!any) line_metrics(styles_[static_cast<std::size_t>(base_style)], asc, desc);
+            if (!any) line_metrics(ps.styles[static_cast<std::size_t>(base_style)], asc, desc);
             double natural = asc + desc, h = natural;
             if (pp.line_rule == LineRule::auto_) h = natural * std::max(0.5, pp.line / 240.0);
             else if (pp.line_rule == LineRule::exact) h = pp.line * kTwip;
@@ -305,7 +298,7 @@ void Engine::paragraph(const Paragraph& para, Flow& f) {
         return out;
     };
     std::vector<double> heights = line_heights();
-    if (f.paginate && !at_page_top_) {
+    if (f.paginate && !f.at_top) {
         double total = 0;
         for (double h : heights) total += h;
         double next = heights.empty() ? 0 : heights.front();
@@ -321,10 +314,10 @@ void Engine::paragraph(const Paragraph& para, Flow& f) {
     // Anchored objects go on the page the paragraph starts on; lines
     // beside floats get the room the floats leave them.
     const Sink* wrapped = nullptr;
-    if (!pending_floats_.empty()) {
-        std::vector<const Inline*> floats = std::move(pending_floats_);
-        pending_floats_.clear();
-        place_floats(floats, f, left);
+    if (!ps.floats.empty()) {
+        std::vector<const Inline*> floats = std::move(ps.floats);
+        ps.floats.clear();
+        place_floats(ps, floats, f, left);
     }
     if (!f.exclusions.empty() && !lines.empty() && wraps_here(f, left, avail, heights)) {
         double y_next = f.y, total = 0;
@@ -359,7 +352,7 @@ void Engine::paragraph(const Paragraph& para, Flow& f) {
         ++line_index;
         if (line.skip > 0 && f.sink == wrapped) f.y += line.skip;  // past a float with no room beside it
         // Widow: the last line would stand alone on the next page.
-        if (f.paginate && pp.widow_control && !at_page_top_ && lines.size() > 2 && line_index == lines.size() - 1 &&
+        if (f.paginate && pp.widow_control && !f.at_top && lines.size() > 2 && line_index == lines.size() - 1 &&
             f.y + heights[line_index - 1] <= flow_bottom() && f.y + heights[line_index - 1] + heights[line_index] > flow_bottom())
             next_frame();
         double asc = 0, desc = 0;
@@ -371,10 +364,10 @@ void Engine::paragraph(const Paragraph& para, Flow& f) {
                 any = true;
                 continue;
             }
-            line_metrics(styles_[static_cast<std::size_t>(a.style)], asc, desc);
+            line_metrics(ps.styles[static_cast<std::size_t>(a.style)], asc, desc);
             any = true;
         }
-        if (!any) line_metrics(styles_[static_cast<std::size_t>(base_style)], asc, desc);
+        if (!any) line_metrics(ps.styles[static_cast<std::size_t>(base_style)], asc, desc);
         double natural = asc + desc;
         double height = natural;
         if (pp.line_rule == LineRule::auto_) height = natural * std::max(0.5, pp.line / 240.0);
@@ -394,7 +387,7 @@ void Engine::paragraph(const Paragraph& para, Flow& f) {
             double notes = p.notes_height + note_height;
             return f.y + height <= p.bottom - (notes > 0 ? notes + kNoteSeparator : 0);
         };
-        if (f.paginate && !fits() && !at_page_top_) next_frame();
+        if (f.paginate && !fits() && !f.at_top) next_frame();
         if (!called.empty()) {
             PageInfo& p = pages_.back();
             for (auto item : note_box.items) {
@@ -412,10 +405,10 @@ void Engine::paragraph(const Paragraph& para, Flow& f) {
         if (segments.empty() || segments.back().sink != f.sink || f.y < segments.back().bottom - 0.01 ||
             std::abs(segments.back().x - f.x) > 0.01)
             segments.push_back({f.sink, f.sink->items.size(), f.x, f.y, f.y});
-        emit_line(atoms, line, f, baseline, pp);
+        emit_line(ps, atoms, line, f, baseline, pp);
         f.y += height;
         segments.back().bottom = f.y;
-        at_page_top_ = false;
+        f.at_top = false;
         if (line.page_break_after && f.paginate) {
             if (line.column_break_after) next_frame();
             else new_page();
@@ -423,15 +416,11 @@ void Engine::paragraph(const Paragraph& para, Flow& f) {
     }
     frame_paragraph(pp, segments, left, avail, f);
     f.y += after;
-    previous_ = {&f, f.sink, pp.style_id, pp.contextual_spacing, after, f.y};
+    f.previous = {f.sink, pp.style_id, pp.contextual_spacing, after, f.y};
     if (para.section_end) end_section(f);
     // Text boxes anchored here: their paragraphs follow, indented.
-    auto boxes = pending_text_boxes_;
-    for (const Inline* box : boxes)
+    for (const Inline* box : ps.text_boxes)
         for (const auto& b : box->blocks) block(b, f);
-    tag_ = saved_tag;
-    label_tag_ = saved_label;
-    label_end_ = saved_label_end;
 }
 
 // A paragraph that carries a sectPr ends its section (in the page flow).
@@ -451,20 +440,20 @@ void Engine::frame_paragraph(const ParaProps& pp, std::vector<Segment>& segments
     bool bordered = pp.border_top.present() || pp.border_bottom.present() || pp.border_left.present() ||
                     pp.border_right.present() || pp.border_between.present();
     if ((!shaded && !bordered) || segments.empty()) {
-        open_box_ = {};
+        f.open_box = {};
         return;
     }
     auto width = [](const Border& b) { return std::max(0.25, b.size / 8.0); };
     auto color = [](const Border& b) { return b.color.empty() || b.color == "auto" ? Color{} : parse_color(b.color); };
     auto same = [](const Border& a, const Border& b) { return a.style == b.style && a.size == b.size && a.color == b.color; };
-    bool joins = open_box_.sink == segments.front().sink && std::abs(open_box_.bottom - segments.front().top) < 24 &&
-                 same(open_box_.top, pp.border_top) && same(open_box_.bottom_border, pp.border_bottom) &&
-                 same(open_box_.left, pp.border_left) && same(open_box_.right, pp.border_right);
-    if (joins && open_box_.bottom_line != SIZE_MAX && open_box_.bottom_line < open_box_.sink->items.size()) {
+    bool joins = f.open_box.sink == segments.front().sink && std::abs(f.open_box.bottom - segments.front().top) < 24 &&
+                 same(f.open_box.top, pp.border_top) && same(f.open_box.bottom_border, pp.border_bottom) &&
+                 same(f.open_box.left, pp.border_left) && same(f.open_box.right, pp.border_right);
+    if (joins && f.open_box.bottom_line != SIZE_MAX && f.open_box.bottom_line < f.open_box.sink->items.size()) {
         // The box goes on: its bottom line moves below this paragraph.
-        open_box_.sink->items.erase(open_box_.sink->items.begin() + static_cast<std::ptrdiff_t>(open_box_.bottom_line));
+        f.open_box.sink->items.erase(f.open_box.sink->items.begin() + static_cast<std::ptrdiff_t>(f.open_box.bottom_line));
         for (auto& seg : segments)
-            if (seg.sink == open_box_.sink && seg.first_item > open_box_.bottom_line) --seg.first_item;
+            if (seg.sink == f.open_box.sink && seg.first_item > f.open_box.bottom_line) --seg.first_item;
     }
     std::size_t bottom_line = SIZE_MAX;
     for (std::size_t i = 0; i < segments.size(); ++i) {
@@ -490,7 +479,7 @@ void Engine::frame_paragraph(const ParaProps& pp, std::vector<Segment>& segments
         }
     }
     const Segment& last = segments.back();
-    open_box_ = {last.sink, last.bottom, pp.border_top, pp.border_bottom, pp.border_left, pp.border_right, bottom_line};
+    f.open_box = {last.sink, last.bottom, pp.border_top, pp.border_bottom, pp.border_left, pp.border_right, bottom_line};
     if (pp.border_bottom.present()) f.y = std::max(f.y, last.bottom + pp.border_bottom.space * kTwip + width(pp.border_bottom));
 }
 

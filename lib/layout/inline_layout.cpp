@@ -29,8 +29,8 @@ void Engine::placeholder_label(const std::string& label, double x, double y, dou
 }
 
 // ---- paragraphs ----------------------------------------------------------
-int Engine::style_of(const RunProps& p, const std::string& link) {
-    int main = plain_style_of(p, link);
+int Engine::style_of(ParagraphState& ps, const RunProps& p, const std::string& link) {
+    int main = plain_style_of(ps, p, link);
     // Complex-script text takes the run's cs font and size when they differ.
     std::string cs_family = p.font_cs.empty() ? (p.font_ascii.empty() ? p.font_hansi : p.font_ascii) : p.font_cs;
     std::string family = p.font_ascii.empty() ? p.font_hansi : p.font_ascii;
@@ -39,13 +39,13 @@ int Engine::style_of(const RunProps& p, const std::string& link) {
         cs.font_ascii = cs_family;
         cs.font_hansi = cs_family;
         cs.size = p.size_cs > 0 ? p.size_cs : p.size;
-        int variant = plain_style_of(cs, link);
-        styles_[static_cast<std::size_t>(main)].complex = variant;
+        int variant = plain_style_of(ps, cs, link);
+        ps.styles[static_cast<std::size_t>(main)].complex = variant;
     }
     return main;
 }
 
-int Engine::plain_style_of(const RunProps& p, const std::string& link) {
+int Engine::plain_style_of(ParagraphState& ps, const RunProps& p, const std::string& link) {
     Style s;
     FontKey key{p.font_ascii.empty() ? p.font_hansi : p.font_ascii, p.bold, p.italic};
     if (key.family.empty()) key.family = "Calibri";
@@ -70,35 +70,35 @@ int Engine::plain_style_of(const RunProps& p, const std::string& link) {
     if (p.color.empty() || p.color == "auto") {
         if (s.marked ? is_dark(s.mark) : background_dark_) s.color = {1, 1, 1};
     }
-    keys_.push_back(key);
-    styles_.push_back(s);
-    return static_cast<int>(styles_.size()) - 1;
+    ps.keys.push_back(key);
+    ps.styles.push_back(s);
+    return static_cast<int>(ps.styles.size()) - 1;
 }
 
-void Engine::add_text(std::vector<Atom>& atoms, const std::string& utf8, int run_style, bool caps) {
+void Engine::add_text(ParagraphState& ps, std::vector<Atom>& atoms, const std::string& utf8, int run_style, bool caps) {
     for (char32_t c : text::utf32_from_utf8(writers::without_soft_hyphens(utf8))) {
         if (caps) c = static_cast<char32_t>(u_toupper(static_cast<UChar32>(c)));
         Atom a;
         int style = run_style;
-        if (int cs = styles_[static_cast<std::size_t>(style)].complex; cs >= 0 && complex_script(c)) style = cs;
+        if (int cs = ps.styles[static_cast<std::size_t>(style)].complex; cs >= 0 && complex_script(c)) style = cs;
         a.style = style;
-        if (styles_[static_cast<std::size_t>(style)].small_caps && u_islower(static_cast<UChar32>(c))) {
+        if (ps.styles[static_cast<std::size_t>(style)].small_caps && u_islower(static_cast<UChar32>(c))) {
             // Small capitals: the capital letter, smaller (Word uses about 80%).
             c = static_cast<char32_t>(u_toupper(static_cast<UChar32>(c)));
-            auto it = small_caps_styles_.find(style);
-            if (it == small_caps_styles_.end()) {
-                Style sc = styles_[static_cast<std::size_t>(style)];
+            auto it = ps.small_caps_styles.find(style);
+            if (it == ps.small_caps_styles.end()) {
+                Style sc = ps.styles[static_cast<std::size_t>(style)];
                 sc.size *= 0.8;
                 sc.small_caps = false;
-                keys_.push_back(keys_[static_cast<std::size_t>(style)]);
-                styles_.push_back(sc);
-                it = small_caps_styles_.emplace(style, static_cast<int>(styles_.size()) - 1).first;
+                ps.keys.push_back(ps.keys[static_cast<std::size_t>(style)]);
+                ps.styles.push_back(sc);
+                it = ps.small_caps_styles.emplace(style, static_cast<int>(ps.styles.size()) - 1).first;
             }
             a.style = it->second;
             style = a.style;
         }
         a.ch = c;
-        std::shared_ptr<const Font> font = styles_[static_cast<std::size_t>(style)].font;
+        std::shared_ptr<const Font> font = ps.styles[static_cast<std::size_t>(style)].font;
         // No-break space and hyphen look like their breaking forms; the
         // substitutes (Carlito) lack them, so draw the plain form.
         if (font->glyph(c) == 0 && (c == 0x00A0 || c == 0x202F)) c = ' ';
@@ -107,43 +107,43 @@ void Engine::add_text(std::vector<Atom>& atoms, const std::string& utf8, int run
         if (font->glyph(c) == 0 && c > 0x20) {
             // Per-character fallback: a face that has it, same style;
             // one style per (style, face) pair.
-            if (auto fb = fonts_.fallback(c, keys_[static_cast<std::size_t>(style)])) {
+            if (auto fb = fonts_.fallback(c, ps.keys[static_cast<std::size_t>(style)])) {
                 auto key = std::make_pair(style, fb.get());
-                auto it = fallback_styles_.find(key);
-                if (it == fallback_styles_.end()) {
-                    Style alt = styles_[static_cast<std::size_t>(style)];
+                auto it = ps.fallback_styles.find(key);
+                if (it == ps.fallback_styles.end()) {
+                    Style alt = ps.styles[static_cast<std::size_t>(style)];
                     alt.font = fb;
-                    keys_.push_back(keys_[static_cast<std::size_t>(style)]);
-                    styles_.push_back(alt);
-                    it = fallback_styles_.emplace(key, static_cast<int>(styles_.size()) - 1).first;
+                    ps.keys.push_back(ps.keys[static_cast<std::size_t>(style)]);
+                    ps.styles.push_back(alt);
+                    it = ps.fallback_styles.emplace(key, static_cast<int>(ps.styles.size()) - 1).first;
                 }
                 a.style = it->second;
                 font = fb;
             }
         }
-        const Style& used = styles_[static_cast<std::size_t>(a.style)];
+        const Style& used = ps.styles[static_cast<std::size_t>(a.style)];
         a.width = font->advance(font->glyph(c)) * used.size / font->metrics().units_per_em;
         atoms.push_back(a);
     }
 }
 
-void Engine::gather(const std::vector<Inline>& inlines, std::vector<Atom>& atoms, const std::string& link) {
+void Engine::gather(ParagraphState& ps, const std::vector<Inline>& inlines, std::vector<Atom>& atoms, const std::string& link) {
     for (const auto& in : inlines) {
         if (!writers::shows(in)) continue;
         switch (in.kind) {
-            case InlineKind::text: add_text(atoms, in.text, style_of(in.props, link), in.props.caps); break;
+            case InlineKind::text: add_text(ps, atoms, in.text, style_of(ps, in.props, link), in.props.caps); break;
             case InlineKind::tab:
             case InlineKind::positional_tab: {
                 Atom a;
                 a.kind = AtomKind::tab;
-                a.style = style_of(in.props, link);
+                a.style = style_of(ps, in.props, link);
                 atoms.push_back(a);
                 break;
             }
             case InlineKind::line_break: {
                 Atom a;
                 a.kind = AtomKind::line_break;
-                a.style = style_of(in.props, link);
+                a.style = style_of(ps, in.props, link);
                 atoms.push_back(a);
                 break;
             }
@@ -160,38 +160,38 @@ void Engine::gather(const std::vector<Inline>& inlines, std::vector<Atom>& atoms
                 if (in.id.empty()) {
                     // A note's own mark (w:footnoteRef): the note's number, in
                     // the mark's run formatting (FootnoteReference: superscript).
-                    if (!note_mark_label_.empty()) add_text(atoms, note_mark_label_, style_of(in.props, link), false);
+                    if (!note_mark_label_.empty()) add_text(ps, atoms, note_mark_label_, style_of(ps, in.props, link), false);
                     break;
                 }
                 RunProps p = in.props;
                 p.vertical_align = VerticalAlign::superscript;
                 int n = in.kind == InlineKind::footnote_ref ? notes_.footnote(in.id) : notes_.endnote(in.id);
                 std::size_t at = atoms.size();
-                add_text(atoms, note_label(n, in.kind == InlineKind::endnote_ref), style_of(p, link), false);
+                add_text(ps, atoms, note_label(n, in.kind == InlineKind::endnote_ref), style_of(ps, p, link), false);
                 if (in.kind == InlineKind::footnote_ref && at < atoms.size()) atoms[at].footnote = in.id;
                 break;
             }
             case InlineKind::hyperlink:
-                gather(in.children, atoms, !in.target.empty() ? in.target : !in.anchor.empty() ? "#" + in.anchor : link);
+                gather(ps, in.children, atoms, !in.target.empty() ? in.target : !in.anchor.empty() ? "#" + in.anchor : link);
                 break;
             case InlineKind::field: {
                 // A computed number takes the formatting of the field's
                 // result, as Word draws it, not of its field code.
                 const RunProps& shown = field_result_props(in);
                 if (in.field_type == "PAGE" && page_number_ > 0) {
-                    add_text(atoms, page_label_, style_of(shown, link), false);
+                    add_text(ps, atoms, page_label_, style_of(ps, shown, link), false);
                 } else if (in.field_type == "NUMPAGES" && page_count_ > 0) {
-                    add_text(atoms, std::to_string(page_count_), style_of(shown, link), false);
+                    add_text(ps, atoms, std::to_string(page_count_), style_of(ps, shown, link), false);
                 } else if (in.field_type == "SECTIONPAGES" && section_pages_ > 0) {
-                    add_text(atoms, std::to_string(section_pages_), style_of(shown, link), false);
+                    add_text(ps, atoms, std::to_string(section_pages_), style_of(ps, shown, link), false);
                 } else {
-                    gather(in.children, atoms, link);
+                    gather(ps, in.children, atoms, link);
                 }
                 break;
             }
             case InlineKind::content_control:
-            case InlineKind::inserted: gather(in.children, atoms, link); break;
-            case InlineKind::drawing: drawing(in, atoms); break;
+            case InlineKind::inserted: gather(ps, in.children, atoms, link); break;
+            case InlineKind::drawing: drawing(ps, in, atoms); break;
             default: break;
         }
     }
@@ -217,13 +217,13 @@ const FloatFormat* Engine::float_format_of(const Inline& in) const {
     return &doc_.float_formats[static_cast<std::size_t>(in.float_format)];
 }
 
-void Engine::drawing(const Inline& in, std::vector<Atom>& atoms) {
+void Engine::drawing(ParagraphState& ps, const Inline& in, std::vector<Atom>& atoms) {
     if (const FloatFormat* ff = float_format_of(in); ff && ff->anchored) {
-        pending_floats_.push_back(&in);  // placed on the page when its paragraph is
+        ps.floats.push_back(&in);  // placed on the page when its paragraph is
         return;
     }
     if (!in.blocks.empty() && (in.width <= 0 || in.height <= 0)) {
-        pending_text_boxes_.push_back(&in);  // a text box of no size: its paragraphs follow the anchor paragraph
+        ps.text_boxes.push_back(&in);  // a text box of no size: its paragraphs follow the anchor paragraph
         return;
     }
     if (auto a = graphic_atom(in)) atoms.push_back(std::move(*a));
@@ -449,8 +449,8 @@ void Engine::line_metrics(const Style& s, double& asc, double& desc) {
 }
 
 // Fills a tab with its leader character, leaving a little room at each end.
-void Engine::draw_leader(const Atom& tab, double x, double baseline, Flow& f) {
-    const Style& s = styles_[static_cast<std::size_t>(tab.style)];
+void Engine::draw_leader(ParagraphState& ps, const Atom& tab, double x, double baseline, Flow& f) {
+    const Style& s = ps.styles[static_cast<std::size_t>(tab.style)];
     double w = s.font->width(std::u32string(1, tab.leader), s.size);
     if (w <= 0 || s.font->glyph(tab.leader) == 0) return;
     int n = static_cast<int>((tab.width - s.size * 0.3) / w);
@@ -470,7 +470,7 @@ void Engine::draw_leader(const Atom& tab, double x, double baseline, Flow& f) {
 // Complex scripts: a character's width depends on its neighbours, so a
 // run that needs shaping is measured as HarfBuzz shapes it, each cluster's
 // width on its first character (line breaks never fall inside a cluster).
-void Engine::shape_widths(std::vector<Atom>& atoms) const {
+void Engine::shape_widths(ParagraphState& ps, std::vector<Atom>& atoms) const {
     std::size_t i = 0;
     while (i < atoms.size()) {
         if (atoms[i].kind != AtomKind::text) {
@@ -489,7 +489,7 @@ void Engine::shape_widths(std::vector<Atom>& atoms) const {
             ++j;
         }
         if (need) {
-            const Style& s = styles_[static_cast<std::size_t>(atoms[i].style)];
+            const Style& s = ps.styles[static_cast<std::size_t>(atoms[i].style)];
             double scale = s.size / s.font->metrics().units_per_em;
             for (std::size_t k = i; k < j; ++k) atoms[k].width = 0;
             for (const auto& g : s.font->shape(text, rtl))
@@ -502,7 +502,7 @@ void Engine::shape_widths(std::vector<Atom>& atoms) const {
 // Word's autoSpaceDE/autoSpaceDN (on unless a document turns them off;
 // not read yet): a quarter em between Chinese, Japanese or Korean text and
 // Latin letters or digits next to it.
-void Engine::east_asian_spacing(std::vector<Atom>& atoms) const {
+void Engine::east_asian_spacing(ParagraphState& ps, std::vector<Atom>& atoms) const {
     auto east_asian = [](char32_t c) {
         return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
                (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xAC00 && c <= 0xD7AF);
@@ -515,7 +515,7 @@ void Engine::east_asian_spacing(std::vector<Atom>& atoms) const {
         Atom& a = atoms[i];
         if (a.kind != AtomKind::text || b.kind != AtomKind::text) continue;
         if ((east_asian(a.ch) && latin(b.ch)) || (latin(a.ch) && east_asian(b.ch))) {
-            a.pad = styles_[static_cast<std::size_t>(a.style)].size * 0.25;
+            a.pad = ps.styles[static_cast<std::size_t>(a.style)].size * 0.25;
             a.width += a.pad;
         }
     }
@@ -605,7 +605,7 @@ std::vector<std::size_t> Engine::visual_order(const std::vector<Atom>& atoms, st
 
 // A picture, chart, diagram, metafile or shape in the box at (x, top),
 // a.width by a.height, tagged as a Figure of the paragraph being laid out.
-void Engine::draw_graphic(const Atom& a, double x, double top, Sink& sink) {
+void Engine::draw_graphic(ParagraphState& ps, const Atom& a, double x, double top, Sink& sink) {
     ImageItem img;
     img.x = x;
     img.y = top;
@@ -640,7 +640,7 @@ void Engine::draw_graphic(const Atom& a, double x, double top, Sink& sink) {
     // A shape with nothing but fill and outline is decoration.
     const bool decorative = g.shape && !g.bytes && !g.raster && !g.placeholder && g.chart.empty() &&
                             g.diagram.empty() && !g.metafile;
-    parents_.push_back(tag_ >= 0 ? tag_ : parents_.back());
+    parents_.push_back(ps.tag >= 0 ? ps.tag : parents_.back());
     img.tag = artifact_ || decorative ? kArtifact : node("Figure", g.alt.empty() ? std::string("Image") : g.alt);
     parents_.pop_back();
     if (!g.chart.empty()) {
@@ -677,7 +677,7 @@ void Engine::draw_graphic(const Atom& a, double x, double top, Sink& sink) {
     }
 }
 
-void Engine::emit_line(const std::vector<Atom>& atoms, const Line& line, Flow& f, double baseline, const ParaProps& pp) {
+void Engine::emit_line(ParagraphState& ps, const std::vector<Atom>& atoms, const Line& line, Flow& f, double baseline, const ParaProps& pp) {
     // Trailing spaces do not count for alignment.
     std::size_t end = line.end;
     double width = line.width;
@@ -711,19 +711,19 @@ void Engine::emit_line(const std::vector<Atom>& atoms, const Line& line, Flow& f
         std::size_t k = order[v];
         const Atom& a = atoms[k];
         if (a.kind == AtomKind::image) {
-            draw_graphic(a, x, baseline - a.height, *f.sink);
+            draw_graphic(ps, a, x, baseline - a.height, *f.sink);
             x += a.width;
             ++v;
             continue;
         }
-        if (a.kind == AtomKind::tab && a.leader && a.width > 0) draw_leader(a, x, baseline, f);
+        if (a.kind == AtomKind::tab && a.leader && a.width > 0) draw_leader(ps, a, x, baseline, f);
         if (a.kind != AtomKind::text) {
             x += a.width;
             ++v;
             continue;
         }
         // A run of text atoms with the same style (words split at spaces when justified).
-        const Style& s = styles_[static_cast<std::size_t>(a.style)];
+        const Style& s = ps.styles[static_cast<std::size_t>(a.style)];
         TextItem t;
         t.x = x;
         t.y = baseline - s.rise;
@@ -733,7 +733,7 @@ void Engine::emit_line(const std::vector<Atom>& atoms, const Line& line, Flow& f
         t.synthetic_italic = s.font->face().synthetic_italic;
         t.size = s.size;
         t.color = s.color;
-        t.tag = k < label_end_ ? label_tag_ : tag_;
+        t.tag = k < ps.label_end ? ps.label_tag : ps.tag;
         if (!s.link.empty() && t.tag >= 0) {  // link text is its own Link element, with its annotation
             parents_.push_back(t.tag);
             t.tag = node("Link");

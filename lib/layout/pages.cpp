@@ -28,8 +28,7 @@ double Engine::extent(std::size_t section, bool footer, bool first) {
     double h = 0;
     if (hf) {
         const Section& s = section < sections_.size() ? sections_[section] : default_section_;
-        Nested keep(*this);
-        artifact_ = true;
+        const bool saved_artifact = std::exchange(artifact_, true);  // page furniture
         Sink box;
         Flow bf;
         bf.x = (s.margin_left + s.gutter) * kTwip;
@@ -37,6 +36,7 @@ double Engine::extent(std::size_t section, bool footer, bool first) {
         bf.sink = &box;
         for (const auto& b : hf->blocks) block(b, bf);
         h = bf.y;
+        artifact_ = saved_artifact;
     }
     extents_[key] = h;
     return h;
@@ -44,9 +44,8 @@ double Engine::extent(std::size_t section, bool footer, bool first) {
 
 // ---- notes, headers, footers ---------------------------------------------
 // Lays the given footnotes out in a box as wide as the column (labels
-// hanging), keeping the paragraph state of the caller intact.
+// hanging); their paragraphs have their own state, as every paragraph does.
 double Engine::lay_out_notes(const std::vector<const Note*>& notes, const Flow& f, Sink& box) {
-    Nested keep(*this);
     Flow nf;
     nf.x = f.x;
     nf.width = f.width;
@@ -182,9 +181,6 @@ void Engine::headers_and_footers() {
             bf.absolute = &absolute;   // letterheads, watermarks, banners: placed on the page
             bf.behind = &page.behind;
             furniture_section_ = &s;
-            open_box_ = {};
-            previous_ = {};
-            open_frame_.reset();
             for (const auto& b : hf->blocks) block(b, bf);
             furniture_section_ = nullptr;
             for (auto& item : absolute.items) page.sink.items.push_back(std::move(item));

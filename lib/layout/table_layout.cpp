@@ -72,9 +72,6 @@ void Engine::table(const Table& t, Flow& f) {
                 cf.width = std::max(6.0, w - ml - mr);
                 cf.y = (cell.margin_top >= 0 ? cell.margin_top : t.cell_margin_top) * kTwip;
                 cf.sink = &p.sink;
-                bool saved_top = at_page_top_;
-                open_box_ = {};  // boxes and spacing do not continue from outside the cell
-                previous_ = {};
                 parents_.push_back(node(row.header ? "TH" : "TD"));
                 int saved_list = list_node_;
                 list_node_ = -1;
@@ -84,7 +81,6 @@ void Engine::table(const Table& t, Flow& f) {
                 background_dark_ = saved_dark;
                 list_node_ = saved_list;
                 parents_.pop_back();
-                at_page_top_ = saved_top;
                 p.height = std::max(cf.y, cf.float_bottom) + (cell.margin_bottom >= 0 ? cell.margin_bottom : t.cell_margin_bottom) * kTwip;
             }
             if (int span = spans[r][placed.size()]; span > 1) {
@@ -189,7 +185,7 @@ void Engine::table(const Table& t, Flow& f) {
             for (auto& l : lines) slice.push_back(std::move(l));
             return slice;
         };
-        if (f.paginate && f.y + row_height > flow_bottom() && !at_page_top_ &&
+        if (f.paginate && f.y + row_height > flow_bottom() && !f.at_top &&
             (row.cant_split || flow_bottom() - f.y < 24)) {
             next_frame();
             repeat_headers();
@@ -219,13 +215,13 @@ void Engine::table(const Table& t, Flow& f) {
         }
         if (row.header && f.paginate) header_rows.emplace_back(std::move(row_items), row_height);
         f.y += row_height;
-        at_page_top_ = false;
+        f.at_top = false;
         parents_.pop_back();  // TR
     }
     parents_.pop_back();  // Table
     list_node_ = -1;
-    open_box_ = {};
-    previous_ = {};
+    f.open_box = {};
+    f.previous = {};
     f.y += 2;
 }
 
