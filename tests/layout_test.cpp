@@ -8,6 +8,7 @@
 
 #include "allies/package.hpp"
 #include "allies/reader.hpp"
+#include "layout/columns.hpp"
 #include "layout/layout.hpp"
 #include "support/docx_builder.hpp"
 #include "support/tiny_png.hpp"
@@ -810,4 +811,56 @@ TEST(Layout, BracketsInRightToLeftRunsAreMirrored) {
     // Visual order, left to right: "[" + reversed "עולם" + "] (" + reversed "שלום" + ")".
     EXPECT_NE(drawn.find(U"(םולש)"), std::u32string::npos) << drawn.size();
     EXPECT_NE(drawn.find(U"[םלוע]"), std::u32string::npos);
+}
+
+TEST(Layout, BalancedColumnsDealLinesEvenly) {
+    std::vector<layout::ColumnBand> bands(10, layout::ColumnBand{14});
+    double height = 0;
+    auto places = layout::balance_columns(bands, 3, height);
+    ASSERT_EQ(places.size(), 10u);
+    EXPECT_DOUBLE_EQ(height, 4 * 14);  // 10 lines in 3 columns: 4, 4, 2 (or 4, 3, 3)
+    EXPECT_EQ(places.front().column, 0);
+    EXPECT_EQ(places.back().column, 2);
+    for (std::size_t i = 1; i < places.size(); ++i) EXPECT_GE(places[i].column, places[i - 1].column);  // reading order kept
+    // A band taller than the even share keeps its column to itself.
+    bands = {{10}, {60}, {10}};
+    places = layout::balance_columns(bands, 2, height);
+    EXPECT_DOUBLE_EQ(height, 70);
+}
+
+TEST(Layout, AContinuousBreakBalancesTheColumnsAboveIt) {
+    DocxBuilder b;
+    std::string text;
+    for (int i = 0; i < 12; ++i) text += "word" + std::to_string(i) + " ";
+    std::string cols = kTwoColumns.substr(0, kTwoColumns.size() - std::string("</w:sectPr>").size()) + "</w:sectPr>";
+    std::string continuous = kSect;
+    continuous.insert(continuous.find("<w:pgSz"), "<w:type w:val=\"continuous\"/>");
+    b.body = p(run(text + text + text)) + "<w:p><w:pPr>" + cols + "</w:pPr></w:p>" + p(run("Below the columns")) + continuous;
+    auto d = lay(b);
+    ASSERT_EQ(d.pages.size(), 1u);
+    double left_bottom = 1e9, right_bottom = 1e9, below = 0;
+    for (const auto& t : texts(d.pages[0])) {
+        if (t.text.find(U"Below") != std::u32string::npos) below = t.y;
+        else if (t.x < 250) left_bottom = std::min(left_bottom, t.y);
+        else right_bottom = std::min(right_bottom, t.y);
+    }
+    ASSERT_LT(right_bottom, 1e9) << "nothing in the right column";
+    EXPECT_NEAR(left_bottom, right_bottom, 16);  // within a line of each other
+    EXPECT_LT(below, std::min(left_bottom, right_bottom));  // the next section starts below both
+}
+
+TEST(Layout, LinesSnapToTheDocumentGrid) {
+    DocxBuilder b;
+    std::string grid = kSect;
+    grid.insert(grid.find("</w:sectPr>"), "<w:docGrid w:type=\"lines\" w:linePitch=\"360\"/>");
+    b.body = p(run("First line")) + p(run("Second line")) + p(run("Off the grid"), "<w:snapToGrid w:val=\"0\"/>") +
+             p(run("Fourth line")) + p(run("Fifth line")) + grid;
+    auto d = lay(b);
+    ASSERT_EQ(d.pages.size(), 1u);
+    std::vector<double> ys;
+    for (const auto& t : texts(d.pages[0])) ys.push_back(t.y);
+    ASSERT_GE(ys.size(), 5u);
+    EXPECT_NEAR(ys[0] - ys[1], 18, 0.01);  // Calibri 11 pt (13.4 pt) takes one 18 pt grid line
+    EXPECT_NEAR(ys[3] - ys[4], 18, 0.01);  // the lines after the one off the grid are on it again
+    EXPECT_LT(ys[2] - ys[3], 17);          // off the grid: its own height (13.4 pt, less the centring)
 }

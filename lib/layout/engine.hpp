@@ -14,6 +14,7 @@
 
 #include "layout/chart.hpp"
 #include "layout/colors.hpp"
+#include "layout/columns.hpp"
 #include "layout/floats.hpp"
 #include "layout/metafile.hpp"
 #include "layout/picture_check.hpp"
@@ -229,6 +230,7 @@ private:
         double column_top = 0;       // where the columns start (below a continuous section's text)
         double column_width = 0, column_gap = 0, left = 0;
         double deepest = 0;          // lowest point reached by any column so far
+        std::size_t columns_first_item = 0;  // the first item of the columns begun at column_top
     };
 
     // The alt text of a picture that cannot be drawn, inside its box: as
@@ -321,6 +323,8 @@ private:
 
     // A paragraph that carries a sectPr ends its section (in the page flow).
     void end_section(const Flow& f);
+    // Evens out the columns of the section ending on the current page.
+    void balance_page_columns();
 
     // Paragraph shading and borders (w:pPr/w:shd, w:pBdr) around the lines
     // each page or column received. Consecutive paragraphs with the same

@@ -63,6 +63,7 @@ void Engine::set_columns(PageInfo& p, const Section& s, double y) {
     p.columns = n;
     p.column = 0;
     p.column_top = y;
+    p.columns_first_item = p.sink.items.size();
     p.left = left;
     p.column_gap = n > 1 ? gap : 0;
     p.column_width = n > 1 ? (width - gap * (n - 1)) / n : width;
@@ -273,6 +274,14 @@ void Engine::paragraph(const Paragraph& para, Flow& f) {
             out_.outline.push_back({utf8, pp.outline_level, static_cast<int>(pages_.size()) - 1, f.y});
     }
     int base_style = para_style;
+    // The document grid (w:docGrid lines, §17.6.5): a line of automatic
+    // spacing takes whole grid lines, as many as its type needs.
+    const Section& grid = furniture_section_ ? *furniture_section_ : section_ ? *section_ : default_section_;
+    const double pitch = (grid.grid_type == "lines" || grid.grid_type == "linesAndChars") && pp.snap_to_grid &&
+                                 grid.line_pitch > 0 ? grid.line_pitch * kTwip : 0;
+    auto on_grid = [pitch](double natural) {
+        return pitch > 0 ? pitch * std::max(1.0, std::ceil(natural / pitch - 0.05)) : natural;
+    };
     // Line heights first, for keep-with-next and widow/orphan control.
     auto line_heights = [&] {
         std::vector<double> out;
@@ -290,7 +299,7 @@ void Engine::paragraph(const Paragraph& para, Flow& f) {
             }
             if (!any) line_metrics(ps.styles[static_cast<std::size_t>(base_style)], asc, desc);
             double natural = asc + desc, h = natural;
-            if (pp.line_rule == LineRule::auto_) h = natural * std::max(0.5, pp.line / 240.0);
+            if (pp.line_rule == LineRule::auto_) h = on_grid(natural) * std::max(0.5, pp.line / 240.0);
             else if (pp.line_rule == LineRule::exact) h = pp.line * kTwip;
             else h = std::max(natural, pp.line * kTwip);
             out.push_back(h);
@@ -370,7 +379,7 @@ void Engine::paragraph(const Paragraph& para, Flow& f) {
         if (!any) line_metrics(ps.styles[static_cast<std::size_t>(base_style)], asc, desc);
         double natural = asc + desc;
         double height = natural;
-        if (pp.line_rule == LineRule::auto_) height = natural * std::max(0.5, pp.line / 240.0);
+        if (pp.line_rule == LineRule::auto_) height = on_grid(natural) * std::max(0.5, pp.line / 240.0);
         else if (pp.line_rule == LineRule::exact) height = pp.line * kTwip;
         else height = std::max(natural, pp.line * kTwip);
         // Footnotes called from this line go to the foot of its page.
@@ -397,7 +406,12 @@ void Engine::paragraph(const Paragraph& para, Flow& f) {
             p.notes_height += note_height;
             for (const Note* n : called) placed_notes_.insert(n->id);
         }
-        double baseline = f.y + (pp.line_rule == LineRule::exact ? height - desc : asc + (height - natural) * 0.0);
+        // The text sits at the top of its line (Word puts the extra of
+        // line spacing below it); on the document grid it is centred in
+        // its grid lines.
+        double baseline = f.y + (pp.line_rule == LineRule::exact ? height - desc
+                                 : pitch > 0                    ? asc + (on_grid(natural) - natural) / 2
+                                                                : asc);
         if (!bookmarks.empty()) {
             for (const auto& b : bookmarks) bookmarks_.emplace(b, std::make_pair(static_cast<int>(pages_.size()) - 1, f.y));
             bookmarks.clear();
@@ -426,8 +440,78 @@ void Engine::paragraph(const Paragraph& para, Flow& f) {
 // A paragraph that carries a sectPr ends its section (in the page flow).
 void Engine::end_section(const Flow& f) {
     if (&f != &flow_ || next_section_ >= sections_.size()) return;
+    // A continuous break evens out the columns above it, as Word does.
+    if (sections_[next_section_].type == "continuous" && !pages_.empty() && pages_.back().columns > 1) balance_page_columns();
     start_section(sections_[next_section_], false);
     ++next_section_;
+}
+
+void Engine::balance_page_columns() {
+    PageInfo& p = pages_.back();
+    auto& items = p.sink.items;
+    const std::size_t first = std::min(p.columns_first_item, items.size());
+    const double pitch = p.column_width + p.column_gap;
+    if (first >= items.size() || pitch <= 0) return;
+    auto x_of = [](const Item& item) {
+        return std::visit(
+            [](const auto& i) -> double {
+                using T = std::decay_t<decltype(i)>;
+                if constexpr (std::is_same_v<T, LineItem>) return std::min(i.x1, i.x2);
+                else if constexpr (std::is_same_v<T, PathItem>) {
+                    double x = 1e18;
+                    for (const auto& pt : i.points) x = std::min(x, pt.first);
+                    return x;
+                } else return i.x;
+            },
+            item);
+    };
+    // The section's items on this page, by column, in reading order; items
+    // that overlap vertically in a column move together (a line, a box).
+    struct Piece {
+        std::size_t item;
+        int column;
+        double top, bottom;
+    };
+    std::vector<Piece> pieces;
+    for (std::size_t i = first; i < items.size(); ++i) {
+        auto [top, bottom] = extent_of(items[i]);
+        int column = std::clamp(static_cast<int>(std::floor((x_of(items[i]) - p.left + 1) / pitch)), 0, p.columns - 1);
+        // Text and links by their core (a line's letters reach into the
+        // lines around it when the spacing is tight).
+        if (const auto* t = std::get_if<TextItem>(&items[i])) top = t->y - 0.75 * t->size, bottom = t->y + 0.15 * t->size;
+        if (const auto* l = std::get_if<LinkItem>(&items[i])) top = l->y + 0.25 * l->height, bottom = l->y + 0.75 * l->height;
+        pieces.push_back({i, column, top, bottom});
+    }
+    std::stable_sort(pieces.begin(), pieces.end(),
+                     [](const Piece& a, const Piece& b) { return a.column != b.column ? a.column < b.column : a.top < b.top; });
+    struct Band {
+        int column;
+        double top, bottom;
+        std::vector<std::size_t> items;
+    };
+    std::vector<Band> bands;
+    for (const auto& piece : pieces) {
+        if (!bands.empty() && bands.back().column == piece.column && piece.top < bands.back().bottom - 0.01) {
+            bands.back().bottom = std::max(bands.back().bottom, piece.bottom);
+            bands.back().items.push_back(piece.item);
+        } else {
+            bands.push_back({piece.column, piece.top, piece.bottom, {piece.item}});
+        }
+    }
+    std::vector<ColumnBand> heights;
+    for (std::size_t k = 0; k < bands.size(); ++k) {
+        bool next_in_column = k + 1 < bands.size() && bands[k + 1].column == bands[k].column;
+        heights.push_back({std::max(0.0, (next_in_column ? bands[k + 1].top : bands[k].bottom) - bands[k].top)});
+    }
+    double height = 0;
+    std::vector<BandPlace> places = balance_columns(heights, p.columns, height);
+    const double top = std::max(p.column_top, bands.front().top);
+    for (std::size_t k = 0; k < bands.size() && k < places.size(); ++k) {
+        double dx = (places[k].column - bands[k].column) * pitch, dy = top + places[k].top - bands[k].top;
+        for (std::size_t i : bands[k].items) shift(items[i], dy, dx);
+    }
+    flow_.y = top + height;
+    p.deepest = flow_.y;
 }
 
 // Paragraph shading and borders (w:pPr/w:shd, w:pBdr) around the lines

@@ -41,6 +41,10 @@ Section read_section(pugi::xml_node sect, const Package& pkg, const std::string&
         s.margin_footer = twips(m, "w:footer", s.margin_footer);
         s.gutter = twips(m, "w:gutter", 0);
     }
+    if (auto g = sect.child("w:docGrid")) {  // §17.6.5: lines snap to a grid of linePitch
+        s.grid_type = attr(g, "w:type");
+        s.line_pitch = std::clamp<Twips>(twips(g, "w:linePitch"), 0, 1440);
+    }
     if (auto c = sect.child("w:cols")) {
         s.columns = std::max(1, static_cast<int>(integer(attr(c, "w:num"), 1)));
         s.column_space = twips(c, "w:space", 720);

@@ -161,6 +161,7 @@ void apply_ppr(ParaProps& p, pugi::xml_node ppr, const ThemeFonts* theme) {
             auto lvl = integer(val(n), 9);
             p.outline_level = lvl >= 0 && lvl < 9 ? static_cast<int>(lvl) : -1;  // 9 = body text
         } else if (name == "w:bidi") p.bidi = on_off(n);
+        else if (name == "w:snapToGrid") p.snap_to_grid = on_off(n);
         else if (name == "w:pBdr") {
             if (auto b = n.child("w:top")) p.border_top = read_border(b, theme);
             if (auto b = n.child("w:bottom")) p.border_bottom = read_border(b, theme);

@@ -97,6 +97,7 @@ struct ParaProps {
     bool keep_next = false, keep_lines = false, page_break_before = false, widow_control = true;
     int outline_level = -1;               // 0..8 for headings; -1 = body text
     bool bidi = false;
+    bool snap_to_grid = true;             // w:snapToGrid: lines keep to the section's document grid
     Border border_top, border_bottom, border_left, border_right, border_between;
     Shading shading;
     std::vector<TabStop> tabs;
@@ -272,6 +273,8 @@ struct Section {
     int columns = 1;
     Twips column_space = 720;
     std::string type = "nextPage";    // nextPage, continuous, evenPage, oddPage, nextColumn
+    std::string grid_type;            // w:docGrid type: default, lines, linesAndChars, snapToChars ("" = none)
+    Twips line_pitch = 0;             // w:docGrid linePitch: the grid's line height
     bool title_page = false;          // w:titlePg: first-page header/footer
     int page_start = -1;              // w:pgNumType/@w:start: page numbers restart here; -1 = continue
     std::string page_format;          // w:pgNumType/@w:fmt (ST_NumberFormat), "" = decimal
