@@ -111,6 +111,10 @@ void Engine::place_floats(ParagraphState& ps, const std::vector<const Inline*>& 
         if (!in->blocks.empty()) {
             content = box_content(*in, box.x + inset_l, std::max(12.0, w - inset_l - inset_r), content_height);
             if (double need = content_height + inset_t + inset_b; (ff->grow && need > 1) || need > box.height + 0.5) {
+                // Text that Word would cut off at the box's edge is shown;
+                // a box grown past its size takes room of its own, so it
+                // covers no text (text on text can be read neither way).
+                if (!ff->grow && pl.wrap == "none" && !pl.behind) pl.wrap = "topAndBottom";
                 const double x = box.x;
                 box = place(pl, w, need, areas);
                 box.x = x;
