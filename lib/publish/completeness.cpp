@@ -110,21 +110,19 @@ struct OutputWords {
 // `page_furniture`: the first page's header and footer are expected too.
 static CompletenessReport compare(const Document& doc, const OutputWords& output, bool page_furniture) {
     const std::vector<verify::Token>& tokens = output.tokens;
-    std::unordered_map<std::string, int> have;
+    std::unordered_map<std::string_view, int> have;
     have.reserve(tokens.size());
     for (const auto& t : tokens) ++have[t.text];
 
     // How many of each word the output lacks: what the DOCX shows, less
-    // what the output has.
+    // what the output has. (Which paragraph holds which word is worked out
+    // only for an output that lacks some: a complete one pays for counting.)
     const auto paragraphs = writers::visible_paragraphs(doc, page_furniture);
-    std::vector<std::vector<std::string>> words(paragraphs.size());
-    std::map<std::string, int> need;
-    for (std::size_t i = 0; i < paragraphs.size(); ++i)
-        for (auto& t : words_of(paragraphs[i].text)) {
-            ++need[t.text];
-            words[i].push_back(std::move(t.text));
-        }
-    std::map<std::string, int> lacking;
+    std::unordered_map<std::string, int> need;
+    need.reserve(tokens.size());
+    for (const auto& p : paragraphs)
+        for (auto& t : words_of(p.text)) ++need[std::move(t.text)];
+    std::map<std::string, int> lacking;  // sorted: the report does not depend on hashing
     CompletenessReport r;
     for (const auto& [w, n] : need) {
         r.expected += static_cast<std::size_t>(n);
@@ -145,20 +143,20 @@ static CompletenessReport compare(const Document& doc, const OutputWords& output
         // Marked words: only output words beyond what the document itself
         // needs of them ("A4" the paper is not also a lost "a"), in sorted
         // order, so that the outcome does not depend on hashing.
-        std::vector<std::pair<std::string, int>> spares;
+        std::vector<std::pair<std::string_view, int>> spares;
         for (const auto& [t, n] : have) {
             if (t.empty()) continue;
             const char first = t.front(), last = t.back();
             const bool maybe_marked = (first >= '0' && first <= '9') || (last >= '0' && last <= '9') || first == 'i' ||
                                       first == 'v' || first == 'x';
             if (!maybe_marked) continue;
-            auto needed = need.find(t);
+            auto needed = need.find(std::string(t));
             const int spare = n - (needed == need.end() ? 0 : needed->second);
             if (spare > 0) spares.emplace_back(t, spare);
         }
         std::sort(spares.begin(), spares.end());
         for (auto [t, spare] : spares) {
-            for (const auto& w : without_note_mark(t)) {
+            for (const auto& w : without_note_mark(std::string(t))) {
                 if (spare <= 0) break;
                 auto it = lacking.find(w);
                 if (it == lacking.end() || it->second <= 0) continue;
@@ -229,9 +227,14 @@ static CompletenessReport compare(const Document& doc, const OutputWords& output
         }
     }
     for (auto it = lacking.begin(); it != lacking.end();) it = it->second > 0 ? std::next(it) : lacking.erase(it);
+    r.found = r.expected;
+    if (lacking.empty()) return r;
     // Which paragraphs lack them: first those with a word the output has
     // none of (a lost paragraph takes its common words with it), then, for
     // what is left, the last paragraphs that have the word.
+    std::vector<std::vector<std::string>> words(paragraphs.size());
+    for (std::size_t i = 0; i < paragraphs.size(); ++i)
+        for (auto& t : words_of(paragraphs[i].text)) words[i].push_back(std::move(t.text));
     std::vector<int> lost(paragraphs.size(), 0);
     std::vector<bool> lossy(paragraphs.size(), false);
     for (std::size_t i = 0; i < paragraphs.size(); ++i)
