@@ -2,6 +2,8 @@
 // HTML, read back, with the words a reader of the DOCX sees.
 #include <gtest/gtest.h>
 
+#include <chrono>
+
 #include "allies/completeness.hpp"
 #include "allies/error.hpp"
 #include "allies/html.hpp"
@@ -218,6 +220,43 @@ TEST(Completeness, AllowancesForMarksPiecesAndDirectionsStillFindALostWord) {
     EXPECT_EQ(r.places[0].words, 2);
     EXPECT_EQ(r.places[1].where, "word/document.xml paragraph 2");
     EXPECT_EQ(r.places[1].words, 2);
+}
+
+}  // namespace
+
+namespace {
+
+// A word longer than any line, drawn over hundreds of lines (a hostile
+// input of one 1 MB word has ten thousand): all its pieces join up.
+TEST(Completeness, AWordOverHundredsOfLinesIsNotLost) {
+    std::string word;
+    for (int i = 0; i < 700; ++i) word += "abcdefghij";
+    DocxBuilder b;
+    b.body = para("Before " + word + " after.");
+    Converted c = convert(b);
+    std::string page = "Before\n";
+    for (std::size_t at = 0; at < word.size(); at += 10) page += word.substr(at, 10) + "\n";
+    page += "after.";
+    allies::CompletenessReport r = allies::check_complete(c.doc, std::vector<std::string>{page});
+    EXPECT_TRUE(r.complete()) << r.found << " of " << r.expected;
+}
+
+// A lost word far longer than any word of the output costs no more than
+// the output's own words do (its starts are no longer than they are).
+TEST(Completeness, ALostHugeWordIsFoundMissingQuickly) {
+    const std::string huge(400000, 'x');
+    std::string others;
+    for (int i = 0; i < 64; ++i) others += " other" + std::to_string(i);
+    DocxBuilder b;
+    b.body = para("Kept" + others) + para(huge);
+    Converted c = convert(b);
+    const auto t0 = std::chrono::steady_clock::now();
+    allies::CompletenessReport r =
+        allies::check_complete(c.doc, std::vector<std::string>{"Kept" + others + "\nxxxxxxxxxx xxxxxxxxxx"});
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    ASSERT_EQ(r.places.size(), 1u);
+    EXPECT_EQ(r.places[0].where, "word/document.xml paragraph 2");
+    EXPECT_LT(seconds, 5.0);  // was minutes: every prefix of the word hashed
 }
 
 }  // namespace

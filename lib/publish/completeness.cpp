@@ -82,6 +82,11 @@ bool two_directions(const std::string& w) {
     return rtl && other;
 }
 
+// Words of two directions are cut into their parts up to this many bytes
+// (a real one is a few words run together; a hostile one of a megabyte
+// would cost a terabyte).
+constexpr std::size_t kMixedWord = 256;
+
 // The output's words, each with the line it stands on (lines of all pages
 // numbered on): a reader puts each line in reading order on its own.
 struct OutputWords {
@@ -132,13 +137,16 @@ static CompletenessReport compare(const Document& doc, const OutputWords& output
     }
     // What is still lacking may be there in another shape: a word too long
     // for its line broken without a hyphen, or drawn in pieces after a
-    // change of font (up to 512 pieces, joined; an apostrophe drawn on its
-    // own between them is dropped by a reader); a word of two directions
+    // change of font (the pieces joined; an apostrophe drawn on its own
+    // between them is dropped by a reader); a word of two directions
     // whose parts a reader gets in another order, on the same line; a word
     // with a note mark drawn against it ("iattached", "footnotes1"). Found
     // through an index of where each output word stands, so a complete
     // output pays nothing and an output with many pieces pays per lacking
-    // word, not per output word.
+    // word, not per output word. A start is an output word, so only the
+    // lengths of output words are tried; and the work is budgeted, so a
+    // hostile output (a word of a megabyte, pieces that almost fit) costs
+    // seconds at most, its words left lacking: fail closed.
     if (!lacking.empty()) {
         // Marked words: only output words beyond what the document itself
         // needs of them ("A4" the paper is not also a lost "a"), in sorted
@@ -167,15 +175,19 @@ static CompletenessReport compare(const Document& doc, const OutputWords& output
         }
         std::unordered_map<std::string_view, std::vector<std::size_t>> at;
         for (std::size_t i = 0; i < tokens.size(); ++i) at[tokens[i].text].push_back(i);
+        std::vector<std::size_t> lengths;  // of the output's words, each once, shortest first: the starts tried
+        for (const auto& [t, where] : at) lengths.push_back(t.size());
+        std::sort(lengths.begin(), lengths.end());
+        lengths.erase(std::unique(lengths.begin(), lengths.end()), lengths.end());
         auto rest_from = [](const std::string& w, std::size_t k) {
             return std::string_view(w).substr(k < w.size() && w[k] == '\'' ? k + 1 : k);
         };
         std::unordered_map<std::string, std::vector<std::size_t>> parts;  // lines each word or part stands on
-        std::size_t searched = 0;
+        std::size_t searched = 0, budget = std::size_t{1} << 24;  // pieces compared
         for (auto& [w, n] : lacking) {
             if (n <= 0) continue;
             if (++searched > 4096) break;  // an output that lost this much is incomplete anyway
-            if (two_directions(w)) {
+            if (w.size() <= kMixedWord && two_directions(w)) {
                 // Two directions: its parts anywhere on one line, as words or
                 // as parts of another word of two directions ("البريدONE
                 // TWOالمدينة", two cells read as one line).
@@ -183,7 +195,7 @@ static CompletenessReport compare(const Document& doc, const OutputWords& output
                     for (std::size_t i = 0; i < tokens.size(); ++i) {
                         const std::string& t = tokens[i].text;
                         parts[t].push_back(output.line[i]);
-                        if (!two_directions(t)) continue;
+                        if (t.size() > kMixedWord || !two_directions(t)) continue;
                         for (std::size_t k = 1; k < t.size(); ++k)
                             if ((static_cast<unsigned char>(t[k]) & 0xC0) != 0x80) {
                                 parts[t.substr(0, k)].push_back(output.line[i]);
@@ -200,19 +212,22 @@ static CompletenessReport compare(const Document& doc, const OutputWords& output
                 if (n <= 0) continue;
             }
             // Starts: output words that are a proper prefix of w.
-            for (std::size_t k = 1; k < w.size() && n > 0; ++k) {
+            for (std::size_t k : lengths) {
+                if (k >= w.size() || n <= 0 || budget == 0) break;
+                if (k == 0) continue;
+                budget -= std::min(budget, 1 + k / 64);  // hashing the start
                 auto starts = at.find(std::string_view(w).substr(0, k));
                 if (starts == at.end()) continue;
                 const std::string_view rest = rest_from(w, k);
                 for (std::size_t i : starts->second) {
-                    if (n <= 0) break;
+                    if (n <= 0 || budget == 0) break;
                     // The rest in reading order, or (two directions) before it.
                     if (i > 0 && tokens[i - 1].text == rest) {
                         --n;
                         continue;
                     }
                     std::size_t built = k;
-                    for (std::size_t j = i + 1; j < tokens.size() && j < i + 512 && built < w.size(); ++j) {
+                    for (std::size_t j = i + 1; j < tokens.size() && built < w.size() && budget > 0; ++j, --budget) {
                         if (w[built] == '\'') ++built;  // tokens never start with one
                         const std::string& piece = tokens[j].text;
                         if (piece.empty() || w.compare(built, piece.size(), piece) != 0) break;
