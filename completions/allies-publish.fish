@@ -18,6 +18,7 @@ complete -c allies-publish -l pseudonym-key-file -r -F -d 'File holding the pseu
 complete -c allies-publish -l keep -x -d 'A public name or phrase never redacted'
 complete -c allies-publish -s j -l jobs -x -d 'Documents processed in parallel'
 complete -c allies-publish -l fail-fast -d 'Stop at the first document not published'
+complete -c allies-publish -l allow-incomplete -d 'Publish a document whose PDF or HTML lost words, with a warning'
 complete -c allies-publish -l incremental -d 'Skip inputs already published'
 complete -c allies-publish -l timeout -x -d 'Seconds one document may take'
 complete -c allies-publish -s q -l quiet -d 'No progress and no summary'

@@ -36,8 +36,8 @@ _allies() {
         ;;
     allies-publish)
         opts="-h --help -V --version -o --output --manifest --base --staging-dir --files-from --names --policy --formats
-              --review --sections --names-as --pseudonym-key-file --keep -j --jobs --fail-fast --incremental
-              --timeout -q --quiet --progress --no-progress --json --hash-key-file --verify-only --against --merge-manifests --pdfa
+              --review --sections --names-as --pseudonym-key-file --keep -j --jobs --fail-fast --allow-incomplete
+              --incremental --timeout -q --quiet --progress --no-progress --json --hash-key-file --verify-only --against --merge-manifests --pdfa
               --paper --list-formats $_allies_limits"
         case "$prev" in
         -o|--output|--review|--base|--staging-dir) COMPREPLY=($(compgen -d -- "$cur")); return ;;

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "common/exit_codes.hpp"
 #include "support/docx_builder.hpp"
 #include "support/tool_fixture.hpp"
 
@@ -323,6 +324,89 @@ TEST_F(PublishCli, ADocumentThatNowLeaksIsWithdrawnNotLeftInItsOldVersion) {
     EXPECT_EQ(files_in(out), std::vector<std::string>{"manifest.json"});
     // Nothing is staged inside the public folder or left beside it.
     for (const auto& f : files_in(dir_)) EXPECT_EQ(f.find("allies-staging"), std::string::npos) << f;
+}
+
+// A table row of exact height (w:hRule="exact") shows only what fits, as
+// Word shows it: the layout draws no more, so the PDF lacks the rest of the
+// cell's words, which the public DOCX (and its HTML) still show.
+std::string clipped_row_document() {
+    std::string words;
+    for (int i = 0; i < 40; ++i) words += "overflowword" + std::to_string(i) + " ";
+    DocxBuilder b;
+    b.body = para("Minutes of the clipped meeting.") +
+             "<w:tbl><w:tblGrid><w:gridCol w:w=\"3000\"/></w:tblGrid><w:tr><w:trPr><w:trHeight w:val=\"300\" "
+             "w:hRule=\"exact\"/></w:trPr><w:tc><w:p><w:r><w:t>" + words + "</w:t></w:r></w:p></w:tc></w:tr></w:tbl>" +
+             para("Closing remarks.");
+    return b.build();
+}
+
+TEST_F(PublishCli, APdfThatLostWordsIsNotPublishedAndTheManifestSaysWhereNotWhat) {
+    fs::path in = dir_ / "in", out = dir_ / "out";
+    copy_sample(in / "notes.docx");
+    write("in/clipped.docx", clipped_row_document());
+
+    // Allowed: published, with a warning naming the place; the manifest
+    // records the places.
+    Result allowed = publish(q(in) + " -o " + q(out) + " --formats docx,pdf,html --allow-incomplete");
+    ASSERT_EQ(allowed.code, 0) << allowed.err;
+    EXPECT_TRUE(fs::exists(out / "clipped.pdf"));
+    EXPECT_NE(allowed.err.find("warning: " + (in / "clipped.docx").string() +
+                               ": clipped.pdf lacks "), std::string::npos) << allowed.err;
+    Json m = manifest(out);
+    EXPECT_EQ(m["documents"][0]["stem"], "clipped");
+    EXPECT_EQ(m["documents"][0]["status"], "published");
+    EXPECT_EQ(m["documents"][0]["completeness"]["result"], "incomplete");
+    EXPECT_EQ(m["documents"][1]["completeness"]["result"], "complete");
+
+    // By default (and --incremental does not keep what was allowed before):
+    // not published, its earlier files withdrawn, the other document kept.
+    Result r = publish(q(in) + " -o " + q(out) + " --formats docx,pdf,html --incremental --json");
+    EXPECT_EQ(r.code, 9) << r.err;
+    EXPECT_EQ(files_in(out), (std::vector<std::string>{"manifest.json", "notes.docx", "notes.html", "notes.pdf",
+                                                       "notes.report.json"}));
+    for (const auto& f : files_in(dir_)) EXPECT_EQ(f.find("allies-staging"), std::string::npos) << f;
+    EXPECT_NE(r.err.find("incomplete: " + (in / "clipped.docx").string() + ": clipped.pdf lacks "), std::string::npos)
+        << r.err;
+    EXPECT_NE(r.err.find("word/document.xml paragraph 2: "), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("not published"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find(", 1 incomplete"), std::string::npos) << r.err;
+    m = manifest(out);
+    EXPECT_EQ(m["counts"]["incomplete"], 1);
+    EXPECT_EQ(m["counts"]["leak"], 0);
+    EXPECT_EQ(m["counts"]["published"], 1);
+    const Json d = m["documents"][0];
+    EXPECT_EQ(d["status"], "incomplete");
+    EXPECT_TRUE(d["outputs"].empty());
+    EXPECT_EQ(d["verification"]["result"], "clean");  // not a leak
+    EXPECT_EQ(d["completeness"]["result"], "incomplete");
+    // The PDF only: the HTML shows the whole cell.
+    ASSERT_EQ(d["completeness"]["missing"].size(), 1u);
+    EXPECT_EQ(d["completeness"]["missing"][0]["output"], "clipped.pdf");
+    EXPECT_EQ(d["completeness"]["missing"][0]["where"], "word/document.xml paragraph 2");
+    EXPECT_GT(d["completeness"]["missing"][0]["words"].get<int>(), 20);
+    EXPECT_LT(d["completeness"]["missing"][0]["words"].get<int>(), 40);
+    // Where, never what: not in the public manifest, nor on standard error.
+    EXPECT_EQ(slurp(out / "manifest.json").find("overflowword"), std::string::npos);
+    EXPECT_EQ(r.err.find("overflowword"), std::string::npos) << r.err;
+    EXPECT_EQ(r.out.find("overflowword"), std::string::npos);
+}
+
+// One exit code for a batch: the most serious outcome among its documents.
+TEST(PublishExitCode, ALeakOutranksLostWordsWhichOutrankFailures) {
+    auto run_of = [](std::initializer_list<allies::DocStatus> statuses) {
+        allies::BatchRun run;
+        for (auto s : statuses) {
+            run.documents.emplace_back();
+            run.documents.back().status = s;
+        }
+        return allies::tool::exit_code_for(run);
+    };
+    using S = allies::DocStatus;
+    EXPECT_EQ(run_of({S::published, S::unchanged}), 0);
+    EXPECT_EQ(run_of({S::published, S::refused, S::failed}), 1);
+    EXPECT_EQ(run_of({S::failed, S::incomplete, S::published}), 9);
+    EXPECT_EQ(run_of({S::incomplete, S::leak}), 8);
+    EXPECT_EQ(allies::tool::publish_exit::incomplete, allies::tool::exit_codes::incomplete);
 }
 
 std::string lower(std::string s) {

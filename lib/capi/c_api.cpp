@@ -191,6 +191,15 @@ std::string leak_message(const std::string& input, const std::vector<allies::Lea
     return m;
 }
 
+std::string incomplete_message(const std::string& input, const std::vector<allies::MissingText>& missing) {
+    int words = 0;
+    for (const auto& m : missing) words += m.words;
+    std::string m = input + ": " + std::to_string(words) + (words == 1 ? " word" : " words") +
+                    " of the public document lacking in its PDF or HTML";
+    if (!missing.empty()) m += " (first: " + missing[0].output + ", " + missing[0].where + ")";
+    return m;
+}
+
 }  // namespace
 
 extern "C" {
@@ -203,6 +212,7 @@ const char* allies_status_name(allies_status status) {
         case ALLIES_ERROR_LEAK: return "leak";
         case ALLIES_ERROR_OUT_OF_MEMORY: return "out_of_memory";
         case ALLIES_ERROR_INTERNAL: return "internal";
+        case ALLIES_ERROR_INCOMPLETE: return "incomplete";
         default: break;  // the library's kinds (below), or no status
     }
     if (status >= ALLIES_ERROR_IO && status <= ALLIES_ERROR_REFUSED)
@@ -350,6 +360,10 @@ allies_status allies_publish(const char* input_path, const char* out_dir, const 
         } cleanup{staging};
 
         allies::DocumentResult result = allies::publish_document(input, stem, staging.string(), options);
+        if (result.status == allies::DocStatus::incomplete) {
+            give(allies::document_json_line(result), result_json, size);
+            throw CFailure{ALLIES_ERROR_INCOMPLETE, incomplete_message(input, result.missing)};
+        }
         if (result.status != allies::DocStatus::published) {
             give(allies::document_json_line(result), result_json, size);
             throw CFailure{ALLIES_ERROR_LEAK, leak_message(input, result.leaks)};

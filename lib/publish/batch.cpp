@@ -242,11 +242,14 @@ BatchRun publish_batch(const std::vector<BatchInput>& inputs, const std::string&
             continue;
         }
         if (batch.incremental) {
+            // A document published with words missing (allow_incomplete)
+            // stays unchanged only while that is still allowed.
             auto it = previous.find(in.stem);
             if (it != previous.end() &&
                 (it->second.status == DocStatus::published || it->second.status == DocStatus::unchanged) &&
                 it->second.policy_hash == policy_hash && it->second.version == std::string(version()) &&
-                it->second.formats == options.formats && it->second.key_id == key_id) {
+                it->second.formats == options.formats && it->second.key_id == key_id &&
+                (it->second.missing.empty() || options.allow_incomplete)) {
                 std::string sha;
                 try {
                     sha = text::sha256_hex(read_file(in.path));

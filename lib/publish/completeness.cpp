@@ -3,6 +3,8 @@
 // so what counts as "in the PDF" is what a reader's tools get out of it.
 #include "allies/completeness.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <map>
 #include <string_view>
 #include <unordered_map>
@@ -45,40 +47,87 @@ std::vector<verify::Token> words_of(std::string_view utf8) {
     return verify::tokenize(spaced);
 }
 
-// A note mark drawn against a word ("endnotes iattached", "footnotes1")
-// is read as part of it: the word without a leading or trailing mark of
-// one to three digits or roman numerals also counts.
-std::string without_note_mark(const std::string& w) {
-    auto is_mark = [](unsigned char c) { return (c >= '0' && c <= '9') || c == 'i' || c == 'v' || c == 'x'; };
-    std::size_t lead = 0;
-    while (lead < w.size() && lead < 3 && is_mark(static_cast<unsigned char>(w[lead]))) ++lead;
-    std::size_t trail = 0;
-    while (trail < w.size() && trail < 3 && w[w.size() - 1 - trail] >= '0' && w[w.size() - 1 - trail] <= '9') ++trail;
-    if (trail > 0 && w.size() - trail >= 3) return w.substr(0, w.size() - trail);
-    if (lead > 0 && w.size() - lead >= 2) return w.substr(lead);
-    return {};
+// A note mark drawn against a word ("endnotes iattached", "footnotes1",
+// the HTML's "2005<sup>12</sup>" read as "200512") is read as part of it:
+// the words it may stand for, shortest mark first. A mark of one to three
+// digits after the word (and a closing quote before it: "gap’42"), or of
+// one to three digits or roman numerals before a word of two letters or more.
+std::vector<std::string> without_note_mark(const std::string& w) {
+    std::vector<std::string> out;
+    auto digit = [](char c) { return c >= '0' && c <= '9'; };
+    for (std::size_t trail = 1; trail <= 3 && trail < w.size() && digit(w[w.size() - trail]); ++trail) {
+        std::string rest = w.substr(0, w.size() - trail);
+        if (rest.back() == '\'') rest.pop_back();
+        if (!rest.empty()) out.push_back(std::move(rest));
+    }
+    auto is_mark = [&](char c) { return digit(c) || c == 'i' || c == 'v' || c == 'x'; };
+    for (std::size_t lead = 1; lead <= 3 && lead + 2 <= w.size() && is_mark(w[lead - 1]); ++lead) out.push_back(w.substr(lead));
+    return out;
 }
+
+// Letters of right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, NKo,
+// and their presentation forms).
+bool right_to_left(char32_t c) {
+    return (c >= 0x0590 && c <= 0x08FF) || (c >= 0xFB1D && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFF);
+}
+
+// A word of two directions ("ONEالمدينة"): a reader may give its parts
+// in any order, and (cells sharing a line) not side by side.
+bool two_directions(const std::string& w) {
+    bool rtl = false, other = false;
+    for (char32_t c : text::utf32_from_utf8(w)) {
+        if (right_to_left(c)) rtl = true;
+        else if (c < 0x80 ? std::isalnum(static_cast<int>(c)) != 0 : true) other = true;
+    }
+    return rtl && other;
+}
+
+// Words of two directions are cut into their parts up to this many bytes
+// (a real one is a few words run together; a hostile one of a megabyte
+// would cost a terabyte).
+constexpr std::size_t kMixedWord = 256;
+
+// The output's words, each with the line it stands on (lines of all pages
+// numbered on): a reader puts each line in reading order on its own.
+struct OutputWords {
+    std::vector<verify::Token> tokens;
+    std::vector<std::size_t> line;
+    std::size_t lines = 0;
+
+    void add(std::string_view text) {
+        std::size_t start = 0;
+        while (start <= text.size()) {
+            std::size_t end = text.find('\n', start);
+            if (end == std::string_view::npos) end = text.size();
+            for (auto& t : words_of(text.substr(start, end - start))) {
+                tokens.push_back(std::move(t));
+                line.push_back(lines);
+            }
+            ++lines;
+            start = end + 1;
+        }
+    }
+};
 
 }  // namespace
 
-// The output's words (`tokens`) against the document's visible words;
+// The output's words against the document's visible words;
 // `page_furniture`: the first page's header and footer are expected too.
-static CompletenessReport compare(const Document& doc, const std::vector<verify::Token>& tokens, bool page_furniture) {
-    std::unordered_map<std::string, int> have;
+static CompletenessReport compare(const Document& doc, const OutputWords& output, bool page_furniture) {
+    const std::vector<verify::Token>& tokens = output.tokens;
+    std::unordered_map<std::string_view, int> have;
     have.reserve(tokens.size());
     for (const auto& t : tokens) ++have[t.text];
 
     // How many of each word the output lacks: what the DOCX shows, less
-    // what the output has.
+    // what the output has. (Which paragraph holds which word is worked out
+    // only for an output that lacks some: a complete one pays for counting.)
     const auto paragraphs = writers::visible_paragraphs(doc, page_furniture);
-    std::vector<std::vector<std::string>> words(paragraphs.size());
-    std::map<std::string, int> need;
-    for (std::size_t i = 0; i < paragraphs.size(); ++i)
-        for (auto& t : words_of(paragraphs[i].text)) {
-            ++need[t.text];
-            words[i].push_back(std::move(t.text));
-        }
-    std::map<std::string, int> lacking;
+    std::unordered_map<std::string, int> need;
+    need.reserve(tokens.size());
+    for (const auto& p : paragraphs)
+        for (auto& t : words_of(p.text)) ++need[std::move(t.text)];
+    std::map<std::string, int> lacking;  // sorted: the report does not depend on hashing
     CompletenessReport r;
     for (const auto& [w, n] : need) {
         r.expected += static_cast<std::size_t>(n);
@@ -88,45 +137,98 @@ static CompletenessReport compare(const Document& doc, const std::vector<verify:
     }
     // What is still lacking may be there in another shape: a word too long
     // for its line broken without a hyphen, or drawn in pieces after a
-    // change of font (up to 512 pieces, joined); a word of two directions
-    // whose parts a reader gets in visual order ("one" + Arabic, read as
-    // Arabic + "one"); a word with a note mark drawn against it
-    // ("iattached", "footnotes1"). Found through an index of where each
-    // output word stands, so a complete output pays nothing and an output
-    // with many pieces pays per lacking word, not per output word.
+    // change of font (the pieces joined; an apostrophe drawn on its own
+    // between them is dropped by a reader); a word of two directions
+    // whose parts a reader gets in another order, on the same line; a word
+    // with a note mark drawn against it ("iattached", "footnotes1"). Found
+    // through an index of where each output word stands, so a complete
+    // output pays nothing and an output with many pieces pays per lacking
+    // word, not per output word. A start is an output word, so only the
+    // lengths of output words are tried; and the work is budgeted, so a
+    // hostile output (a word of a megabyte, pieces that almost fit) costs
+    // seconds at most, its words left lacking: fail closed.
     if (!lacking.empty()) {
-        std::unordered_map<std::string_view, std::vector<std::size_t>> at;
-        for (std::size_t i = 0; i < tokens.size(); ++i) at[tokens[i].text].push_back(i);
-        std::unordered_map<std::string, int> unmarked;
-        for (const auto& t : tokens) {
-            if (t.text.empty()) continue;
-            const char first = t.text.front(), last = t.text.back();
+        // Marked words: only output words beyond what the document itself
+        // needs of them ("A4" the paper is not also a lost "a"), in sorted
+        // order, so that the outcome does not depend on hashing.
+        std::vector<std::pair<std::string_view, int>> spares;
+        for (const auto& [t, n] : have) {
+            if (t.empty()) continue;
+            const char first = t.front(), last = t.back();
             const bool maybe_marked = (first >= '0' && first <= '9') || (last >= '0' && last <= '9') || first == 'i' ||
                                       first == 'v' || first == 'x';
-            if (maybe_marked)
-                if (std::string w = without_note_mark(t.text); !w.empty() && lacking.count(w)) ++unmarked[w];
+            if (!maybe_marked) continue;
+            auto needed = need.find(std::string(t));
+            const int spare = n - (needed == need.end() ? 0 : needed->second);
+            if (spare > 0) spares.emplace_back(t, spare);
         }
-        std::size_t searched = 0;
+        std::sort(spares.begin(), spares.end());
+        for (auto [t, spare] : spares) {
+            for (const auto& w : without_note_mark(std::string(t))) {
+                if (spare <= 0) break;
+                auto it = lacking.find(w);
+                if (it == lacking.end() || it->second <= 0) continue;
+                const int used = std::min(spare, it->second);
+                it->second -= used;
+                spare -= used;
+            }
+        }
+        std::unordered_map<std::string_view, std::vector<std::size_t>> at;
+        for (std::size_t i = 0; i < tokens.size(); ++i) at[tokens[i].text].push_back(i);
+        std::vector<std::size_t> lengths;  // of the output's words, each once, shortest first: the starts tried
+        for (const auto& [t, where] : at) lengths.push_back(t.size());
+        std::sort(lengths.begin(), lengths.end());
+        lengths.erase(std::unique(lengths.begin(), lengths.end()), lengths.end());
+        auto rest_from = [](const std::string& w, std::size_t k) {
+            return std::string_view(w).substr(k < w.size() && w[k] == '\'' ? k + 1 : k);
+        };
+        std::unordered_map<std::string, std::vector<std::size_t>> parts;  // lines each word or part stands on
+        std::size_t searched = 0, budget = std::size_t{1} << 24;  // pieces compared
         for (auto& [w, n] : lacking) {
+            if (n <= 0) continue;
             if (++searched > 4096) break;  // an output that lost this much is incomplete anyway
-            if (auto u = unmarked.find(w); u != unmarked.end()) {
-                const int used = std::min(n, u->second);
-                n -= used;
-                u->second -= used;
+            if (w.size() <= kMixedWord && two_directions(w)) {
+                // Two directions: its parts anywhere on one line, as words or
+                // as parts of another word of two directions ("البريدONE
+                // TWOالمدينة", two cells read as one line).
+                if (parts.empty())
+                    for (std::size_t i = 0; i < tokens.size(); ++i) {
+                        const std::string& t = tokens[i].text;
+                        parts[t].push_back(output.line[i]);
+                        if (t.size() > kMixedWord || !two_directions(t)) continue;
+                        for (std::size_t k = 1; k < t.size(); ++k)
+                            if ((static_cast<unsigned char>(t[k]) & 0xC0) != 0x80) {
+                                parts[t.substr(0, k)].push_back(output.line[i]);
+                                parts[t.substr(k)].push_back(output.line[i]);
+                            }
+                    }
+                for (std::size_t k = 1; k < w.size() && n > 0; ++k) {
+                    if ((static_cast<unsigned char>(w[k]) & 0xC0) == 0x80) continue;
+                    auto a = parts.find(w.substr(0, k)), b = parts.find(w.substr(k));
+                    if (a == parts.end() || b == parts.end()) continue;
+                    for (std::size_t l : a->second)
+                        if (n > 0 && std::find(b->second.begin(), b->second.end(), l) != b->second.end()) --n;
+                }
+                if (n <= 0) continue;
             }
             // Starts: output words that are a proper prefix of w.
-            for (std::size_t k = 1; k < w.size() && n > 0; ++k) {
+            for (std::size_t k : lengths) {
+                if (k >= w.size() || n <= 0 || budget == 0) break;
+                if (k == 0) continue;
+                budget -= std::min(budget, 1 + k / 64);  // hashing the start
                 auto starts = at.find(std::string_view(w).substr(0, k));
                 if (starts == at.end()) continue;
+                const std::string_view rest = rest_from(w, k);
                 for (std::size_t i : starts->second) {
-                    if (n <= 0) break;
+                    if (n <= 0 || budget == 0) break;
                     // The rest in reading order, or (two directions) before it.
-                    if (i > 0 && tokens[i - 1].text == std::string_view(w).substr(k)) {
+                    if (i > 0 && tokens[i - 1].text == rest) {
                         --n;
                         continue;
                     }
                     std::size_t built = k;
-                    for (std::size_t j = i + 1; j < tokens.size() && j < i + 512 && built < w.size(); ++j) {
+                    for (std::size_t j = i + 1; j < tokens.size() && built < w.size() && budget > 0; ++j, --budget) {
+                        if (w[built] == '\'') ++built;  // tokens never start with one
                         const std::string& piece = tokens[j].text;
                         if (piece.empty() || w.compare(built, piece.size(), piece) != 0) break;
                         built += piece.size();
@@ -140,9 +242,14 @@ static CompletenessReport compare(const Document& doc, const std::vector<verify:
         }
     }
     for (auto it = lacking.begin(); it != lacking.end();) it = it->second > 0 ? std::next(it) : lacking.erase(it);
+    r.found = r.expected;
+    if (lacking.empty()) return r;
     // Which paragraphs lack them: first those with a word the output has
     // none of (a lost paragraph takes its common words with it), then, for
     // what is left, the last paragraphs that have the word.
+    std::vector<std::vector<std::string>> words(paragraphs.size());
+    for (std::size_t i = 0; i < paragraphs.size(); ++i)
+        for (auto& t : words_of(paragraphs[i].text)) words[i].push_back(std::move(t.text));
     std::vector<int> lost(paragraphs.size(), 0);
     std::vector<bool> lossy(paragraphs.size(), false);
     for (std::size_t i = 0; i < paragraphs.size(); ++i)
@@ -171,29 +278,24 @@ static CompletenessReport compare(const Document& doc, const std::vector<verify:
 }
 
 CompletenessReport check_complete(const Document& doc, OutputFormat format, const std::string& output) {
-    std::vector<verify::Token> tokens;
+    OutputWords words;
     if (format == OutputFormat::pdf) {
-        for (const auto& page : verify::read_pdf_text(output, "PDF").pages) {
-            auto words = words_of(page);
-            tokens.insert(tokens.end(), words.begin(), words.end());
-        }
-        return compare(doc, tokens, true);
+        for (const auto& page : verify::read_pdf_text(output, "PDF").pages) words.add(page);
+        return compare(doc, words, true);
     }
     if (format == OutputFormat::html) {
         // The HTML writer does not show headers and footers: an HTML is
         // checked for its body, notes and text boxes.
-        return compare(doc, words_of(verify::read_html(output, "HTML").text), false);
+        words.add(verify::read_html(output, "HTML").text);
+        return compare(doc, words, false);
     }
     throw Error(ErrorKind::usage, "", "", "the completeness check reads PDF and HTML only");
 }
 
 CompletenessReport check_complete(const Document& doc, const std::vector<std::string>& page_text) {
-    std::vector<verify::Token> tokens;
-    for (const auto& page : page_text) {
-        auto words = words_of(verify::reading_order(page));
-        tokens.insert(tokens.end(), words.begin(), words.end());
-    }
-    return compare(doc, tokens, true);
+    OutputWords words;
+    for (const auto& page : page_text) words.add(verify::reading_order(page));
+    return compare(doc, words, true);
 }
 
 }  // namespace allies

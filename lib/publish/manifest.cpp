@@ -21,7 +21,7 @@ std::string manifest_json(const std::vector<DocumentResult>& documents) {
     j["tool"] = "allies-publish";
     j["version"] = std::string(version());
     publish::Json counts = publish::Json::object();
-    for (DocStatus s : {DocStatus::published, DocStatus::unchanged, DocStatus::failed, DocStatus::refused, DocStatus::leak}) {
+    for (DocStatus s : publish::kAllStatuses) {
         int n = 0;
         for (const auto* d : sorted) n += d->status == s;
         counts[std::string(to_string(s))] = n;

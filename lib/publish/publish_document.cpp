@@ -2,11 +2,15 @@
 //   1. redact in memory (the redactor's own self-check runs here);
 //   2. write the public DOCX, then convert *those bytes* to the other
 //      formats, so nothing of the original can reach them;
-//   3. read every written file back from disk and search it with the leak
+//   3. check that every PDF and HTML shows every word the public DOCX
+//      shows (allies/completeness.hpp): redaction must not take more than
+//      it redacts, nor conversion lose what is left;
+//   4. read every written file back from disk and search it with the leak
 //      scanner, which knows only hashes of what was redacted.
 #include <chrono>
 #include <filesystem>
 
+#include "allies/completeness.hpp"
 #include "allies/convert.hpp"
 #include "allies/error.hpp"
 #include "allies/html.hpp"
@@ -40,6 +44,7 @@ std::string_view to_string(DocStatus status) {
         case DocStatus::failed: return "failed";
         case DocStatus::refused: return "refused";
         case DocStatus::leak: return "leak";
+        case DocStatus::incomplete: return "incomplete";
     }
     return "failed";
 }
@@ -134,11 +139,31 @@ DocumentResult publish_document(const std::string& input, const std::string& ste
         Package pub = Package::open_memory(public_docx, out_stem + ".docx", options.limits);
         Document doc = read_document(pub);
         if (wants_docx) stage("docx", public_docx);
+        // Nothing lost: each PDF and HTML against the words the public DOCX
+        // shows, redaction placeholders included. A PDF against the text its
+        // layout placed, what its text layer is made from (the leak check
+        // reads the PDF itself back below); an HTML read back from its bytes.
+        auto check = [&](const std::string& format, const CompletenessReport& c) {
+            result.completeness_checked = true;
+            for (const auto& p : c.places)
+                result.missing.push_back(MissingText{out_stem + publish::output_extension(format), p.where, p.words});
+        };
         for (const auto& f : options.formats) {
-            if (f == "pdf") stage("pdf", to_pdf(doc, pub, options.pdf));
-            else if (f == "html") stage("html", to_html(doc, pub).html);
-            else if (f == "md") stage("md", to_markdown(doc));
-            else if (f == "txt") stage("txt", to_text(doc));
+            if (f == "pdf") {
+                std::vector<std::string> page_text;
+                PdfConvertOptions pdf_options = options.pdf;
+                pdf_options.page_text = &page_text;
+                stage("pdf", to_pdf(doc, pub, pdf_options));
+                check("pdf", check_complete(doc, page_text));
+            } else if (f == "html") {
+                std::string html = to_html(doc, pub).html;
+                stage("html", html);
+                check("html", check_complete(doc, OutputFormat::html, html));
+            } else if (f == "md") {
+                stage("md", to_markdown(doc));
+            } else if (f == "txt") {
+                stage("txt", to_text(doc));
+            }
         }
     }
     public_docx.clear();
@@ -164,7 +189,11 @@ DocumentResult publish_document(const std::string& input, const std::string& ste
         }
     }
     for (const auto& f : scanner.findings()) result.leaks.push_back(LeakFinding{f.output, f.where, f.rule});
-    result.status = result.leaks.empty() ? DocStatus::published : DocStatus::leak;
+    // A leak outweighs lost words; lost words are published only when the
+    // caller allows it (their places stay in the result either way).
+    if (!result.leaks.empty()) result.status = DocStatus::leak;
+    else if (!result.missing.empty() && !options.allow_incomplete) result.status = DocStatus::incomplete;
+    else result.status = DocStatus::published;
     result.verify_seconds = since(tv);
     result.seconds = since(t0);
     return result;

@@ -205,12 +205,21 @@ Json result_to_json(const DocumentResult& r, bool measured) {
     j["redactions"] = red;
     Json ver;
     ver["result"] = r.status == DocStatus::leak ? "leak"
-                    : (r.status == DocStatus::published || r.status == DocStatus::unchanged) ? "clean"
-                                                                                              : "not run";
+                    : (r.status == DocStatus::published || r.status == DocStatus::unchanged ||
+                       r.status == DocStatus::incomplete)
+                        ? "clean"
+                        : "not run";
     Json findings = Json::array();
     for (const auto& f : r.leaks) findings.push_back(Json{{"output", f.output}, {"where", f.where}, {"rule", f.rule}});
     ver["findings"] = findings;
     j["verification"] = ver;
+    // Where words went missing, and how many: never the words.
+    Json complete;
+    complete["result"] = !r.completeness_checked ? "not run" : r.missing.empty() ? "complete" : "incomplete";
+    Json missing = Json::array();
+    for (const auto& m : r.missing) missing.push_back(Json{{"output", m.output}, {"where", m.where}, {"words", m.words}});
+    complete["missing"] = missing;
+    j["completeness"] = complete;
     if (measured) {
         if (!r.review.empty()) j["review"] = r.review;
         j["seconds"] = r.seconds;
@@ -227,7 +236,7 @@ DocumentResult result_from_json(const Json& j) {
     r.renamed = j.value("renamed", false);
     r.input_sha256 = j.value("input_sha256", "");
     std::string status = j.value("status", "failed");
-    for (DocStatus s : {DocStatus::published, DocStatus::unchanged, DocStatus::failed, DocStatus::refused, DocStatus::leak})
+    for (DocStatus s : kAllStatuses)
         if (to_string(s) == status) r.status = s;
     r.error = j.value("error", "");
     if (!parse_error_kind(j.value("error_kind", ""), r.error_kind)) r.error_kind = ErrorKind::io;
@@ -253,6 +262,13 @@ DocumentResult result_from_json(const Json& j) {
     if (j.contains("verification") && j["verification"].contains("findings"))
         for (const auto& f : j["verification"]["findings"])
             r.leaks.push_back(LeakFinding{f.value("output", ""), f.value("where", ""), f.value("rule", "")});
+    if (j.contains("completeness") && j["completeness"].is_object()) {
+        const Json& c = j["completeness"];
+        r.completeness_checked = string_member(c, "result") == "complete" || string_member(c, "result") == "incomplete";
+        if (c.contains("missing") && c["missing"].is_array())
+            for (const auto& m : c["missing"])
+                r.missing.push_back(MissingText{string_member(m, "output"), string_member(m, "where"), whole_or<int>(m, "words", 0)});
+    }
     r.review = j.value("review", "");
     r.seconds = number_or(j, "seconds", 0.0);
     r.verify_seconds = number_or(j, "verify_seconds", 0.0);

@@ -18,6 +18,10 @@ using Json = nlohmann::ordered_json;
 inline constexpr const char* kReportFormat = "allies-publish-report/1";
 inline constexpr const char* kManifestFormat = "allies-publish-manifest/1";
 
+// Every DocStatus, in the order the manifest counts them.
+inline constexpr DocStatus kAllStatuses[] = {DocStatus::published, DocStatus::unchanged, DocStatus::failed,
+                                             DocStatus::refused,   DocStatus::leak,      DocStatus::incomplete};
+
 // `staged`: the outputs written so far, hashed from the bytes written.
 std::string report_json(const DocumentResult& result, const RedactionPlan& plan, const verify::NeedleSet& needles,
                         const std::vector<PublishedFile>& staged);

@@ -135,7 +135,7 @@ run() {
     stderr3=$(head -n 3 "$tmp/stderr" | cut -c 1-300 | awk 'NR > 1 { printf " | " } { printf "%s", $0 }')
     what="exit $rc, ${secs} s, ${rss} KB peak RSS"
     case $label in
-        publish) documented="0 1 2 3 4 6 8" ;;
+        publish) documented="0 1 2 3 4 6 8 9" ;;
         *) documented="0 2 3 4 5 6 7" ;;
     esac
     case $rc in

@@ -66,6 +66,7 @@ int main(int argc, char** argv) {
     CHECK(strcmp(allies_status_name(ALLIES_ERROR_NOT_ZIP), "not_zip") == 0);
     CHECK(strcmp(allies_status_name(ALLIES_ERROR_REFUSED), "refused") == 0);
     CHECK(strcmp(allies_status_name(ALLIES_ERROR_LEAK), "leak") == 0);
+    CHECK(strcmp(allies_status_name(ALLIES_ERROR_INCOMPLETE), "incomplete") == 0);
     CHECK(strcmp(allies_status_name((allies_status)999), "unknown") == 0);
 
     /* Open and convert to every format. */

@@ -13,6 +13,7 @@
 #include <cstring>
 #include <filesystem>
 #include <iostream>
+#include <map>
 #include <sstream>
 #include <streambuf>
 
@@ -70,6 +71,8 @@ constexpr const char* kExitCodes =
     "  6  policy, roster or key file error\n"
     "  8  a leak was caught: the verification found redacted content in an output of\n"
     "     at least one document, which was not published (--verify-only: a leak found)\n"
+    "  9  no leak, but the PDF or HTML of at least one document lacks words its public\n"
+    "     DOCX shows; that document was not published (see --allow-incomplete)\n"
     "  130  interrupted (SIGINT/SIGTERM): verified documents are published, the manifest\n"
     "     is written, unfinished ones are left for a rerun\n";
 
@@ -121,7 +124,7 @@ static int run(int argc, char** argv) {
     int jobs = 0;
     double timeout = 600;
     bool fail_fast = false, incremental = false, quiet = false, json = false, verify_only = false, merge = false, pdfa = false,
-         list_formats = false, force_progress = false, no_progress = false;
+         list_formats = false, force_progress = false, no_progress = false, allow_incomplete = false;
     allies::Limits limits;
     app.add_option("inputs", inputs, "DOCX files or folders (searched recursively for *.docx; ~$ lock files skipped)");
     app.add_option("-o,--output", outdir, "Public output folder (created; gets manifest.json)");
@@ -147,6 +150,9 @@ static int run(int argc, char** argv) {
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
     app.add_option("-j,--jobs", jobs, "Documents processed in parallel (default: number of cores)")->check(CLI::Range(0, 1024));
     app.add_flag("--fail-fast", fail_fast, "Stop at the first document that is not published");
+    app.add_flag("--allow-incomplete", allow_incomplete,
+                 "Publish a document whose PDF or HTML lacks words of its public DOCX, with a warning "
+                 "(default: not published, exit 9)");
     app.add_flag("--incremental", incremental, "Skip inputs published before from the same bytes, policy, roster, version and key");
     app.add_option("--timeout", timeout, "Seconds one document may take before it is stopped and failed")
         ->capture_default_str()
@@ -233,6 +239,7 @@ static int run(int argc, char** argv) {
         if (!paper.empty() && !allies::parse_paper(paper, options.pdf.paper)) return usage("unknown paper size '" + paper + "'");
         options.limits = limits;
         options.review_dir = review_dir;
+        options.allow_incomplete = allow_incomplete;
         options.hash_key = key_file.empty() ? allies::load_or_create_hash_key(allies::default_hash_key_path())
                                             : allies::load_hash_key(key_file);
 #ifdef ALLIES_PUBLISH_TEST_HOOK
@@ -281,6 +288,25 @@ static int run(int argc, char** argv) {
                 for (const auto& f : r.leaks)
                     std::cerr << "allies-publish: leak: " << r.input << ": " << f.output << ": " << f.where << ": " << f.rule
                               << "; not published\n";
+            // Places and counts only: the words themselves never go to a log.
+            if (!r.missing.empty() && (r.status == allies::DocStatus::incomplete ||
+                                       (r.status == allies::DocStatus::published && !quiet))) {
+                const bool refused = r.status == allies::DocStatus::incomplete;
+                std::map<std::string, int> lacking;  // words per output
+                for (const auto& m : r.missing) lacking[m.output] += m.words;
+                for (const auto& [output, words] : lacking) {
+                    std::cerr << "allies-publish: " << (refused ? "incomplete: " : "warning: ") << r.input << ": " << output
+                              << " lacks " << words << (words == 1 ? " word" : " words") << " of the public document (";
+                    int shown_places = 0, more = 0;
+                    for (const auto& m : r.missing) {
+                        if (m.output != output) continue;
+                        if (shown_places < 5) std::cerr << (shown_places++ ? ", " : "") << m.where << ": " << m.words;
+                        else ++more;
+                    }
+                    if (more) std::cerr << ", and " << more << " more paragraphs";
+                    std::cerr << ")" << (refused ? "; not published\n" : "; published (--allow-incomplete)\n");
+                }
+            }
             if (r.unlisted > 0 && r.status == allies::DocStatus::published && !quiet)
                 std::cerr << "allies-publish: warning: " << r.input << ": " << r.unlisted
                           << " possible names of people on no roster (masked in " << r.stem
@@ -306,6 +332,8 @@ static int run(int argc, char** argv) {
             if (n[allies::DocStatus::failed]) std::cerr << ", " << n[allies::DocStatus::failed] << " failed";
             if (n[allies::DocStatus::refused]) std::cerr << ", " << n[allies::DocStatus::refused] << " refused";
             if (n[allies::DocStatus::leak]) std::cerr << ", " << n[allies::DocStatus::leak] << " leak(s) caught";
+            if (n[allies::DocStatus::incomplete])
+                std::cerr << ", " << n[allies::DocStatus::incomplete] << " incomplete (words lost in a PDF or HTML)";
             if (run.not_started) std::cerr << ", " << run.not_started << " not started";
             if (run.interrupted) std::cerr << " (interrupted)";
             std::cerr << " -> " << outdir << "/manifest.json\n";

@@ -16,7 +16,7 @@ inline constexpr int output = 4;       // cannot write the output
 inline constexpr int unsupported = 5;  // legacy .doc, encrypted package, unsupported content
 inline constexpr int policy = 6;       // invalid policy or roster file
 inline constexpr int refused = 7;      // fail closed: nothing written
-inline constexpr int incomplete = 9;   // allies-convert --strict: the output lacks visible text
+inline constexpr int incomplete = 9;   // the PDF or HTML lacks visible text (allies-convert --strict, allies-publish)
 }  // namespace exit_codes
 
 // allies-publish's own codes (the ones above also apply to whole-run
@@ -25,6 +25,7 @@ namespace publish_exit {
 inline constexpr int ok = 0;             // every document published (or unchanged)
 inline constexpr int some_failed = 1;    // at least one document failed or was refused; no leak
 inline constexpr int leak = 8;           // the verification caught a leak in at least one document
+inline constexpr int incomplete = exit_codes::incomplete;  // a PDF or HTML of at least one document lost words; no leak
 inline constexpr int interrupted = 130;  // SIGINT/SIGTERM: what was verified is published, the rest not
 }  // namespace publish_exit
 
@@ -44,12 +45,17 @@ inline int exit_code_for(ErrorKind kind) {
 // The exit code of a whole allies-publish run.
 inline int exit_code_for(const BatchRun& run) {
     if (run.interrupted) return publish_exit::interrupted;
-    bool leak = false, failed = run.not_started > 0;
+    bool leak = false, incomplete = false, failed = run.not_started > 0;
     for (const auto& d : run.documents) {
         leak = leak || d.status == DocStatus::leak;
+        incomplete = incomplete || d.status == DocStatus::incomplete;
         failed = failed || d.status == DocStatus::failed || d.status == DocStatus::refused;
     }
-    return leak ? publish_exit::leak : failed ? publish_exit::some_failed : publish_exit::ok;
+    // The most serious outcome wins: a leak, then lost words, then failures.
+    return leak ? publish_exit::leak
+           : incomplete ? publish_exit::incomplete
+           : failed     ? publish_exit::some_failed
+                        : publish_exit::ok;
 }
 
 }  // namespace allies::tool

@@ -124,7 +124,7 @@ class Error(Exception):
         self.message = message
         self.file = file
         self.part = part
-        self.result = result  # LeakError: the parsed JSON that came with it
+        self.result = result  # LeakError, IncompleteError: the parsed JSON that came with it
 
 
 def _class_name(kind):
@@ -277,7 +277,9 @@ class Redaction:
 def publish(input, out_dir, formats=("docx", "pdf"), policy=None, roster=None, hash_key_file=None):
     """Publishes one document into out_dir (redact, convert, verify, move) and
     returns its manifest entry (a dict). Raises LeakError (with .result) when
-    the verification finds redacted content; nothing is published then."""
+    the verification finds redacted content, IncompleteError (with .result)
+    when a PDF or HTML lacks words of the public DOCX; nothing is published
+    then."""
     buf, size = _Buffer(), ctypes.c_size_t()
     err = _ErrorP()
     status = _publish(_encode(os.fspath(input)), _encode(os.fspath(out_dir)), _encode(",".join(formats)),

@@ -6,6 +6,7 @@ import json
 import os
 import tempfile
 import unittest
+import zipfile
 
 import allies
 
@@ -122,6 +123,36 @@ class PublishVerifyTest(unittest.TestCase):
                 allies.verify([leak], report, hash_key_file=key)
             self.assertTrue(cm.exception.result)
             self.assertNotIn("Okafor", json.dumps(cm.exception.result))
+
+    def test_a_pdf_that_lost_words_is_not_published(self):
+        # A table row of exact height too small for its text: the PDF shows
+        # what fits, the DOCX holds the rest.
+        words = " ".join("overflowword%d" % i for i in range(40))
+        w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "clipped.docx")
+            with zipfile.ZipFile(path, "w") as z:
+                z.writestr("[Content_Types].xml",
+                           '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+                           '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+                           '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-'
+                           'officedocument.wordprocessingml.document.main+xml"/></Types>')
+                z.writestr("_rels/.rels",
+                           '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                           '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                           'relationships/officeDocument" Target="word/document.xml"/></Relationships>')
+                z.writestr("word/document.xml",
+                           '<w:document xmlns:w="%s"><w:body><w:tbl><w:tblGrid><w:gridCol w:w="3000"/></w:tblGrid>'
+                           '<w:tr><w:trPr><w:trHeight w:val="300" w:hRule="exact"/></w:trPr><w:tc><w:p><w:r>'
+                           '<w:t>%s</w:t></w:r></w:p></w:tc></w:tr></w:tbl><w:p/></w:body></w:document>' % (w, words))
+            out = os.path.join(tmp, "public")
+            with self.assertRaises(allies.IncompleteError) as cm:
+                allies.publish(path, out, formats=("docx", "pdf"), hash_key_file=os.path.join(tmp, "k"))
+            self.assertEqual(cm.exception.result["status"], "incomplete")
+            missing = cm.exception.result["completeness"]["missing"]
+            self.assertEqual(missing[0]["where"], "word/document.xml paragraph 1")
+            self.assertNotIn("overflowword", json.dumps(cm.exception.result) + cm.exception.message)
+            self.assertEqual(os.listdir(out), [])
 
     def test_unknown_publish_format(self):
         with tempfile.TemporaryDirectory() as tmp:

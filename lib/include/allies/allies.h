@@ -75,6 +75,7 @@ typedef enum allies_status {
     ALLIES_ERROR_LEAK = 19,             /* verification found redacted content in an output */
     ALLIES_ERROR_OUT_OF_MEMORY = 20,    /* an allocation failed */
     ALLIES_ERROR_INTERNAL = 21,         /* an unexpected failure inside the library (a bug) */
+    ALLIES_ERROR_INCOMPLETE = 22,       /* a PDF or HTML lacks words the public DOCX shows */
     /* Not a status: makes the type as wide as an int, so any int a caller
      * passes (or a later version returns) is a valid value of it. */
     ALLIES_STATUS_INT_RANGE_ = 0x7fffffff
@@ -98,7 +99,7 @@ typedef struct allies_redaction allies_redaction;
  * ALLIES_VERSION_STRING a program was compiled with). */
 ALLIES_C_API const char* allies_version(void);
 /* A status's stable name: "ok", "io", "not_zip", ..., "leak",
- * "out_of_memory", "internal"; "unknown" for any other value. */
+ * "out_of_memory", "internal", "incomplete"; "unknown" for any other value. */
 ALLIES_C_API const char* allies_status_name(allies_status status);
 
 /* Errors. The strings belong to the error and live until allies_error_free. */
@@ -170,7 +171,10 @@ ALLIES_C_API void allies_redaction_free(allies_redaction* redaction);
  * status, outputs with SHA-256 and size, counts, leaks). When the
  * verification finds redacted content, nothing is published, the status is
  * ALLIES_ERROR_LEAK and *result_json is set too (its "leaks" name the
- * output, place and rule, never the text). */
+ * output, place and rule, never the text). When a PDF or HTML lacks words
+ * the public DOCX shows, nothing is published either: the status is
+ * ALLIES_ERROR_INCOMPLETE and *result_json's "completeness" names the
+ * output, paragraph and number of words, never the words. */
 ALLIES_C_API allies_status allies_publish(const char* input_path, const char* out_dir, const char* formats,
                                           const char* policy_toml, const char* roster_text,
                                           const char* hash_key_file, char** result_json, size_t* size,

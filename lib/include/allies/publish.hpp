@@ -1,6 +1,7 @@
 // Publishing: redact -> write the public DOCX -> convert the public DOCX
-// (never the original) -> read every output back and search it for what was
-// redacted -> only then move the outputs into the public folder. For one
+// (never the original), checking that no PDF or HTML lost words of it ->
+// read every output back and search it for what was redacted -> only then
+// move the outputs into the public folder. For one
 // document (publish_document, in this thread) or thousands (publish_batch,
 // with a manifest; each document in this thread one after another, or in
 // worker processes when the caller asks for allies::ProcessPool).
@@ -9,7 +10,7 @@
 //   o.hash_key = allies::load_or_create_hash_key(allies::default_hash_key_path());
 //   auto inputs = allies::collect_inputs({"notes/"});
 //   auto run = allies::publish_batch(inputs, "public/", o, {});
-//   // run.documents[i].status, .outputs, .leaks;  public/manifest.json written
+//   // run.documents[i].status, .outputs, .leaks, .missing;  public/manifest.json written
 //
 // Everything throws allies::Error for whole-run problems (bad options, an
 // output folder that cannot be written); a problem with one document is
@@ -44,6 +45,11 @@ struct PublishOptions {
     // Non-empty: a review PDF of the original, every redacted span
     // highlighted and labelled, is written here as STEM.review.pdf.
     std::string review_dir;
+    // Every PDF and HTML must show every word the public DOCX shows
+    // (allies/completeness.hpp). false (default): a document whose PDF or
+    // HTML lacks words is not published (DocStatus::incomplete); true: it is
+    // published, the places still recorded in DocumentResult::missing.
+    bool allow_incomplete = false;
     // Test hook only: changes the public DOCX after the redaction's own
     // self-check and before it is written, so tests can prove that the
     // independent verification catches what redaction missed.
@@ -66,12 +72,21 @@ struct LeakFinding {
     std::string rule;    // "name (person 2)", "region (M4 financial)", "pattern (email)", "marker"
 };
 
+// Words of the public document's visible text that a PDF or HTML lacks:
+// the paragraph and how many, never the words (the manifest is public).
+struct MissingText {
+    std::string output;  // relative path of the PDF or HTML
+    std::string where;   // "word/document.xml paragraph 12", "word/footer1.xml paragraph 1"
+    int words = 0;
+};
+
 enum class DocStatus {
     published,  // verified clean and moved into the output folder
     unchanged,  // --incremental: already published from the same input, policy and version
     failed,     // the input could not be read or converted
     refused,    // redaction refused (unclosed marker, self-check): nothing published
-    leak        // the independent verification found redacted content: nothing published
+    leak,       // the independent verification found redacted content: nothing published
+    incomplete  // clean, but a PDF or HTML lacks words the public DOCX shows: nothing published
 };
 ALLIES_API std::string_view to_string(DocStatus status);
 
@@ -92,6 +107,11 @@ struct DocumentResult {
     int removed_parts = 0;
     int unlisted = 0;                    // possible people on no roster (policy names.unlisted = "warn")
     std::vector<LeakFinding> leaks;
+    // The completeness check of the PDF and HTML: whether it ran (false: no
+    // PDF or HTML asked for, the document failed earlier, or an earlier
+    // version published it) and what each output lacks.
+    bool completeness_checked = false;
+    std::vector<MissingText> missing;
     // Measured (not in the manifest, which must be byte-identical on reruns).
     double seconds = 0, verify_seconds = 0;
     long peak_rss_kb = 0;
@@ -99,7 +119,8 @@ struct DocumentResult {
 
 // One document, redacted, converted and verified in `staging_dir` (created
 // if needed): STEM.docx, STEM.pdf, ..., STEM.report.json. Nothing is moved;
-// on a leak the staged files are still there for the caller to delete.
+// on a leak or an incomplete output the staged files are still there for
+// the caller to delete.
 // Throws allies::Error for an unreadable input or a refused redaction.
 ALLIES_API DocumentResult publish_document(const std::string& input, const std::string& stem,
                                            const std::string& staging_dir, const PublishOptions& options);
