@@ -351,7 +351,7 @@ TEST(Floats, VmlShapesArePlacedFilledAndKeepTheirText) {
         "height:60pt;z-index:2;mso-position-horizontal-relative:margin;mso-position-vertical-relative:margin\" "
         "fillcolor=\"#ffffcc\" strokecolor=\"#c00000\"><v:textbox><w:txbxContent>" + p(run("Agenda moved")) +
         "</w:txbxContent></v:textbox><w10:wrap type=\"square\"/></v:shape></w:pict></w:r>"
-        "<w:r><w:pict><v:shape type=\"#_x0000_t136\" style=\"position:absolute;margin-left:0;margin-top:300pt;width:200pt;height:40pt;"
+        "<w:r><w:pict><v:shape type=\"#_x0000_t136\" style=\"position:absolute;margin-left:0;margin-top:300pt;width:300pt;height:40pt;"
         "mso-position-horizontal-relative:margin;mso-position-vertical-relative:margin\" fillcolor=\"#1f497d\">"
         "<v:textpath string=\"WordArt Heading\"/></v:shape></w:pict></w:r>";
     b.body = p(shape + run("Anchor.")) + kSect;

@@ -680,12 +680,12 @@ void StoryReader::read_vml(pugi::xml_node pict, const RunProps& props, std::vect
                     b.paragraph.props.run.color = f.fill;
                     if (in.height > 0) {
                         // As tall as the shape, and narrow enough to stay on
-                        // one line (letters average about 0.6 em).
+                        // one line (capitals are about 0.75 em wide).
                         std::size_t letters = 0;
                         for (unsigned char c : text) letters += (c & 0xC0) != 0x80;
                         double points = static_cast<double>(in.height) / 12700.0 * 0.7;
                         if (in.width > 0 && letters > 0)
-                            points = std::min(points, static_cast<double>(in.width) / 12700.0 / (0.6 * static_cast<double>(letters)));
+                            points = std::min(points, static_cast<double>(in.width) / 12700.0 / (0.75 * static_cast<double>(letters)));
                         b.paragraph.props.run.size = static_cast<HalfPoints>(std::clamp(points * 2, 8.0, 400.0));
                     }
                     b.paragraph.props.run.size_cs = b.paragraph.props.run.size;
