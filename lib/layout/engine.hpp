@@ -148,6 +148,7 @@ struct ParagraphState {
     std::vector<const Inline*> floats;      // anchored objects, placed with the paragraph
     int tag = kUntagged, label_tag = kUntagged;  // structure nodes of the text and of the list label
     std::size_t label_end = 0;              // atoms before this index are the list label
+    int base_style = 0;                     // the paragraph mark's style (empty lines take its height)
 };
 
 class Engine {
@@ -309,6 +310,9 @@ private:
     // stop's leader on the atom.
     double tab_width(std::vector<Atom>& atoms, std::size_t i, const ParaProps& pp, double x, double left) const;
 
+    std::vector<Atom> paragraph_atoms(ParagraphState& ps, const Paragraph& para);
+    void tag_paragraph(ParagraphState& ps, const Paragraph& para);
+    std::vector<bool> break_opportunities(const std::vector<Atom>& atoms);
     void paragraph(const Paragraph& para, Flow& f);
 
     struct LineRoom {

@@ -148,10 +148,11 @@ void Engine::block(const Block& b, Flow& f) {
     }
 }
 
-void Engine::paragraph(const Paragraph& para, Flow& f) {
+// A paragraph's atoms: its list label and tab, then its runs, fields and
+// drawings, measured (shaped where the script needs it, East Asian spacing).
+std::vector<Atom> Engine::paragraph_atoms(ParagraphState& ps, const Paragraph& para) {
     const ParaProps& pp = para.props;
     std::vector<Atom> atoms;
-    ParagraphState ps;  // this paragraph's own: a box laid out meanwhile cannot disturb it
     // Runs over a dark paragraph shading take white for automatic colour.
     bool saved_dark = background_dark_;
     if (Color shade; shading_color(pp.shading, shade)) background_dark_ = is_dark(shade);
@@ -170,10 +171,14 @@ void Engine::paragraph(const Paragraph& para, Flow& f) {
     shape_widths(ps, atoms);
     east_asian_spacing(ps, atoms);
 
-    // Bookmarks in this paragraph: internal links land where it starts.
-    std::vector<std::string> bookmarks;
-    if (f.paginate) collect_bookmarks(para.inlines, bookmarks);
+    ps.label_end = label_end;
+    ps.base_style = para_style;
+    return atoms;
+}
 
+// Structure (tagged PDF): a heading, a paragraph, or a list item (label + body).
+void Engine::tag_paragraph(ParagraphState& ps, const Paragraph& para) {
+    const ParaProps& pp = para.props;
     // Structure: a heading, a paragraph, or a list item (label + body).
     bool heading = pp.outline_level >= 0 && pp.outline_level <= 5;
     if (artifact_) {
@@ -196,24 +201,12 @@ void Engine::paragraph(const Paragraph& para, Flow& f) {
         list_node_ = -1;
         ps.tag = ps.label_tag = node("P");
     }
-    ps.label_end = label_end;
 
-    // Indents may reach into the margins but never push the text off the
-    // page or leave it less than half an inch (damaged documents).
-    double left = std::clamp(pp.indent_left * kTwip, -f.x, std::max(0.0, f.width - 36));
-    double right = std::clamp(pp.indent_right * kTwip, -f.x, std::max(0.0, f.width - 36 - left));
-    double first = pp.indent_first_line * kTwip - pp.indent_hanging * kTwip;
-    double avail = std::max(24.0, f.width - left - right);
-    // Pictures larger than the column or the page are shown whole,
-    // scaled down (Word would crop them at the page edge).
-    double tallest = f.paginate ? std::max(36.0, frame_height()) : 1e4;
-    for (auto& a : atoms) {
-        if (a.kind != AtomKind::image || a.width <= 0 || a.height <= 0) continue;
-        double k = std::min({1.0, avail / a.width, tallest / a.height});
-        a.width *= k;
-        a.height *= k;
-    }
+}
 
+// Break opportunities (UAX #14) over the paragraph's atoms: break_before[i]
+// when a line may start at atom i.
+std::vector<bool> Engine::break_opportunities(const std::vector<Atom>& atoms) {
     // Break opportunities (UAX #14) over the paragraph's text.
     std::u16string units;
     std::vector<std::size_t> unit_atom;  // UTF-16 unit -> atom
@@ -249,6 +242,35 @@ void Engine::paragraph(const Paragraph& para, Flow& f) {
             if (p > 0 && static_cast<std::size_t>(p) < unit_atom.size()) break_before[unit_atom[static_cast<std::size_t>(p)]] = true;
     }
 
+    return break_before;
+}
+
+void Engine::paragraph(const Paragraph& para, Flow& f) {
+    const ParaProps& pp = para.props;
+    ParagraphState ps;  // this paragraph's own: a box laid out meanwhile cannot disturb it
+    std::vector<Atom> atoms = paragraph_atoms(ps, para);
+    // Bookmarks in this paragraph: internal links land where it starts.
+    std::vector<std::string> bookmarks;
+    if (f.paginate) collect_bookmarks(para.inlines, bookmarks);
+
+    tag_paragraph(ps, para);
+    // Indents may reach into the margins but never push the text off the
+    // page or leave it less than half an inch (damaged documents).
+    double left = std::clamp(pp.indent_left * kTwip, -f.x, std::max(0.0, f.width - 36));
+    double right = std::clamp(pp.indent_right * kTwip, -f.x, std::max(0.0, f.width - 36 - left));
+    double first = pp.indent_first_line * kTwip - pp.indent_hanging * kTwip;
+    double avail = std::max(24.0, f.width - left - right);
+    // Pictures larger than the column or the page are shown whole,
+    // scaled down (Word would crop them at the page edge).
+    double tallest = f.paginate ? std::max(36.0, frame_height()) : 1e4;
+    for (auto& a : atoms) {
+        if (a.kind != AtomKind::image || a.width <= 0 || a.height <= 0) continue;
+        double k = std::min({1.0, avail / a.width, tallest / a.height});
+        a.width *= k;
+        a.height *= k;
+    }
+
+    const std::vector<bool> break_before = break_opportunities(atoms);
     std::vector<Line> lines = fill_lines(atoms, break_before, pp, left, first, avail, nullptr);
 
     // Vertical placement.
@@ -273,7 +295,7 @@ void Engine::paragraph(const Paragraph& para, Flow& f) {
         if (!utf8.empty())
             out_.outline.push_back({utf8, pp.outline_level, static_cast<int>(pages_.size()) - 1, f.y});
     }
-    int base_style = para_style;
+    int base_style = ps.base_style;
     // The document grid (w:docGrid lines, §17.6.5): a line of automatic
     // spacing takes whole grid lines, as many as its type needs.
     const Section& grid = furniture_section_ ? *furniture_section_ : section_ ? *section_ : default_section_;
