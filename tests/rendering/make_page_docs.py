@@ -9,6 +9,10 @@ fonts.docx     fonts that are not installed, declared in fontTable.xml with
                Georgia, Verdana, Tahoma, a Comic Sans MS form whose labels
                fit their cells in Word, Consolas, Arial Black, and fonts of
                no known width (a roman and a swiss one)
+charts.docx    column and line charts over small and narrow value ranges (their
+               value axes as Excel scales them: steps of 1, 2 or 5 x 10^n,
+               zero or a rounded minimum), a 100% stacked column chart, and a
+               chart of three series whose c:title has no text ("Chart Title")
 Each paragraph starts with what it shows. Only the standard library;
 deterministic bytes (fixed zip dates)."""
 import os
@@ -91,10 +95,86 @@ def fonts_doc():
                      font_table(FONTS))
 
 
+def chart_space(kind, series, title='', grouping='clustered'):
+    """A chart part: kind bar (columns) or line, series as (name, values)."""
+    cats = [f'Q{k + 1}' for k in range(len(series[0][1]))]
+
+    def ser(i, name, values):
+        pts = ''.join(f'<c:pt idx="{k}"><c:v>{c}</c:v></c:pt>' for k, c in enumerate(cats))
+        vals = ''.join(f'<c:pt idx="{k}"><c:v>{v}</c:v></c:pt>' for k, v in enumerate(values))
+        return (f'<c:ser><c:idx val="{i}"/><c:order val="{i}"/><c:tx><c:strRef><c:f>S!$A${i + 2}</c:f><c:strCache>'
+                f'<c:ptCount val="1"/><c:pt idx="0"><c:v>{name}</c:v></c:pt></c:strCache></c:strRef></c:tx>'
+                f'<c:cat><c:strRef><c:f>S!$B$1</c:f><c:strCache><c:ptCount val="{len(cats)}"/>{pts}</c:strCache>'
+                f'</c:strRef></c:cat><c:val><c:numRef><c:f>S!$B${i + 2}</c:f><c:numCache><c:formatCode>General'
+                f'</c:formatCode><c:ptCount val="{len(values)}"/>{vals}</c:numCache></c:numRef></c:val></c:ser>')
+    body = ''.join(ser(i, n, v) for i, (n, v) in enumerate(series))
+    if kind == 'bar':
+        plot = (f'<c:barChart><c:barDir val="col"/><c:grouping val="{grouping}"/><c:varyColors val="0"/>{body}'
+                + ('<c:overlap val="100"/>' if grouping != 'clustered' else '') +
+                '<c:axId val="1"/><c:axId val="2"/></c:barChart>')
+    else:
+        plot = (f'<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>{body}<c:marker val="1"/>'
+                '<c:axId val="1"/><c:axId val="2"/></c:lineChart>')
+    plot += ('<c:catAx><c:axId val="1"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>'
+             '<c:axPos val="b"/><c:crossAx val="2"/></c:catAx><c:valAx><c:axId val="2"/><c:scaling><c:orientation '
+             'val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:majorGridlines/><c:numFmt '
+             'formatCode="General" sourceLinked="1"/><c:crossAx val="1"/></c:valAx>')
+    title_xml = {'': '<c:autoTitleDeleted val="1"/>',
+                 'empty': '<c:title><c:overlay val="0"/></c:title><c:autoTitleDeleted val="0"/>'}.get(title)
+    if title_xml is None:
+        title_xml = (f'<c:title><c:tx><c:rich><a:bodyPr/><a:p><a:r><a:t>{title}</a:t></a:r></a:p></c:rich></c:tx>'
+                     '<c:overlay val="0"/></c:title><c:autoTitleDeleted val="0"/>')
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><c:chartSpace xmlns:c="http://schemas.'
+            'openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+            'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><c:chart>' + title_xml +
+            '<c:plotArea><c:layout/>' + plot + '</c:plotArea><c:legend><c:legendPos val="b"/></c:legend>'
+            '<c:plotVisOnly val="1"/></c:chart></c:chartSpace>')
+
+
+def chart_run(index, cx=4572000, cy=2743200):
+    return (f'<w:r><w:drawing><wp:inline><wp:extent cx="{cx}" cy="{cy}"/><wp:docPr id="{index + 1}" '
+            f'name="Chart {index}"/><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/'
+            'chart"><c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" '
+            f'r:id="rCh{index}"/></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>')
+
+
+CHARTS = [
+    ('Values up to 0.45', 'bar', [('A', [0.12, 0.45, 0.3, 0.21])], 'Small values', 'clustered'),
+    ('Values up to 9', 'bar', [('A', [3, 7, 9, 5]), ('B', [2, 6, 4, 8])], 'Up to nine', 'clustered'),
+    ('Values 20.1 to 20.5', 'line', [('Temperature', [20.1, 20.5, 20.3, 20.4])], 'Narrow range', 'clustered'),
+    ('Values 1010 to 1050', 'bar', [('Visitors', [1010, 1050, 1032, 1041])], 'Large and close', 'clustered'),
+    ('Values -3 to -1', 'bar', [('Loss', [-1, -3, -2, -2.5])], 'All negative', 'clustered'),
+    ('100% stacked', 'bar', [('A', [3, 7, 9, 5]), ('B', [2, 6, 4, 8])], '100% stacked', 'percentStacked'),
+    ('Title element without text, three series', 'bar',
+     [('Series 1', [4.3, 2.5, 3.5, 4.5]), ('Series 2', [2.4, 4.4, 1.8, 2.8]), ('Series 3', [2, 2, 3, 5])],
+     'empty', 'clustered'),
+]
+
+
+def charts_doc():
+    body = ''
+    for i, (label, _, _, _, _) in enumerate(CHARTS):
+        body += p(run(label, '<w:b/>')) + p(chart_run(i))
+    entries = package(body)
+    ct_name, ct = entries[0]
+    entries[0] = (ct_name, ct.replace('</Types>', ''.join(
+        f'<Override PartName="/word/charts/chart{i}.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+        'drawingml.chart+xml"/>' for i in range(len(CHARTS))) + '</Types>'))
+    rels = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/'
+            '2006/relationships">' + ''.join(
+                f'<Relationship Id="rCh{i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+                f'chart" Target="charts/chart{i}.xml"/>' for i in range(len(CHARTS))) + '</Relationships>')
+    entries.append(('word/_rels/document.xml.rels', rels))
+    for i, (_, kind, series, title, grouping) in enumerate(CHARTS):
+        entries.append((f'word/charts/chart{i}.xml', chart_space(kind, series, title, grouping)))
+    return entries
+
+
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else '.'
     os.makedirs(out, exist_ok=True)
     write(os.path.join(out, 'fonts.docx'), fonts_doc())
+    write(os.path.join(out, 'charts.docx'), charts_doc())
 
 
 if __name__ == '__main__':
