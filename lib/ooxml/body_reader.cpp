@@ -339,7 +339,12 @@ void StoryReader::read_inline(pugi::xml_node n, const ParaProps& para, std::vect
 }
 
 void StoryReader::read_run(pugi::xml_node r, const ParaProps& para, std::vector<Inline>& out) {
-    RunProps props = ctx_.styles.run(para, r.child("w:rPr"));
+    // The entries of a table of contents (the result of a TOC field, §17.16.5)
+    // are links that look like their TOC paragraph style: Word does not draw
+    // the Hyperlink character style that its \h switch puts on them.
+    bool in_toc = std::any_of(fields_.begin(), fields_.end(),
+                              [](const auto& f) { return f->in_result && f->node.field_type == "TOC"; });
+    RunProps props = ctx_.styles.run(para, r.child("w:rPr"), !in_toc);
     std::string pending;  // adjacent text of this run is merged into one inline
     pugi::xml_node pending_node;
     auto flush = [&] {
