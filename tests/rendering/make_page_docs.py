@@ -13,13 +13,21 @@ charts.docx    column and line charts over small and narrow value ranges (their
                value axes as Excel scales them: steps of 1, 2 or 5 x 10^n,
                zero or a rounded minimum), a 100% stacked column chart, and a
                chart of three series whose c:title has no text ("Chart Title")
+metafiles.docx an EMF whose only painting record is a GradientFill (which allies
+               does not draw) with a PNG of the same gradient beside it: as the
+               mc:Fallback of an mc:AlternateContent, and as its blip's
+               a14:imgLayer; then the same EMF alone (a placeholder box with
+               its alt text)
 Each paragraph starts with what it shows. Only the standard library;
 deterministic bytes (fixed zip dates)."""
 import os
+import struct
 import sys
+import zlib
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from make_rendering_docs import W, package, write, run, p  # noqa: E402
+from make_rendering_docs import W, DRAWING, package, write, run, p  # noqa: E402
+from metafiles import emf, erec  # noqa: E402
 
 LOREM = ('Members reviewed the quarterly report and agreed the next steps for the community programme. '
          'The chair thanked everyone for their contributions and asked for comments on the draft plan. ')
@@ -170,11 +178,69 @@ def charts_doc():
     return entries
 
 
+def gradient_emf():
+    """A GRADIENTFILL, red at the left to blue at the right, over the whole picture."""
+    vertex = '<iiHHHH'
+    body = (struct.pack('<iiiiIII', 0, 0, 255, 127, 2, 1, 0) +       # bounds, 2 vertices, 1 rectangle, RECT_H
+            struct.pack(vertex, 0, 0, 0xFF00, 0, 0, 0) + struct.pack(vertex, 256, 128, 0, 0, 0xFF00, 0) +
+            struct.pack('<II', 0, 1))
+    return emf([erec(118, body)])
+
+
+def gradient_png(w=256, h=128):
+    """The same gradient as a PNG (RGB, unfiltered rows)."""
+    row = b'\0' + b''.join(bytes((255 - x * 255 // (w - 1), 0, x * 255 // (w - 1))) for x in range(w))
+    def chunk(kind, data):
+        return struct.pack('>I', len(data)) + kind + data + struct.pack('>I', zlib.crc32(kind + data) & 0xFFFFFFFF)
+    return (b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', w, h, 8, 2, 0, 0, 0)) +
+            chunk(b'IDAT', zlib.compress(row * h, 9)) + chunk(b'IEND', b''))
+
+
+def metafile_inline(emf_rid, extra_blip='', docpr=1, descr='Sales gradient'):
+    return (f'<w:drawing><wp:inline><wp:extent cx="2438400" cy="1219200"/><wp:docPr id="{docpr}" name="Picture {docpr}" '
+            f'descr="{descr}"/><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">'
+            f'<pic:pic><pic:nvPicPr><pic:cNvPr id="{docpr}" name="g.emf"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill>'
+            f'<a:blip r:embed="{emf_rid}">{extra_blip}</a:blip><a:stretch><a:fillRect/></a:stretch></pic:blipFill>'
+            '<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="2438400" cy="1219200"/></a:xfrm><a:prstGeom prst="rect">'
+            '<a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing>')
+
+
+def metafiles_doc():
+    layer = ('<a:extLst><a:ext uri="{BEBA8EAE-BF5A-486C-A8C5-ECC9F3942E4B}"><a14:imgProps><a14:imgLayer r:embed="rPng"/>'
+             '</a14:imgProps></a:ext></a:extLst>')
+    pict = ('<w:pict><v:shape id="_x0000_i1025" type="#_x0000_t75" style="width:192pt;height:96pt">'
+            '<v:imagedata r:id="rPng" o:title=""/></v:shape></w:pict>')
+    body = p(run('EMF in mc:Choice, PNG in mc:Fallback:', '<w:b/>'))
+    body += p('<w:r><mc:AlternateContent><mc:Choice Requires="a14">' + metafile_inline('rEmf', docpr=1) +
+              f'</mc:Choice><mc:Fallback>{pict}</mc:Fallback></mc:AlternateContent></w:r>')
+    body += p(run('EMF with its original as a14:imgLayer:', '<w:b/>'))
+    body += p('<w:r>' + metafile_inline('rEmf', layer, docpr=2) + '</w:r>')
+    body += p(run('EMF alone (a placeholder with its alt text):', '<w:b/>'))
+    body += p('<w:r>' + metafile_inline('rEmf', docpr=3) + '</w:r>')
+    entries = package(body)
+    doc_name, doc = entries[2]
+    entries[2] = (doc_name, doc.replace('<w:document ', '<w:document xmlns:mc="http://schemas.openxmlformats.org/'
+                                        'markup-compatibility/2006" xmlns:a14="http://schemas.microsoft.com/office/'
+                                        'drawing/2010/main" xmlns:v="urn:schemas-microsoft-com:vml" '
+                                        'xmlns:o="urn:schemas-microsoft-com:office:office" '))
+    ct_name, ct = entries[0]
+    entries[0] = (ct_name, ct.replace('</Types>', '<Default Extension="emf" ContentType="image/x-emf"/>'
+                                      '<Default Extension="png" ContentType="image/png"/></Types>'))
+    rels = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+            'relationships"><Relationship Id="rEmf" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+            'relationships/image" Target="media/gradient.emf"/><Relationship Id="rPng" Type="http://schemas.'
+            'openxmlformats.org/officeDocument/2006/relationships/image" Target="media/gradient.png"/></Relationships>')
+    entries += [('word/_rels/document.xml.rels', rels), ('word/media/gradient.emf', gradient_emf()),
+                ('word/media/gradient.png', gradient_png())]
+    return entries
+
+
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else '.'
     os.makedirs(out, exist_ok=True)
     write(os.path.join(out, 'fonts.docx'), fonts_doc())
     write(os.path.join(out, 'charts.docx'), charts_doc())
+    write(os.path.join(out, 'metafiles.docx'), metafiles_doc())
 
 
 if __name__ == '__main__':

@@ -115,6 +115,10 @@ struct PictureFormat {
     std::int32_t crop_left = 0, crop_top = 0, crop_right = 0, crop_bottom = 0;
     Emu outline_width = 0;
     std::string outline_color;        // RRGGBB
+    // A raster picture (PNG, JPEG, ...) the file keeps beside a WMF/EMF
+    // picture (another mc:AlternateContent branch, an a14:imgLayer), to draw
+    // where the metafile cannot be; "" = none.
+    std::string fallback_part;
 };
 
 // Where an anchored object (wp:anchor, an absolutely positioned VML shape)
