@@ -334,10 +334,13 @@ TEST(FontLookAlike, KnownWidthsAgreeWithTheMetricClones) {
     EXPECT_EQ(FontLibrary::known_average_width("No Such Font"), 0);
 }
 
+// A PANOSE that says no more than "Latin text", as Word writes for some fonts.
+constexpr const char* kLatinText = "02000000000000000000";
+
 TEST(FontLookAlike, MissingFontFollowsItsFamilyClass) {
     FontLibrary library;
-    library.set_document_fonts({{"Body Serif", declared("roman")},
-                                {"Body Sans", declared("swiss")},
+    library.set_document_fonts({{"Body Serif", declared("roman", kLatinText)},
+                                {"Body Sans", declared("swiss", kLatinText)},
                                 {"Body Mono", declared("modern", "", "fixed")}});
     auto serif = library.resolve({"Body Serif"});
     EXPECT_TRUE(is_serif(*serif)) << serif->face().family;
@@ -350,6 +353,17 @@ TEST(FontLookAlike, MissingFontFollowsItsFamilyClass) {
     EXPECT_EQ(bold->face().family, serif->face().family);
     EXPECT_TRUE(bold->face().bold);
     EXPECT_TRUE(bold->face().italic);
+}
+
+TEST(FontLookAlike, AFamilyWithoutPanoseIsAWritersDefaultNotTheFonts) {
+    // Some writers declare every font roman with no PANOSE (a sans here); an
+    // unknown font of Word's is declared modern with a PANOSE of zeros.
+    FontLibrary library;
+    std::string generic = library.resolve({"No Such Font 12345"})->face().family;
+    library.set_document_fonts({{"Roboto Condensed", declared("roman")},
+                                {"Caecilia LT Std Roman", declared("modern", "00000000000000000000")}});
+    EXPECT_EQ(library.resolve({"Roboto Condensed"})->face().family, generic);
+    EXPECT_EQ(library.resolve({"Caecilia LT Std Roman"})->face().family, generic);
 }
 
 TEST(FontLookAlike, PanoseOutranksTheFamilyAndPicksTheClosestFace) {
@@ -377,9 +391,21 @@ TEST(FontLookAlike, PrefersAFaceOfTheMissingFontsWidth) {
     // Verdana is as wide as DejaVu Sans, Tahoma as narrow as Arial: not one face for both.
     EXPECT_NE(library.resolve({"Verdana"})->face().path, library.resolve({"Tahoma"})->face().path);
     EXPECT_TRUE(is_serif(*library.resolve({"Georgia"})));
-    // Known fonts keep their class without a declaration.
-    library.set_document_fonts({});
+    // Known fonts keep their class without a declaration, and against a
+    // declaration that says otherwise (some writers declare every font roman).
+    library.set_document_fonts({{"Century Gothic", declared("roman")}, {"Aptos", declared("roman")}});
     EXPECT_TRUE(is_serif(*library.resolve({"Book Antiqua"})));
+    EXPECT_TRUE(is_sans(*library.resolve({"Century Gothic"})));
+    EXPECT_TRUE(is_sans(*library.resolve({"Aptos"})));
+}
+
+TEST(FontLookAlike, DisplayCutsAreNotLookAlikes) {
+    FontLibrary library;
+    library.set_document_fonts({{"Trebuchet MS", declared("swiss", "020B0603020202020204")},
+                                {"Body Sans", declared("swiss", kLatinText)},
+                                {"Body Serif", declared("roman", kLatinText)}});
+    for (const char* name : {"Trebuchet MS", "Body Sans", "Body Serif"})
+        EXPECT_EQ(library.resolve({name})->face().family.find("Display"), std::string::npos) << name;
 }
 
 TEST(FontLookAlike, HeavyPanoseWeightTakesTheBoldFace) {
@@ -416,7 +442,7 @@ TEST(FontLookAlike, DeclarationsBelongToOneDocumentAndAreDeterministic) {
     FontLibrary one, two;
     std::map<std::string, FontDeclaration> fonts{{"Body Serif", declared("roman", "02040503050406030204")},
                                                  {"Comic Sans MS", declared("script", "030F0702030302020204")},
-                                                 {"Display", declared("decorative")}};
+                                                 {"Display", declared("decorative", "04000000000000000000")}};
     one.set_document_fonts(fonts);
     two.set_document_fonts(fonts);
     for (const char* name : {"Body Serif", "Comic Sans MS", "Display"})

@@ -94,7 +94,7 @@ const char* generic_family(FontClass c) {
 struct KnownWidth {
     std::string_view word;  // lower case
     FontClass kind;
-    double width;           // average_char_width, ems
+    double width;           // average_char_width, ems; 0 = not known
 };
 
 // Average widths (ems, as average_char_width measures them) of Microsoft
@@ -130,6 +130,10 @@ constexpr KnownWidth known_widths[] = {
     {"bookman old style", FontClass::serif, 0.492},
     {"century schoolbook", FontClass::serif, 0.464},
     {"comic sans ms", FontClass::script, 0.4709},
+    // Office's default since 2023: a sans, whatever a writer declares; width not known.
+    {"aptos", FontClass::sans, 0},
+    {"aptos display", FontClass::sans, 0},
+    {"aptos narrow", FontClass::sans, 0},
 };
 
 const KnownWidth* known_width(const std::string& lower) {
@@ -197,7 +201,10 @@ Declared declared_from(const std::string& name, const FontDeclaration& d) {
         if (ok && has_panose(p)) out.panose = p;
     }
     // §17.18.30 ST_FontFamily; modern is the fixed-pitch family (FF_MODERN).
-    FontClass by_family = d.family == "roman"        ? FontClass::serif
+    // Word writes it with a PANOSE; without one it is what a writer put by
+    // default (every font "roman", an unknown one "modern"), not the font's.
+    FontClass by_family = !has_panose(out.panose)  ? FontClass::unknown
+                          : d.family == "roman"      ? FontClass::serif
                           : d.family == "swiss"      ? FontClass::sans
                           : d.family == "modern"     ? FontClass::mono
                           : d.family == "script"     ? FontClass::script
@@ -740,8 +747,11 @@ void FontLibrary::State::read_candidates() {
                 return style_distance(faces[a], regular) < style_distance(faces[b], regular);
             });
             const Installed& face = faces[members.front()];
+            // Text faces only: upright, of a regular weight, not a display
+            // cut (drawn for large sizes).
             if (face.is_italic() || face.weight < FC_WEIGHT_BOOK || face.weight > FC_WEIGHT_MEDIUM ||
-                !latin_text_face(face) || !seen_paths.emplace(face.path, true).second)
+                lower.find("display") != std::string::npos || !latin_text_face(face) ||
+                !seen_paths.emplace(face.path, true).second)
                 continue;
             std::shared_ptr<const Font> font = font_for(members.front(), faces[i].families[n], regular);
             if (!font) continue;
@@ -771,9 +781,10 @@ std::size_t FontLibrary::State::generic_rank(FontClass kind, const std::string& 
 // The installed face most like a font that is not: see set_document_fonts.
 std::shared_ptr<const Font> FontLibrary::State::look_alike(const std::string& lower, const FontKey& key,
                                                            const Declared* d) {
+    // What we know of a font outranks what a file declares of it (some
+    // writers declare every font roman).
     const KnownWidth* known = known_width(lower);
-    FontClass kind = d ? d->kind : FontClass::unknown;
-    if (kind == FontClass::unknown && known) kind = known->kind;
+    FontClass kind = known ? known->kind : d ? d->kind : FontClass::unknown;
     if (kind == FontClass::unknown || (d && d->keep_generic)) return nullptr;
     if (!candidates_read) read_candidates();
     // Script and decorative fonts: installed faces of their kind, else the
@@ -786,7 +797,7 @@ std::shared_ptr<const Font> FontLibrary::State::look_alike(const std::string& lo
     for (std::size_t i = 0; i < candidates.size(); ++i) {
         const Candidate& c = candidates[i];
         if (!(eligible(c) || (loose && (c.kind == FontClass::serif || c.kind == FontClass::sans)))) continue;
-        double width = known ? std::abs(c.width - known->width) / known->width : 0;
+        double width = known && known->width > 0 ? std::abs(c.width - known->width) / known->width : 0;
         int panose = d && has_panose(d->panose) ? panose_distance(d->panose, c.panose) : 0;
         auto score = std::make_tuple(width, panose, generic_rank(kind, c.path), i);
         if (!best || score < best_score) {

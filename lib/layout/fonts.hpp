@@ -132,22 +132,24 @@ public:
 
     // What the document about to be laid out declares of its fonts
     // (fontTable.xml, by name), replacing the previous document's; an empty
-    // map forgets them. A font that is not installed then gets a look-alike
-    // installed Latin text face of its class: w:family (roman: a serif,
-    // swiss: a sans, modern: a monospace, script/decorative: the closest),
-    // refined by its PANOSE (serif style, proportion; a bold or heavier
-    // weight picks the bold face) and fixed pitch; among those, the face
-    // whose average width is closest to the missing font's own where that
-    // is known (known_average_width), else the most similar PANOSE, else
-    // fontconfig's order for the generic family. Fonts of East Asian or
-    // symbol character sets keep the generic fallback (their characters go
-    // to fallback()). Deterministic for the same installed fonts.
+    // map forgets them. A font that is not installed then gets a look-alike:
+    // an installed Latin text face (not a display cut) of its class, by
+    // w:family (roman: a serif, swiss: a sans, modern: a monospace,
+    // script/decorative: the closest), refined by its PANOSE (serif style,
+    // proportion; a bold or heavier weight picks the bold face) and fixed
+    // pitch; among those, the face whose average width is closest to the
+    // missing font's own where that is known (known_average_width), else the
+    // most similar PANOSE, else fontconfig's order for the generic family.
+    // Fonts of East Asian or symbol character sets keep the generic fallback
+    // (their characters go to fallback()). Deterministic for the same
+    // installed fonts.
     void set_document_fonts(const std::map<std::string, FontDeclaration>& fonts);
 
     // The average advance width of a Microsoft font that is commonly missing
     // (Verdana, Tahoma, Georgia, Segoe UI, Comic Sans MS, Century Gothic,
     // ...), in ems, as average_char_width() measures an installed face;
-    // 0 when unknown. Case-insensitive.
+    // 0 when unknown. Case-insensitive. (The class of these fonts outranks
+    // their declaration: some writers declare every font roman.)
     static double known_average_width(std::string_view word_family);
 
     // A face that has a glyph for cp, for characters resolve(key) lacks: the
