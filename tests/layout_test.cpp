@@ -401,6 +401,7 @@ TEST(Layout, ChartValueAxesScaleAsExcelDoes) {
     EXPECT_EQ(value_labels({"3", "7", "9", "5", "2", "6"}),
               (L{U"0", U"1", U"2", U"3", U"4", U"5", U"6", U"7", U"8", U"9", U"10"}));
     EXPECT_EQ(value_labels({"4.3", "2.5", "3.5", "2.4", "4.4", "5"}), (L{U"0", U"1", U"2", U"3", U"4", U"5", U"6"}));
+    EXPECT_EQ(value_labels({"5", "5", "5", "5", "5", "5"}), (L{U"0", U"1", U"2", U"3", U"4", U"5", U"6"}));  // no spread
     // Values in a narrow band far from zero: the axis starts half their spread below them.
     EXPECT_EQ(value_labels({"20.1", "20.5", "20.3", "20.4", "20.2", "20.3"}),
               (L{U"19.9", U"20", U"20.1", U"20.2", U"20.3", U"20.4", U"20.5", U"20.6"}));

@@ -142,8 +142,9 @@ double nice_step(double range, int most) {
 // Excel's automatic scale for data from lo to hi (both 0 when empty): the
 // axis includes zero unless the data sit in a narrow band far from it (the
 // spread is under a sixth of the largest magnitude), when the near end is
-// half the spread beyond the data; the far end is a twentieth of the
-// spread beyond the data. Both ends are rounded out to the major unit.
+// half the spread beyond the data; the far end is a twentieth of the span
+// from the near end's data (zero, else the other end of the data) beyond
+// the data. Both ends are rounded out to the major unit.
 // Percentages (100% stacked) run from 0 to 100 (or -100) in tenths.
 // `most` caps the intervals where the axis is short (labels would touch).
 ValueAxis value_axis(double lo, double hi, bool percent, int most) {
@@ -159,11 +160,13 @@ ValueAxis value_axis(double lo, double hi, bool percent, int most) {
     double spread = hi - lo;
     double axis_lo, axis_hi;
     if (lo >= 0) {
-        axis_lo = hi > 0 && spread < hi / 6 ? lo - spread / 2 : 0;
-        axis_hi = hi + spread / 20;
+        bool narrow = spread > 0 && spread < hi / 6;
+        axis_lo = narrow ? lo - spread / 2 : 0;
+        axis_hi = hi + (narrow ? spread : hi) / 20;
     } else if (hi <= 0) {
-        axis_hi = spread < -lo / 6 ? hi + spread / 2 : 0;
-        axis_lo = lo - spread / 20;
+        bool narrow = spread > 0 && spread < -lo / 6;
+        axis_hi = narrow ? hi + spread / 2 : 0;
+        axis_lo = lo - (narrow ? spread : -lo) / 20;
     } else {
         axis_lo = lo - spread / 20;
         axis_hi = hi + spread / 20;
