@@ -107,8 +107,9 @@ struct KnownWidth {
 // Century Schoolbook); published frequency-weighted averages (capsize
 // metrics) rescaled to this weighting by Arial's and Times New Roman's
 // ratio (0.9295: Verdana, Tahoma, Georgia, Segoe UI, Trebuchet MS, Lucida
-// Grande); docx4j's measurement against Word's own PDFs for Comic Sans MS
-// (1.153 x Calibri).
+// Grande); docx4j's measurements against Word's own PDFs for Comic Sans MS
+// (1.153 x Calibri) and Cambria (1.0494 x Caladea), Consolas' advance
+// (0.55 em). Fonts whose width we do not know keep their class.
 constexpr KnownWidth known_widths[] = {
     {"arial", FontClass::sans, 0.4414},
     {"helvetica", FontClass::sans, 0.4414},
@@ -130,10 +131,18 @@ constexpr KnownWidth known_widths[] = {
     {"bookman old style", FontClass::serif, 0.492},
     {"century schoolbook", FontClass::serif, 0.464},
     {"comic sans ms", FontClass::script, 0.4709},
-    // Office's default since 2023: a sans, whatever a writer declares; width not known.
-    {"aptos", FontClass::sans, 0},
+    {"cambria", FontClass::serif, 0.4298},
+    {"consolas", FontClass::mono, 0.5498},
+    {"aptos", FontClass::sans, 0},  // Office's default since 2023
     {"aptos display", FontClass::sans, 0},
     {"aptos narrow", FontClass::sans, 0},
+    {"candara", FontClass::sans, 0},
+    {"corbel", FontClass::sans, 0},
+    {"franklin gothic book", FontClass::sans, 0},
+    {"franklin gothic medium", FontClass::sans, 0},
+    {"gill sans mt", FontClass::sans, 0},
+    {"garamond", FontClass::serif, 0},
+    {"constantia", FontClass::serif, 0},
 };
 
 const KnownWidth* known_width(const std::string& lower) {
