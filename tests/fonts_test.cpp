@@ -300,6 +300,160 @@ TEST(FontLibraryTest, NoFontsIsAnUnsupportedError) {
     std::filesystem::remove_all(dir);
 }
 
+// Look-alikes of missing fonts (fontTable.xml: w:family, w:panose1, w:pitch).
+namespace {
+
+FontDeclaration declared(const char* family, const char* panose = "", const char* pitch = "variable",
+                         const char* charset = "00", const char* alt = "") {
+    return FontDeclaration{family, panose, pitch, charset, alt};
+}
+
+// The class of a face, as its own OS/2 PANOSE says (serif style, proportion).
+bool is_serif(const Font& f) {
+    auto p = f.metrics().panose;
+    return p[0] == 2 && p[1] >= 2 && p[1] <= 10 && p[3] != 9;
+}
+bool is_sans(const Font& f) {
+    auto p = f.metrics().panose;
+    return p[0] == 2 && p[1] >= 11 && p[1] <= 15 && p[3] != 9;
+}
+bool is_mono(const Font& f) {
+    return f.advance(f.glyph(U'i')) == f.advance(f.glyph(U'm'));
+}
+
+}  // namespace
+
+TEST(FontLookAlike, KnownWidthsAgreeWithTheMetricClones) {
+    FontLibrary library;
+    for (auto [word, clone] : {std::pair{"Arial", "Liberation Sans"}, {"Times New Roman", "Liberation Serif"},
+                               {"Courier New", "Liberation Mono"}, {"Calibri", "Carlito"}}) {
+        double measured = average_char_width(*library.resolve({clone}));
+        EXPECT_NEAR(FontLibrary::known_average_width(word), measured, measured * 0.005) << word;
+    }
+    EXPECT_GT(FontLibrary::known_average_width(" VERDANA "), 0.5);
+    EXPECT_EQ(FontLibrary::known_average_width("No Such Font"), 0);
+}
+
+// A PANOSE that says no more than "Latin text", as Word writes for some fonts.
+constexpr const char* kLatinText = "02000000000000000000";
+
+TEST(FontLookAlike, MissingFontFollowsItsFamilyClass) {
+    FontLibrary library;
+    library.set_document_fonts({{"Body Serif", declared("roman", kLatinText)},
+                                {"Body Sans", declared("swiss", kLatinText)},
+                                {"Body Mono", declared("modern", "", "fixed")}});
+    auto serif = library.resolve({"Body Serif"});
+    EXPECT_TRUE(is_serif(*serif)) << serif->face().family;
+    auto sans = library.resolve({"Body Sans"});
+    EXPECT_TRUE(is_sans(*sans)) << sans->face().family;
+    auto mono = library.resolve({"Body Mono"});
+    EXPECT_TRUE(is_mono(*mono)) << mono->face().family;
+    // Bold and italic faces of the look-alike, as for any family.
+    auto bold = library.resolve({"Body Serif", true, true});
+    EXPECT_EQ(bold->face().family, serif->face().family);
+    EXPECT_TRUE(bold->face().bold);
+    EXPECT_TRUE(bold->face().italic);
+}
+
+TEST(FontLookAlike, AFamilyWithoutPanoseIsAWritersDefaultNotTheFonts) {
+    // Some writers declare every font roman with no PANOSE (a sans here); an
+    // unknown font of Word's is declared modern with a PANOSE of zeros.
+    FontLibrary library;
+    std::string generic = library.resolve({"No Such Font 12345"})->face().family;
+    library.set_document_fonts({{"Roboto Condensed", declared("roman")},
+                                {"Caecilia LT Std Roman", declared("modern", "00000000000000000000")}});
+    EXPECT_EQ(library.resolve({"Roboto Condensed"})->face().family, generic);
+    EXPECT_EQ(library.resolve({"Caecilia LT Std Roman"})->face().family, generic);
+}
+
+TEST(FontLookAlike, PanoseOutranksTheFamilyAndPicksTheClosestFace) {
+    FontLibrary library;
+    library.set_document_fonts({// Times New Roman's PANOSE, written with a wrong family (seen in real files).
+                                {"Old Serif", declared("swiss", "02020603050405020304")},
+                                {"Old Sans", declared("roman", "020B0604020202020204")},
+                                {"Typewriter", declared("auto", "02070309020205020404", "default")}});
+    EXPECT_EQ(library.resolve({"Old Serif"})->face().family, "Liberation Serif");  // the same PANOSE
+    EXPECT_EQ(library.resolve({"Old Sans"})->face().family, "Liberation Sans");
+    EXPECT_TRUE(is_mono(*library.resolve({"Typewriter"})));
+}
+
+TEST(FontLookAlike, PrefersAFaceOfTheMissingFontsWidth) {
+    FontLibrary library;
+    library.set_document_fonts({{"Verdana", declared("swiss", "020B0604030504040204")},
+                                {"Tahoma", declared("swiss", "020B0604030504040204")},
+                                {"Comic Sans MS", declared("script", "030F0702030302020204")},
+                                {"Georgia", declared("roman", "02040502050405020303")}});
+    for (const char* name : {"Verdana", "Tahoma", "Comic Sans MS", "Georgia"}) {
+        auto font = library.resolve({name});
+        double want = FontLibrary::known_average_width(name), got = average_char_width(*font);
+        EXPECT_NEAR(got, want, want * 0.04) << name << " as " << font->face().family;
+    }
+    // Verdana is as wide as DejaVu Sans, Tahoma as narrow as Arial: not one face for both.
+    EXPECT_NE(library.resolve({"Verdana"})->face().path, library.resolve({"Tahoma"})->face().path);
+    EXPECT_TRUE(is_serif(*library.resolve({"Georgia"})));
+    // Known fonts keep their class without a declaration, and against a
+    // declaration that says otherwise (some writers declare every font roman).
+    library.set_document_fonts({{"Century Gothic", declared("roman")}, {"Aptos", declared("roman")}});
+    EXPECT_TRUE(is_serif(*library.resolve({"Book Antiqua"})));
+    EXPECT_TRUE(is_sans(*library.resolve({"Century Gothic"})));
+    EXPECT_TRUE(is_sans(*library.resolve({"Aptos"})));
+}
+
+TEST(FontLookAlike, DisplayCutsAreNotLookAlikes) {
+    FontLibrary library;
+    library.set_document_fonts({{"Trebuchet MS", declared("swiss", "020B0603020202020204")},
+                                {"Body Sans", declared("swiss", kLatinText)},
+                                {"Body Serif", declared("roman", kLatinText)}});
+    for (const char* name : {"Trebuchet MS", "Body Sans", "Body Serif"})
+        EXPECT_EQ(library.resolve({name})->face().family.find("Display"), std::string::npos) << name;
+}
+
+TEST(FontLookAlike, HeavyPanoseWeightTakesTheBoldFace) {
+    FontLibrary library;
+    library.set_document_fonts({{"Arial Black", declared("swiss", "020B0A04020102020204")}});
+    auto font = library.resolve({"Arial Black"});
+    EXPECT_TRUE(font->face().bold) << font->face().path;
+    EXPECT_TRUE(is_sans(*font));
+}
+
+TEST(FontLookAlike, AltNameMetricSubstitutesAndInstalledNamesComeFirst) {
+    FontLibrary library;
+    library.set_document_fonts({{"Times New Roman Bold", declared("roman", "02020803070505020304", "variable", "00",
+                                                                  "Times New Roman")},
+                                {"Calibri", declared("swiss", "020F0502020204030204", "default", "00", "DejaVu Sans")},
+                                {"DejaVu Serif", declared("swiss")}});
+    auto bold = library.resolve({"Times New Roman Bold"});
+    EXPECT_EQ(bold->face().family, "Liberation Serif");
+    EXPECT_TRUE(bold->face().bold);
+    EXPECT_EQ(library.resolve({"Calibri"})->face().family, "Carlito");
+    EXPECT_EQ(library.resolve({"DejaVu Serif"})->face().family, "DejaVu Serif");
+}
+
+TEST(FontLookAlike, EastAsianAndSymbolFontsKeepTheGenericFallback) {
+    FontLibrary library;
+    std::string generic = library.resolve({"No Such Font 12345"})->face().family;
+    library.set_document_fonts({{"\xEF\xBC\xAD\xEF\xBC\xB3 \xE6\x98\x8E\xE6\x9C\x9D", declared("roman", "", "fixed", "80")},
+                                {"Fancy Symbols", declared("decorative", "05050102010706020507", "variable", "02")}});
+    EXPECT_EQ(library.resolve({"\xEF\xBC\xAD\xEF\xBC\xB3 \xE6\x98\x8E\xE6\x9C\x9D"})->face().family, generic);
+    EXPECT_EQ(library.resolve({"Fancy Symbols"})->face().family, generic);
+}
+
+TEST(FontLookAlike, DeclarationsBelongToOneDocumentAndAreDeterministic) {
+    FontLibrary one, two;
+    std::map<std::string, FontDeclaration> fonts{{"Body Serif", declared("roman", "02040503050406030204")},
+                                                 {"Comic Sans MS", declared("script", "030F0702030302020204")},
+                                                 {"Display", declared("decorative", "04000000000000000000")}};
+    one.set_document_fonts(fonts);
+    two.set_document_fonts(fonts);
+    for (const char* name : {"Body Serif", "Comic Sans MS", "Display"})
+        for (bool bold : {false, true})
+            EXPECT_EQ(one.resolve({name, bold})->face().path, two.resolve({name, bold})->face().path) << name;
+    std::string generic = FontLibrary().resolve({"No Such Font 12345"})->face().path;
+    EXPECT_NE(one.resolve({"Body Serif"})->face().path, generic);
+    one.set_document_fonts({});  // the next document declares nothing
+    EXPECT_EQ(one.resolve({"Body Serif"})->face().path, generic);
+}
+
 // Shaping (HarfBuzz): complex scripts get the glyphs their readers expect.
 TEST(FontShaping, OnlyComplexScriptsNeedShaping) {
     EXPECT_FALSE(Font::needs_shaping(U'a'));

@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include <algorithm>
+#include <cctype>
 
 #include "allies/package.hpp"
 #include "allies/reader.hpp"
@@ -362,6 +363,71 @@ TEST(Layout, ChartAutomaticTitleIsTheOneSeriesName) {
     EXPECT_FALSE(titled(one_series("<c:autoTitleDeleted val=\"1\"/>")));
     EXPECT_FALSE(titled(one_series("<c:autoTitleDeleted/>")));
     EXPECT_FALSE(titled(one_series("")));
+}
+
+// The value axis labels of a column chart (clustered unless told) whose
+// two series' values are given, in the order they are drawn.
+std::vector<std::u32string> value_labels(const std::vector<std::string>& values, const std::string& grouping = "clustered") {
+    std::string xml = chart_part(grouping, false);
+    const char* originals[] = {"4", "7", "2", "5", "3", "6"};
+    std::size_t at = 0;
+    for (std::size_t i = 0; i < 6; ++i) {
+        std::string from = std::string("<c:v>") + originals[i] + "</c:v>";
+        at = xml.find(from, at);
+        xml.replace(at, from.size(), "<c:v>" + values[i] + "</c:v>");
+    }
+    auto d = lay_chart_xml(xml);
+    // The labels right-aligned left of the plot, bottom (lowest value) first.
+    std::vector<layout::TextItem> labels;
+    for (const auto& t : texts(d.pages.at(0)))
+        if (!t.text.empty() && (std::isdigit(static_cast<int>(t.text.back())) || t.text.back() == U'%') &&
+            t.text.find(U' ') == std::u32string::npos)
+            labels.push_back(t);
+    double left = 1e9;
+    for (const auto& t : labels) left = std::min(left, t.x);
+    std::vector<std::pair<double, std::u32string>> axis;
+    for (const auto& t : labels)
+        if (t.x < left + 30) axis.emplace_back(t.y, t.text);
+    std::sort(axis.begin(), axis.end());
+    std::vector<std::u32string> out;
+    for (auto& [y, text] : axis) out.push_back(text);
+    return out;
+}
+
+TEST(Layout, ChartValueAxesScaleAsExcelDoes) {
+    using L = std::vector<std::u32string>;
+    // Up to ten intervals of 1, 2 or 5 x 10^n, from zero to a twentieth above the largest value.
+    EXPECT_EQ(value_labels({"0.12", "0.45", "0.3", "0.21", "0.1", "0.2"}),
+              (L{U"0", U"0.05", U"0.1", U"0.15", U"0.2", U"0.25", U"0.3", U"0.35", U"0.4", U"0.45", U"0.5"}));
+    EXPECT_EQ(value_labels({"3", "7", "9", "5", "2", "6"}),
+              (L{U"0", U"1", U"2", U"3", U"4", U"5", U"6", U"7", U"8", U"9", U"10"}));
+    EXPECT_EQ(value_labels({"4.3", "2.5", "3.5", "2.4", "4.4", "5"}), (L{U"0", U"1", U"2", U"3", U"4", U"5", U"6"}));
+    EXPECT_EQ(value_labels({"5", "5", "5", "5", "5", "5"}), (L{U"0", U"1", U"2", U"3", U"4", U"5", U"6"}));  // no spread
+    // Values in a narrow band far from zero: the axis starts half their spread below them.
+    EXPECT_EQ(value_labels({"20.1", "20.5", "20.3", "20.4", "20.2", "20.3"}),
+              (L{U"19.9", U"20", U"20.1", U"20.2", U"20.3", U"20.4", U"20.5", U"20.6"}));
+    EXPECT_EQ(value_labels({"1010", "1050", "1032", "1041", "1020", "1030"}),
+              (L{U"990", U"1000", U"1010", U"1020", U"1030", U"1040", U"1050", U"1060"}));
+    // All negative: zero at the top.
+    EXPECT_EQ(value_labels({"-1", "-3", "-2", "-2.5", "-1.5", "-2"}),
+              (L{U"-3.5", U"-3", U"-2.5", U"-2", U"-1.5", U"-1", U"-0.5", U"0"}));
+    // 100% stacked: 0% to 100% in tenths.
+    EXPECT_EQ(value_labels({"3", "7", "9", "2", "6", "4"}, "percentStacked"),
+              (L{U"0%", U"10%", U"20%", U"30%", U"40%", U"50%", U"60%", U"70%", U"80%", U"90%", U"100%"}));
+}
+
+TEST(Layout, ChartTitleWithoutTextOverSeveralSeriesIsChartTitle) {
+    auto with_title = [](const std::string& title, const std::string& deleted) {
+        std::string xml = chart_part("clustered", false);
+        std::size_t at = xml.find("<c:title>");
+        xml.replace(at, xml.find("</c:title>") + 10 - at, title + deleted);
+        return joined(lay_chart_xml(xml).pages.at(0));
+    };
+    auto has = [](const std::u32string& all) { return all.find(U"Chart Title") != std::u32string::npos; };
+    EXPECT_TRUE(has(with_title("<c:title><c:overlay val=\"0\"/></c:title>", "<c:autoTitleDeleted val=\"0\"/>")));
+    EXPECT_TRUE(has(with_title("<c:title/>", "")));
+    EXPECT_FALSE(has(with_title("<c:title/>", "<c:autoTitleDeleted val=\"1\"/>")));
+    EXPECT_FALSE(has(with_title("", "<c:autoTitleDeleted val=\"0\"/>")));  // no title element: no placeholder
 }
 
 TEST(Layout, ChartsWithAbsurdValuesStillLayOut) {

@@ -24,6 +24,7 @@
 #include "layout/layout.hpp"
 #include "layout/metafile.hpp"
 #include "support/docx_builder.hpp"
+#include "support/tiny_png.hpp"
 #include "verify/pdf_text.hpp"
 
 using namespace allies;
@@ -385,4 +386,72 @@ TEST(Metafile, AnUndrawableMetafileIsAPlaceholderWithAWarning) {
         if (auto* t = std::get_if<layout::TextItem>(&item); t && t->text.find(U"Council emblem") != std::u32string::npos)
             label = true;
     EXPECT_TRUE(label);
+}
+
+// A raster Word keeps beside a metafile is drawn where the metafile cannot be.
+namespace {
+
+// gradient.emf (a GRADIENTFILL record: not drawn here) with a PNG beside it,
+// as `where` says: "branch" (a w:pict in mc:Fallback after a drawing in
+// mc:Choice), "layer" (the blip's a14:imgLayer), or "none".
+DocxBuilder metafile_with_fallback(const std::string& emf_name, const std::string& emf, const std::string& where) {
+    DocxBuilder b = picture_document(emf_name, emf, false);
+    b.extra_parts.emplace_back("word/media/fallback.png", tiny_png());
+    b.extra_rels.push_back("<Relationship Id=\"rPng\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+                           "relationships/image\" Target=\"media/fallback.png\"/>");
+    b.namespaces += " xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\""
+                    " xmlns:a14=\"http://schemas.microsoft.com/office/drawing/2010/main\"";
+    std::string drawing = b.body.substr(b.body.find("<w:drawing>"));
+    drawing = drawing.substr(0, drawing.find("</w:drawing>") + 12);
+    if (where == "branch") {
+        std::string pict = "<w:pict><v:shape style=\"width:200pt;height:100pt\"><v:imagedata r:id=\"rPng\" o:title=\"\"/>"
+                           "</v:shape></w:pict>";
+        b.body.replace(b.body.find(drawing), drawing.size(),
+                       "<mc:AlternateContent><mc:Choice Requires=\"a14\">" + drawing + "</mc:Choice><mc:Fallback>" +
+                           pict + "</mc:Fallback></mc:AlternateContent>");
+    } else if (where == "layer") {
+        b.body.replace(b.body.find("<a:blip r:embed=\"rImg\"/>"), 24,
+                       "<a:blip r:embed=\"rImg\"><a:extLst><a:ext uri=\"{BEBA8EAE-BF5A-486C-A8C5-ECC9F3942E4B}\">"
+                       "<a14:imgProps><a14:imgLayer r:embed=\"rPng\"/></a14:imgProps></a:ext></a:extLst></a:blip>");
+    }
+    return b;
+}
+
+// The PNG images on the first page.
+int png_images(const layout::LaidOutDocument& laid) {
+    int n = 0;
+    for (const auto& item : laid.pages.at(0).items)
+        if (auto* img = std::get_if<layout::ImageItem>(&item); img && img->bytes == tiny_png()) ++n;
+    return n;
+}
+
+}  // namespace
+
+TEST(Metafile, AnUndrawableMetafileIsDrawnFromTheRasterBesideIt) {
+    for (const char* where : {"branch", "layer"}) {
+        auto pkg = Package::open_memory(metafile_with_fallback("gradient.emf", fixture("gradient.emf"), where).build(), "t.docx");
+        Document doc = read_document(pkg);
+        ASSERT_EQ(doc.picture_formats.size(), 1u) << where;
+        EXPECT_EQ(doc.picture_formats[0].fallback_part, "word/media/fallback.png") << where;
+        auto laid = layout::lay_out(doc, pkg, fonts());
+        EXPECT_TRUE(laid.warnings.empty()) << where << ": " << (laid.warnings.empty() ? "" : laid.warnings[0]);
+        EXPECT_EQ(png_images(laid), 1) << where;
+    }
+    // No raster beside it: the placeholder and its warning, as before.
+    auto pkg = Package::open_memory(metafile_with_fallback("gradient.emf", fixture("gradient.emf"), "none").build(), "t.docx");
+    auto laid = layout::lay_out(read_document(pkg), pkg, fonts());
+    EXPECT_EQ(laid.warnings.size(), 1u);
+    EXPECT_EQ(png_images(laid), 0);
+}
+
+TEST(Metafile, AMetafileDrawnInFullIsPreferredToItsRaster) {
+    auto pkg = Package::open_memory(metafile_with_fallback("logo.wmf", fixture("logo.wmf"), "branch").build(), "t.docx");
+    Document doc = read_document(pkg);
+    auto laid = layout::lay_out(doc, pkg, fonts());
+    EXPECT_TRUE(laid.warnings.empty());
+    EXPECT_EQ(png_images(laid), 0);
+    bool red = false;
+    for (const auto& item : laid.pages.at(0).items)
+        if (auto* p = std::get_if<layout::PathItem>(&item); p && same(p->color, 1, 0, 0)) red = true;
+    EXPECT_TRUE(red);  // the metafile's own vector drawing
 }

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -694,4 +695,89 @@ TEST(SymbolFonts, BulletsTakeTheLevelsColourAndSizeAndReadableCharacter) {
     EXPECT_TRUE(is(bullet->color, 0xC0 / 255.0, 0, 0));
     EXPECT_DOUBLE_EQ(bullet->size, 8.0);
     EXPECT_TRUE(is(text_color(doc, U"Item"), 0, 0, 0));  // the text keeps its own formatting
+}
+
+// Tables of contents: entries are links drawn in their TOC paragraph style.
+namespace {
+
+const std::string kTocStyles =
+    "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/></w:style>"
+    "<w:style w:type=\"paragraph\" w:styleId=\"TOC1\"><w:name w:val=\"toc 1\"/><w:basedOn w:val=\"Normal\"/>"
+    "<w:rPr><w:color w:val=\"404040\"/></w:rPr></w:style>"
+    "<w:style w:type=\"character\" w:styleId=\"Hyperlink\"><w:name w:val=\"Hyperlink\"/>"
+    "<w:rPr><w:color w:val=\"0563C1\"/><w:u w:val=\"single\"/></w:rPr></w:style>";
+
+// A Word-generated TOC (\h): each entry a w:hyperlink to its heading's
+// bookmark, its text in the Hyperlink character style, then a PAGEREF.
+std::string toc_entry(const std::string& text, const std::string& anchor, const std::string& page) {
+    return "<w:hyperlink w:anchor=\"" + anchor + "\" w:history=\"1\">" + run(text, "<w:rStyle w:val=\"Hyperlink\"/><w:noProof/>") +
+           "<w:r><w:tab/></w:r><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> "
+           "PAGEREF " + anchor + " \\h </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>" + run(page) +
+           "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:hyperlink>";
+}
+
+DocxBuilder toc_document() {
+    DocxBuilder b = builder(
+        p("<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> TOC \\o \"1-3\" \\h "
+          "\\z \\u </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>" +
+              toc_entry("Introduction", "_Toc1", "1"),
+          "<w:pStyle w:val=\"TOC1\"/><w:tabs><w:tab w:val=\"right\" w:leader=\"dot\" w:pos=\"9000\"/></w:tabs>") +
+        p(toc_entry("Findings", "_Toc2", "1") + "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>",
+          "<w:pStyle w:val=\"TOC1\"/><w:tabs><w:tab w:val=\"right\" w:leader=\"dot\" w:pos=\"9000\"/></w:tabs>") +
+        p("<w:bookmarkStart w:id=\"1\" w:name=\"_Toc1\"/>" + run("Introduction text") + "<w:bookmarkEnd w:id=\"1\"/>") +
+        p("<w:bookmarkStart w:id=\"2\" w:name=\"_Toc2\"/>" + run("Findings text") + "<w:bookmarkEnd w:id=\"2\"/>") +
+        // Outside the table of contents the Hyperlink style stays.
+        p("<w:hyperlink w:anchor=\"_Toc2\">" + run("see Findings", "<w:rStyle w:val=\"Hyperlink\"/>") + "</w:hyperlink>"));
+    b.styles = part("styles", kTocStyles);
+    return b;
+}
+
+}  // namespace
+
+TEST(TableOfContents, EntriesLookLikeTheirTocStyleNotLinkText) {
+    DocxBuilder b = toc_document();
+    auto pkg = Package::open_memory(b.build(), "toc.docx");
+    Document doc = read_document(pkg);
+    auto props_of = [&](const std::string& text) {
+        const RunProps* found = nullptr;
+        auto find = [&](const auto& self, const std::vector<Inline>& ins) -> void {
+            for (const auto& in : ins) {
+                if (in.kind == InlineKind::text && in.text == text) found = &in.props;
+                self(self, in.children);
+            }
+        };
+        for (const auto& block : doc.body) find(find, block.paragraph.inlines);
+        return found;
+    };
+    for (const char* entry : {"Introduction", "Findings"}) {
+        const RunProps* props = props_of(entry);
+        ASSERT_NE(props, nullptr) << entry;
+        EXPECT_EQ(props->color, "404040") << entry;  // TOC1's colour
+        EXPECT_EQ(props->underline, "") << entry;
+    }
+    const RunProps* link = props_of("see Findings");
+    ASSERT_NE(link, nullptr);
+    EXPECT_EQ(link->color, "0563C1");
+    EXPECT_EQ(link->underline, "single");
+}
+
+TEST(TableOfContents, EntriesStayLinksToTheirHeadings) {
+    auto doc = laid_out(toc_document());
+    EXPECT_TRUE(is(text_color(doc, U"Introduction"), 0x40 / 255.0, 0x40 / 255.0, 0x40 / 255.0));
+    EXPECT_TRUE(is(text_color(doc, U"see Findings"), 0x05 / 255.0, 0x63 / 255.0, 0xC1 / 255.0));
+    int links = 0;
+    std::vector<double> underlines;  // heights of horizontal strokes
+    std::map<std::u32string, double> baselines;
+    for (const auto& item : doc.pages.at(0).items) {
+        if (auto* l = std::get_if<layout::LinkItem>(&item); l && l->uri.empty() && l->target_page == 0) ++links;
+        if (auto* l = std::get_if<layout::LineItem>(&item); l && std::abs(l->y1 - l->y2) < 0.01) underlines.push_back(l->y1);
+        if (auto* t = std::get_if<layout::TextItem>(&item)) baselines.emplace(t->text, t->y);
+    }
+    EXPECT_GE(links, 3);  // two entries and the cross-reference
+    auto underlined = [&](const std::u32string& text) {
+        return std::any_of(underlines.begin(), underlines.end(), [&](double y) { return std::abs(y - baselines[text]) < 4; });
+    };
+    EXPECT_FALSE(underlined(U"Introduction"));
+    EXPECT_FALSE(underlined(U"Findings"));
+    EXPECT_TRUE(underlined(U"see Findings"));
 }

@@ -189,6 +189,42 @@ TEST(Reader, AlternateContentReadsOneBranchNeverBoth) {
     EXPECT_EQ(text_of(f), "Before\nIn the box\n");
 }
 
+TEST(Reader, FontTableDeclaresFamilyPanosePitchCharsetAndAltName) {
+    DocxBuilder b;
+    b.body = para("Text");
+    b.extra_rels.push_back("<Relationship Id=\"rIdF\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+                           "relationships/fontTable\" Target=\"fontTable.xml\"/>");
+    b.extra_parts.emplace_back(
+        "word/fontTable.xml",
+        part("fonts", "<w:font w:name=\"Georgia\"><w:panose1 w:val=\"02040502050405020303\"/><w:charset w:val=\"00\"/>"
+                      "<w:family w:val=\"roman\"/><w:pitch w:val=\"variable\"/></w:font>"
+                      "<w:font w:name=\"MS Mincho\"><w:altName w:val=\"MS Minchou\"/><w:charset w:val=\"80\"/>"
+                      "<w:family w:val=\"modern\"/><w:pitch w:val=\"fixed\"/></w:font>"
+                      "<w:font w:name=\"Georgia\"><w:family w:val=\"swiss\"/></w:font>"  // a second declaration is ignored
+                      "<w:font><w:family w:val=\"swiss\"/></w:font>"));                   // no name: nothing to declare
+    auto pkg = Package::open_memory(b.build(), "fonts.docx");
+    Document doc = read_document(pkg);
+    ASSERT_EQ(doc.fonts.size(), 2u);
+    const FontDeclaration& georgia = doc.fonts.at("Georgia");
+    EXPECT_EQ(georgia.family, "roman");
+    EXPECT_EQ(georgia.panose, "02040502050405020303");
+    EXPECT_EQ(georgia.pitch, "variable");
+    EXPECT_EQ(georgia.charset, "00");
+    EXPECT_EQ(georgia.alt_name, "");
+    const FontDeclaration& mincho = doc.fonts.at("MS Mincho");
+    EXPECT_EQ(mincho.family, "modern");
+    EXPECT_EQ(mincho.pitch, "fixed");
+    EXPECT_EQ(mincho.charset, "80");
+    EXPECT_EQ(mincho.alt_name, "MS Minchou");
+    EXPECT_EQ(mincho.panose, "");
+
+    // No font table: nothing declared.
+    DocxBuilder plain;
+    plain.body = para("Text");
+    auto pkg2 = Package::open_memory(plain.build(), "plain.docx");
+    EXPECT_TRUE(read_document(pkg2).fonts.empty());
+}
+
 TEST(Reader, TablesKeepGridSpansVerticalMergesAndHeaderRows) {
     DocxBuilder b;
     auto cell = [](const std::string& pr, const std::string& t) {

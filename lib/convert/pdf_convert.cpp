@@ -52,6 +52,7 @@ void warm_up_fonts() { thread_fonts(); }
 
 std::string to_pdf(const Document& doc, const Package& package, const PdfConvertOptions& options) {
     layout::FontLibrary& fonts = thread_fonts();
+    fonts.set_document_fonts(doc.fonts);  // look-alikes of the fonts it names that are not installed
     layout::LaidOutDocument laid;
     if (options.paper.width > 0 && options.paper.height > 0) {
         // Only the sections change; the copy shares nothing with doc that

@@ -77,12 +77,19 @@ std::string all_text(pugi::xml_node n) {
 }
 
 
-// A label for an axis value: no more decimals than the step needs.
+// A label for an axis value in the General number format, as Excel shows
+// the axis of General values: no more decimals than the step needs, and no
+// trailing zeros (0, 0.05, 0.1).
 std::string format_value(double v, double step) {
     int decimals = step >= 1 ? 0 : std::min(6, static_cast<int>(std::ceil(-std::log10(step) - 1e-9)));
     char buf[64];
     std::snprintf(buf, sizeof buf, "%.*f", decimals, std::abs(v) < step * 1e-6 ? 0.0 : v);
-    return buf;
+    std::string out = buf;
+    if (out.find('.') != std::string::npos) {
+        while (out.back() == '0') out.pop_back();
+        if (out.back() == '.') out.pop_back();
+    }
+    return out == "-0" ? "0" : out;
 }
 
 // A data label's number in the cached format code's manner: percentages
@@ -115,12 +122,64 @@ std::string label_value(double v, const std::string& format) {
     return percent ? out + "%" : out;
 }
 
-double nice_step(double range) {
+// A value axis as Excel scales it when nothing fixes it (c:scaling without
+// c:min/c:max/c:majorUnit): its ends and its major unit.
+struct ValueAxis {
+    double lo = 0, hi = 1, step = 0.2;
+};
+
+// The smallest major unit of 1, 2 or 5 x 10^n that divides `range` into at
+// most `most` intervals (Excel's default chart shows up to ten).
+double nice_step(double range, int most) {
     if (!(range > 0) || !std::isfinite(range)) return 1;
-    double raw = range / 8, power = std::pow(10, std::floor(std::log10(raw)));  // about 5 to 10 intervals, as Excel
-    for (double m : {1.0, 2.0, 5.0, 10.0})  // Excel's steps
-        if (raw <= m * power + 1e-12) return m * power;
-    return 10 * power;
+    double power = std::pow(10, std::floor(std::log10(range / most)));
+    for (int tries = 0; tries < 8; ++tries, power *= 10)
+        for (double m : {1.0, 2.0, 5.0})
+            if (range / (m * power) <= most + 1e-9) return m * power;
+    return range;
+}
+
+// Excel's automatic scale for data from lo to hi (both 0 when empty): the
+// axis includes zero unless the data sit in a narrow band far from it (the
+// spread is under a sixth of the largest magnitude), when the near end is
+// half the spread beyond the data; the far end is a twentieth of the span
+// from the near end's data (zero, else the other end of the data) beyond
+// the data. Both ends are rounded out to the major unit.
+// Percentages (100% stacked) run from 0 to 100 (or -100) in tenths.
+// `most` caps the intervals where the axis is short (labels would touch).
+ValueAxis value_axis(double lo, double hi, bool percent, int most) {
+    ValueAxis a;
+    most = std::clamp(most, 2, 10);
+    if (percent) {
+        a.lo = lo < 0 ? -100 : 0;
+        a.hi = hi > 0 || a.lo == 0 ? 100 : 0;
+        a.step = nice_step(a.hi - a.lo, most);
+        return a;
+    }
+    if (hi < lo) std::swap(lo, hi);
+    double spread = hi - lo;
+    double axis_lo, axis_hi;
+    if (lo >= 0) {
+        bool narrow = spread > 0 && spread < hi / 6;
+        axis_lo = narrow ? lo - spread / 2 : 0;
+        axis_hi = hi + (narrow ? spread : hi) / 20;
+    } else if (hi <= 0) {
+        bool narrow = spread > 0 && spread < -lo / 6;
+        axis_hi = narrow ? hi + spread / 2 : 0;
+        axis_lo = lo - (narrow ? spread : -lo) / 20;
+    } else {
+        axis_lo = lo - spread / 20;
+        axis_hi = hi + spread / 20;
+    }
+    if (axis_hi <= axis_lo) {  // no data, or one value at zero
+        axis_lo = std::min(axis_lo, 0.0);
+        axis_hi = axis_lo + 1;
+    }
+    a.step = nice_step(axis_hi - axis_lo, most);
+    a.lo = std::floor(axis_lo / a.step + 1e-9) * a.step;
+    a.hi = std::ceil(axis_hi / a.step - 1e-9) * a.step;
+    if (a.hi <= a.lo) a.hi = a.lo + a.step;
+    return a;
 }
 
 class Painter {
@@ -288,8 +347,8 @@ void draw_axes_chart(const ChartData& c, Painter& p, double left, double top, do
     if (ncat == 0) return;
     bool stacked = c.kind == "bar" && (c.grouping == "stacked" || c.grouping == "percentStacked");
     bool percent = c.kind == "bar" && c.grouping == "percentStacked";
-    // Value range.
-    double lo = 0, hi = 0;
+    // The data's range (sums for stacked bars).
+    double lo = INFINITY, hi = -INFINITY;
     for (std::size_t k = 0; k < ncat; ++k) {
         double pos = 0, neg = 0, sum_abs = 0;
         for (const auto& s : c.series) {
@@ -311,20 +370,24 @@ void draw_axes_chart(const ChartData& c, Painter& p, double left, double top, do
             lo = std::min(lo, neg);
         }
     }
-    if (hi <= lo) hi = lo + 1;
-    double step = nice_step(hi - lo);
-    // Like Excel: the axis ends at the first major unit above the data plus
-    // a twentieth of its range, so the tallest bar never touches the top.
-    if (hi > 0) hi = std::ceil((hi + 0.05 * (hi - lo)) / step - 1e-9) * step;
-    lo = std::floor(lo / step + 1e-9) * step;
+    if (!(lo <= hi)) lo = hi = 0;
+    const double label = 9;
+    // No more gridlines than labels can sit apart on a short value axis
+    // (a column chart's height; a bar chart's width, its labels side by side).
+    const double length = c.horizontal ? w * 0.6 : h - 14;
+    const int most = static_cast<int>(length / (c.horizontal ? label * 3.5 : label * 1.5));
+    const ValueAxis axis = value_axis(lo, hi, percent, most);
+    lo = axis.lo;
+    hi = axis.hi;
+    const double step = axis.step;
     // Values no axis can show (infinite, or spanning beyond double range):
     // leave the plot empty rather than loop over absurd gridlines.
     if (!std::isfinite(lo) || !std::isfinite(hi) || !std::isfinite(step) || step <= 0 || (hi - lo) / step > 50) return;
     const int ticks = static_cast<int>(std::lround((hi - lo) / step));
-    const double label = 9;
+    auto tick_label = [&](double v) { return format_value(v, step) + (percent ? "%" : ""); };
     // Room for value labels (left) and category labels (bottom).
     double value_w = 0;
-    for (int k = 0; k <= ticks; ++k) value_w = std::max(value_w, p.width(format_value(lo + k * step, step), label));
+    for (int k = 0; k <= ticks; ++k) value_w = std::max(value_w, p.width(tick_label(lo + k * step), label));
     double cat_w = 0;
     for (const auto& name : c.categories) cat_w = std::max(cat_w, p.width(name, label));
     double axis_left = left + (c.horizontal ? std::min(w * 0.4, cat_w + 6) : value_w + 6);
@@ -340,10 +403,10 @@ void draw_axes_chart(const ChartData& c, Painter& p, double left, double top, do
         double d = value_pos(v);
         if (c.horizontal) {
             p.line(axis_left + d, top, axis_left + d, axis_bottom, kGrid);
-            p.text(format_value(v, step), axis_left + d, axis_bottom + label + 2, label, 0.5);
+            p.text(tick_label(v), axis_left + d, axis_bottom + label + 2, label, 0.5);
         } else {
             p.line(axis_left, axis_bottom - d, axis_left + pw, axis_bottom - d, kGrid);
-            p.text(format_value(v, step), axis_left - 4, axis_bottom - d + label * 0.35, label, 1);
+            p.text(tick_label(v), axis_left - 4, axis_bottom - d + label * 0.35, label, 1);
         }
     }
     double zero = value_pos(std::clamp(0.0, lo, hi));
@@ -660,6 +723,9 @@ ChartData read_chart(const Package& package, const std::string& part, const std:
     auto deleted_node = child(chart, "autoTitleDeleted");
     bool auto_deleted = deleted_node.attribute("val").as_bool(true);  // CT_Boolean: val defaults to true
     if (c.title.empty() && title && c.series.size() == 1) c.title = c.series.front().name;
+    // A title element with no text over several series: Excel and Word show
+    // their placeholder, unless the file says the title was deleted.
+    if (c.title.empty() && title && c.series.size() > 1 && !(deleted_node && auto_deleted)) c.title = "Chart Title";
     // The automatic title of a one-series chart is its series' name: when
     // the file says explicitly that it was not deleted, for any kind; when
     // it says nothing, for pies (as Word shows them).

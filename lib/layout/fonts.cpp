@@ -74,6 +74,164 @@ constexpr std::string_view fallback_families[] = {
     "DejaVu Sans", "Liberation Sans", "Liberation Serif", "Liberation Mono", "DejaVu Serif", "DejaVu Sans Mono",
 };
 
+// ---------------------------------------------------------------------------
+// Look-alikes of fonts that are not installed
+
+// What kind of face a font is, for choosing a look-alike of the same kind.
+enum class FontClass { unknown, serif, sans, mono, script, decorative };
+
+// fontconfig's generic family for a class: its order breaks ties.
+const char* generic_family(FontClass c) {
+    switch (c) {
+        case FontClass::serif: return "serif";
+        case FontClass::mono: return "monospace";
+        case FontClass::script: return "cursive";
+        case FontClass::decorative: return "fantasy";
+        default: return "sans-serif";
+    }
+}
+
+struct KnownWidth {
+    std::string_view word;  // lower case
+    FontClass kind;
+    double width;           // average_char_width, ems; 0 = not known
+};
+
+// Average widths (ems, as average_char_width measures them) of Microsoft
+// fonts, so that a look-alike sets lines about as long. Sources: the fonts'
+// metric-compatible clones measured here (Arial, Times New Roman, Courier
+// New, Calibri); OS/2 xAvgCharWidth of the Adobe/URW designs Microsoft's
+// fonts share widths with (Century Gothic = ITC Avant Garde Gothic Book,
+// Arial Narrow = Helvetica Narrow, Book Antiqua and Palatino Linotype =
+// Palatino, Bookman Old Style = ITC Bookman Light, Century Schoolbook = New
+// Century Schoolbook); published frequency-weighted averages (capsize
+// metrics) rescaled to this weighting by Arial's and Times New Roman's
+// ratio (0.9295: Verdana, Tahoma, Georgia, Segoe UI, Trebuchet MS, Lucida
+// Grande); docx4j's measurements against Word's own PDFs for Comic Sans MS
+// (1.153 x Calibri) and Cambria (1.0494 x Caladea), Consolas' advance
+// (0.55 em). Fonts whose width we do not know keep their class.
+constexpr KnownWidth known_widths[] = {
+    {"arial", FontClass::sans, 0.4414},
+    {"helvetica", FontClass::sans, 0.4414},
+    {"arial narrow", FontClass::sans, 0.362},
+    {"times new roman", FontClass::serif, 0.4009},
+    {"courier new", FontClass::mono, 0.6001},
+    {"calibri", FontClass::sans, 0.4084},
+    {"calibri light", FontClass::sans, 0.4084},
+    {"verdana", FontClass::sans, 0.5029},
+    {"tahoma", FontClass::sans, 0.4384},
+    {"segoe ui", FontClass::sans, 0.4430},
+    {"trebuchet ms", FontClass::sans, 0.4493},
+    {"lucida grande", FontClass::sans, 0.4883},
+    {"lucida sans unicode", FontClass::sans, 0.4883},
+    {"century gothic", FontClass::sans, 0.486},
+    {"georgia", FontClass::serif, 0.4461},
+    {"book antiqua", FontClass::serif, 0.445},
+    {"palatino linotype", FontClass::serif, 0.445},
+    {"bookman old style", FontClass::serif, 0.492},
+    {"century schoolbook", FontClass::serif, 0.464},
+    {"comic sans ms", FontClass::script, 0.4709},
+    {"cambria", FontClass::serif, 0.4298},
+    {"consolas", FontClass::mono, 0.5498},
+    {"aptos", FontClass::sans, 0},  // Office's default since 2023
+    {"aptos display", FontClass::sans, 0},
+    {"aptos narrow", FontClass::sans, 0},
+    {"candara", FontClass::sans, 0},
+    {"corbel", FontClass::sans, 0},
+    {"franklin gothic book", FontClass::sans, 0},
+    {"franklin gothic medium", FontClass::sans, 0},
+    {"gill sans mt", FontClass::sans, 0},
+    {"garamond", FontClass::serif, 0},
+    {"constantia", FontClass::serif, 0},
+};
+
+const KnownWidth* known_width(const std::string& lower) {
+    for (const KnownWidth& k : known_widths)
+        if (k.word == lower) return &k;
+    return nullptr;
+}
+
+using Panose = std::array<std::uint8_t, 10>;
+
+bool has_panose(const Panose& p) {
+    return std::any_of(p.begin(), p.end(), [](std::uint8_t b) { return b != 0; });
+}
+
+// PANOSE-1 Latin Text (family kind 2): byte 1 is the serif style (2..10
+// serifs, 11..15 sans serif: normal, obtuse, perpendicular, flared,
+// rounded), byte 3 the proportion (9 = monospaced).
+FontClass panose_class(const Panose& p) {
+    if (p[0] == 3) return FontClass::script;      // Latin Hand Written
+    if (p[0] == 4) return FontClass::decorative;  // Latin Decorative
+    if (p[0] != 2) return FontClass::unknown;
+    if (p[3] == 9) return FontClass::mono;
+    if (p[1] >= 2 && p[1] <= 10) return FontClass::serif;
+    if (p[1] >= 11 && p[1] <= 15) return FontClass::sans;
+    return FontClass::unknown;
+}
+
+// How many of the classification digits differ (0 "any" and 1 "no fit"
+// match everything): Latin Text faces only.
+int panose_distance(const Panose& a, const Panose& b) {
+    if (a[0] != 2 || b[0] != 2) return 9;
+    int d = 0;
+    for (std::size_t i = 1; i < a.size(); ++i)
+        if (a[i] > 1 && b[i] > 1 && a[i] != b[i]) ++d;
+    return d;
+}
+
+// A fontTable.xml declaration as the look-alike search uses it.
+struct Declared {
+    FontClass kind = FontClass::unknown;
+    Panose panose{};
+    bool heavy = false;       // PANOSE weight bold or heavier: the bold face
+    bool keep_generic = false;  // East Asian or symbol character set: no look-alike
+    std::string alt_name;
+};
+
+int hex_digit(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+Declared declared_from(const std::string& name, const FontDeclaration& d) {
+    Declared out;
+    out.alt_name = std::string(trim(d.alt_name));
+    if (d.panose.size() == 20) {
+        Panose p{};
+        bool ok = true;
+        for (std::size_t i = 0; i < 10 && ok; ++i) {
+            int hi = hex_digit(d.panose[2 * i]), lo = hex_digit(d.panose[2 * i + 1]);
+            ok = hi >= 0 && lo >= 0;
+            if (ok) p[i] = static_cast<std::uint8_t>(hi * 16 + lo);
+        }
+        if (ok && has_panose(p)) out.panose = p;
+    }
+    // §17.18.30 ST_FontFamily; modern is the fixed-pitch family (FF_MODERN).
+    // Word writes it with a PANOSE; without one it is what a writer put by
+    // default (every font "roman", an unknown one "modern"), not the font's.
+    FontClass by_family = !has_panose(out.panose)  ? FontClass::unknown
+                          : d.family == "roman"      ? FontClass::serif
+                          : d.family == "swiss"      ? FontClass::sans
+                          : d.family == "modern"     ? FontClass::mono
+                          : d.family == "script"     ? FontClass::script
+                          : d.family == "decorative" ? FontClass::decorative
+                                                     : FontClass::unknown;
+    FontClass by_panose = panose_class(out.panose);
+    out.kind = d.pitch == "fixed" ? FontClass::mono : by_panose != FontClass::unknown ? by_panose : by_family;
+    out.heavy = out.panose[0] == 2 && out.panose[2] >= 8;  // 8 bold, 9 heavy, 10 black, 11 extra black
+    // Shift-JIS, Hangul, Johab, GB2312, Big5 (§17.8.3.2): their Latin is not
+    // what a Latin look-alike would set; symbol fonts (charset 02, PANOSE
+    // Latin Symbol) map their codes elsewhere.
+    std::string charset = lower_ascii(trim(d.charset));
+    bool east_asian = charset == "80" || charset == "81" || charset == "82" || charset == "86" || charset == "88";
+    for (char c : name) east_asian = east_asian || static_cast<unsigned char>(c) >= 0x80;
+    out.keep_generic = east_asian || charset == "02" || out.panose[0] == 5;
+    return out;
+}
+
 // PoDoFo 0.9.8 draws text per UTF-16 code unit: a glyph outside the BMP
 // could be measured but never drawn, so it counts as missing everywhere.
 bool drawable(char32_t cp) {
@@ -130,6 +288,7 @@ struct Installed {
     int weight = FC_WEIGHT_REGULAR;
     int slant = FC_SLANT_ROMAN;
     int width = FC_WIDTH_NORMAL;
+    int spacing = FC_PROPORTIONAL;
     const FcCharSet* charset = nullptr;       // owned by State::listed
 
     bool is_bold() const { return weight >= FC_WEIGHT_DEMIBOLD; }
@@ -188,6 +347,7 @@ Installed installed_from(FcPattern* p) {
     face.weight = pattern_int(p, FC_WEIGHT, FC_WEIGHT_REGULAR);
     face.slant = pattern_int(p, FC_SLANT, FC_SLANT_ROMAN);
     face.width = pattern_int(p, FC_WIDTH, FC_WIDTH_NORMAL);
+    face.spacing = pattern_int(p, FC_SPACING, FC_PROPORTIONAL);
     FcCharSet* charset = nullptr;
     if (FcPatternGetCharSet(p, FC_CHARSET, 0, &charset) == FcResultMatch) face.charset = charset;
     return face;
@@ -269,6 +429,8 @@ FontMetrics read_metrics(FT_Face face) {
     }
     m.underline_position = face->underline_position;
     m.underline_thickness = face->underline_thickness;
+    if (os2 && os2->version != 0xFFFF)
+        for (std::size_t i = 0; i < m.panose.size(); ++i) m.panose[i] = os2->panose[i];
     return m;
 }
 
@@ -410,7 +572,27 @@ struct FontLibrary::State {
     std::map<StyleKey, std::vector<std::size_t>> sort_orders;
     std::map<std::tuple<StyleKey, char32_t>, std::shared_ptr<const Font>> fallbacks;
 
+    // The document's font declarations (set_document_fonts), by lower-case name.
+    std::map<std::string, FontDeclaration> declarations;
+    std::map<std::string, Declared> declared;
+
+    // Installed Latin text families a look-alike is chosen from (read once,
+    // when first needed), each as its regular face measures.
+    struct Candidate {
+        std::string family;
+        FontClass kind = FontClass::unknown;
+        double width = 0;  // average_char_width
+        Panose panose{};
+        std::string path;  // of the regular face
+    };
+    bool candidates_read = false;
+    std::vector<Candidate> candidates;
+    std::map<FontClass, std::map<std::string, std::size_t>> generic_ranks;  // class -> path -> fontconfig position
+
     void read_index();
+    void read_candidates();
+    std::size_t generic_rank(FontClass kind, const std::string& path);
+    std::shared_ptr<const Font> look_alike(const std::string& lower, const FontKey& key, const Declared* d);
     std::vector<std::size_t> family_faces(const std::string& family_lower) const;
     const std::vector<std::size_t>& sort_order(const FontKey& key);
     std::shared_ptr<const Font::Loaded> load(const std::string& path);
@@ -422,7 +604,8 @@ struct FontLibrary::State {
 void FontLibrary::State::read_index() {
     PatternPtr all(FcPatternCreate());
     ObjectSetPtr objects(FcObjectSetBuild(FC_FAMILY, FC_STYLE, FC_FILE, FC_INDEX, FC_WEIGHT, FC_SLANT, FC_WIDTH,
-                                          FC_FONTFORMAT, FC_OUTLINE, FC_VARIABLE, FC_CHARSET, nullptr));
+                                          FC_FONTFORMAT, FC_OUTLINE, FC_VARIABLE, FC_CHARSET, FC_SPACING,
+                                          nullptr));
     if (!all || !objects) fail("", "fontconfig: out of memory");
     listed.reset(FcFontList(config.get(), all.get(), objects.get()));
     if (!listed || listed->nfont == 0) fail("", "fontconfig lists no fonts at all; install fonts-dejavu-core or fonts-liberation2");
@@ -532,6 +715,110 @@ std::shared_ptr<const Font> FontLibrary::State::best_in_sort_order(const FontKey
     return nullptr;
 }
 
+namespace {
+
+// A face whose glyphs cover English and Western European text and which is
+// not a CJK face (those have Latin of their own kind): a look-alike may
+// set a Latin document's running text in it.
+bool latin_text_face(const Installed& face) {
+    for (char32_t c : std::u32string_view(U"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.,\u00e9\u00fc\u00c5\u00df"))
+        if (!face.covers(c)) return false;
+    return !face.covers(0x4E00) && !face.covers(0x3042) && !face.covers(0xAC00);
+}
+
+// A class for an installed face: fixed pitch first, then its PANOSE, then
+// its name.
+FontClass installed_class(const Installed& face, const Panose& panose) {
+    if (face.spacing >= FC_MONO) return FontClass::mono;
+    if (panose[0] == 5) return FontClass::unknown;  // Latin Symbol
+    FontClass c = panose_class(panose);
+    if (c != FontClass::unknown) return c;
+    const std::string& name = face.families_lower.front();
+    if (name.find("mono") != std::string::npos) return FontClass::mono;
+    if (name.find("sans") != std::string::npos || name.find("gothic") != std::string::npos) return FontClass::sans;
+    if (name.find("serif") != std::string::npos) return FontClass::serif;
+    return FontClass::unknown;
+}
+
+}  // namespace
+
+void FontLibrary::State::read_candidates() {
+    candidates_read = true;
+    std::map<std::string, bool> seen_names, seen_paths;
+    const FontKey regular{};
+    for (std::size_t i = 0; i < faces.size(); ++i) {
+        for (std::size_t n = 0; n < faces[i].families_lower.size(); ++n) {
+            const std::string& lower = faces[i].families_lower[n];
+            if (!seen_names.emplace(lower, true).second) continue;
+            // The family's face nearest a regular upright one, which must be it.
+            std::vector<std::size_t> members = family_faces(lower);
+            std::stable_sort(members.begin(), members.end(), [&](std::size_t a, std::size_t b) {
+                return style_distance(faces[a], regular) < style_distance(faces[b], regular);
+            });
+            const Installed& face = faces[members.front()];
+            // Text faces only: upright, of a regular weight, not a display
+            // cut (drawn for large sizes).
+            if (face.is_italic() || face.weight < FC_WEIGHT_BOOK || face.weight > FC_WEIGHT_MEDIUM ||
+                lower.find("display") != std::string::npos || !latin_text_face(face) ||
+                !seen_paths.emplace(face.path, true).second)
+                continue;
+            std::shared_ptr<const Font> font = font_for(members.front(), faces[i].families[n], regular);
+            if (!font) continue;
+            Candidate c;
+            c.family = faces[i].families[n];
+            c.panose = font->metrics().panose;
+            c.kind = installed_class(face, c.panose);
+            c.width = average_char_width(*font);
+            c.path = face.path;
+            if (c.kind != FontClass::unknown && c.width > 0) candidates.push_back(std::move(c));
+        }
+    }
+}
+
+// Where fontconfig ranks a face for a class's generic family (its
+// configuration's preferred serif, sans-serif, monospace ...).
+std::size_t FontLibrary::State::generic_rank(FontClass kind, const std::string& path) {
+    auto [it, fresh] = generic_ranks.try_emplace(kind);
+    if (fresh) {
+        const std::vector<std::size_t>& order = sort_order(FontKey{generic_family(kind), false, false});
+        for (std::size_t k = 0; k < order.size(); ++k) it->second.emplace(faces[order[k]].path, k);
+    }
+    auto found = it->second.find(path);
+    return found == it->second.end() ? SIZE_MAX : found->second;
+}
+
+// The installed face most like a font that is not: see set_document_fonts.
+std::shared_ptr<const Font> FontLibrary::State::look_alike(const std::string& lower, const FontKey& key,
+                                                           const Declared* d) {
+    // What we know of a font outranks what a file declares of it (some
+    // writers declare every font roman).
+    const KnownWidth* known = known_width(lower);
+    FontClass kind = known ? known->kind : d ? d->kind : FontClass::unknown;
+    if (kind == FontClass::unknown || (d && d->keep_generic)) return nullptr;
+    if (!candidates_read) read_candidates();
+    // Script and decorative fonts: installed faces of their kind, else the
+    // closest serif or sans.
+    auto eligible = [&](const Candidate& c) { return c.kind == kind; };
+    bool own_kind = std::any_of(candidates.begin(), candidates.end(), eligible);
+    bool loose = !own_kind && (kind == FontClass::script || kind == FontClass::decorative);
+    const Candidate* best = nullptr;
+    std::tuple<double, int, std::size_t, std::size_t> best_score{};
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+        const Candidate& c = candidates[i];
+        if (!(eligible(c) || (loose && (c.kind == FontClass::serif || c.kind == FontClass::sans)))) continue;
+        double width = known && known->width > 0 ? std::abs(c.width - known->width) / known->width : 0;
+        int panose = d && has_panose(d->panose) ? panose_distance(d->panose, c.panose) : 0;
+        auto score = std::make_tuple(width, panose, generic_rank(kind, c.path), i);
+        if (!best || score < best_score) {
+            best = &c;
+            best_score = score;
+        }
+    }
+    FontKey styled = key;
+    if (d && d->heavy) styled.bold = true;
+    return best ? best_in_family(best->family, styled, 0) : nullptr;
+}
+
 FontLibrary::FontLibrary() : state_(std::make_unique<State>()) {
     state_->config.reset(FcInitLoadConfigAndFonts());
     if (!state_->config) fail("", "cannot load the fontconfig configuration");
@@ -556,16 +843,61 @@ std::shared_ptr<const Font> FontLibrary::resolve(const FontKey& key) {
     auto it = state_->resolved.find(sk);
     if (it != state_->resolved.end()) return it->second;
 
+    const std::string& lower = std::get<0>(sk);
+    auto declared = state_->declared.find(lower);
+    const Declared* d = declared == state_->declared.end() ? nullptr : &declared->second;
+    FontKey styled = key;
+    if (d && d->heavy) styled.bold = true;  // "Arial Black", "Times New Roman Bold"
     std::vector<std::string> families{substitute_family(key.family), std::string(trim(key.family))};
-    for (std::string_view generic : generic_families) families.emplace_back(generic);
+    if (d && !d->alt_name.empty()) {
+        families.push_back(substitute_family(d->alt_name));
+        families.push_back(d->alt_name);
+    }
     std::shared_ptr<const Font> font;
     for (const std::string& family : families) {
         if (family.empty()) continue;
-        if ((font = state_->best_in_family(family, key, 0))) break;
+        if ((font = state_->best_in_family(family, styled, 0))) break;
     }
+    if (!font && !lower.empty()) font = state_->look_alike(lower, key, d);
+    for (std::size_t i = 0; !font && i < std::size(generic_families); ++i)
+        font = state_->best_in_family(std::string(generic_families[i]), key, 0);
     if (!font) font = state_->best_in_sort_order(key, 0);
     if (!font) fail("", "no installed TrueType font could be opened for \"" + key.family + "\"");
     return state_->resolved.emplace(sk, font).first->second;
+}
+
+void FontLibrary::set_document_fonts(const std::map<std::string, FontDeclaration>& fonts) {
+    std::map<std::string, FontDeclaration> by_lower;
+    for (const auto& [name, d] : fonts) by_lower.emplace(lower_ascii(trim(name)), d);
+    auto same = [](const FontDeclaration& a, const FontDeclaration& b) {
+        return std::tie(a.family, a.panose, a.pitch, a.charset, a.alt_name) ==
+               std::tie(b.family, b.panose, b.pitch, b.charset, b.alt_name);
+    };
+    if (std::equal(by_lower.begin(), by_lower.end(), state_->declarations.begin(), state_->declarations.end(),
+                   [&](const auto& a, const auto& b) { return a.first == b.first && same(a.second, b.second); }))
+        return;
+    // What was resolved under the previous declarations may now differ.
+    state_->resolved.clear();
+    state_->fallbacks.clear();
+    state_->declared.clear();
+    for (const auto& [lower, d] : by_lower) state_->declared.emplace(lower, declared_from(lower, d));
+    state_->declarations = std::move(by_lower);
+}
+
+double FontLibrary::known_average_width(std::string_view word_family) {
+    const KnownWidth* k = known_width(lower_ascii(trim(word_family)));
+    return k ? k->width : 0;
+}
+
+double average_char_width(const Font& font) {
+    // OS/2 xAvgCharWidth weights per thousand (OpenType spec, OS/2 versions 0-2).
+    static constexpr std::pair<char32_t, int> weights[] = {
+        {U'a', 64}, {U'b', 14}, {U'c', 27}, {U'd', 35}, {U'e', 100}, {U'f', 20}, {U'g', 14}, {U'h', 42}, {U'i', 63},
+        {U'j', 3},  {U'k', 6},  {U'l', 35}, {U'm', 20}, {U'n', 56},  {U'o', 56}, {U'p', 17}, {U'q', 4},  {U'r', 49},
+        {U's', 56}, {U't', 71}, {U'u', 31}, {U'v', 10}, {U'w', 18},  {U'x', 3},  {U'y', 18}, {U'z', 2},  {U' ', 166}};
+    double sum = 0;
+    for (auto [c, w] : weights) sum += static_cast<double>(font.advance(font.glyph(c))) * w;
+    return sum / 1000 / font.metrics().units_per_em;
 }
 
 std::shared_ptr<const Font> FontLibrary::fallback(char32_t cp, const FontKey& key) {

@@ -10,11 +10,15 @@
 // fontconfig and FreeType stay behind this header (pimpl).
 #pragma once
 
+#include <array>
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "allies/model.hpp"
 
 namespace allies::layout {
 
@@ -54,6 +58,9 @@ struct FontMetrics {
     // convention: post.underlinePosition, the top, minus half the thickness).
     int underline_position = 0;
     int underline_thickness = 0;
+    // OS/2 PANOSE-1 classification (family kind, serif style, weight,
+    // proportion, ...); all 0 when the font has none.
+    std::array<std::uint8_t, 10> panose{};
 };
 
 // A loaded face (FreeType), shared between users. Thread-compatible but not
@@ -114,12 +121,36 @@ public:
     FontLibrary& operator=(const FontLibrary&) = delete;
 
     // The face to draw a run in: the metric-compatible substitute of a Word
-    // font first (substitute_family), then the name itself if installed, then
-    // DejaVu Sans, then Liberation Sans, then fontconfig's best TrueType match.
-    // Real bold/italic faces are preferred; synthetic_* says when the chosen
-    // face lacks the requested style. Never null; throws allies::Error
-    // (unsupported) only if no candidate file can be opened.
+    // font first (substitute_family), then the name itself if installed,
+    // then the declared alternate name (w:altName), then a look-alike (see
+    // set_document_fonts), then DejaVu Sans, then Liberation Sans, then
+    // fontconfig's best TrueType match. Real bold/italic faces are
+    // preferred; synthetic_* says when the chosen face lacks the requested
+    // style. Never null; throws allies::Error (unsupported) only if no
+    // candidate file can be opened.
     std::shared_ptr<const Font> resolve(const FontKey& key);
+
+    // What the document about to be laid out declares of its fonts
+    // (fontTable.xml, by name), replacing the previous document's; an empty
+    // map forgets them. A font that is not installed then gets a look-alike:
+    // an installed Latin text face (not a display cut) of its class, by
+    // w:family (roman: a serif, swiss: a sans, modern: a monospace,
+    // script/decorative: the closest), refined by its PANOSE (serif style,
+    // proportion; a bold or heavier weight picks the bold face) and fixed
+    // pitch; among those, the face whose average width is closest to the
+    // missing font's own where that is known (known_average_width), else the
+    // most similar PANOSE, else fontconfig's order for the generic family.
+    // Fonts of East Asian or symbol character sets keep the generic fallback
+    // (their characters go to fallback()). Deterministic for the same
+    // installed fonts.
+    void set_document_fonts(const std::map<std::string, FontDeclaration>& fonts);
+
+    // The average advance width of a Microsoft font that is commonly missing
+    // (Verdana, Tahoma, Georgia, Segoe UI, Comic Sans MS, Century Gothic,
+    // ...), in ems, as average_char_width() measures an installed face;
+    // 0 when unknown. Case-insensitive. (The class of these fonts outranks
+    // their declaration: some writers declare every font roman.)
+    static double known_average_width(std::string_view word_family);
 
     // A face that has a glyph for cp, for characters resolve(key) lacks: the
     // resolved family itself, then DejaVu Sans, the Liberation families, DejaVu
@@ -138,5 +169,10 @@ public:
 private:
     std::unique_ptr<State> state_;
 };
+
+// The average advance of the lower-case letters and the space, each
+// weighted by its frequency in English text as OS/2 xAvgCharWidth was
+// defined before OS/2 version 3, in ems: how wide running text sets.
+double average_char_width(const Font& font);
 
 }  // namespace allies::layout

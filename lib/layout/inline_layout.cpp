@@ -256,7 +256,7 @@ std::optional<Atom> Engine::graphic_atom(const Inline& in) {
         if (pf.outline_width > 0 && hex_color(pf.outline_color, g->outline_color)) g->outline = pf.outline_width * kEmu;
     }
     if (!in.image_part.empty() && pkg_.has_part(in.image_part)) {
-        const std::string& bytes = pkg_.part_bytes(in.image_part);
+        const std::string& bytes = pkg_.part_bytes(picture_part(pkg_, doc_, in, &fonts_));  // a metafile's raster fallback where needed
         PictureCheck check = check_picture(bytes);
         if (check.drawable) {
             g->bytes = &bytes;

@@ -630,6 +630,30 @@ int source_rop(std::uint32_t rop) {
     }
 }
 
+// A bitmap record's picture: its DIB, raster operation and rectangles.
+struct DibBlit {
+    bool read = false;               // the record's DIB could be read
+    std::string_view bmi, bits;      // BITMAPINFO (header, masks, palette) and the pixels
+    std::uint32_t rop = 0x00CC0020;  // SRCCOPY
+    bool palette_indices = false;    // DIB_PAL_COLORS: colours are indices into a palette we do not keep
+    double x = 0, y = 0, cx = 0, cy = 0;      // destination, logical units
+    double sx = 0, sy = 0, scx = 0, scy = 0;  // source rectangle, pixels
+};
+
+// Draws a bitmap record (WMF STRETCHDIB, DIBSTRETCHBLT, DIBBITBLT; EMF
+// STRETCHDIBITS, BITBLT, STRETCHBLT, ALPHABLEND, TRANSPARENTBLT), checking
+// in this order: the DIB was read, the raster operation is one we draw
+// (one that leaves the destination as it is draws nothing), the colours
+// are not palette indices.
+void draw_dib(Player& p, const DibBlit& d) {
+    if (!d.read) return p.not_understood("a bitmap record cannot be read");
+    int kind = source_rop(d.rop);
+    if (kind < 0) return p.not_understood("a raster operation");
+    if (kind == 3) return;  // the destination left as it is
+    if (d.palette_indices) return p.not_understood("a palette-indexed bitmap");
+    p.bitmap(d.bmi, d.bits, d.x, d.y, d.cx, d.cy, d.sx, d.sy, d.scx, d.scy, kind);
+}
+
 // Stock objects (EMF SelectObject with the high bit set).
 void select_stock(Player& p, std::uint32_t index) {
     switch (index & 0x7FFFFFFF) {
@@ -855,53 +879,36 @@ bool play_wmf(std::string_view bytes, Player& p) {
                 break;
             }
             case 0x0F43: {  // STRETCHDIB: rop, usage, srcH, srcW, ySrc, xSrc, destH, destW, yDst, xDst, DIB
-                std::uint32_t rop = r.u32(0);
-                std::string_view bmi, bits;
-                if (!dib(22, bmi, bits)) {
-                    p.not_understood("a bitmap record cannot be read");
-                    break;
-                }
-                int kind = source_rop(rop);
-                if (kind < 0) {
-                    p.not_understood("a raster operation");
-                    break;
-                }
-                if (kind == 3) break;  // the destination left as it is
-                p.bitmap(bmi, bits, r.i16(20), r.i16(18), r.i16(16), r.i16(14), r.i16(12), r.i16(10), r.i16(8), r.i16(6), kind);
+                DibBlit d;
+                d.read = dib(22, d.bmi, d.bits);
+                d.rop = r.u32(0);
+                d.x = r.i16(20), d.y = r.i16(18), d.cx = r.i16(16), d.cy = r.i16(14);
+                d.sx = r.i16(12), d.sy = r.i16(10), d.scx = r.i16(8), d.scy = r.i16(6);
+                draw_dib(p, d);
                 break;
             }
             case 0x0B41:    // DIBSTRETCHBLT: rop, srcH, srcW, ySrc, xSrc, destH, destW, yDest, xDest, [DIB]
             case 0x0940: {  // DIBBITBLT: rop, ySrc, xSrc, height, width, yDest, xDest, [DIB]
-                std::uint32_t rop = r.u32(0);
+                DibBlit d;
+                d.rop = r.u32(0);
                 bool stretch = fn == 0x0B41;
-                double xd, yd, cxd, cyd, xs, ys, cxs, cys;
                 std::size_t dib_at = stretch ? 20 : 16;
                 bool with_bitmap = len >= dib_at + 12;  // else a reserved word and no DIB
                 std::size_t o = with_bitmap ? 4 : 6;  // without a bitmap there is a reserved word
                 if (stretch) {
-                    cys = r.i16(o), cxs = r.i16(o + 2), ys = r.i16(o + 4), xs = r.i16(o + 6);
-                    cyd = r.i16(o + 8), cxd = r.i16(o + 10), yd = r.i16(o + 12), xd = r.i16(o + 14);
+                    d.scy = r.i16(o), d.scx = r.i16(o + 2), d.sy = r.i16(o + 4), d.sx = r.i16(o + 6);
+                    d.cy = r.i16(o + 8), d.cx = r.i16(o + 10), d.y = r.i16(o + 12), d.x = r.i16(o + 14);
                 } else {
-                    ys = r.i16(o), xs = r.i16(o + 2), cyd = r.i16(o + 4), cxd = r.i16(o + 6);
-                    yd = r.i16(o + 8), xd = r.i16(o + 10);
-                    cxs = cxd, cys = cyd;
+                    d.sy = r.i16(o), d.sx = r.i16(o + 2), d.cy = r.i16(o + 4), d.cx = r.i16(o + 6);
+                    d.y = r.i16(o + 8), d.x = r.i16(o + 10);
+                    d.scx = d.cx, d.scy = d.cy;
                 }
                 if (!with_bitmap) {
-                    p.pattern_fill(rop, xd, yd, cxd, cyd);
+                    p.pattern_fill(d.rop, d.x, d.y, d.cx, d.cy);
                     break;
                 }
-                std::string_view bmi, bits;
-                if (!dib(dib_at, bmi, bits)) {
-                    p.not_understood("a bitmap record cannot be read");
-                    break;
-                }
-                int kind = source_rop(rop);
-                if (kind < 0) {
-                    p.not_understood("a raster operation");
-                    break;
-                }
-                if (kind == 3) break;  // the destination left as it is
-                p.bitmap(bmi, bits, xd, yd, cxd, cyd, xs, ys, cxs, cys, kind);
+                d.read = dib(dib_at, d.bmi, d.bits);
+                draw_dib(p, d);
                 break;
             }
             case 0x061D: {  // PATBLT: rop, height, width, y, x
@@ -1145,57 +1152,35 @@ bool play_emf(std::string_view bytes, Player& p) {
                 break;
             }
             case 81: {  // STRETCHDIBITS
-                std::string_view bmi, bits;
                 // bounds, xDest 16, yDest 20, xSrc 24, ySrc 28, cxSrc 32, cySrc 36, offBmi 40,
                 // cbBmi 44, offBits 48, cbBits 52, usage 56, rop 60, cxDest 64, cyDest 68.
-                std::uint32_t rop = r.u32(60);
-                if (!dib(r.u32(40), r.u32(44), r.u32(48), r.u32(52), bmi, bits)) {
-                    p.not_understood("a bitmap record cannot be read");
-                    break;
-                }
-                int kind = source_rop(rop);
-                if (kind < 0) {
-                    p.not_understood("a raster operation");
-                    break;
-                }
-                if (kind == 3) break;  // the destination left as it is
-                if (r.u32(56) == 1) {
-                    p.not_understood("a palette-indexed bitmap");
-                    break;
-                }
-                p.bitmap(bmi, bits, r.i32(16), r.i32(20), r.i32(64), r.i32(68), r.i32(24), r.i32(28), r.i32(32), r.i32(36), kind);
+                DibBlit d;
+                d.read = dib(r.u32(40), r.u32(44), r.u32(48), r.u32(52), d.bmi, d.bits);
+                d.rop = r.u32(60);
+                d.palette_indices = r.u32(56) == 1;
+                d.x = r.i32(16), d.y = r.i32(20), d.cx = r.i32(64), d.cy = r.i32(68);
+                d.sx = r.i32(24), d.sy = r.i32(28), d.scx = r.i32(32), d.scy = r.i32(36);
+                draw_dib(p, d);
                 break;
             }
             case 76:     // BITBLT
             case 77:     // STRETCHBLT
             case 114:    // ALPHABLEND (its blend function is drawn as opaque)
             case 116: {  // TRANSPARENTBLT (its transparent colour is drawn)
-                double xd = r.i32(16), yd = r.i32(20), cxd = r.i32(24), cyd = r.i32(28);
-                std::uint32_t rop = r.u32(32);
-                double xs = r.i32(36), ys = r.i32(40);
-                std::uint32_t usage = r.u32(72);
+                DibBlit d;
+                d.x = r.i32(16), d.y = r.i32(20), d.cx = r.i32(24), d.cy = r.i32(28);
+                // ALPHABLEND and TRANSPARENTBLT have no raster operation: they copy.
+                if (type == 76 || type == 77) d.rop = r.u32(32);
+                d.sx = r.i32(36), d.sy = r.i32(40);
+                d.palette_indices = r.u32(72) == 1;
                 std::size_t off_bmi = r.u32(76), cb_bmi = r.u32(80), off_bits = r.u32(84), cb_bits = r.u32(88);
-                double cxs = type == 76 ? cxd : r.i32(92), cys = type == 76 ? cyd : r.i32(96);
+                d.scx = type == 76 ? d.cx : r.i32(92), d.scy = type == 76 ? d.cy : r.i32(96);
                 if (cb_bmi == 0) {
-                    if (type == 76 || type == 77) p.pattern_fill(rop, xd, yd, cxd, cyd);
+                    if (type == 76 || type == 77) p.pattern_fill(r.u32(32), d.x, d.y, d.cx, d.cy);
                     break;
                 }
-                std::string_view bmi, bits;
-                if (!dib(off_bmi, cb_bmi, off_bits, cb_bits, bmi, bits)) {
-                    p.not_understood("a bitmap record cannot be read");
-                    break;
-                }
-                int kind = type == 76 || type == 77 ? source_rop(rop) : 0;
-                if (kind < 0) {
-                    p.not_understood("a raster operation");
-                    break;
-                }
-                if (kind == 3) break;  // the destination left as it is
-                if (usage == 1) {
-                    p.not_understood("a palette-indexed bitmap");
-                    break;
-                }
-                p.bitmap(bmi, bits, xd, yd, cxd, cyd, xs, ys, cxs, cys, kind);
+                d.read = dib(off_bmi, cb_bmi, off_bits, cb_bits, d.bmi, d.bits);
+                draw_dib(p, d);
                 break;
             }
             case 70:  // GDICOMMENT: EMF+ records ride in these

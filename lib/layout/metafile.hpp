@@ -17,6 +17,8 @@
 #include <string_view>
 #include <vector>
 
+#include "allies/model.hpp"
+#include "allies/package.hpp"
 #include "layout/fonts.hpp"
 #include "layout/frame.hpp"
 
@@ -41,5 +43,12 @@ struct MetafileDrawing {
 // carry the metafile's face name in font_path (for SVG output).
 std::optional<MetafileDrawing> draw_metafile(std::string_view bytes, double width, double height, FontLibrary* fonts,
                                              int tag);
+
+// The part a picture is drawn from: its own, unless that is a metafile
+// which cannot be drawn in full (draw_metafile reports a problem) and the
+// file keeps a raster picture beside it (PictureFormat::fallback_part),
+// which is then drawn instead. (A metafile with neither is drawn as a
+// placeholder box with its alt text, and a warning.)
+const std::string& picture_part(const Package& package, const Document& doc, const Inline& picture, FontLibrary* fonts);
 
 }  // namespace allies::layout

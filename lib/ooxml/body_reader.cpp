@@ -67,6 +67,44 @@ std::string symbol_text(pugi::xml_node sym) {
     return out;
 }
 
+// Picture bytes by their signature: a Windows metafile (placeable or plain
+// WMF, EMF) or a raster the layout draws (PNG, JPEG, GIF, BMP, TIFF).
+enum class PictureBytes { metafile, raster, other };
+
+PictureBytes picture_bytes(const Package& pkg, const std::string& part) {
+    if (part.empty() || !pkg.has_part(part)) return PictureBytes::other;
+    std::string_view b = pkg.part_bytes(part);
+    auto starts = [&](std::string_view s) { return b.substr(0, s.size()) == s; };
+    auto u16 = [&](std::size_t at) { return at + 2 <= b.size() ? static_cast<unsigned>(static_cast<unsigned char>(b[at]) | static_cast<unsigned char>(b[at + 1]) << 8) : 0u; };
+    if (starts("\xD7\xCD\xC6\x9A") || (b.size() >= 44 && starts(std::string_view("\x01\x00\x00\x00", 4)) && b.substr(40, 4) == " EMF") ||
+        ((u16(0) == 1 || u16(0) == 2) && u16(2) == 9 && (u16(4) == 0x0100 || u16(4) == 0x0300)))
+        return PictureBytes::metafile;
+    if (starts("\x89PNG") || starts("\xFF\xD8\xFF") || starts("GIF8") || starts("BM") || starts(std::string_view("II*\0", 4)) ||
+        starts(std::string_view("MM\0*", 4)))
+        return PictureBytes::raster;
+    return PictureBytes::other;
+}
+
+// The first raster picture referenced in the tree under n: a DrawingML blip
+// (a:blip, a14:imgLayer: r:embed) or a VML image (v:imagedata: r:id, r:pict).
+std::string raster_under(const Package& pkg, const std::string& source, pugi::xml_node n) {
+    std::vector<pugi::xml_node> stack{n};
+    for (std::size_t seen = 0; !stack.empty() && seen < 100000; ++seen) {
+        auto c = stack.back();
+        stack.pop_back();
+        std::string_view cn = c.name();
+        std::string_view id = cn == "a:blip" || cn == "a14:imgLayer" ? attr(c, "r:embed")
+                              : cn == "v:imagedata"                 ? attr(c, "r:id")
+                                                                    : std::string_view();
+        if (cn == "v:imagedata" && id.empty()) id = attr(c, "r:pict");
+        if (!id.empty())
+            if (auto rel = pkg.relationship_by_id(source, id); rel && !rel->external)
+                if (picture_bytes(pkg, rel->target_part) == PictureBytes::raster) return rel->target_part;
+        push_children(stack, c);
+    }
+    return {};
+}
+
 }  // namespace
 
 std::string field_type_of(std::string_view instr) {
@@ -339,7 +377,12 @@ void StoryReader::read_inline(pugi::xml_node n, const ParaProps& para, std::vect
 }
 
 void StoryReader::read_run(pugi::xml_node r, const ParaProps& para, std::vector<Inline>& out) {
-    RunProps props = ctx_.styles.run(para, r.child("w:rPr"));
+    // The entries of a table of contents (the result of a TOC field, §17.16.5)
+    // are links that look like their TOC paragraph style: Word does not draw
+    // the Hyperlink character style that its \h switch puts on them.
+    bool in_toc = std::any_of(fields_.begin(), fields_.end(),
+                              [](const auto& f) { return f->in_result && f->node.field_type == "TOC"; });
+    RunProps props = ctx_.styles.run(para, r.child("w:rPr"), !in_toc);
     std::string pending;  // adjacent text of this run is merged into one inline
     pugi::xml_node pending_node;
     auto flush = [&] {
@@ -446,12 +489,28 @@ void StoryReader::read_run(pugi::xml_node r, const ParaProps& para, std::vector<
         } else if (name == "mc:AlternateContent") {
             flush();
             auto branch = chosen_branch(c);
+            std::vector<Inline>* dst = sink(out);
+            std::size_t before = dst ? dst->size() : 0;
             for (auto b : branch.children()) {
                 std::string_view bn = b.name();
                 if (bn == "w:drawing") read_drawing(b, props, out);
                 else if (bn == "w:pict" || bn == "w:object") read_vml(b, props, out);
                 else if (bn == "w:t") append_text(out, b.text().get(), props, b);
                 else if (bn == "w:sym") append_text(out, symbol_text(b), props, b);
+            }
+            // A metafile picture drawn from this branch: a raster in another
+            // branch is its fallback (Word writes both for some pictures).
+            for (std::size_t i = before; dst && i < dst->size(); ++i) {
+                Inline& pic = (*dst)[i];
+                if (pic.kind != InlineKind::drawing || picture_bytes(ctx_.package, pic.image_part) != PictureBytes::metafile)
+                    continue;
+                for (auto other : c.children()) {
+                    if (other == branch) continue;
+                    if (std::string fallback = raster_under(ctx_.package, part_, other); !fallback.empty()) {
+                        set_fallback_picture(pic, std::move(fallback));
+                        break;
+                    }
+                }
             }
         } else if (name == "w:ruby") {
             flush();
@@ -487,12 +546,14 @@ void StoryReader::read_drawing(pugi::xml_node drawing, const RunProps& props, st
         // Walk the graphic (iteratively) for the picture and any text boxes.
         PictureFormat format;
         bool formatted = false;
+        std::vector<pugi::xml_node> unchosen, blips;  // where a metafile's raster fallback may be
         std::vector<pugi::xml_node> stack{holder.child("a:graphic")};
         while (!stack.empty()) {
             auto n = stack.back();
             stack.pop_back();
             std::string_view nn = n.name();
             if (nn == "a:blip" && in.image_part.empty()) {
+                blips.push_back(n);
                 std::string_view id = attr(n, "r:embed");
                 if (id.empty()) id = attr(n, "r:link");
                 if (!id.empty())
@@ -555,10 +616,23 @@ void StoryReader::read_drawing(pugi::xml_node drawing, const RunProps& props, st
                 continue;
             }
             if (nn == "mc:AlternateContent") {
-                stack.push_back(chosen_branch(n));
+                auto chosen = chosen_branch(n);
+                stack.push_back(chosen);
+                for (auto other : n.children())
+                    if (other != chosen) unchosen.push_back(other);
                 continue;
             }
             push_children(stack, n);
+        }
+        if (picture_bytes(ctx_.package, in.image_part) == PictureBytes::metafile) {
+            // The blip's own original (an a14:imgLayer under it), else a
+            // picture in a markup-compatibility branch not taken.
+            for (auto blip : blips)
+                for (auto c : blip.children())
+                    if (format.fallback_part.empty()) format.fallback_part = raster_under(ctx_.package, part_, c);
+            for (auto other : unchosen)
+                if (format.fallback_part.empty()) format.fallback_part = raster_under(ctx_.package, part_, other);
+            formatted = formatted || !format.fallback_part.empty();
         }
         if (formatted && ctx_.picture_formats.size() < (1u << 24)) {
             in.picture_format = static_cast<std::int32_t>(ctx_.picture_formats.size());
@@ -705,6 +779,16 @@ void StoryReader::read_vml(pugi::xml_node pict, const RunProps& props, std::vect
         push_children(stack, n);
     }
     if (auto* dst = sink(out)) dst->push_back(std::move(in));
+}
+
+void StoryReader::set_fallback_picture(Inline& picture, std::string part) {
+    if (picture.picture_format < 0) {
+        if (ctx_.picture_formats.size() >= (1u << 24)) return;
+        picture.picture_format = static_cast<std::int32_t>(ctx_.picture_formats.size());
+        ctx_.picture_formats.emplace_back();
+    }
+    PictureFormat& f = ctx_.picture_formats[static_cast<std::size_t>(picture.picture_format)];
+    if (f.fallback_part.empty()) f.fallback_part = std::move(part);
 }
 
 void StoryReader::read_math(pugi::xml_node math, const ParaProps& para, std::vector<Inline>& out) {

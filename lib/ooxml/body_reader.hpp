@@ -49,6 +49,8 @@ private:
     void flush_fields_at_paragraph_end(std::vector<Inline>& out);
     void container_closing(std::vector<Inline>* closing, std::vector<Inline>* parent);
     void append_text(std::vector<Inline>& out, std::string_view text, const RunProps& props, pugi::xml_node node);
+    // Records a raster picture to draw where the picture's metafile cannot be.
+    void set_fallback_picture(Inline& picture, std::string part);
 
     ReadContext& ctx_;
     std::string part_;

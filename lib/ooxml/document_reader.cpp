@@ -86,6 +86,29 @@ std::vector<Note> read_notes(ReadContext& ctx, const std::string& part, const ch
     return notes;
 }
 
+// fontTable.xml (§17.8.3): each declared font's family class, PANOSE,
+// pitch, character set and alternate name, for choosing a look-alike of a
+// font that is not installed. The first declaration of a name wins; at
+// most kMaxFonts are kept (a real table has a few dozen).
+std::map<std::string, FontDeclaration> read_font_table(const Package& pkg, const std::string& part) {
+    constexpr std::size_t kMaxFonts = 4096;
+    std::map<std::string, FontDeclaration> fonts;
+    if (part.empty()) return fonts;
+    for (auto f : xml(pkg, part).document_element().children("w:font")) {
+        std::string name(attr(f, "w:name"));
+        if (name.empty() || fonts.count(name)) continue;
+        if (fonts.size() >= kMaxFonts) break;
+        FontDeclaration d;
+        d.family = val(f.child("w:family"));
+        d.panose = val(f.child("w:panose1"));
+        d.pitch = val(f.child("w:pitch"));
+        d.charset = val(f.child("w:charset"));
+        d.alt_name = val(f.child("w:altName"));
+        fonts.emplace(std::move(name), std::move(d));
+    }
+    return fonts;
+}
+
 std::string child_text(pugi::xml_node root, const char* name) {
     return root.child(name).text().get();
 }
@@ -174,6 +197,7 @@ Document read_document(const Package& pkg) {
         note_formats(root);
     }
     note_formats(body.child("w:sectPr"));
+    doc.fonts = read_font_table(pkg, first_target(pkg, main, RelType::font_table));
 
     if (auto core = first_target(pkg, "", RelType::core_properties); !core.empty()) {
         auto cp = xml(pkg, core).document_element();

@@ -392,10 +392,17 @@ ParaProps StyleSheet::paragraph(pugi::xml_node ppr, const std::string& table_sty
     return p;
 }
 
-RunProps StyleSheet::run(const ParaProps& para, pugi::xml_node rpr) const {
+RunProps StyleSheet::run(const ParaProps& para, pugi::xml_node rpr, bool link_style) const {
     RunProps r = para.run;
     r.style_id.clear();
     std::string style = std::string(val(rpr.child("w:rStyle")));
+    if (!link_style && !style.empty()) {
+        auto lower = [](std::string s) {
+            for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            return s;
+        };
+        if (lower(style) == "hyperlink" || lower(name_of(style)) == "hyperlink") style.clear();
+    }
     if (style.empty()) {
         if (const Style* d = default_style("character")) style = d->id;
     }

@@ -64,7 +64,10 @@ public:
     std::vector<pugi::xml_node> conditional_formats(const std::string& table_style,
                                                     const std::vector<std::string_view>& types) const;
     // Run properties: paragraph's resolved run props → character style chain → direct.
-    RunProps run(const ParaProps& para, pugi::xml_node rpr) const;
+    // Without the link style, a run whose character style is the built-in
+    // Hyperlink style (by id or name) takes the paragraph's look instead:
+    // what Word draws for the entries of a table of contents.
+    RunProps run(const ParaProps& para, pugi::xml_node rpr, bool link_style = true) const;
     // Style name (w:name) for an id, "" if unknown.
     std::string name_of(const std::string& id) const;
 

@@ -116,6 +116,10 @@ struct PictureFormat {
     std::int32_t crop_left = 0, crop_top = 0, crop_right = 0, crop_bottom = 0;
     Emu outline_width = 0;
     std::string outline_color;        // RRGGBB
+    // A raster picture (PNG, JPEG, ...) the file keeps beside a WMF/EMF
+    // picture (another mc:AlternateContent branch, an a14:imgLayer), to draw
+    // where the metafile cannot be; "" = none.
+    std::string fallback_part;
 };
 
 // Where an anchored object (wp:anchor, an absolutely positioned VML shape)
@@ -296,6 +300,17 @@ struct HeaderFooter {
     std::vector<Block> blocks;
 };
 
+// A font the document declares (word/fontTable.xml w:font, §17.8.3): what
+// Word knows of it, so that a look-alike can be chosen when it is not
+// installed. Values as written; "" when absent.
+struct FontDeclaration {
+    std::string family;               // w:family (ST_FontFamily): roman, swiss, modern, script, decorative, auto
+    std::string panose;               // w:panose1: 20 hex digits (PANOSE-1, family kind first)
+    std::string pitch;                // w:pitch: fixed, variable, default
+    std::string charset;              // w:charset: hex character set (80 Shift-JIS, 86 GB2312, ...)
+    std::string alt_name;             // w:altName
+};
+
 struct CoreProperties {
     std::string title, subject, creator, keywords, description, last_modified_by;
     std::string created, modified, language;
@@ -318,6 +333,7 @@ struct Document {
     std::vector<std::string> warnings;  // things read approximately, as data
     std::vector<PictureFormat> picture_formats;  // see Inline::picture_format
     std::vector<FloatFormat> float_formats;      // see Inline::float_format
+    std::map<std::string, FontDeclaration> fonts;  // fontTable.xml, by w:name
 };
 
 }  // namespace allies
