@@ -385,3 +385,23 @@ TEST(Floats, ShadedAndBorderedParagraphsCrossManyPages) {
     for (const auto& page : d.pages) shaded_pages += !filled(page, 0xEE / 255.0, 0xEE / 255.0, 0xEE / 255.0).empty();
     EXPECT_EQ(shaded_pages, static_cast<int>(d.pages.size()));
 }
+
+TEST(Floats, TheHigherObjectIsDrawnOnTop) {
+    DocxBuilder b;
+    std::string high = text_box(p(run("High")), 0, 0, 100, 50, "margin", "paragraph", "<wp:wrapNone/>", "FF0000");
+    high.replace(high.find("relativeHeight=\"1\""), 18, "relativeHeight=\"9\"");
+    std::string low = text_box(p(run("Low")), 20, 20, 100, 50, "margin", "paragraph", "<wp:wrapNone/>", "00FF00");
+    b.body = p(high + low + run("Anchor.")) + kSect;  // the high one is anchored first
+    auto d = lay(b);
+    ASSERT_EQ(d.pages.size(), 1u);
+    const auto& items = d.pages[0].items;
+    std::size_t red = items.size(), green = items.size();
+    for (std::size_t i = 0; i < items.size(); ++i)
+        if (auto* r = std::get_if<layout::RectItem>(&items[i]); r && r->fill) {
+            if (r->color.r > 0.99 && r->color.g < 0.01) red = i;
+            if (r->color.g > 0.99 && r->color.r < 0.01) green = i;
+        }
+    ASSERT_LT(red, items.size());
+    ASSERT_LT(green, items.size());
+    EXPECT_LT(green, red);
+}

@@ -82,7 +82,14 @@ Sink Engine::box_content(const Inline& in, double x, double width, double& heigh
     return content;
 }
 
-void Engine::place_floats(ParagraphState& ps, const std::vector<const Inline*>& floats, Flow& f, double left) {
+void Engine::place_floats(ParagraphState& ps, const std::vector<const Inline*>& anchored, Flow& f, double left) {
+    // Drawn lowest first (relativeHeight, §20.4.2.3), so the higher one is on top.
+    std::vector<const Inline*> floats = anchored;
+    std::stable_sort(floats.begin(), floats.end(), [&](const Inline* a, const Inline* b) {
+        const FloatFormat* fa = float_format_of(*a);
+        const FloatFormat* fb = float_format_of(*b);
+        return (fa ? fa->z : 0) < (fb ? fb->z : 0);
+    });
     for (const Inline* in : floats) {
         const FloatFormat* ff = float_format_of(*in);
         if (!ff) continue;
