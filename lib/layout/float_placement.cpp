@@ -5,6 +5,18 @@
 
 namespace allies::layout::detail {
 
+namespace {
+
+// Paragraphs with the same frame properties share one frame (§17.3.1.11).
+// (The public model stays C++17: no defaulted comparison there.)
+bool same_frame(const TextFrame& a, const TextFrame& b) {
+    return a.present == b.present && a.width == b.width && a.height == b.height && a.height_rule == b.height_rule &&
+           a.x == b.x && a.y == b.y && a.x_align == b.x_align && a.y_align == b.y_align && a.h_anchor == b.h_anchor &&
+           a.v_anchor == b.v_anchor && a.wrap == b.wrap && a.h_space == b.h_space && a.v_space == b.v_space;
+}
+
+}  // namespace
+
 // ---- floats: anchored objects, text frames, floating tables ---------------
 // Whether a float on this flow reaches into the band the paragraph's
 // lines would take (so they are filled again around it).
@@ -169,7 +181,7 @@ void Engine::framed_paragraph(const Paragraph& para, Flow& f) {
     bool flow_coordinates = true;
     Sink* target = target_for(pl, f, flow_coordinates);
     AnchorAreas areas = areas_for(f);
-    const bool continues = f.open_frame && f.open_frame->frame == fr && f.open_frame->sink == f.sink;
+    const bool continues = f.open_frame && same_frame(f.open_frame->frame, fr) && f.open_frame->sink == f.sink;
     double width = continues ? f.open_frame->width : fr.width * kTwip;
     if (width <= 0) {  // as wide as its widest line: measured first, untagged
         Sink scratch;

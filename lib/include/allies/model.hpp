@@ -82,7 +82,6 @@ struct TextFrame {
     std::string h_anchor = "text", v_anchor = "text";  // page, margin, text
     std::string wrap;                     // around, auto, notBeside, none, tight, through
     Twips h_space = 0, v_space = 0;       // distance from the text around it
-    bool operator==(const TextFrame&) const = default;
 };
 
 struct ParaProps {
