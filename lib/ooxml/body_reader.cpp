@@ -648,35 +648,6 @@ void StoryReader::read_drawing(pugi::xml_node drawing, const RunProps& props, st
     }
 }
 
-// A length in a VML style attribute ("width:108pt;height:21pt"), in EMU;
-// 0 when absent or not a plain length. Bare numbers are pixels (CSS).
-static Emu vml_length(std::string_view style, std::string_view property) {
-    std::size_t at = 0;
-    while (at < style.size()) {
-        std::size_t end = style.find(';', at);
-        if (end == std::string_view::npos) end = style.size();
-        std::string_view decl = style.substr(at, end - at);
-        at = end + 1;
-        std::size_t colon = decl.find(':');
-        if (colon == std::string_view::npos) continue;
-        std::string_view name = decl.substr(0, colon), value = decl.substr(colon + 1);
-        while (!name.empty() && name.front() == ' ') name.remove_prefix(1);
-        while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
-        if (name != property) continue;
-        std::string v(value);
-        char* rest = nullptr;
-        double number = std::strtod(v.c_str(), &rest);
-        if (!(number > 0) || number > 1e6) return 0;
-        std::string_view unit(rest);
-        while (!unit.empty() && unit.front() == ' ') unit.remove_prefix(1);
-        while (!unit.empty() && unit.back() == ' ') unit.remove_suffix(1);
-        double emu_per = unit == "pt" ? 12700 : unit == "in" ? 914400 : unit == "cm" ? 360000 : unit == "mm" ? 36000
-                       : unit == "pc" ? 152400 : unit == "px" || unit.empty() ? 9525 : 0;
-        return static_cast<Emu>(number * emu_per);
-    }
-    return 0;
-}
-
 void StoryReader::read_vml(pugi::xml_node pict, const RunProps& props, std::vector<Inline>& out) {
     Inline in;
     in.kind = InlineKind::drawing;

@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <cstdlib>
+#include <optional>
 
 #include "ooxml/xml_util.hpp"
 
@@ -154,9 +155,14 @@ void read_position(pugi::xml_node pos, std::string& relative, std::string& align
     else if (auto o = pos.child("wp:posOffset")) offset = clamp_offset(integer(o.text().get()));
 }
 
-// A length in a VML style ("12pt", "-3.5in", "40", "0"), in EMU; bare
-// numbers are pixels at 96 dpi (CSS). false when absent or not a length.
-bool vml_value(std::string_view style, std::string_view property, Emu& out) {
+// The value of `property` in a VML style ("width:108pt;height:21pt"),
+// trimmed; nullopt when absent.
+std::optional<std::string_view> vml_declaration(std::string_view style, std::string_view property) {
+    auto trim = [](std::string_view v) {
+        while (!v.empty() && v.front() == ' ') v.remove_prefix(1);
+        while (!v.empty() && v.back() == ' ') v.remove_suffix(1);
+        return v;
+    };
     std::size_t at = 0;
     while (at < style.size()) {
         std::size_t end = style.find(';', at);
@@ -165,43 +171,40 @@ bool vml_value(std::string_view style, std::string_view property, Emu& out) {
         at = end + 1;
         std::size_t colon = decl.find(':');
         if (colon == std::string_view::npos) continue;
-        std::string_view name = decl.substr(0, colon), value = decl.substr(colon + 1);
-        while (!name.empty() && name.front() == ' ') name.remove_prefix(1);
-        while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
-        if (name != property) continue;
-        std::string v(value);
-        char* rest = nullptr;
-        double number = std::strtod(v.c_str(), &rest);
-        if (rest == v.c_str() || !std::isfinite(number) || std::abs(number) > 1e6) return false;
-        std::string_view unit(rest);
-        while (!unit.empty() && unit.front() == ' ') unit.remove_prefix(1);
-        while (!unit.empty() && unit.back() == ' ') unit.remove_suffix(1);
-        double emu_per = unit == "pt" ? 12700 : unit == "in" ? 914400 : unit == "cm" ? 360000 : unit == "mm" ? 36000
-                       : unit == "pc" ? 152400 : unit == "px" || unit.empty() ? 9525 : 0;
-        if (emu_per == 0) return false;
-        out = clamp_offset(static_cast<long long>(number * emu_per));
-        return true;
+        if (trim(decl.substr(0, colon)) == property) return trim(decl.substr(colon + 1));
     }
-    return false;
+    return std::nullopt;
+}
+
+// A VML length ("12pt", "-3.5in", "40", "0") in EMU, unclamped; bare
+// numbers are pixels at 96 dpi (CSS). nullopt when not a length.
+std::optional<double> vml_emu(std::string_view value) {
+    std::string v(value);
+    char* rest = nullptr;
+    double number = std::strtod(v.c_str(), &rest);
+    if (rest == v.c_str() || !std::isfinite(number) || std::abs(number) > 1e6) return std::nullopt;
+    std::string_view unit(rest);
+    while (!unit.empty() && unit.front() == ' ') unit.remove_prefix(1);
+    while (!unit.empty() && unit.back() == ' ') unit.remove_suffix(1);
+    double emu_per = unit == "pt" ? 12700 : unit == "in" ? 914400 : unit == "cm" ? 360000 : unit == "mm" ? 36000
+                   : unit == "pc" ? 152400 : unit == "px" || unit.empty() ? 9525 : 0;
+    if (emu_per == 0) return std::nullopt;
+    return number * emu_per;
+}
+
+// A length of a VML style, in EMU (clamped to a page); false when absent
+// or not a length.
+bool vml_value(std::string_view style, std::string_view property, Emu& out) {
+    auto value = vml_declaration(style, property);
+    auto emu = value ? vml_emu(*value) : std::nullopt;
+    if (!emu) return false;
+    out = clamp_offset(static_cast<long long>(*emu));
+    return true;
 }
 
 std::string vml_word(std::string_view style, std::string_view property) {
-    std::size_t at = 0;
-    while (at < style.size()) {
-        std::size_t end = style.find(';', at);
-        if (end == std::string_view::npos) end = style.size();
-        std::string_view decl = style.substr(at, end - at);
-        at = end + 1;
-        std::size_t colon = decl.find(':');
-        if (colon == std::string_view::npos) continue;
-        std::string_view name = decl.substr(0, colon), value = decl.substr(colon + 1);
-        while (!name.empty() && name.front() == ' ') name.remove_prefix(1);
-        while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
-        while (!value.empty() && value.front() == ' ') value.remove_prefix(1);
-        while (!value.empty() && value.back() == ' ') value.remove_suffix(1);
-        if (name == property) return std::string(value);
-    }
-    return {};
+    auto value = vml_declaration(style, property);
+    return value ? std::string(*value) : std::string{};
 }
 
 // A VML colour: "#RRGGBB", "#RGB", a name, maybe followed by " [index]".
@@ -228,6 +231,12 @@ Emu vml_attr_length(std::string_view v, Emu fallback) {
 }
 
 }  // namespace
+
+Emu vml_length(std::string_view style, std::string_view property) {
+    auto value = vml_declaration(style, property);
+    auto emu = value ? vml_emu(*value) : std::nullopt;
+    return emu && *emu > 0 ? static_cast<Emu>(*emu) : 0;
+}
 
 std::string drawing_color(pugi::xml_node holder, const ThemeFonts& theme) {
     for (auto c : holder.children()) {

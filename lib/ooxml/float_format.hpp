@@ -6,6 +6,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include <pugixml.hpp>
 
@@ -27,6 +28,10 @@ FloatFormat read_float_format(pugi::xml_node holder, pugi::xml_node shape, const
 // its style's position (position:absolute, margin-left/top, mso-position-*),
 // size, fill and stroke; width and height receive its size in EMU.
 FloatFormat read_vml_format(pugi::xml_node shape, Emu& width, Emu& height);
+
+// A positive length of a VML style ("width:108pt;height:21pt"), in EMU;
+// 0 when absent or not a plain length. Bare numbers are pixels (CSS).
+Emu vml_length(std::string_view style, std::string_view property);
 
 // w:framePr.
 TextFrame read_text_frame(pugi::xml_node frame_pr);
