@@ -930,3 +930,48 @@ TEST(Layout, LinesSnapToTheDocumentGrid) {
     EXPECT_NEAR(ys[3] - ys[4], 18, 0.01);  // the lines after the one off the grid are on it again
     EXPECT_LT(ys[2] - ys[3], 17);          // off the grid: its own height (13.4 pt, less the centring)
 }
+
+// Issue 13: a right-to-left paragraph mirrors its alignment and indents.
+TEST(Layout, LastLineOfAJustifiedRightToLeftParagraphIsAtTheRight) {
+    DocxBuilder b;
+    b.body = p(run("שלום עולם"), "<w:bidi/><w:jc w:val=\"both\"/>") + kSect;
+    auto d = lay(b);
+    auto t = texts(d.pages.at(0));
+    ASSERT_FALSE(t.empty());
+    EXPECT_GT(t[0].x, 400.0);  // one short line, the last, starts near the right margin (523 pt)
+}
+
+TEST(Layout, IndentsOfARightToLeftParagraphApplyFromTheRightEdge) {
+    DocxBuilder b;
+    b.body = p(run("שלום"), "<w:bidi/>") + p(run("שלום"), "<w:bidi/><w:ind w:left=\"1440\"/>") +
+             p(run("שלום"), "<w:bidi/><w:ind w:left=\"1440\" w:hanging=\"360\"/>") + kSect;
+    auto d = lay(b);
+    auto t = texts(d.pages.at(0));
+    ASSERT_EQ(t.size(), 3u);
+    EXPECT_NEAR(t[1].x, t[0].x - 72, 0.5);       // the start indent from the right
+    EXPECT_NEAR(t[2].x, t[0].x - 72 + 18, 0.5);  // the first line hangs out to the right
+}
+
+TEST(Layout, ListLabelOfARightToLeftItemHangsAtTheRight) {
+    DocxBuilder b;
+    b.numbering = part("numbering",
+                       "<w:abstractNum w:abstractNumId=\"0\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/>"
+                       "<w:lvlText w:val=\"%1.\"/><w:pPr><w:ind w:left=\"720\" w:hanging=\"360\"/></w:pPr></w:lvl></w:abstractNum>"
+                       "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num>");
+    b.body = p(run("שלום"), "<w:bidi/>") +
+             p(run("שלום"), "<w:bidi/><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr>") + kSect;
+    auto d = lay(b);
+    auto t = texts(d.pages.at(0));
+    ASSERT_GE(t.size(), 3u);
+    const layout::TextItem* label = nullptr;
+    const layout::TextItem* text = nullptr;
+    for (std::size_t i = 1; i < t.size(); ++i) {
+        if (t[i].text.find(U'1') != std::u32string::npos) label = &t[i];
+        else if (t[i].text == U"םולש") text = &t[i];
+    }
+    ASSERT_TRUE(label && text);
+    EXPECT_GT(label->x, text->x);                // the label at the right of the text
+    EXPECT_NEAR(text->x, t[0].x - 36, 0.5);      // the text at the start indent (720 twips from the right)
+    EXPECT_LT(label->x, 523.3 - 18 + 0.5);       // the label ends at 360 twips from the right margin
+    EXPECT_GT(label->x, 523.3 - 36);
+}

@@ -259,6 +259,7 @@ void Engine::paragraph(const Paragraph& para, Flow& f) {
     double left = std::clamp(pp.indent_left * kTwip, -f.x, std::max(0.0, f.width - 36));
     double right = std::clamp(pp.indent_right * kTwip, -f.x, std::max(0.0, f.width - 36 - left));
     double first = pp.indent_first_line * kTwip - pp.indent_hanging * kTwip;
+    if (pp.bidi) std::swap(left, right);  // the start indent from the right edge
     double avail = std::max(24.0, f.width - left - right);
     // Pictures larger than the column or the page are shown whole,
     // scaled down (Word would crop them at the page edge).

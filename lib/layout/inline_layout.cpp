@@ -418,6 +418,16 @@ std::vector<Engine::Line> Engine::fill_lines(std::vector<Atom>& atoms, const std
     // mark on its own line (Word 2013 and later): no empty line follows.
     if (cur.begin == cur.end && !lines.empty() && lines.back().page_break_after) lines.back().last = true;
     else lines.push_back(cur);
+    // A right-to-left paragraph measures from its start edge, the right
+    // (ECMA-376 17.3.1.12: w:left/w:right act as start/end in a bidi
+    // paragraph): lines are filled as if left to right, then mirrored in
+    // the text column, so a first-line hang reaches out to the right.
+    if (pp.bidi && !room)
+        for (auto& l : lines) {
+            double s = l.start;
+            l.start = 2 * left + avail - l.right;
+            l.right = 2 * left + avail - s;
+        }
     return lines;
 }
 
@@ -703,7 +713,10 @@ void Engine::emit_line(ParagraphState& ps, const std::vector<Atom>& atoms, const
             break;
         default: break;
     }
-    if (pp.bidi && pp.alignment == Alignment::left) x += slack;  // right-to-left paragraphs start at the right
+    // Right-to-left paragraphs start at the right, and so does the last line
+    // of a justified one (its lines end flush at the start side).
+    bool at_start = pp.alignment == Alignment::left || (pp.alignment == Alignment::both && line.last);
+    if (pp.bidi && at_start) x += slack;
     std::vector<char> rtl;
     std::vector<std::size_t> order = visual_order(atoms, line.begin, end, pp.bidi, rtl);
     std::size_t v = 0;
