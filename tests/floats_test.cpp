@@ -405,3 +405,39 @@ TEST(Floats, TheHigherObjectIsDrawnOnTop) {
     ASSERT_LT(green, items.size());
     EXPECT_LT(green, red);
 }
+
+// Only drawn text overflows a text box: the empty paragraphs that end its
+// content (Word requires one after a table) are cut off unseen, so the box
+// keeps its size and the body text stays where it is (a letterhead's
+// address box must not push the letter down).
+TEST(Floats, EmptyParagraphsAtTheEndOfATextBoxDoNotGrowIt) {
+    DocxBuilder b;
+    b.body = p(text_box(p(run("Box")) + p("") + p("") + p("") + p(""), 150, 0, 150, 30, "margin", "paragraph") +
+               run("Anchor.")) +
+             p(run("Next")) + kSect;
+    auto d = lay(b);
+    ASSERT_FALSE(d.pages.empty());
+    auto fills = filled(d.pages[0], 0xDC / 255.0, 0xE6 / 255.0, 0xF2 / 255.0);
+    ASSERT_EQ(fills.size(), 1u);
+    EXPECT_NEAR(fills[0].height, 30, 0.5);
+    auto next = find(d.pages[0], U"Next");
+    ASSERT_EQ(next.size(), 1u);
+    EXPECT_LT(kPageH - next[0].y, 72 + 30) << "the next paragraph was pushed below the box";
+}
+
+// Text that does overflow still shows: the box grows to hold it.
+TEST(Floats, TextOverflowingATextBoxGrowsIt) {
+    DocxBuilder b;
+    b.body = p(text_box(p(run("One")) + p(run("Two")) + p(run("Three")) + p(run("Four")), 150, 0, 150, 30, "margin",
+                        "paragraph") +
+               run("Anchor.")) +
+             kSect;
+    auto d = lay(b);
+    ASSERT_FALSE(d.pages.empty());
+    auto fills = filled(d.pages[0], 0xDC / 255.0, 0xE6 / 255.0, 0xF2 / 255.0);
+    ASSERT_EQ(fills.size(), 1u);
+    EXPECT_GT(fills[0].height, 45);
+    auto four = find(d.pages[0], U"Four");
+    ASSERT_EQ(four.size(), 1u);
+    EXPECT_LT(kPageH - four[0].y, top_of(fills[0]) + fills[0].height);
+}

@@ -975,3 +975,68 @@ TEST(Layout, ListLabelOfARightToLeftItemHangsAtTheRight) {
     EXPECT_LT(label->x, 523.3 - 18 + 0.5);       // the label ends at 360 twips from the right margin
     EXPECT_GT(label->x, 523.3 - 36);
 }
+
+namespace {
+
+// A two-column table (2000 and 4000 twips) with cells "A" and "B".
+std::string two_cell_table(const std::string& tblpr) {
+    return "<w:tbl><w:tblPr>" + tblpr + "</w:tblPr><w:tblGrid><w:gridCol w:w=\"2000\"/><w:gridCol w:w=\"4000\"/></w:tblGrid><w:tr>"
+           "<w:tc><w:p>" + run("A") + "</w:p></w:tc><w:tc><w:p>" + run("B") + "</w:p></w:tc></w:tr></w:tbl>";
+}
+
+// x of the text items "A" and "B" on the first page.
+std::pair<double, double> cell_text_x(const layout::LaidOutDocument& d) {
+    double a = -1, b = -1;
+    for (const auto& t : texts(d.pages.at(0))) {
+        if (t.text == U"A") a = t.x;
+        if (t.text == U"B") b = t.x;
+    }
+    return {a, b};
+}
+
+void word_2013_settings(DocxBuilder& b) {
+    b.extra_parts.emplace_back("word/settings.xml",
+                               std::string("<w:settings xmlns:w=\"") + kW + "\"><w:compat><w:compatSetting "
+                               "w:name=\"compatibilityMode\" w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\"/>"
+                               "</w:compat></w:settings>");
+    b.extra_rels.push_back("<Relationship Id=\"rIdSettings\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+                           "relationships/settings\" Target=\"settings.xml\"/>");
+}
+
+}  // namespace
+
+// Before Word 2013 a table's indent measures to its first cell's text, so
+// its border stands out into the margin by the cell margin (5.4 pt); from
+// Word 2013 (compatibilityMode 15) it measures to the border.
+TEST(Layout, TableIndentMeasuresAsTheDocumentsWordVersionDoes) {
+    DocxBuilder old_word;
+    old_word.body = two_cell_table("<w:tblInd w:w=\"720\" w:type=\"dxa\"/>") + kSect;
+    EXPECT_NEAR(cell_text_x(lay(old_word)).first, 72 + 36, 0.5);
+    DocxBuilder new_word;
+    word_2013_settings(new_word);
+    new_word.body = two_cell_table("<w:tblInd w:w=\"720\" w:type=\"dxa\"/>") + kSect;
+    EXPECT_NEAR(cell_text_x(lay(new_word)).first, 72 + 36 + 5.4, 0.5);
+}
+
+TEST(Layout, CentredAndRightAlignedTablesStandWhereTheirJcSays) {
+    const double column = (11906 - 2 * 1440) / 20.0;  // 451.3 pt
+    DocxBuilder centred;
+    centred.body = two_cell_table("<w:jc w:val=\"center\"/><w:tblInd w:w=\"720\" w:type=\"dxa\"/>") + kSect;
+    EXPECT_NEAR(cell_text_x(lay(centred)).first, 72 + (column - 300) / 2 + 5.4, 0.5);  // the indent is ignored
+    DocxBuilder right;
+    right.body = two_cell_table("<w:jc w:val=\"right\"/>") + kSect;
+    EXPECT_NEAR(cell_text_x(lay(right)).second, 72 + column - 200 + 5.4, 0.5);
+}
+
+// w:bidiVisual: the first column is on the right, the table's leading edge
+// at the right margin, its start margins on the right of each cell.
+TEST(Layout, RightToLeftTableHasItsFirstColumnOnTheRight) {
+    DocxBuilder b;
+    word_2013_settings(b);
+    b.body = two_cell_table("<w:bidiVisual/>") + kSect;
+    const double right = (11906 - 1440) / 20.0;
+    auto [a, bx] = cell_text_x(lay(b));
+    EXPECT_NEAR(a, right - 100 + 5.4, 0.5);
+    EXPECT_NEAR(bx, right - 300 + 5.4, 0.5);
+    EXPECT_GT(a, bx);
+}

@@ -129,13 +129,19 @@ void Engine::place_floats(ParagraphState& ps, const std::vector<const Inline*>& 
         double content_height = 0;
         if (!in->blocks.empty()) {
             content = box_content(*in, box.x + inset_l, std::max(12.0, w - inset_l - inset_r), content_height);
-            if (double need = content_height + inset_t + inset_b; (ff->grow && need > 1) || need > box.height + 0.5) {
+            // What overflows is what is drawn: an empty paragraph after a
+            // table (every text box ends with one) or a row's empty space
+            // below its text is cut off unseen.
+            double ink = 0;
+            for (const auto& item : content.items) ink = std::max(ink, extent_of(item).second);
+            const double need = content_height + inset_t + inset_b;
+            if ((ff->grow && need > 1) || ink + inset_t > box.height + 0.5) {
                 // Text that Word would cut off at the box's edge is shown;
                 // a box grown past its size takes room of its own, so it
                 // covers no text (text on text can be read neither way).
                 if (!ff->grow && pl.wrap == "none" && !pl.behind) pl.wrap = "topAndBottom";
                 const double x = box.x;
-                box = place(pl, w, need, areas);
+                box = place(pl, w, ff->grow ? need : std::max(need, box.height), areas);
                 box.x = x;
             }
         }
@@ -238,15 +244,15 @@ void Engine::floating_table(const Table& t, Flow& f) {
     Sink* target = target_for(pl, f, flow_coordinates);
     AnchorAreas areas = areas_for(f);
     const std::size_t structure_before = out_.structure.size();
-    Sink box_items;
-    Flow tf;
-    tf.width = f.width;
-    tf.sink = &box_items;
-    table(t, tf);
-    double height = std::max(0.0, tf.y - 2);
     double width = 0;
     for (Twips w : t.grid) width += w * kTwip;
     if (width <= 0 || width > f.width) width = f.width;
+    Sink box_items;
+    Flow tf;
+    tf.width = width;
+    tf.sink = &box_items;
+    table(t, tf);
+    double height = std::max(0.0, tf.y - 2);
     if (f.paginate && height > frame_height()) {
         // Too tall to float: drop the box (and its structure nodes, made
         // last) and lay the table out in the flow.

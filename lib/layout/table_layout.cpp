@@ -20,8 +20,34 @@ void Engine::table(const Table& t, Flow& f) {
         cols.assign(std::max<std::size_t>(1, n), f.width / static_cast<double>(std::max<std::size_t>(1, n)));
         total = f.width;
     }
-    if (total > f.width && total > 0)
+    if (total > f.width && total > 0) {
         for (auto& c : cols) c *= f.width / total;  // too wide: scale to the column
+        total = f.width;
+    }
+    // Where the table stands: from the column's leading side (the right
+    // of a bidiVisual table) to its leading edge. By w:jc, else by
+    // w:tblInd, which before Word 2013 measures to the first cell's text
+    // (the border stands out into the margin by the cell's margin). A
+    // floating table is placed by its position instead.
+    const bool rtl = t.bidi_visual;
+    double lead = 0;
+    if (!t.position.present) {
+        if (t.alignment == Alignment::center) {
+            lead = (f.width - total) / 2;
+        } else if (t.alignment == Alignment::right) {
+            lead = f.width - total;
+        } else {
+            lead = t.indent * kTwip;
+            if (doc_.compatibility_mode < 15) {
+                Twips first = t.rows.front().cells.empty() ? -1 : t.rows.front().cells.front().margin_left;
+                lead -= (first >= 0 ? first : t.cell_margin_left) * kTwip;
+            }
+        }
+    }
+    // A cell's left edge, from its logical place (columns before it) and width.
+    auto cell_x = [&](double before, double width) {
+        return rtl ? f.x + f.width - lead - before - width : f.x + lead + before;
+    };
     // Each cell's four edges, conflicts between neighbours settled.
     const std::vector<std::vector<CellEdges>> edges = resolve_cell_edges(t);
     // Vertically merged cells: a restart cell's content runs down through
@@ -58,15 +84,17 @@ void Engine::table(const Table& t, Flow& f) {
         double row_height = std::clamp(row.height * kTwip, 0.0, f.paginate ? std::max(36.0, frame_height()) : 1e5);
         for (const auto& cell : row.cells) {
             const std::size_t start_col = col;
-            double x = f.x;
-            for (std::size_t k = 0; k < col && k < cols.size(); ++k) x += cols[k];
+            double before = 0;
+            for (std::size_t k = 0; k < col && k < cols.size(); ++k) before += cols[k];
             double w = 0;
             for (std::size_t k = col; k < col + static_cast<std::size_t>(std::max(1, cell.grid_span)) && k < cols.size(); ++k) w += cols[k];
+            const double x = cell_x(before, w);
             col += static_cast<std::size_t>(std::max(1, cell.grid_span));
             Placed p{x, w, {}, 0, &cell, placed.size()};
             if (cell.vmerge != TableCell::VMerge::continue_) {
                 double ml = (cell.margin_left >= 0 ? cell.margin_left : t.cell_margin_left) * kTwip;
                 double mr = (cell.margin_right >= 0 ? cell.margin_right : t.cell_margin_right) * kTwip;
+                if (rtl) std::swap(ml, mr);  // the start margin is on the right
                 Flow cf;
                 cf.x = x + ml;
                 cf.width = std::max(6.0, w - ml - mr);
@@ -176,7 +204,8 @@ void Engine::table(const Table& t, Flow& f) {
                 // Borders go over every cell's shading. A row cut by a page
                 // keeps its top and bottom edges on both parts.
                 // Edges go clockwise, so their inside is the same side (draw_border).
-                const CellEdges& e = edges[r][p.index];
+                CellEdges e = edges[r][p.index];
+                if (rtl) std::swap(e.left, e.right);  // the leading edge is on the right
                 draw_border(e.top, p.x, 0, p.x + p.width, 0, kArtifact, lines);
                 draw_border(e.right, p.x + p.width, 0, p.x + p.width, height, kArtifact, lines);
                 if (!last || r + 1 == t.rows.size()) draw_border(e.bottom, p.x + p.width, height, p.x, height, kArtifact, lines);

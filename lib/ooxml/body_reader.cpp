@@ -798,6 +798,11 @@ Table StoryReader::read_table(pugi::xml_node tbl) {
             t.alignment = v == "center" ? Alignment::center : (v == "right" || v == "end") ? Alignment::right
                                                                                           : Alignment::left;
         }
+        if (auto ind = p.child("w:tblInd"); ind && attr(ind, "w:type") != "pct" && attr(ind, "w:type") != "auto")
+            t.indent = std::clamp<Twips>(twips(ind, "w:w"), -31680, 31680);
+        if (auto sp = p.child("w:tblCellSpacing"); sp && attr(sp, "w:type") != "pct" && attr(sp, "w:type") != "auto")
+            t.cell_spacing = std::clamp<Twips>(twips(sp, "w:w"), 0, 1440);
+        if (auto bv = p.child("w:bidiVisual")) t.bidi_visual = on_off(bv);
         if (auto b = p.child("w:tblBorders")) {
             if (auto x = b.child("w:top")) t.border_top = read_border(x, &ctx_.styles.theme());
             if (auto x = b.child("w:bottom")) t.border_bottom = read_border(x, &ctx_.styles.theme());

@@ -195,6 +195,9 @@ Document read_document(const Package& pkg) {
                 doc.background_color = color;
         }
         note_formats(root);
+        for (auto set : root.child("w:compat").children("w:compatSetting"))
+            if (attr(set, "w:name") == "compatibilityMode")
+                doc.compatibility_mode = static_cast<int>(std::clamp<long long>(integer(attr(set, "w:val")), 0, 100));
     }
     note_formats(body.child("w:sectPr"));
     doc.fonts = read_font_table(pkg, first_target(pkg, main, RelType::font_table));

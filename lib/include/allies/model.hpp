@@ -245,7 +245,10 @@ struct Table {
     std::string style_id;
     Twips width = 0;
     std::string width_type;           // dxa, pct, auto
-    Alignment alignment = Alignment::left;
+    Alignment alignment = Alignment::left;  // w:jc: left = the leading side (the right in a bidiVisual table)
+    Twips indent = 0;                 // w:tblInd: from the leading margin
+    Twips cell_spacing = 0;           // w:tblCellSpacing: each cell stands this far from its neighbours and the edge
+    bool bidi_visual = false;         // w:bidiVisual: the first column on the right
     Border border_top, border_bottom, border_left, border_right, border_inside_h, border_inside_v;
     Twips cell_margin_top = 0, cell_margin_bottom = 0, cell_margin_left = 108, cell_margin_right = 108;
     TablePosition position;
@@ -329,6 +332,10 @@ struct Document {
     // Page colour (w:background/@w:color, hex RRGGBB) when settings.xml's
     // displayBackgroundShape says to show it (§17.2.1, §17.15.1.31); "" = none.
     std::string background_color;
+    // settings.xml's compatibilityMode (§17.15.3.1; 15 = Word 2013 and
+    // later, 0 = not given: an older Word). Tables differ: before 15 a
+    // table's indent measures to its first cell's text, not its edge.
+    int compatibility_mode = 0;
     std::vector<std::string> warnings;  // things read approximately, as data
     std::vector<PictureFormat> picture_formats;  // see Inline::picture_format
     std::vector<FloatFormat> float_formats;      // see Inline::float_format
