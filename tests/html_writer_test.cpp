@@ -629,3 +629,14 @@ TEST(HtmlWriter, AMetafileClipPathBecomesAnSvgClipPathWithAUniqueId) {
     // The green bar after RestoreDC is not clipped.
     EXPECT_NE(html.find("fill=\"#00ff00\" fill-rule=\"evenodd\"/>"), std::string::npos);
 }
+
+TEST(HtmlWriter, RightToLeftTableRunsRightToLeft) {
+    DocxBuilder b;
+    b.body = "<w:tbl><w:tblPr><w:bidiVisual/></w:tblPr><w:tblGrid><w:gridCol w:w=\"2000\"/></w:tblGrid><w:tr><w:tc><w:p>"
+             "<w:r><w:t>A</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"
+             "<w:tbl><w:tblPr/><w:tblGrid><w:gridCol w:w=\"2000\"/></w:tblGrid><w:tr><w:tc><w:p>"
+             "<w:r><w:t>B</w:t></w:r></w:p></w:tc></w:tr></w:tbl>";
+    auto html = html_of(b).html;
+    EXPECT_NE(html.find("<table dir=\"rtl\">"), std::string::npos);
+    EXPECT_NE(html.find("<table>"), std::string::npos);
+}

@@ -1040,3 +1040,29 @@ TEST(Layout, RightToLeftTableHasItsFirstColumnOnTheRight) {
     EXPECT_NEAR(bx, right - 300 + 5.4, 0.5);
     EXPECT_GT(a, bx);
 }
+
+// w:tblCellSpacing: each cell draws its own box that far inside its slot,
+// the table's border goes round them all, and the text moves in with it.
+TEST(Layout, SpacedCellsEachHaveTheirOwnBoxInsideTheTableBorder) {
+    DocxBuilder b;
+    word_2013_settings(b);
+    const std::string single = "w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>";
+    b.body = two_cell_table("<w:tblCellSpacing w:w=\"100\" w:type=\"dxa\"/><w:tblBorders><w:top " + single + "<w:left " +
+                            single + "<w:bottom " + single + "<w:right " + single + "<w:insideH " + single +
+                            "<w:insideV " + single + "</w:tblBorders>") +
+             kSect;
+    auto d = lay(b);
+    EXPECT_NEAR(cell_text_x(d).first, 72 + 5 + 5.4, 0.5);
+    EXPECT_NEAR(cell_text_x(d).second, 72 + 100 + 5 + 5.4, 0.5);
+    std::vector<double> verticals;
+    for (const auto& i : d.pages.at(0).items)
+        if (auto* l = std::get_if<layout::LineItem>(&i); l && std::abs(l->x1 - l->x2) < 0.01) verticals.push_back(l->x1);
+    auto has = [&](double x) {
+        return std::any_of(verticals.begin(), verticals.end(), [&](double v) { return std::abs(v - x) < 0.6; });
+    };
+    EXPECT_TRUE(has(72)) << "the table's left border";
+    EXPECT_TRUE(has(72 + 5)) << "the first cell's left edge";
+    EXPECT_TRUE(has(72 + 100 - 5)) << "the first cell's right edge";
+    EXPECT_TRUE(has(72 + 100 + 5)) << "the second cell's left edge";
+    EXPECT_TRUE(has(72 + 300)) << "the table's right border";
+}

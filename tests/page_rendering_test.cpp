@@ -253,7 +253,9 @@ std::string cell(const std::string& text, const std::string& tcpr = "") {
 std::string table(const std::string& borders, const std::string& rows, int columns = 2) {
     std::string grid;
     for (int i = 0; i < columns; ++i) grid += "<w:gridCol w:w=\"2000\"/>";
-    return "<w:tbl><w:tblPr><w:tblW w:w=\"0\" w:type=\"auto\"/>" +
+    // Indented by the cell margin: before Word 2013 the indent measures to
+    // the text, so the border stands at the margin (72 pt).
+    return "<w:tbl><w:tblPr><w:tblW w:w=\"0\" w:type=\"auto\"/><w:tblInd w:w=\"108\" w:type=\"dxa\"/>" +
            (borders.empty() ? "" : "<w:tblBorders>" + borders + "</w:tblBorders>") + "</w:tblPr><w:tblGrid>" + grid +
            "</w:tblGrid>" + rows + "</w:tbl>";
 }

@@ -766,7 +766,7 @@ private:
         // Repeated header rows (w:tblHeader) can only be the first rows.
         std::size_t header_rows = 0;
         while (header_rows < t.rows.size() && t.rows[header_rows].header) ++header_rows;
-        out += "<table>\n";
+        out += t.bidi_visual ? "<table dir=\"rtl\">\n" : "<table>\n";  // first column on the right
         if (header_rows > 0) {
             out += "<thead>\n";
             row_group(t, rows, 0, header_rows, true, out, ctx);

@@ -94,10 +94,13 @@ std::vector<std::vector<CellEdges>> resolve_cell_edges(const Table& t) {
             col += width;
             CellEdges e;
             auto pick = [](const Border& mine, const Border& table) { return mine.style.empty() ? table : mine; };
-            e.top = pick(cell.border_top, r == 0 ? t.border_top : t.border_inside_h);
-            e.bottom = pick(cell.border_bottom, r + 1 == rows ? t.border_bottom : t.border_inside_h);
-            e.left = pick(cell.border_left, c == 0 ? t.border_left : t.border_inside_v);
-            e.right = pick(cell.border_right, c + 1 == row.cells.size() ? t.border_right : t.border_inside_v);
+            // Cells set apart (w:tblCellSpacing) each draw a box of the
+            // inside borders; the table's outer border goes round them all.
+            const bool apart = t.cell_spacing > 0;
+            e.top = pick(cell.border_top, r == 0 && !apart ? t.border_top : t.border_inside_h);
+            e.bottom = pick(cell.border_bottom, r + 1 == rows && !apart ? t.border_bottom : t.border_inside_h);
+            e.left = pick(cell.border_left, c == 0 && !apart ? t.border_left : t.border_inside_v);
+            e.right = pick(cell.border_right, c + 1 == row.cells.size() && !apart ? t.border_right : t.border_inside_v);
             own[r].push_back(e);
         }
     }
@@ -107,6 +110,18 @@ std::vector<std::vector<CellEdges>> resolve_cell_edges(const Table& t) {
             if (span[r][c].first <= col && col < span[r][c].second) return static_cast<int>(c);
         return -1;
     };
+    if (t.cell_spacing > 0) {
+        // No neighbours share an edge; a merged cell still has no line inside.
+        for (std::size_t r = 0; r < rows; ++r)
+            for (std::size_t c = 0; c < own[r].size(); ++c) {
+                if (t.rows[r].cells[c].vmerge == TableCell::VMerge::continue_) own[r][c].top = Border{};
+                if (r + 1 < rows)
+                    if (int below = at(r + 1, span[r][c].first);
+                        below >= 0 && t.rows[r + 1].cells[static_cast<std::size_t>(below)].vmerge == TableCell::VMerge::continue_)
+                        own[r][c].bottom = Border{};
+            }
+        return own;
+    }
     std::vector<std::vector<CellEdges>> out = own;
     for (std::size_t r = 0; r < rows; ++r) {
         for (std::size_t c = 0; c < own[r].size(); ++c) {

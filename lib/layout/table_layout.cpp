@@ -44,6 +44,9 @@ void Engine::table(const Table& t, Flow& f) {
             }
         }
     }
+    // Cells set apart (w:tblCellSpacing) stand `gap` inside their grid
+    // slot on every side, so neighbours are two gaps apart.
+    const double gap = t.cell_spacing * kTwip;
     // A cell's left edge, from its logical place (columns before it) and width.
     auto cell_x = [&](double before, double width) {
         return rtl ? f.x + f.width - lead - before - width : f.x + lead + before;
@@ -96,9 +99,9 @@ void Engine::table(const Table& t, Flow& f) {
                 double mr = (cell.margin_right >= 0 ? cell.margin_right : t.cell_margin_right) * kTwip;
                 if (rtl) std::swap(ml, mr);  // the start margin is on the right
                 Flow cf;
-                cf.x = x + ml;
-                cf.width = std::max(6.0, w - ml - mr);
-                cf.y = (cell.margin_top >= 0 ? cell.margin_top : t.cell_margin_top) * kTwip;
+                cf.x = x + gap + ml;
+                cf.width = std::max(6.0, w - 2 * gap - ml - mr);
+                cf.y = gap + (cell.margin_top >= 0 ? cell.margin_top : t.cell_margin_top) * kTwip;
                 cf.sink = &p.sink;
                 parents_.push_back(node(row.header ? "TH" : "TD"));
                 int saved_list = list_node_;
@@ -109,7 +112,8 @@ void Engine::table(const Table& t, Flow& f) {
                 background_dark_ = saved_dark;
                 list_node_ = saved_list;
                 parents_.pop_back();
-                p.height = std::max(cf.y, cf.float_bottom) + (cell.margin_bottom >= 0 ? cell.margin_bottom : t.cell_margin_bottom) * kTwip;
+                p.height = std::max(cf.y, cf.float_bottom) + gap +
+                           (cell.margin_bottom >= 0 ? cell.margin_bottom : t.cell_margin_bottom) * kTwip;
             }
             if (int span = spans[r][placed.size()]; span > 1) {
                 spreading.emplace_back(placed.size(), start_col);
@@ -188,9 +192,12 @@ void Engine::table(const Table& t, Flow& f) {
         // the flow's cursor, with the cells' shading and borders.
         auto draw_slice = [&](double from, double height, bool last) {
             std::vector<Item> slice, lines;
+            // The cell's box in the slice (inside the gaps of a spaced table).
+            const double top = from > 0 ? 0 : std::min(gap, height), bottom = last ? std::max(top, height - gap) : height;
             for (auto& p : placed) {
+                const double x0 = p.x + gap, x1 = std::max(x0, p.x + p.width - gap);
                 if (Color shade; shading_color(p.cell->shading, shade))
-                    slice.push_back(RectItem{p.x, 0, p.width, height, true, shade, 0, kArtifact});
+                    slice.push_back(RectItem{x0, top, x1 - x0, bottom - top, true, shade, 0, kArtifact});
                 for (auto& item : p.sink.items) {
                     auto [top, bottom] = extent_of(item);
                     (void)bottom;
@@ -206,10 +213,20 @@ void Engine::table(const Table& t, Flow& f) {
                 // Edges go clockwise, so their inside is the same side (draw_border).
                 CellEdges e = edges[r][p.index];
                 if (rtl) std::swap(e.left, e.right);  // the leading edge is on the right
-                draw_border(e.top, p.x, 0, p.x + p.width, 0, kArtifact, lines);
-                draw_border(e.right, p.x + p.width, 0, p.x + p.width, height, kArtifact, lines);
-                if (!last || r + 1 == t.rows.size()) draw_border(e.bottom, p.x + p.width, height, p.x, height, kArtifact, lines);
-                draw_border(e.left, p.x, height, p.x, 0, kArtifact, lines);
+                draw_border(e.top, x0, top, x1, top, kArtifact, lines);
+                draw_border(e.right, x1, top, x1, bottom, kArtifact, lines);
+                if (!last || r + 1 == t.rows.size() || gap > 0) draw_border(e.bottom, x1, bottom, x0, bottom, kArtifact, lines);
+                draw_border(e.left, x0, bottom, x0, top, kArtifact, lines);
+            }
+            if (gap > 0) {
+                // The table's own border round the spaced cells.
+                const double left = cell_x(0, total), right = left + total;
+                const Border& lead_edge = rtl ? t.border_right : t.border_left;
+                const Border& end_edge = rtl ? t.border_left : t.border_right;
+                if (r == 0 && from <= 0) draw_border(t.border_top, left, 0, right, 0, kArtifact, lines);
+                draw_border(end_edge, right, 0, right, height, kArtifact, lines);
+                if (r + 1 == t.rows.size() && last) draw_border(t.border_bottom, right, height, left, height, kArtifact, lines);
+                draw_border(lead_edge, left, height, left, 0, kArtifact, lines);
             }
             for (auto& l : lines) slice.push_back(std::move(l));
             return slice;
