@@ -441,3 +441,102 @@ TEST(Floats, TextOverflowingATextBoxGrowsIt) {
     ASSERT_EQ(four.size(), 1u);
     EXPECT_LT(kPageH - four[0].y, top_of(fills[0]) + fills[0].height);
 }
+
+namespace {
+
+const std::string kGroupNamespaces =
+    " xmlns:wpg=\"http://schemas.microsoft.com/office/word/2010/wordprocessingGroup\""
+    " xmlns:wpc=\"http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas\"";
+
+std::string emu(double points) { return std::to_string(static_cast<long>(points * kEmuPt)); }
+
+// A wps shape at (x, y), w by h in its group's child coordinates (points
+// here), filled, with `content` as its text box when given.
+std::string group_shape(double x, double y, double w, double h, const std::string& fill, const std::string& content = "") {
+    return "<wps:wsp><wps:cNvSpPr/><wps:spPr><a:xfrm><a:off x=\"" + emu(x) + "\" y=\"" + emu(y) + "\"/><a:ext cx=\"" + emu(w) +
+           "\" cy=\"" + emu(h) + "\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom><a:solidFill><a:srgbClr val=\"" +
+           fill + "\"/></a:solidFill></wps:spPr>" +
+           (content.empty() ? "" : "<wps:txbx><w:txbxContent>" + content + "</w:txbxContent></wps:txbx>") +
+           "<wps:bodyPr lIns=\"91440\" tIns=\"45720\" rIns=\"91440\" bIns=\"45720\"/></wps:wsp>";
+}
+
+}  // namespace
+
+// A group (wpg:wgp) drawn as its shapes, each in its place: the child
+// coordinates (chOff/chExt) scaled to the group's size, a nested group
+// with its own, and a text box's text inside its shape.
+TEST(Floats, AGroupDrawsEachShapeInItsPlace) {
+    DocxBuilder b;
+    // 200 x 100 pt on the page, child space 400 x 200 from (1000, 1000): half size.
+    std::string group =
+        "<w:r><w:drawing><wp:anchor distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\" simplePos=\"0\" relativeHeight=\"1\" "
+        "behindDoc=\"0\" locked=\"0\" layoutInCell=\"1\" allowOverlap=\"1\"><wp:simplePos x=\"0\" y=\"0\"/>"
+        "<wp:positionH relativeFrom=\"margin\"><wp:posOffset>" + emu(100) + "</wp:posOffset></wp:positionH>"
+        "<wp:positionV relativeFrom=\"margin\"><wp:posOffset>" + emu(50) + "</wp:posOffset></wp:positionV>"
+        "<wp:extent cx=\"" + emu(200) + "\" cy=\"" + emu(100) + "\"/><wp:wrapNone/><wp:docPr id=\"1\" name=\"Group\"/>"
+        "<a:graphic><a:graphicData uri=\"http://schemas.microsoft.com/office/word/2010/wordprocessingGroup\"><wpg:wgp>"
+        "<wpg:cNvGrpSpPr/><wpg:grpSpPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"" + emu(200) + "\" cy=\"" + emu(100) +
+        "\"/><a:chOff x=\"" + emu(1000) + "\" y=\"" + emu(1000) + "\"/><a:chExt cx=\"" + emu(400) + "\" cy=\"" + emu(200) +
+        "\"/></a:xfrm></wpg:grpSpPr>" +
+        group_shape(1000, 1000, 200, 100, "FF0000", p(run("Left box"))) + group_shape(1200, 1100, 200, 100, "00FF00") +
+        // A nested group at (1200, 1000), 200 x 100, whose child space is 100 x 50 from 0: doubled.
+        "<wpg:grpSp><wpg:cNvGrpSpPr/><wpg:grpSpPr><a:xfrm><a:off x=\"" + emu(1200) + "\" y=\"" + emu(1000) +
+        "\"/><a:ext cx=\"" + emu(200) + "\" cy=\"" + emu(100) + "\"/><a:chOff x=\"0\" y=\"0\"/><a:chExt cx=\"" + emu(100) +
+        "\" cy=\"" + emu(50) + "\"/></a:xfrm></wpg:grpSpPr>" + group_shape(50, 0, 50, 25, "0000FF") +
+        "</wpg:grpSp></wpg:wgp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>";
+    b.body = p(group + run("Anchor.")) + kSect;
+    b.namespaces = kNamespaces + kGroupNamespaces;
+    Package pkg = Package::open_memory(b.build(), "t.docx");
+    Document doc = read_document(pkg);
+    static layout::FontLibrary fonts;
+    auto d = layout::lay_out(doc, pkg, fonts);
+    ASSERT_EQ(d.pages.size(), 1u);
+    auto red = filled(d.pages[0], 1, 0, 0), green = filled(d.pages[0], 0, 1, 0), blue = filled(d.pages[0], 0, 0, 1);
+    ASSERT_EQ(red.size(), 1u);
+    ASSERT_EQ(green.size(), 1u);
+    ASSERT_EQ(blue.size(), 1u);
+    EXPECT_NEAR(red[0].x, 172, 0.5);
+    EXPECT_NEAR(top_of(red[0]), 122, 0.5);
+    EXPECT_NEAR(red[0].width, 100, 0.5);
+    EXPECT_NEAR(red[0].height, 50, 0.5);
+    EXPECT_NEAR(green[0].x, 272, 0.5);
+    EXPECT_NEAR(top_of(green[0]), 172, 0.5);
+    // The nested group covers (272, 122) 100 x 50; its shape its right half, top half.
+    EXPECT_NEAR(blue[0].x, 322, 0.5);
+    EXPECT_NEAR(top_of(blue[0]), 122, 0.5);
+    EXPECT_NEAR(blue[0].width, 50, 0.5);
+    EXPECT_NEAR(blue[0].height, 25, 0.5);
+    auto text = find(d.pages[0], U"Left");
+    ASSERT_EQ(text.size(), 1u);
+    EXPECT_NEAR(text[0].x, 172 + 7.2, 0.5);
+    EXPECT_GT(kPageH - text[0].y, 122);
+    EXPECT_LT(kPageH - text[0].y, 122 + 50);
+}
+
+// A drawing canvas in the line: its shapes from the canvas's corner.
+TEST(Floats, ACanvasInTheLineDrawsItsShapes) {
+    DocxBuilder b;
+    std::string canvas =
+        "<w:r><w:drawing><wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\"><wp:extent cx=\"" + emu(200) +
+        "\" cy=\"" + emu(100) + "\"/><wp:docPr id=\"1\" name=\"Canvas\"/><a:graphic><a:graphicData "
+        "uri=\"http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas\"><wpc:wpc><wpc:bg/><wpc:whole/>" +
+        group_shape(50, 20, 60, 30, "0000FF", p(run("Inside"))) +
+        "</wpc:wpc></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>";
+    b.body = p(canvas) + kSect;
+    b.namespaces = kNamespaces + kGroupNamespaces;
+    Package pkg = Package::open_memory(b.build(), "t.docx");
+    Document doc = read_document(pkg);
+    static layout::FontLibrary fonts;
+    auto d = layout::lay_out(doc, pkg, fonts);
+    ASSERT_EQ(d.pages.size(), 1u);
+    auto blue = filled(d.pages[0], 0, 0, 1);
+    ASSERT_EQ(blue.size(), 1u);
+    EXPECT_NEAR(blue[0].x, 72 + 50, 0.5);
+    EXPECT_NEAR(blue[0].width, 60, 0.5);
+    EXPECT_NEAR(blue[0].height, 30, 0.5);
+    auto text = find(d.pages[0], U"Inside");
+    ASSERT_EQ(text.size(), 1u);
+    EXPECT_NEAR(text[0].x, 72 + 50 + 7.2, 0.5);
+    // And its text is the document's text for every reader.
+    EXPECT_EQ(doc.body.at(0).paragraph.inlines.at(0).blocks.size(), 1u);
+}

@@ -109,6 +109,7 @@ struct Graphic {
     Color outline_color;
     const FloatFormat* shape = nullptr;    // a drawn shape (fill, outline, geometry), owned by the document
     const Inline* box = nullptr;           // a text box in the line: its paragraphs, owned by the document
+    const Inline* group = nullptr;         // a group or canvas: its shapes (Inline::children), owned by the document
 };
 
 struct Atom {

@@ -127,7 +127,8 @@ void Engine::place_floats(ParagraphState& ps, const std::vector<const Inline*>& 
         // cut off: nothing is hidden).
         Sink content;
         double content_height = 0;
-        if (!in->blocks.empty()) {
+        const bool text_box = !in->blocks.empty() && in->children.empty();  // a group draws its own boxes
+        if (text_box) {
             content = box_content(*in, box.x + inset_l, std::max(12.0, w - inset_l - inset_r), content_height);
             // What overflows is what is drawn: an empty paragraph after a
             // table (every text box ends with one) or a row's empty space
@@ -145,6 +146,17 @@ void Engine::place_floats(ParagraphState& ps, const std::vector<const Inline*>& 
                 box.x = x;
             }
         }
+        if (!ff->allow_overlap && flow_coordinates) {
+            // allowOverlap="0": moved down off the floats it would cover.
+            for (bool moved = true; moved;) {
+                moved = false;
+                for (const auto& e : f.exclusions)
+                    if (e.box.x < box.right() && e.box.right() > box.x && e.box.y < box.bottom() && e.box.bottom() > box.y) {
+                        box.y = e.box.bottom();
+                        moved = true;
+                    }
+            }
+        }
         if (f.paginate || !flow_coordinates) {
             const double x = box.x;
             keep_on_page(box, areas);
@@ -153,7 +165,7 @@ void Engine::place_floats(ParagraphState& ps, const std::vector<const Inline*>& 
         }
         if (ff->shape)
             for (auto& item : shape_items(*ff, box)) target->items.push_back(std::move(item));
-        if (!in->blocks.empty()) {
+        if (text_box) {
             double room = box.height - inset_t - inset_b - content_height, dy = 0;
             if (room > 0 && ff->text_anchor == "ctr") dy = room / 2;
             else if (room > 0 && ff->text_anchor == "b") dy = room;

@@ -231,7 +231,10 @@ void Engine::drawing(ParagraphState& ps, const Inline& in, std::vector<Atom>& at
 
 // The atom that draws a picture, chart, diagram or shape at its size.
 std::optional<Atom> Engine::graphic_atom(const Inline& in) {
-    if (in.width <= 0 || in.height <= 0) return std::nullopt;
+    // A straight line may have no width or no height; nothing else is drawn so.
+    const FloatFormat* shape = float_format_of(in);
+    if (in.width < 0 || in.height < 0 || (in.width == 0 && in.height == 0)) return std::nullopt;
+    if ((in.width == 0 || in.height == 0) && !(shape && shape->shape)) return std::nullopt;
     Atom a;
     a.kind = AtomKind::image;
     a.width = in.width * kEmu;
@@ -239,7 +242,8 @@ std::optional<Atom> Engine::graphic_atom(const Inline& in) {
     auto g = std::make_shared<Graphic>();
     g->alt = in.alt_text.empty() ? in.title : in.alt_text;
     if (const FloatFormat* ff = float_format_of(in); ff && ff->shape) g->shape = ff;
-    if (!in.blocks.empty()) g->box = &in;
+    if (!in.children.empty()) g->group = &in;
+    else if (!in.blocks.empty()) g->box = &in;
     g->chart = in.chart_part;
     g->diagram = in.diagram_part;
     g->source = in.ref.part;
@@ -630,6 +634,24 @@ void Engine::draw_graphic(ParagraphState& ps, const Atom& a, double x, double to
     img.crop_right = g.crop_right;
     img.crop_bottom = g.crop_bottom;
     img.alt = g.alt;
+    if (g.group) {
+        // A group or canvas: each shape and picture in its place, scaled
+        // as the group is drawn (a float kept on the page may be smaller).
+        const Inline& group = *g.group;
+        const double kx = group.width > 0 ? a.width / (static_cast<double>(group.width) * kEmu) : 1;
+        const double ky = group.height > 0 ? a.height / (static_cast<double>(group.height) * kEmu) : 1;
+        for (const auto& child : group.children) {
+            auto ca = graphic_atom(child);
+            if (!ca) continue;
+            const FloatFormat* cf = float_format_of(child);
+            ca->width *= kx;
+            ca->height *= ky;
+            const double cx = x + (cf ? static_cast<double>(cf->group_x) * kEmu : 0) * kx;
+            const double cy = top + (cf ? static_cast<double>(cf->group_y) * kEmu : 0) * ky;
+            draw_graphic(ps, *ca, cx, cy, sink);
+        }
+        return;
+    }
     if (g.box) {  // a text box in the line: its shape, its paragraphs inside
         if (g.shape)
             for (auto& item : shape_items(*g.shape, {x, top, a.width, a.height})) sink.items.push_back(std::move(item));

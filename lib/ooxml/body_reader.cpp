@@ -638,13 +638,99 @@ void StoryReader::read_drawing(pugi::xml_node drawing, const RunProps& props, st
             in.picture_format = static_cast<std::int32_t>(ctx_.picture_formats.size());
             ctx_.picture_formats.push_back(std::move(format));
         }
+        // A group or a drawing canvas: each of its shapes and pictures in
+        // its place (the walk above gathered their text for the readers
+        // of the text; the layout draws the children).
+        auto data = holder.child("a:graphic").child("a:graphicData");
+        if (auto group = data.child("wpg:wgp")) {
+            auto xfrm = group.child("wpg:grpSpPr").child("a:xfrm");
+            double ch_w = static_cast<double>(integer(attr(xfrm.child("a:chExt"), "cx")));
+            double ch_h = static_cast<double>(integer(attr(xfrm.child("a:chExt"), "cy")));
+            GroupFrame frame;
+            frame.sx = ch_w > 0 && in.width > 0 ? static_cast<double>(in.width) / ch_w : 1;
+            frame.sy = ch_h > 0 && in.height > 0 ? static_cast<double>(in.height) / ch_h : 1;
+            frame.x0 = -static_cast<double>(integer(attr(xfrm.child("a:chOff"), "x"))) * frame.sx;
+            frame.y0 = -static_cast<double>(integer(attr(xfrm.child("a:chOff"), "y"))) * frame.sy;
+            read_group(group, frame, props, in.children, 0);
+        } else if (auto canvas = data.child("wpc:wpc")) {
+            read_group(canvas, GroupFrame{}, props, in.children, 0);  // children in EMU from the canvas's corner
+        }
         // Position and wrap of an anchored object; fill, outline and insets
-        // of a single shape (a group or canvas is drawn as one box).
+        // of a single shape.
         if ((in.anchored || shape) && ctx_.float_formats.size() < (1u << 24)) {
             in.float_format = static_cast<std::int32_t>(ctx_.float_formats.size());
             ctx_.float_formats.push_back(read_float_format(holder, shape, ctx_.styles.theme()));
         }
         if (auto* dst = sink(out)) dst->push_back(std::move(in));
+    }
+}
+
+void StoryReader::read_group(pugi::xml_node group, const GroupFrame& frame, const RunProps& props,
+                             std::vector<Inline>& out, int depth) {
+    if (depth > 16) return;
+    for (auto c : group.children()) {
+        std::string_view cn = c.name();
+        if (cn == "mc:AlternateContent") {
+            read_group(chosen_branch(c), frame, props, out, depth + 1);
+            continue;
+        }
+        pugi::xml_node xfrm;
+        if (cn == "wps:wsp") xfrm = c.child("wps:spPr").child("a:xfrm");
+        else if (cn == "pic:pic") xfrm = c.child("pic:spPr").child("a:xfrm");
+        else if (cn == "wpg:grpSp") xfrm = c.child("wpg:grpSpPr").child("a:xfrm");
+        else if (cn == "wpg:graphicFrame" || cn == "wpc:graphicFrame") xfrm = c.child(cn == "wpg:graphicFrame" ? "wpg:xfrm" : "wpc:xfrm");
+        else continue;
+        auto number = [&](pugi::xml_node n, const char* a) {
+            return static_cast<double>(std::clamp<long long>(integer(attr(n, a)), -(1LL << 40), 1LL << 40));
+        };
+        const double x = frame.x0 + number(xfrm.child("a:off"), "x") * frame.sx;
+        const double y = frame.y0 + number(xfrm.child("a:off"), "y") * frame.sy;
+        const double w = number(xfrm.child("a:ext"), "cx") * frame.sx;
+        const double h = number(xfrm.child("a:ext"), "cy") * frame.sy;
+        if (cn == "wpg:grpSp") {  // a group in the group: its own child coordinates
+            const double ch_w = number(xfrm.child("a:chExt"), "cx"), ch_h = number(xfrm.child("a:chExt"), "cy");
+            GroupFrame inner;
+            inner.sx = ch_w > 0 ? w / ch_w : frame.sx;
+            inner.sy = ch_h > 0 ? h / ch_h : frame.sy;
+            inner.x0 = x - number(xfrm.child("a:chOff"), "x") * inner.sx;
+            inner.y0 = y - number(xfrm.child("a:chOff"), "y") * inner.sy;
+            read_group(c, inner, props, out, depth + 1);
+            continue;
+        }
+        if (w < 0 || h < 0 || w + h <= 0 || ctx_.float_formats.size() >= (1u << 24)) continue;  // a line may be flat
+        Inline child;
+        child.kind = InlineKind::drawing;
+        child.props = props;
+        child.ref = ref_of(c, part_);
+        child.width = static_cast<Emu>(w);
+        child.height = static_cast<Emu>(h);
+        FloatFormat f = read_float_format(pugi::xml_node{}, cn == "wps:wsp" ? c : pugi::xml_node{}, ctx_.styles.theme());
+        f.group_x = static_cast<Emu>(x);
+        f.group_y = static_cast<Emu>(y);
+        if (cn == "wps:wsp") {
+            child.alt_text = attr(c.child("wps:cNvPr"), "descr");
+            if (auto content = c.child("wps:txbx").child("w:txbxContent"); content && depth_ < 64) {
+                ++depth_;
+                StoryReader inner(ctx_, part_);
+                child.blocks = inner.read_blocks(content);
+                --depth_;
+            }
+        } else if (cn == "pic:pic") {
+            child.alt_text = attr(c.child("pic:nvPicPr").child("pic:cNvPr"), "descr");
+            auto blip = c.child("pic:blipFill").child("a:blip");
+            std::string_view id = attr(blip, "r:embed");
+            if (id.empty()) id = attr(blip, "r:link");
+            if (!id.empty())
+                if (auto rel = ctx_.package.relationship_by_id(part_, id))
+                    child.image_part = rel->external ? rel->target : rel->target_part;
+        } else {  // a chart in the group
+            auto chart = c.child("a:graphic").child("a:graphicData").child("c:chart");
+            if (auto rel = ctx_.package.relationship_by_id(part_, attr(chart, "r:id")); rel && !rel->external)
+                child.chart_part = rel->target_part;
+        }
+        child.float_format = static_cast<std::int32_t>(ctx_.float_formats.size());
+        ctx_.float_formats.push_back(std::move(f));
+        out.push_back(std::move(child));
     }
 }
 

@@ -43,6 +43,15 @@ private:
     void read_run(pugi::xml_node r, const ParaProps& para, std::vector<Inline>& out);
     void read_drawing(pugi::xml_node n, const RunProps& props, std::vector<Inline>& out);
     void read_vml(pugi::xml_node n, const RunProps& props, std::vector<Inline>& out);
+    // How a group's child coordinates map to EMU from the drawn group's
+    // top-left: x' = x0 + x * sx (a:xfrm's chOff/chExt against off/ext).
+    struct GroupFrame {
+        double x0 = 0, y0 = 0, sx = 1, sy = 1;
+    };
+    // The shapes and pictures of a group or canvas, each a drawing placed
+    // in the group (FloatFormat::group_x/y), nested groups flattened.
+    void read_group(pugi::xml_node group, const GroupFrame& frame, const RunProps& props, std::vector<Inline>& out,
+                    int depth);
     void read_math(pugi::xml_node n, const ParaProps& para, std::vector<Inline>& out);
     // Where content goes now: the innermost open field's result, or `out`.
     std::vector<Inline>* sink(std::vector<Inline>& out);

@@ -257,6 +257,14 @@ FloatFormat read_float_format(pugi::xml_node holder, pugi::xml_node shape, const
         std::string_view behind = attr(holder, "behindDoc");
         f.behind = behind == "1" || behind == "true" || behind == "on";
         f.z = std::clamp<long long>(integer(attr(holder, "relativeHeight")), 0, 1ll << 32);
+        // The effects (shadow, glow) drawn outside the frame keep text away too.
+        auto effect = holder.child("wp:effectExtent");
+        f.dist_top += clamp_offset(std::max(0LL, integer(attr(effect, "t"))));
+        f.dist_bottom += clamp_offset(std::max(0LL, integer(attr(effect, "b"))));
+        f.dist_left += clamp_offset(std::max(0LL, integer(attr(effect, "l"))));
+        f.dist_right += clamp_offset(std::max(0LL, integer(attr(effect, "r"))));
+        std::string_view overlap = attr(holder, "allowOverlap");
+        f.allow_overlap = !(overlap == "0" || overlap == "false" || overlap == "off");
         std::string_view in_cell = attr(holder, "layoutInCell");
         f.in_cell = !(in_cell == "0" || in_cell == "false" || in_cell == "off");
         std::string_view simple = attr(holder, "simplePos");

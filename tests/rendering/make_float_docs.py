@@ -15,6 +15,9 @@ frames.docx         a pull quote in a text frame (w:framePr) at the right,
 vml.docx            VML: an absolutely placed text box, an oval, WordArt
 pictures.docx       an anchored picture with square wrap on the left, one
                     with top-and-bottom wrap, one behind the text
+groups.docx         a group (wpg:wgp) of three labelled boxes joined by a
+                    line, with a picture and a nested group, square wrap;
+                    a drawing canvas (wpc:wpc) in the line with two shapes
 Each has marker words the tests look for ("Mission", "Banner", "Left",
 "Right", "Quote", "Oval", "WordArt"). Only the standard library;
 deterministic bytes (fixed zip dates)."""
@@ -226,6 +229,67 @@ def pictures_doc():
     return package(body, parts, rels)
 
 
+GROUPS = ('xmlns:wpg="http://schemas.microsoft.com/office/word/2010/wordprocessingGroup" '
+          'xmlns:wpc="http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas"')
+
+
+def child_box(x, y, cx, cy, fill, label=None, geom='rect'):
+    centred = '<w:jc w:val="center"/><w:spacing w:after="0"/>'
+    txbx = ('<wps:txbx><w:txbxContent>' + p(run(label, '<w:b/>'), centred) +
+            '</w:txbxContent></wps:txbx>') if label else ''
+    return (f'<wps:wsp><wps:cNvSpPr/><wps:spPr><a:xfrm><a:off x="{x}" y="{y}"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>'
+            f'<a:prstGeom prst="{geom}"><a:avLst/></a:prstGeom>'
+            + (f'<a:solidFill><a:srgbClr val="{fill}"/></a:solidFill>' if fill else '<a:noFill/>') +
+            '<a:ln w="12700"><a:solidFill><a:srgbClr val="1F497D"/></a:solidFill></a:ln></wps:spPr>'
+            f'{txbx}<wps:bodyPr lIns="91440" tIns="45720" rIns="91440" bIns="45720" anchor="ctr"/></wps:wsp>')
+
+
+def child_picture(rid, x, y, cx, cy):
+    return ('<pic:pic><pic:nvPicPr><pic:cNvPr id="9" name="photo" descr="Group picture"/><pic:cNvPicPr/></pic:nvPicPr>'
+            f'<pic:blipFill><a:blip r:embed="{rid}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>'
+            f'<pic:spPr><a:xfrm><a:off x="{x}" y="{y}"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm><a:prstGeom prst="rect">'
+            '<a:avLst/></a:prstGeom></pic:spPr></pic:pic>')
+
+
+def groups_doc():
+    # A 400 x 180 unit layout drawn 240 x 108 pt; the child coordinates
+    # are twice the EMU drawn (chExt = 2 x ext): Word scales the group.
+    u = EMU_PT * 6 // 5
+    cx, cy = 240 * EMU_PT, 108 * EMU_PT
+    children = (child_box(0, 0, 240 * u, 60 * u, 'DCE6F2', 'Chair') +
+                child_box(0, 120 * u, 110 * u, 60 * u, 'FDE9D9', 'Treasurer') +
+                child_box(130 * u, 120 * u, 110 * u, 60 * u, 'EBF1DE', 'Secretary') +
+                child_box(120 * u, 60 * u, 0, 60 * u, None, geom='line') +
+                child_picture('rImg0', 260 * u, 0, 140 * u, 100 * u) +
+                '<wpg:grpSp><wpg:cNvGrpSpPr/><wpg:grpSpPr><a:xfrm><a:off x="' + str(260 * u) + '" y="' + str(120 * u) +
+                '"/><a:ext cx="' + str(140 * u) + '" cy="' + str(60 * u) + '"/><a:chOff x="0" y="0"/><a:chExt cx="' +
+                str(70 * u) + '" cy="' + str(30 * u) + '"/></a:xfrm></wpg:grpSpPr>' +
+                child_box(0, 0, 70 * u, 30 * u, 'FFF2CC', 'Nested') + '</wpg:grpSp>')
+    group = ('<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingGroup">'
+             f'<wpg:wgp><wpg:cNvGrpSpPr/><wpg:grpSpPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/>'
+             f'<a:chOff x="0" y="0"/><a:chExt cx="{cx * 2}" cy="{cy * 2}"/></a:xfrm></wpg:grpSpPr>{children}'
+             '</wpg:wgp></a:graphicData></a:graphic>')
+    canvas_children = (child_box(20 * EMU_PT, 10 * EMU_PT, 120 * EMU_PT, 40 * EMU_PT, 'DCE6F2', 'Canvas one') +
+                       child_box(180 * EMU_PT, 30 * EMU_PT, 120 * EMU_PT, 40 * EMU_PT, 'FDE9D9', 'Canvas two',
+                                 geom='ellipse'))
+    canvas = ('<w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0">'
+              f'<wp:extent cx="{320 * EMU_PT}" cy="{80 * EMU_PT}"/><wp:docPr id="8" name="Canvas"/>'
+              '<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas">'
+              f'<wpc:wpc><wpc:bg/><wpc:whole/>{canvas_children}</wpc:wpc></a:graphicData></a:graphic>'
+              '</wp:inline></w:drawing></w:r>')
+    body = p(run('Groups and canvases', '<w:b/><w:sz w:val="32"/>'))
+    body += p(anchor(group, 0, 0, cx, cy, h_align='right', docpr=7) + run('Group anchor. ' + LOREM * 4))
+    body += body_text(2)
+    body += p(canvas)
+    body += body_text(2, 'After')
+    parts = [('word/media/gradient.bmp', None, bmp(gradient(60, 40)))]
+    rels = [('rImg0', 'image', 'media/gradient.bmp')]
+    entries = package(body, parts, rels)
+    name, doc = entries[2]
+    entries[2] = (name, doc.replace('<w:document ', f'<w:document {GROUPS} ', 1))
+    return entries
+
+
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else '.'
     os.makedirs(out, exist_ok=True)
@@ -235,6 +299,7 @@ def main():
     write(os.path.join(out, 'frames.docx'), frames_doc())
     write(os.path.join(out, 'vml.docx'), vml_doc())
     write(os.path.join(out, 'pictures.docx'), pictures_doc())
+    write(os.path.join(out, 'groups.docx'), groups_doc())
 
 
 if __name__ == '__main__':

@@ -136,6 +136,10 @@ struct FloatFormat {
     bool behind = false;              // behindDoc: under the text
     std::int64_t z = 0;               // relativeHeight
     bool in_cell = true;              // layoutInCell
+    bool allow_overlap = true;        // allowOverlap="0": moved off the other floats it would cover
+    // A shape of a group or drawing canvas (wpg:wgp, wpc:wpc): its place
+    // from the group's top-left, in EMU at the group's drawn size.
+    Emu group_x = 0, group_y = 0;
     // The shape (wps:wsp, v:shape ...); no shape: a picture.
     bool shape = false;
     std::string geometry = "rect";    // a:prstGeom (rect, roundRect, ellipse, line, rightArrow, ...)
@@ -174,7 +178,11 @@ struct Inline {
     std::string text;                 // text / field instruction / bookmark name
     RunProps props;                   // resolved formatting (text-like kinds)
     NodeRef ref;                      // the XML element (w:t, w:r, w:hyperlink, ...)
-    std::vector<Inline> children;     // hyperlink, field result, sdt, ins/del
+    // hyperlink, field result, sdt, ins/del; a drawing that is a group or
+    // canvas: its shapes and pictures, each a drawing placed by its float
+    // format's group_x/group_y (the group's own `blocks` keep all their
+    // text boxes too, in document order, for readers of the text).
+    std::vector<Inline> children;
     std::vector<Block> blocks;        // text box content of a drawing
     // kind-specific data
     std::string target;               // hyperlink URL (external) or field target
