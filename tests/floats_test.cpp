@@ -540,3 +540,62 @@ TEST(Floats, ACanvasInTheLineDrawsItsShapes) {
     // And its text is the document's text for every reader.
     EXPECT_EQ(doc.body.at(0).paragraph.inlines.at(0).blocks.size(), 1u);
 }
+
+// A drop cap (w:framePr w:dropCap): the letter at the paragraph's top left,
+// the first lines beside it, the later ones back at the margin; in the
+// margin, the letter left of the text and the text not moved.
+TEST(Floats, DropCapLetterSpansItsLinesAndTheTextWrapsBesideIt) {
+    auto drop = [](const std::string& kind) {
+        return p("<w:r><w:rPr><w:sz w:val=\"112\"/></w:rPr><w:t>D</w:t></w:r>",
+                 "<w:framePr w:dropCap=\"" + kind + "\" w:lines=\"3\" w:wrap=\"around\" w:vAnchor=\"text\" w:hAnchor=\"text\"/>"
+                 "<w:spacing w:line=\"844\" w:lineRule=\"exact\"/>");
+    };
+    for (const std::string kind : {"drop", "margin"}) {
+        DocxBuilder b;
+        b.body = drop(kind) + p(run("rop " + words(4))) + kSect;
+        auto d = lay(b);
+        ASSERT_FALSE(d.pages.empty());
+        auto letter = find(d.pages[0], U"D");
+        ASSERT_FALSE(letter.empty());
+        if (kind == "margin") {
+            EXPECT_LT(letter[0].x, 72 - 20) << "in the margin";
+        } else {
+            EXPECT_NEAR(letter[0].x, 72, 0.5);
+        }
+        int beside = 0, below = 0;
+        for (const auto& t : find(d.pages[0], U"e")) {
+            const double y = kPageH - t.y;
+            if (y < 72 + 42.2 - 2) {
+                ++beside;
+                if (kind == "drop") EXPECT_GT(t.x, 72 + 30) << "a line under the drop cap at " << y;
+                else EXPECT_NEAR(t.x, 72, 0.5);
+            } else if (y > 72 + 42.2 + 12) {
+                ++below;
+                EXPECT_NEAR(t.x, 72, 0.5) << "a line below the drop cap not back at the margin";
+            }
+        }
+        EXPECT_GE(beside, 2);
+        EXPECT_GT(below, 0);
+    }
+    // Readers of the text still see one word.
+    DocxBuilder b;
+    b.body = drop("drop") + p(run("rop cap.")) + kSect;
+    b.namespaces = kNamespaces;
+    Package pkg = Package::open_memory(b.build(), "t.docx");
+    Document doc = read_document(pkg);
+    ASSERT_EQ(doc.body.size(), 1u);
+    EXPECT_EQ(doc.body[0].paragraph.drop_cap.inlines, 1);
+    EXPECT_EQ(doc.body[0].paragraph.drop_cap.lines, 3);
+}
+
+// A drop cap with no paragraph after it keeps its letter.
+TEST(Floats, ADropCapBeforeATableIsKept) {
+    DocxBuilder b;
+    b.body = p("<w:r><w:t>Q</w:t></w:r>", "<w:framePr w:dropCap=\"drop\" w:lines=\"2\"/>") +
+             "<w:tbl><w:tblPr/><w:tblGrid><w:gridCol w:w=\"2000\"/></w:tblGrid><w:tr><w:tc><w:p/></w:tc></w:tr></w:tbl>" +
+             p("<w:r><w:t>Z</w:t></w:r>", "<w:framePr w:dropCap=\"drop\" w:lines=\"2\"/>") + kSect;
+    auto d = lay(b);
+    ASSERT_FALSE(d.pages.empty());
+    EXPECT_EQ(find(d.pages[0], U"Q").size(), 1u);
+    EXPECT_EQ(find(d.pages[0], U"Z").size(), 1u);
+}

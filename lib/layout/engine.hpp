@@ -409,6 +409,7 @@ private:
     // text around wraps beside it. Following paragraphs with the same frame
     // go on below it in the same frame.
     void framed_paragraph(const Paragraph& para, Flow& f);
+    void drop_cap_paragraph(const Paragraph& para, Flow& f);
 
     // A floating table (w:tblpPr): laid out in a box, placed like an
     // anchored object, text around it; two such tables side by side stay

@@ -246,6 +246,58 @@ void Engine::framed_paragraph(const Paragraph& para, Flow& f) {
     if (para.section_end) end_section(f);
 }
 
+// A paragraph that starts with a drop cap: its letters laid out alone and
+// set at the paragraph's top left, as tall as the lines it drops through;
+// the first lines wrap beside it (a margin drop cap stands left of the
+// text instead). The letters keep their place in the reading order.
+void Engine::drop_cap_paragraph(const Paragraph& para, Flow& f) {
+    const DropCap drop = para.drop_cap;
+    const std::size_t k = std::min<std::size_t>(static_cast<std::size_t>(drop.inlines), para.inlines.size());
+    Paragraph rest = para;
+    rest.drop_cap = DropCap{};
+    rest.inlines.erase(rest.inlines.begin(), rest.inlines.begin() + static_cast<std::ptrdiff_t>(k));
+    Paragraph letter;
+    letter.props.style_id = para.props.style_id;
+    letter.props.run = para.props.run;
+    letter.props.bidi = para.props.bidi;
+    letter.props.line = drop.height > 0 ? drop.height : 240;
+    letter.props.line_rule = drop.height > 0 ? LineRule::exact : LineRule::auto_;
+    letter.props.snap_to_grid = false;
+    letter.inlines.assign(para.inlines.begin(), para.inlines.begin() + static_cast<std::ptrdiff_t>(k));
+    letter.ref = para.ref;
+    Sink box;
+    Flow lf;
+    lf.width = f.width;
+    lf.sink = &box;
+    const double saved_widest = std::exchange(widest_line_, 0.0);
+    paragraph(letter, lf);
+    const double width = widest_line_;
+    widest_line_ = std::max(saved_widest, widest_line_);
+    const double height = lf.y;
+    double before = f.at_top ? 0 : para.props.space_before * kTwip;
+    if (f.paginate && f.y + before + height > flow_bottom() && !f.at_top) {
+        next_frame();  // the letter goes with its paragraph
+        before = 0;
+    }
+    const double top = f.y + before;
+    const double space = drop.space * kTwip;
+    const double indent = std::clamp(para.props.indent_left * kTwip, 0.0, std::max(0.0, f.width - width));
+    double x = para.props.bidi ? f.x + f.width - indent - width : f.x + indent;
+    if (drop.in_margin) x = para.props.bidi ? f.x + f.width + space : f.x - width - space;
+    for (auto& item : box.items) {
+        shift(item, top, x);
+        f.sink->items.push_back(std::move(item));
+    }
+    if (!drop.in_margin) {
+        Exclusion e;
+        e.box = Box{para.props.bidi ? x - space : x, top, width + space, height};
+        e.side = para.props.bidi ? "left" : "right";
+        f.exclusions.push_back(e);
+    }
+    f.float_bottom = std::max(f.float_bottom, top + height);
+    paragraph(rest, f);
+}
+
 // A floating table (w:tblpPr): laid out in a box, placed like an
 // anchored object, text around it; two such tables side by side stay
 // side by side. One taller than the page is laid out in the flow

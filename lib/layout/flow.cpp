@@ -246,6 +246,10 @@ std::vector<bool> Engine::break_opportunities(const std::vector<Atom>& atoms) {
 }
 
 void Engine::paragraph(const Paragraph& para, Flow& f) {
+    if (para.drop_cap.inlines > 0) {
+        drop_cap_paragraph(para, f);
+        return;
+    }
     const ParaProps& pp = para.props;
     ParagraphState ps;  // this paragraph's own: a box laid out meanwhile cannot disturb it
     std::vector<Atom> atoms = paragraph_atoms(ps, para);

@@ -187,7 +187,20 @@ void StoryReader::flush_fields_at_paragraph_end(std::vector<Inline>& out) {
 std::vector<Block> StoryReader::read_blocks(pugi::xml_node container, const std::string& table_style) {
     std::vector<Block> out;
     for (auto n : container.children()) read_block(n, out, table_style);
+    flush_drop_cap(out);
     return out;
+}
+
+// A drop cap with no paragraph after it to start (a table follows, or the
+// story ends): its letters stay a paragraph of their own, never lost.
+void StoryReader::flush_drop_cap(std::vector<Block>& out) {
+    if (drop_cap_.empty()) return;
+    Block b;
+    b.kind = BlockKind::paragraph;
+    b.paragraph.inlines = std::move(drop_cap_);
+    drop_cap_.clear();
+    drop_format_ = DropCap{};
+    out.push_back(std::move(b));
 }
 
 void StoryReader::read_block(pugi::xml_node n, std::vector<Block>& out, const std::string& table_style) {
@@ -199,18 +212,29 @@ void StoryReader::read_block(pugi::xml_node n, std::vector<Block>& out, const st
         b.ref = b.paragraph.ref;
         // A drop cap is a framed paragraph holding the first letter(s) of the
         // next one (§17.3.1.11); readers see one paragraph, "Drop", not "D rop".
-        std::string_view drop = attr(n.child("w:pPr").child("w:framePr"), "w:dropCap");
+        auto frame = n.child("w:pPr").child("w:framePr");
+        std::string_view drop = attr(frame, "w:dropCap");
         if (drop == "drop" || drop == "margin") {
             for (auto& in : b.paragraph.inlines) drop_cap_.push_back(std::move(in));
+            drop_format_.lines = static_cast<std::int32_t>(std::clamp<long long>(integer(attr(frame, "w:lines"), 3), 1, 10));
+            drop_format_.in_margin = drop == "margin";
+            drop_format_.space = std::clamp<Twips>(twips(frame, "w:hSpace"), 0, 1440);
+            drop_format_.height = b.paragraph.props.line_rule == LineRule::exact
+                                      ? std::clamp<Twips>(b.paragraph.props.line, 0, 14400)
+                                      : 0;
             return;
         }
         if (!drop_cap_.empty()) {
+            drop_format_.inlines = static_cast<std::int32_t>(std::min<std::size_t>(drop_cap_.size(), 1u << 20));
+            b.paragraph.drop_cap = drop_format_;
+            drop_format_ = DropCap{};
             b.paragraph.inlines.insert(b.paragraph.inlines.begin(), std::make_move_iterator(drop_cap_.begin()),
                                        std::make_move_iterator(drop_cap_.end()));
             drop_cap_.clear();
         }
         out.push_back(std::move(b));
     } else if (name == "w:tbl") {
+        flush_drop_cap(out);
         Block b;
         b.kind = BlockKind::table;
         b.table = read_table(n);

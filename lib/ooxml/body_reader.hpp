@@ -35,6 +35,7 @@ public:
 private:
     struct FieldFrame;
     void read_block(pugi::xml_node n, std::vector<Block>& out, const std::string& table_style);
+    void flush_drop_cap(std::vector<Block>& out);
     Paragraph read_paragraph(pugi::xml_node p, const std::string& table_style);
     Table read_table(pugi::xml_node tbl);
     void read_row(pugi::xml_node tr, Table& table, const std::string& style);
@@ -68,6 +69,7 @@ private:
     std::size_t base_ = 0;  // fields_ entries opened outside the current container
     int depth_ = 0;
     std::vector<Inline> drop_cap_;  // inlines of a drop-cap frame awaiting their paragraph
+    DropCap drop_format_;           // and how that frame sets them
     // Table style conditional formatting (§17.7.6, w:tblLook §17.4.56): which
     // parts of the table being read take their formats, and the formats of
     // the cell being read (its paragraphs apply their pPr/rPr).

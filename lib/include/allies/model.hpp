@@ -202,9 +202,22 @@ struct Inline {
     std::int32_t float_format = -1;    // drawing: index into Document::float_formats, -1 = none
 };
 
+// A drop cap (w:framePr w:dropCap, §17.3.1.11): Word keeps the letter in a
+// frame paragraph of its own; readers see it as the first `inlines` inlines
+// of the paragraph it starts ("Drop", not "D rop"), the layout sets it
+// beside the first `lines` lines (or in the margin).
+struct DropCap {
+    std::int32_t inlines = 0;         // 0 = none
+    std::int32_t lines = 3;           // w:lines
+    bool in_margin = false;           // dropCap="margin"
+    Twips space = 0;                  // w:hSpace: between the letter and the text
+    Twips height = 0;                 // the frame paragraph's exact line height, 0 = from the lines
+};
+
 struct Paragraph {
     ParaProps props;
     std::vector<Inline> inlines;
+    DropCap drop_cap;
     std::string list_label;           // as Word shows it ("1.", "a)", "•"), "" if none
     // The label's formatting: the paragraph's run properties under the
     // numbering level's w:rPr (colour, size, bold of a number or bullet).
