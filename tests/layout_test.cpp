@@ -2,6 +2,9 @@
 // columns, pagination, notes, headers with page numbers, right-to-left order.
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <map>
+
 #include <iostream>
 
 #include <algorithm>
@@ -779,7 +782,93 @@ TEST(Layout, ContextualSpacingDropsSpaceBetweenParagraphsOfOneStyle) {
         return a - c;
     };
     double spaced = gap(false), tight = gap(true);
-    EXPECT_NEAR(spaced - tight, 24.0, 0.1);  // 12 pt after the first and 12 pt before the second are gone
+    EXPECT_NEAR(spaced - tight, 12.0, 0.1);  // the 12 pt between them (the larger of after and before) is gone
+}
+
+// ECMA-376 §17.3.1.33, as Word and LibreOffice lay it out: between two
+// paragraphs the larger of the first's space after and the second's space
+// before, not their sum.
+TEST(Layout, SpaceBetweenParagraphsIsTheLargerOfAfterAndBefore) {
+    auto gap = [](int after, int before) {
+        DocxBuilder b;
+        b.body = p(run("first"), "<w:spacing w:before=\"0\" w:after=\"" + std::to_string(after) + "\"/>") +
+                 p(run("second"), "<w:spacing w:before=\"" + std::to_string(before) + "\" w:after=\"0\"/>") + kSect;
+        auto d = lay(b);
+        double a = 0, c = 0;
+        for (const auto& t : texts(d.pages.at(0))) {
+            if (t.text == U"first") a = t.y;
+            if (t.text == U"second") c = t.y;
+        }
+        return a - c;
+    };
+    const double line = gap(0, 0);
+    EXPECT_NEAR(gap(300, 100) - line, 15.0, 0.1);
+    EXPECT_NEAR(gap(100, 300) - line, 15.0, 0.1);
+    EXPECT_NEAR(gap(300, 0) - line, 15.0, 0.1);
+    EXPECT_NEAR(gap(240, 240) - line, 12.0, 0.1);
+}
+
+// Space before is kept at the top of the document and after a page break,
+// and dropped at the top of a page the text overflowed onto.
+TEST(Layout, SpaceBeforeIsDroppedOnlyWhereTheTextOverflowedOntoANewPage) {
+    DocxBuilder b;
+    const std::string spaced = "<w:spacing w:before=\"600\" w:after=\"0\"/>";
+    std::string body = p(run("opening"), spaced);
+    for (int i = 0; i < 40; ++i) body += p(run("filler" + std::to_string(i)), spaced);
+    body += p(run("broken"), "<w:pageBreakBefore/>" + spaced);
+    b.body = body + kSect;
+    auto d = lay(b);
+    ASSERT_GE(d.pages.size(), 3u);
+    auto top_y = [](const layout::Page& page) {
+        double y = 0;
+        for (const auto& t : texts(page)) y = std::max(y, t.y);
+        return y;
+    };
+    const double overflowed = top_y(d.pages[1]);
+    EXPECT_NEAR(top_y(d.pages[0]), overflowed - 30, 0.5);    // 30 pt before the first paragraph
+    EXPECT_NEAR(top_y(d.pages.back()), overflowed - 30, 0.5);  // and after a page break
+    EXPECT_NE(joined(d.pages.back()).find(U"broken"), std::u32string::npos);
+}
+
+// A right tab stop past the right margin (a Letter footer's 6.5" stop on
+// an A4 page) sets its text up to the stop, a little into the margin, as
+// Word does; the text does not wrap.
+TEST(Layout, TextAtARightTabPastTheMarginStaysOnItsLine) {
+    DocxBuilder b;
+    // A4 with 1" margins: the text column is 451 pt wide. The same text at
+    // a right stop inside it (450 pt) and at one past it (468 pt).
+    auto para = [](int pos) {
+        return p("<w:r><w:tab/><w:t xml:space=\"preserve\">Page 2 of 9</w:t></w:r>",
+                 "<w:tabs><w:tab w:val=\"right\" w:pos=\"" + std::to_string(pos) + "\"/></w:tabs>");
+    };
+    b.body = para(9000) + para(9360) + kSect;
+    auto d = lay(b);
+    std::map<double, double, std::greater<>> first_x;  // line (top first) -> its leftmost text
+    for (const auto& t : texts(d.pages.at(0))) {
+        auto [it, fresh] = first_x.emplace(std::round(t.y * 100) / 100, t.x);
+        if (!fresh) it->second = std::min(it->second, t.x);
+    }
+    ASSERT_EQ(first_x.size(), 2u) << "the text past the margin wrapped";
+    const double inside = first_x.begin()->second, past = std::next(first_x.begin())->second;
+    EXPECT_NEAR(past - inside, 18.0, 0.05);  // 9360 - 9000 twips
+}
+
+// A footnote called from a table cell goes to the foot of the page that
+// holds the cell, not after the text.
+TEST(Layout, FootnoteCalledFromATableCellSitsAtTheFootOfItsPage) {
+    DocxBuilder b;
+    b.footnotes = part("footnotes", "<w:footnote w:id=\"1\"><w:p>" + run("Cell note text.") + "</w:p></w:footnote>");
+    const std::string ref = "<w:r><w:rPr><w:vertAlign w:val=\"superscript\"/></w:rPr><w:footnoteReference w:id=\"1\"/></w:r>";
+    b.body = "<w:tbl><w:tblPr/><w:tblGrid><w:gridCol w:w=\"4000\"/></w:tblGrid><w:tr><w:tc><w:p>" + run("In a cell") + ref +
+             "</w:p></w:tc></w:tr></w:tbl>" + p("<w:r><w:br w:type=\"page\"/></w:r>") + p(run("Second page")) + kSect;
+    auto d = lay(b);
+    ASSERT_EQ(d.pages.size(), 2u);
+    double note_y = -1;
+    for (const auto& t : texts(d.pages[0]))
+        if (t.text.find(U"note text") != std::u32string::npos) note_y = t.y;
+    EXPECT_GT(note_y, 72 - 1);
+    EXPECT_LT(note_y, 120);  // at the foot of the first page
+    EXPECT_EQ(joined(d.pages[1]).find(U"note text"), std::u32string::npos);
 }
 
 TEST(Layout, HeaderRowsRepeatOnEachPageOfALongTable) {

@@ -204,6 +204,10 @@ private:
         double y = 0;              // top-down cursor
         bool paginate = false;     // the page flow (else a table cell / header box)
         bool at_top = false;       // the page flow is at the top of a page or column
+        // At the top because the text overflowed (not the document's start
+        // or a page or column break): space before is dropped there, as
+        // Word does; after a break it is kept.
+        bool overflowed = false;
         Sink* sink = nullptr;
         OpenBox open_box;          // the bordered box the next paragraph may continue
         Previous previous;         // the paragraph before (contextual spacing)
@@ -254,7 +258,7 @@ private:
     void set_columns(PageInfo& p, const Section& s, double y);
 
     // Overflow: the next column of the page, else a new page.
-    void next_frame();
+    void next_frame(bool overflow = true);
 
     void new_page(bool first_of_section = false);
 
@@ -309,6 +313,7 @@ private:
     // text it aligns (right and end stops: the text up to the next tab;
     // centre: half of it; decimal: up to the decimal point). Records the
     // stop's leader on the atom.
+    double aligned_reach(const std::vector<Atom>& atoms, std::size_t i, const ParaProps& pp, double x, double left) const;
     double tab_width(std::vector<Atom>& atoms, std::size_t i, const ParaProps& pp, double x, double left) const;
 
     std::vector<Atom> paragraph_atoms(ParagraphState& ps, const Paragraph& para);

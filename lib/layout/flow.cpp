@@ -72,7 +72,7 @@ void Engine::set_columns(PageInfo& p, const Section& s, double y) {
 }
 
 // Overflow: the next column of the page, else a new page.
-void Engine::next_frame() {
+void Engine::next_frame(bool overflow) {
     if (!pages_.empty()) {
         PageInfo& p = pages_.back();
         p.deepest = std::max(p.deepest, flow_.y);
@@ -81,10 +81,12 @@ void Engine::next_frame() {
             flow_.x = p.left + p.column * (p.column_width + p.column_gap);
             flow_.y = p.column_top;
             flow_.at_top = true;
+            flow_.overflowed = overflow;
             return;
         }
     }
     new_page();
+    flow_.overflowed = overflow;
 }
 
 void Engine::new_page(bool first_of_section) {
@@ -109,6 +111,7 @@ void Engine::new_page(bool first_of_section) {
     flow_.exclusions.clear();
     flow_.open_frame.reset();
     flow_.at_top = true;
+    flow_.overflowed = false;
 }
 
 // Where body text must stop on the current page: above its footnotes.
@@ -282,12 +285,19 @@ void Engine::paragraph(const Paragraph& para, Flow& f) {
     double before = pp.space_before * kTwip, after = pp.space_after * kTwip;
     // Contextual spacing: no space between paragraphs of the same style
     // (each paragraph's own flag governs its own spacing).
-    bool same_style = f.previous.sink == f.sink && f.previous.style == pp.style_id &&
-                      std::abs(f.previous.end - f.y) < 0.01;
-    if (same_style && f.previous.contextual) f.y -= f.previous.after;
-    if (same_style && pp.contextual_spacing) before = 0;
+    // Between two paragraphs the larger of the space after the first and
+    // the space before the second is used, not their sum (ECMA-376
+    // §17.3.1.33, as Word and LibreOffice lay it out).
+    const bool adjacent = f.previous.sink == f.sink && std::abs(f.previous.end - f.y) < 0.01;
+    const bool same_style = adjacent && f.previous.style == pp.style_id;
     if (pp.page_break_before && f.paginate && !f.at_top) new_page();
-    if (!(f.paginate && f.at_top)) f.y += before;
+    if (adjacent && !(f.paginate && f.at_top)) {
+        double after_above = same_style && f.previous.contextual ? 0 : f.previous.after;
+        if (same_style && pp.contextual_spacing) before = 0;
+        f.y += std::max(after_above, before) - f.previous.after;
+    } else if (!(f.paginate && f.at_top && f.overflowed)) {
+        f.y += before;  // at the document's start and after a break too
+    }
     std::vector<Segment> segments;  // where the paragraph's lines went, for its borders and shading
     if (f.paginate && pp.outline_level >= 0 && pp.outline_level <= 8 && !atoms.empty()) {
         // The bookmarks panel: one entry per heading (label included).
@@ -451,7 +461,7 @@ void Engine::paragraph(const Paragraph& para, Flow& f) {
         segments.back().bottom = f.y;
         f.at_top = false;
         if (line.page_break_after && f.paginate) {
-            if (line.column_break_after) next_frame();
+            if (line.column_break_after) next_frame(false);
             else new_page();
         }
     }

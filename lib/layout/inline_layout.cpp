@@ -350,6 +350,27 @@ double Engine::tab_width(std::vector<Atom>& atoms, std::size_t i, const ParaProp
     return std::max(0.0, stop - x - aligned);
 }
 
+// Where the text aligned by the tab at i ends when that tab is a custom
+// right or centre stop: Word sets such text up to its stop even when the
+// stop lies past the right margin (a Letter footer's right stop at 6.5"
+// on an A4 page puts the page number a little into the margin; it does
+// not wrap). Zero for other tabs.
+double Engine::aligned_reach(const std::vector<Atom>& atoms, std::size_t i, const ParaProps& pp, double x, double left) const {
+    const TabStop* tab = nullptr;
+    double stop = tab_stop(pp, x, left, &tab);
+    if (!tab) return 0;
+    const std::string& al = tab->alignment;
+    if (al == "right" || al == "end") return stop;
+    if (al != "center") return 0;
+    double aligned = 0;
+    for (std::size_t k = i + 1; k < atoms.size(); ++k) {
+        const Atom& b = atoms[k];
+        if (b.kind == AtomKind::tab || b.kind == AtomKind::line_break || b.kind == AtomKind::page_break) break;
+        aligned += b.width;
+    }
+    return stop + aligned / 2;
+}
+
 // Greedy filling of a paragraph's atoms into lines; tabs advance to the
 // next stop. room, when given, narrows each line (floats beside it).
 std::vector<Engine::Line> Engine::fill_lines(std::vector<Atom>& atoms, const std::vector<bool>& break_before, const ParaProps& pp,
@@ -373,6 +394,7 @@ std::vector<Engine::Line> Engine::fill_lines(std::vector<Atom>& atoms, const std
     double x = cur.start;
     std::size_t last_break = 0;
     bool have_break = false;
+    double reach = 0;  // where text a right or centre stop aligns may end (past the margin)
     for (std::size_t i = 0; i < atoms.size(); ++i) {
         Atom& a = atoms[i];
         if (a.kind == AtomKind::line_break || a.kind == AtomKind::page_break) {
@@ -386,15 +408,20 @@ std::vector<Engine::Line> Engine::fill_lines(std::vector<Atom>& atoms, const std
             open(cur, false);
             x = cur.start;
             have_break = false;
+            reach = 0;
             continue;
         }
-        if (a.kind == AtomKind::tab) a.width = tab_width(atoms, i, pp, x, left);
+        if (a.kind == AtomKind::tab) {
+            a.width = tab_width(atoms, i, pp, x, left);
+            reach = std::max(reach, aligned_reach(atoms, i, pp, x, left));
+        }
         if (i > cur.begin && break_before[i]) {
             last_break = i;
             have_break = true;
         }
         bool space = a.kind == AtomKind::text && (a.ch == ' ' || a.ch == 0x3000);
-        if (x + a.width > cur.right + 0.01 && i > cur.begin && !space) {
+        // At most half an inch past the margin: farther, it could leave the page.
+        if (x + a.width > std::max(cur.right, std::min(reach, cur.right + 36)) + 0.01 && i > cur.begin && !space) {
             std::size_t cut = have_break && last_break > cur.begin ? last_break : i;
             cur.end = cut;
             double w = 0;
@@ -411,7 +438,11 @@ std::vector<Engine::Line> Engine::fill_lines(std::vector<Atom>& atoms, const std
                 x += atoms[k].width;
             }
             have_break = false;
-            if (a.kind == AtomKind::tab) a.width = tab_width(atoms, i, pp, x, left);
+            reach = 0;
+            if (a.kind == AtomKind::tab) {
+                a.width = tab_width(atoms, i, pp, x, left);
+                reach = aligned_reach(atoms, i, pp, x, left);
+            }
         }
         x += a.width;
     }

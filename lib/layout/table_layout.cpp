@@ -2,7 +2,33 @@
 // rows split across pages, repeated header rows.
 #include "layout/engine.hpp"
 
+#include <algorithm>
+
 namespace allies::layout::detail {
+
+namespace {
+
+// The footnotes a row's cells call, in order (tracked deletions aside).
+void called_notes(const std::vector<Inline>& inlines, std::vector<std::string>& out);
+void called_notes(const std::vector<Block>& blocks, std::vector<std::string>& out) {
+    for (const auto& b : blocks) {
+        if (b.kind == BlockKind::paragraph) called_notes(b.paragraph.inlines, out);
+        if (b.kind == BlockKind::table)
+            for (const auto& row : b.table.rows)
+                for (const auto& cell : row.cells) called_notes(cell.blocks, out);
+        called_notes(b.children, out);
+    }
+}
+void called_notes(const std::vector<Inline>& inlines, std::vector<std::string>& out) {
+    for (const auto& in : inlines) {
+        if (in.kind == InlineKind::deleted) continue;
+        if (in.kind == InlineKind::footnote_ref && !in.id.empty()) out.push_back(in.id);
+        called_notes(in.children, out);
+        called_notes(in.blocks, out);
+    }
+}
+
+}  // namespace
 
 // ---- tables --------------------------------------------------------------
 void Engine::table(const Table& t, Flow& f) {
@@ -231,10 +257,34 @@ void Engine::table(const Table& t, Flow& f) {
             for (auto& l : lines) slice.push_back(std::move(l));
             return slice;
         };
-        if (f.paginate && f.y + row_height > flow_bottom() && !f.at_top &&
-            (row.cant_split || flow_bottom() - f.y < 24)) {
+        // Footnotes called from the row's cells go to the foot of the page
+        // the row starts on (the row moves on if it and they cannot share it).
+        std::vector<const Note*> notes;
+        if (f.paginate) {
+            std::vector<std::string> ids;
+            for (const auto& p : placed) called_notes(p.cell->blocks, ids);
+            for (const auto& id : ids)
+                for (const auto& note : doc_.footnotes)
+                    if (note.id == id && !placed_notes_.count(id) &&
+                        std::find(notes.begin(), notes.end(), &note) == notes.end())
+                        notes.push_back(&note);
+        }
+        Sink note_box;
+        const double note_height = notes.empty() ? 0 : lay_out_notes(notes, f, note_box);
+        const double note_room = note_height > 0 && pages_.back().notes_height <= 0 ? note_height + kNoteSeparator : note_height;
+        if (f.paginate && f.y + row_height > flow_bottom() - note_room && !f.at_top &&
+            (row.cant_split || flow_bottom() - note_room - f.y < 24)) {
             next_frame();
             repeat_headers();
+        }
+        if (!notes.empty()) {
+            PageInfo& page = pages_.back();
+            for (auto item : note_box.items) {
+                shift(item, page.notes_height);
+                page.notes.items.push_back(std::move(item));
+            }
+            page.notes_height += note_height;
+            for (const Note* n : notes) placed_notes_.insert(n->id);
         }
         // A row taller than the space left is split between lines, its
         // cells continuing on the next page, as Word allows by default
