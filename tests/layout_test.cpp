@@ -853,6 +853,23 @@ TEST(Layout, TextAtARightTabPastTheMarginStaysOnItsLine) {
     EXPECT_NEAR(past - inside, 18.0, 0.05);  // 9360 - 9000 twips
 }
 
+// A form's blank made of an underlined tab ("Address ____" to a stop at
+// 300 pt): the underline runs the tab's whole width, as Word draws it.
+TEST(Layout, AnUnderlinedTabIsDrawnAsTheBlankOfAForm) {
+    DocxBuilder b;
+    b.body = p(run("Address ") + "<w:r><w:rPr><w:u w:val=\"single\"/></w:rPr><w:tab/></w:r>",
+               "<w:tabs><w:tab w:val=\"left\" w:pos=\"6000\"/></w:tabs>") + kSect;
+    auto d = lay(b);
+    double longest = 0, right = 0;
+    for (const auto& i : d.pages.at(0).items)
+        if (auto* l = std::get_if<layout::LineItem>(&i); l && std::abs(l->y1 - l->y2) < 0.01 && l->x2 - l->x1 > longest) {
+            longest = l->x2 - l->x1;
+            right = l->x2;
+        }
+    EXPECT_GT(longest, 200);
+    EXPECT_NEAR(right, 72 + 300, 0.5);  // ends at the stop
+}
+
 // A footnote called from a table cell goes to the foot of the page that
 // holds the cell, not after the text.
 TEST(Layout, FootnoteCalledFromATableCellSitsAtTheFootOfItsPage) {

@@ -782,7 +782,18 @@ void Engine::emit_line(ParagraphState& ps, const std::vector<Atom>& atoms, const
             ++v;
             continue;
         }
-        if (a.kind == AtomKind::tab && a.leader && a.width > 0) draw_leader(ps, a, x, baseline, f);
+        if (a.kind == AtomKind::tab && a.width > 0) {
+            if (a.leader) draw_leader(ps, a, x, baseline, f);
+            // An underlined tab is a form's blank to fill in ("Name: ____"):
+            // Word draws its underline, strike and highlight across it.
+            const Style& s = ps.styles[static_cast<std::size_t>(a.style)];
+            if (s.marked)
+                f.sink->items.push_back(RectItem{x, baseline - s.rise - s.size * 0.92, a.width, s.size * 1.17, true, s.mark, 0, kArtifact});
+            if (s.underline)
+                f.sink->items.push_back(LineItem{x, baseline + s.size * 0.12, x + a.width, baseline + s.size * 0.12, s.size / 18, s.color, kArtifact, {}});
+            if (s.strike)
+                f.sink->items.push_back(LineItem{x, baseline - s.size * 0.3, x + a.width, baseline - s.size * 0.3, s.size / 18, s.color, kArtifact, {}});
+        }
         if (a.kind != AtomKind::text) {
             x += a.width;
             ++v;
