@@ -513,6 +513,60 @@ TEST(Floats, AGroupDrawsEachShapeInItsPlace) {
     EXPECT_LT(kPageH - text[0].y, 122 + 50);
 }
 
+// A VML group (v:group, as Word 2003 and converted .doc files write
+// them): each child placed by its style in the group's coordsize units
+// from its coordorigin, nested groups with their own, lines from/to.
+TEST(Floats, AVmlGroupDrawsEachShapeInItsPlace) {
+    DocxBuilder b;
+    auto rect = [](const std::string& box, const std::string& fill, const std::string& inner = "") {
+        return "<v:rect style=\"position:absolute;" + box + "\" fillcolor=\"#" + fill + "\">" + inner + "</v:rect>";
+    };
+    // 200 x 100 pt on the page, coordinates 400 x 200 from (1000, 1000): half size.
+    std::string group =
+        "<w:r><w:pict><v:group style=\"position:absolute;margin-left:100pt;margin-top:50pt;width:200pt;height:100pt;"
+        "z-index:1;mso-position-horizontal-relative:margin;mso-position-vertical-relative:margin\" "
+        "coordorigin=\"1000,1000\" coordsize=\"400,200\">" +
+        rect("left:1000;top:1000;width:200;height:100", "FF0000",
+             "<v:textbox><w:txbxContent>" + p(run("Left box")) + "</w:txbxContent></v:textbox>") +
+        rect("left:1200;top:1100;width:200;height:100", "00FF00") +
+        // A nested group at (1200, 1000), 200 x 100, coordinates 100 x 50 from 0: doubled.
+        "<v:group style=\"position:absolute;left:1200;top:1000;width:200;height:100\" coordsize=\"100,50\">" +
+        rect("left:50;top:0;width:50;height:25", "0000FF") + "</v:group>"
+        "<v:line from=\"1000,1200\" to=\"1400,1000\" strokecolor=\"#FF00FF\"/>"
+        "</v:group></w:pict></w:r>";
+    b.body = p(group + run("Anchor.")) + kSect;
+    auto d = lay(b);
+    ASSERT_EQ(d.pages.size(), 1u);
+    auto red = filled(d.pages[0], 1, 0, 0), green = filled(d.pages[0], 0, 1, 0), blue = filled(d.pages[0], 0, 0, 1);
+    ASSERT_EQ(red.size(), 1u);
+    ASSERT_EQ(green.size(), 1u);
+    ASSERT_EQ(blue.size(), 1u);
+    EXPECT_NEAR(red[0].x, 172, 0.5);
+    EXPECT_NEAR(top_of(red[0]), 122, 0.5);
+    EXPECT_NEAR(red[0].width, 100, 0.5);
+    EXPECT_NEAR(red[0].height, 50, 0.5);
+    EXPECT_NEAR(green[0].x, 272, 0.5);
+    EXPECT_NEAR(top_of(green[0]), 172, 0.5);
+    EXPECT_NEAR(blue[0].x, 322, 0.5);
+    EXPECT_NEAR(top_of(blue[0]), 122, 0.5);
+    EXPECT_NEAR(blue[0].width, 50, 0.5);
+    EXPECT_NEAR(blue[0].height, 25, 0.5);
+    // The line rises from the group's bottom left to its top right.
+    const layout::LineItem* line = nullptr;
+    for (const auto& i : d.pages[0].items)
+        if (auto* l = std::get_if<layout::LineItem>(&i); l && l->color.r > 0.9 && l->color.b > 0.9 && l->color.g < 0.1) line = l;
+    ASSERT_NE(line, nullptr);
+    EXPECT_NEAR(std::min(line->x1, line->x2), 172, 0.5);
+    EXPECT_NEAR(std::max(line->x1, line->x2), 372, 0.5);
+    const double left_y = line->x1 < line->x2 ? line->y1 : line->y2, right_y = line->x1 < line->x2 ? line->y2 : line->y1;
+    EXPECT_LT(left_y, right_y);  // PDF y grows upwards: the right end is higher
+    auto text = find(d.pages[0], U"Left");
+    ASSERT_EQ(text.size(), 1u);
+    EXPECT_NEAR(text[0].x, 172 + 7.2, 0.5);
+    EXPECT_GT(kPageH - text[0].y, 122);
+    EXPECT_LT(kPageH - text[0].y, 122 + 50);
+}
+
 // A drawing canvas in the line: its shapes from the canvas's corner.
 TEST(Floats, ACanvasInTheLineDrawsItsShapes) {
     DocxBuilder b;

@@ -1,6 +1,7 @@
 #include "body_reader.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "package/package_impl.hpp"
 #include "text/encode.hpp"
@@ -782,15 +783,17 @@ void StoryReader::read_vml(pugi::xml_node pict, const RunProps& props, std::vect
         if (picture) {
             f.fill.clear();
             f.line.clear();
-            f.shape = std::string_view(outer.name()) != "v:group" ? false : true;
+            f.shape = false;  // a group draws its children (read_vml_group)
         }
-        if (f.anchored || !picture) {
+        const bool group = std::string_view(outer.name()) == "v:group";
+        if (f.anchored || !picture || group) {
             in.anchored = f.anchored;
             in.width = w;
             in.height = h;
             in.float_format = static_cast<std::int32_t>(ctx_.float_formats.size());
             ctx_.float_formats.push_back(std::move(f));
         }
+        if (group && w > 0 && h > 0) read_vml_group(outer, vml_group_frame(outer, static_cast<double>(w), static_cast<double>(h), 0, 0), props, in.children, 0);
     }
     std::vector<pugi::xml_node> stack{pict};
     while (!stack.empty()) {
@@ -860,6 +863,86 @@ void StoryReader::read_vml(pugi::xml_node pict, const RunProps& props, std::vect
         push_children(stack, n);
     }
     if (auto* dst = sink(out)) dst->push_back(std::move(in));
+}
+
+StoryReader::GroupFrame StoryReader::vml_group_frame(pugi::xml_node group, double w, double h, double x, double y) {
+    auto [cw, ch] = attr(group, "coordsize").empty() ? std::pair<double, double>{1000, 1000} : vml_pair(attr(group, "coordsize"));
+    auto [ox, oy] = vml_pair(attr(group, "coordorigin"));
+    GroupFrame f;
+    f.sx = cw > 0 ? w / cw : 1;
+    f.sy = ch > 0 ? h / ch : 1;
+    f.x0 = x - ox * f.sx;
+    f.y0 = y - oy * f.sy;
+    return f;
+}
+
+void StoryReader::read_vml_group(pugi::xml_node group, const GroupFrame& frame, const RunProps& props,
+                                 std::vector<Inline>& out, int depth) {
+    if (depth > 16) return;
+    for (auto c : group.children()) {
+        std::string_view cn = c.name();
+        const bool shape = cn == "v:shape" || cn == "v:rect" || cn == "v:roundrect" || cn == "v:oval" ||
+                           cn == "v:line" || cn == "v:polyline" || cn == "v:image";
+        if (!shape && cn != "v:group") continue;
+        std::string style(attr(c, "style"));
+        // Child boxes are in the group's coordinate units (bare numbers).
+        double left = vml_number(style, "left"), top = vml_number(style, "top");
+        double width = vml_number(style, "width"), height = vml_number(style, "height");
+        if (cn == "v:line") {  // from="x1,y1" to="x2,y2", in the same units
+            auto [x1, y1] = vml_pair(attr(c, "from"));
+            auto [x2, y2] = vml_pair(attr(c, "to"));
+            left = std::min(x1, x2);
+            top = std::min(y1, y2);
+            width = std::abs(x2 - x1);
+            height = std::abs(y2 - y1);
+        }
+        const double x = frame.x0 + left * frame.sx, y = frame.y0 + top * frame.sy;
+        const double w = width * frame.sx, h = height * frame.sy;
+        if (!std::isfinite(x) || !std::isfinite(y) || !std::isfinite(w) || !std::isfinite(h)) continue;
+        if (cn == "v:group") {
+            if (w > 0 && h > 0) read_vml_group(c, vml_group_frame(c, w, h, x, y), props, out, depth + 1);
+            continue;
+        }
+        if (w < 0 || h < 0 || w + h <= 0 || ctx_.float_formats.size() >= (1u << 24)) continue;  // a line may be flat
+        Inline child;
+        child.kind = InlineKind::drawing;
+        child.props = props;
+        child.ref = ref_of(c, part_);
+        child.width = static_cast<Emu>(std::min(w, 1e12));
+        child.height = static_cast<Emu>(std::min(h, 1e12));
+        child.alt_text = attr(c, "alt");
+        Emu ignored_w = 0, ignored_h = 0;
+        FloatFormat f = read_vml_format(c, ignored_w, ignored_h);
+        f.anchored = false;  // placed in the group, not on the page
+        f.h_offset = f.v_offset = 0;
+        if (cn == "v:line" || (cn == "v:shape" && attr(c, "type") == "#_x0000_t32")) {
+            f.geometry = "line";
+            auto [x1, y1] = vml_pair(attr(c, "from"));
+            auto [x2, y2] = vml_pair(attr(c, "to"));
+            f.flip_v = (x2 - x1) * (y2 - y1) < 0;  // rising: from bottom left to top right
+        }
+        if (auto data = c.child("v:imagedata")) {  // a picture: no fill or stroke of its own
+            f.fill.clear();
+            f.line.clear();
+            f.shape = false;
+            std::string_view id = attr(data, "r:id");
+            if (id.empty()) id = attr(data, "r:pict");
+            if (!id.empty())
+                if (auto rel = ctx_.package.relationship_by_id(part_, id))
+                    child.image_part = rel->external ? rel->target : rel->target_part;
+        }
+        f.group_x = static_cast<Emu>(std::clamp(x, -1e12, 1e12));
+        f.group_y = static_cast<Emu>(std::clamp(y, -1e12, 1e12));
+        if (auto content = c.child("v:textbox").child("w:txbxContent"); content && depth_ < 64) {
+            ++depth_;
+            StoryReader inner(ctx_, part_);
+            child.blocks = inner.read_blocks(content);
+            --depth_;
+        }
+        child.float_format = static_cast<std::int32_t>(ctx_.float_formats.size());
+        ctx_.float_formats.push_back(std::move(f));
+        out.push_back(std::move(child));
+    }
 }
 
 void StoryReader::set_fallback_picture(Inline& picture, std::string part) {

@@ -53,6 +53,13 @@ private:
     // in the group (FloatFormat::group_x/y), nested groups flattened.
     void read_group(pugi::xml_node group, const GroupFrame& frame, const RunProps& props, std::vector<Inline>& out,
                     int depth);
+    // The same for a VML group (v:group): children placed by their style's
+    // left/top/width/height in the group's coordsize/coordorigin units.
+    void read_vml_group(pugi::xml_node group, const GroupFrame& frame, const RunProps& props, std::vector<Inline>& out,
+                        int depth);
+    // A v:group drawn w by h EMU at (x, y): its coordsize (default
+    // 1000,1000) spans that box, its coordorigin at the corner.
+    static GroupFrame vml_group_frame(pugi::xml_node group, double w, double h, double x, double y);
     void read_math(pugi::xml_node n, const ParaProps& para, std::vector<Inline>& out);
     // Where content goes now: the innermost open field's result, or `out`.
     std::vector<Inline>* sink(std::vector<Inline>& out);

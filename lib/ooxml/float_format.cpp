@@ -232,6 +232,27 @@ Emu vml_attr_length(std::string_view v, Emu fallback) {
 
 }  // namespace
 
+double vml_number(std::string_view style, std::string_view property) {
+    auto value = vml_declaration(style, property);
+    if (!value) return 0;
+    std::string v(*value);
+    char* rest = nullptr;
+    double number = std::strtod(v.c_str(), &rest);
+    return rest != v.c_str() && std::isfinite(number) && std::abs(number) <= 1e9 ? number : 0;
+}
+
+std::pair<double, double> vml_pair(std::string_view value) {
+    std::string v(value);
+    auto number = [](const std::string& s) {
+        char* rest = nullptr;
+        double n = std::strtod(s.c_str(), &rest);
+        return rest != s.c_str() && std::isfinite(n) && std::abs(n) <= 1e9 ? n : 0.0;
+    };
+    std::size_t comma = v.find(',');
+    if (comma == std::string::npos) return {number(v), 0};
+    return {number(v.substr(0, comma)), number(v.substr(comma + 1))};
+}
+
 Emu vml_length(std::string_view style, std::string_view property) {
     auto value = vml_declaration(style, property);
     auto emu = value ? vml_emu(*value) : std::nullopt;

@@ -7,6 +7,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include <pugixml.hpp>
 
@@ -32,6 +33,11 @@ FloatFormat read_vml_format(pugi::xml_node shape, Emu& width, Emu& height);
 // A positive length of a VML style ("width:108pt;height:21pt"), in EMU;
 // 0 when absent or not a plain length. Bare numbers are pixels (CSS).
 Emu vml_length(std::string_view style, std::string_view property);
+// A bare number of a VML style (a group child's left, top, width, height
+// in its group's coordinate units); 0 when absent or not a number.
+double vml_number(std::string_view style, std::string_view property);
+// "x,y" (a v:line's from and to, a group's coordsize): missing parts are 0.
+std::pair<double, double> vml_pair(std::string_view value);
 
 // w:framePr.
 TextFrame read_text_frame(pugi::xml_node frame_pr);
