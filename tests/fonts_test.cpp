@@ -382,8 +382,10 @@ TEST(FontLookAlike, PrefersAFaceOfTheMissingFontsWidth) {
     library.set_document_fonts({{"Verdana", declared("swiss", "020B0604030504040204")},
                                 {"Tahoma", declared("swiss", "020B0604030504040204")},
                                 {"Comic Sans MS", declared("script", "030F0702030302020204")},
-                                {"Georgia", declared("roman", "02040502050405020303")}});
-    for (const char* name : {"Verdana", "Tahoma", "Comic Sans MS", "Georgia"}) {
+                                {"Georgia", declared("roman", "02040502050405020303")},
+                                // Japanese Word's Latin default, as its fontTable declares it.
+                                {"Century", declared("roman", "02040604050505020304")}});
+    for (const char* name : {"Verdana", "Tahoma", "Comic Sans MS", "Georgia", "Century"}) {
         auto font = library.resolve({name});
         double want = FontLibrary::known_average_width(name), got = average_char_width(*font);
         EXPECT_NEAR(got, want, want * 0.04) << name << " as " << font->face().family;
@@ -391,6 +393,8 @@ TEST(FontLookAlike, PrefersAFaceOfTheMissingFontsWidth) {
     // Verdana is as wide as DejaVu Sans, Tahoma as narrow as Arial: not one face for both.
     EXPECT_NE(library.resolve({"Verdana"})->face().path, library.resolve({"Tahoma"})->face().path);
     EXPECT_TRUE(is_serif(*library.resolve({"Georgia"})));
+    EXPECT_TRUE(is_serif(*library.resolve({"Century"})));  // wider than Times: not its metric clone
+    EXPECT_NE(library.resolve({"Century"})->face().family, "Liberation Serif");
     // Known fonts keep their class without a declaration, and against a
     // declaration that says otherwise (some writers declare every font roman).
     library.set_document_fonts({{"Century Gothic", declared("roman")}, {"Aptos", declared("roman")}});

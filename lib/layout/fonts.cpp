@@ -104,7 +104,7 @@ struct KnownWidth {
 // fonts share widths with (Century Gothic = ITC Avant Garde Gothic Book,
 // Arial Narrow = Helvetica Narrow, Book Antiqua and Palatino Linotype =
 // Palatino, Bookman Old Style = ITC Bookman Light, Century Schoolbook = New
-// Century Schoolbook); published frequency-weighted averages (capsize
+// Century Schoolbook, whose widths Monotype Century shares); published frequency-weighted averages (capsize
 // metrics) rescaled to this weighting by Arial's and Times New Roman's
 // ratio (0.9295: Verdana, Tahoma, Georgia, Segoe UI, Trebuchet MS, Lucida
 // Grande); docx4j's measurements against Word's own PDFs for Comic Sans MS
@@ -130,6 +130,7 @@ constexpr KnownWidth known_widths[] = {
     {"palatino linotype", FontClass::serif, 0.445},
     {"bookman old style", FontClass::serif, 0.492},
     {"century schoolbook", FontClass::serif, 0.464},
+    {"century", FontClass::serif, 0.464},  // Monotype Century, Japanese Word's Latin default: Century Schoolbook's widths
     {"comic sans ms", FontClass::script, 0.4709},
     {"cambria", FontClass::serif, 0.4298},
     {"consolas", FontClass::mono, 0.5498},
