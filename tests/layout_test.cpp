@@ -870,6 +870,31 @@ TEST(Layout, AnUnderlinedTabIsDrawnAsTheBlankOfAForm) {
     EXPECT_NEAR(right, 72 + 300, 0.5);  // ends at the stop
 }
 
+// Tracked deletions of whole paragraphs (their text and their mark) take
+// no room once accepted; a paragraph whose mark alone is deleted keeps its
+// text (nothing the reader of the accepted document sees is lost).
+TEST(Layout, ADeletedParagraphTakesNoRoom) {
+    auto gap = [](bool deleted_between) {
+        DocxBuilder b;
+        const std::string del = "<w:del w:id=\"1\" w:author=\"A\"><w:r><w:delText>Gone words</w:delText></w:r></w:del>";
+        const std::string gone = p(del, "<w:rPr><w:del w:id=\"2\" w:author=\"A\"/></w:rPr>");
+        b.body = p(run("above")) + (deleted_between ? gone + gone + gone : "") +
+                 p(run("kept text"), "<w:rPr><w:del w:id=\"3\" w:author=\"A\"/></w:rPr>") + p(run("below")) + kSect;
+        auto d = lay(b);
+        double a = 0, c = 0;
+        bool kept = false;
+        for (const auto& t : texts(d.pages.at(0))) {
+            if (t.text == U"above") a = t.y;
+            if (t.text == U"below") c = t.y;
+            if (t.text.find(U"kept") != std::u32string::npos) kept = true;
+            EXPECT_EQ(t.text.find(U"Gone"), std::u32string::npos);
+        }
+        EXPECT_TRUE(kept);
+        return a - c;
+    };
+    EXPECT_NEAR(gap(true), gap(false), 0.01);
+}
+
 // A footnote called from a table cell goes to the foot of the page that
 // holds the cell, not after the text.
 TEST(Layout, FootnoteCalledFromATableCellSitsAtTheFootOfItsPage) {

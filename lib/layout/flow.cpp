@@ -131,6 +131,12 @@ double Engine::content_bottom() const {
 void Engine::block(const Block& b, Flow& f) {
     switch (b.kind) {
         case BlockKind::paragraph:
+            if (b.paragraph.mark_deleted && !writers::has_visible_content(b.paragraph.inlines)) {
+                // A tracked deletion of the whole paragraph: accepted, it
+                // takes no room (its section still ends there).
+                if (b.paragraph.section_end) end_section(f);
+                break;
+            }
             if (b.paragraph.props.frame.present) {
                 framed_paragraph(b.paragraph, f);
             } else {

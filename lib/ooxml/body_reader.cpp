@@ -8,6 +8,7 @@
 #include "float_format.hpp"
 #include "form_controls.hpp"
 #include "symbol_fonts.hpp"
+#include "visible.hpp"
 #include "xml_util.hpp"
 
 namespace allies::ooxml {
@@ -281,9 +282,13 @@ Paragraph StoryReader::read_paragraph(pugi::xml_node p, const std::string& table
     read_inlines(p, para.props, para.inlines);
     flush_fields_at_paragraph_end(para.inlines);
     base_ = saved_base;
+    auto mark = ppr.child("w:rPr");
+    para.mark_deleted = mark.child("w:del") || mark.child("w:moveFrom");
+    // A deleted paragraph that leaves nothing is not numbered either.
+    const bool gone = para.mark_deleted && !writers::has_visible_content(para.inlines);
 
     const NumberingRef& nref = para.props.numbering;
-    if (nref.num_id > 0) {
+    if (nref.num_id > 0 && !gone) {
         if (auto label = ctx_.numbering.next_label(nref)) {
             para.list_label = label->text;
             para.bullet = label->bullet;

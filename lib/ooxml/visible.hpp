@@ -19,6 +19,35 @@ inline bool shows(const Inline& in) {
     return true;
 }
 
+// Whether anything of these inlines is seen: text, tabs, breaks, drawings,
+// note marks (in hyperlinks, field results, content controls and
+// insertions too). Bookmarks and comment marks are not.
+inline bool has_visible_content(const std::vector<Inline>& inlines) {
+    for (const auto& in : inlines) {
+        if (!shows(in)) continue;
+        switch (in.kind) {
+            case InlineKind::text:
+                if (!in.text.empty()) return true;
+                break;
+            case InlineKind::hyperlink:
+            case InlineKind::field:
+            case InlineKind::content_control:
+            case InlineKind::inserted:
+                if (has_visible_content(in.children)) return true;
+                break;
+            case InlineKind::deleted:
+            case InlineKind::bookmark_start:
+            case InlineKind::bookmark_end:
+            case InlineKind::comment_start:
+            case InlineKind::comment_end:
+            case InlineKind::comment_ref:
+                break;
+            default: return true;  // tabs, breaks, drawings, note marks
+        }
+    }
+    return false;
+}
+
 // Notes are numbered in order of first reference, as Word numbers them.
 class NoteNumbers {
 public:

@@ -225,6 +225,10 @@ struct Paragraph {
     bool bullet = false;
     int list_level = -1;
     bool section_end = false;         // carries a w:sectPr (ends a section)
+    // The paragraph mark is a tracked deletion (pPr/rPr w:del, w:moveFrom):
+    // accepted, the paragraph joins the next; one with nothing left to
+    // show is gone.
+    bool mark_deleted = false;
     NodeRef ref;
 };
 
