@@ -895,6 +895,20 @@ TEST(Layout, ADeletedParagraphTakesNoRoom) {
     EXPECT_NEAR(gap(true), gap(false), 0.01);
 }
 
+// A right-to-left run is set in its complex-script size throughout: its
+// spaces and digits too, not only its Arabic letters (Word's szCs).
+TEST(Layout, ARightToLeftRunTakesItsComplexScriptSizeThroughout) {
+    DocxBuilder b;
+    b.body = p(run("\u0645\u0631\u062D\u0628\u0627 2012", "<w:rtl/><w:sz w:val=\"22\"/><w:szCs w:val=\"30\"/>"), "<w:bidi/>") + kSect;
+    auto d = lay(b);
+    bool digits = false;
+    for (const auto& t : texts(d.pages.at(0))) {
+        EXPECT_NEAR(t.size, 15.0, 0.01) << std::string(t.text.begin(), t.text.end()).size();
+        if (t.text.find(U"2012") != std::u32string::npos) digits = true;
+    }
+    EXPECT_TRUE(digits);
+}
+
 // A footnote called from a table cell goes to the foot of the page that
 // holds the cell, not after the text.
 TEST(Layout, FootnoteCalledFromATableCellSitsAtTheFootOfItsPage) {
