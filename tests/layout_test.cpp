@@ -1076,6 +1076,55 @@ TEST(Layout, LinesSnapToTheDocumentGrid) {
     EXPECT_LT(ys[2] - ys[3], 17);          // off the grid: its own height (13.4 pt, less the centring)
 }
 
+// §17.6.5: the grid's line pitch is not added to lines in table cells
+// unless the document's compatibility settings say adjustLineHeightInTable.
+TEST(Layout, TheDocumentGridStaysOutOfTableCellsUnlessTheDocumentAsks) {
+    auto pitch_in_cell = [](bool asked) {
+        DocxBuilder b;
+        std::string grid = kSect;
+        grid.insert(grid.find("</w:sectPr>"), "<w:docGrid w:type=\"lines\" w:linePitch=\"600\"/>");
+        b.body = "<w:tbl><w:tblPr/><w:tblGrid><w:gridCol w:w=\"4000\"/></w:tblGrid><w:tr><w:tc>" + p(run("Cell one")) +
+                 p(run("Cell two")) + "</w:tc></w:tr></w:tbl>" + p("") + grid;
+        if (asked) {
+            b.extra_parts.emplace_back("word/settings.xml", std::string("<w:settings xmlns:w=\"") + kW +
+                                                                "\"><w:compat><w:adjustLineHeightInTable/></w:compat></w:settings>");
+            b.extra_rels.push_back("<Relationship Id=\"rIdSettings\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+                                   "relationships/settings\" Target=\"settings.xml\"/>");
+        }
+        auto d = lay(b);
+        double one = 0, two = 0;
+        for (const auto& t : texts(d.pages.at(0))) {
+            if (t.text == U"Cell one") one = t.y;
+            if (t.text == U"Cell two") two = t.y;
+        }
+        return one - two;
+    };
+    EXPECT_LT(pitch_in_cell(false), 25);       // the line's own height (and Normal's space after)
+    EXPECT_NEAR(pitch_in_cell(true), 30, 0.01);  // one 30 pt grid line
+}
+
+// w:ulTrailSpace: the underlined spaces that end a line (a blank to fill
+// in) are drawn; without it they are not, as in Word.
+TEST(Layout, UnderlinedSpacesEndingALineAreDrawnWhenTheDocumentSaysSo) {
+    auto longest = [](bool asked) {
+        DocxBuilder b;
+        b.body = p(run("Name:") + run("                    ", "<w:u w:val=\"single\"/>")) + kSect;
+        if (asked) {
+            b.extra_parts.emplace_back("word/settings.xml", std::string("<w:settings xmlns:w=\"") + kW +
+                                                                "\"><w:compat><w:ulTrailSpace/></w:compat></w:settings>");
+            b.extra_rels.push_back("<Relationship Id=\"rIdSettings\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+                                   "relationships/settings\" Target=\"settings.xml\"/>");
+        }
+        auto d = lay(b);
+        double most = 0;
+        for (const auto& i : d.pages.at(0).items)
+            if (auto* l = std::get_if<layout::LineItem>(&i); l && std::abs(l->y1 - l->y2) < 0.01) most = std::max(most, l->x2 - l->x1);
+        return most;
+    };
+    EXPECT_EQ(longest(false), 0);
+    EXPECT_GT(longest(true), 40);  // twenty spaces
+}
+
 // Issue 13: a right-to-left paragraph mirrors its alignment and indents.
 TEST(Layout, LastLineOfAJustifiedRightToLeftParagraphIsAtTheRight) {
     DocxBuilder b;

@@ -203,6 +203,7 @@ private:
         double x = 0, width = 0;   // content column
         double y = 0;              // top-down cursor
         bool paginate = false;     // the page flow (else a table cell / header box)
+        bool in_cell = false;      // a table cell's (the document grid stays out unless asked)
         bool at_top = false;       // the page flow is at the top of a page or column
         // At the top because the text overflowed (not the document's start
         // or a page or column break): space before is dropped there, as

@@ -318,10 +318,11 @@ void Engine::paragraph(const Paragraph& para, Flow& f) {
     }
     int base_style = ps.base_style;
     // The document grid (w:docGrid lines, §17.6.5): a line of automatic
-    // spacing takes whole grid lines, as many as its type needs.
+    // spacing takes whole grid lines, as many as its type needs; not in
+    // table cells unless the document asks (adjustLineHeightInTable).
     const Section& grid = furniture_section_ ? *furniture_section_ : section_ ? *section_ : default_section_;
     const double pitch = (grid.grid_type == "lines" || grid.grid_type == "linesAndChars") && pp.snap_to_grid &&
-                                 grid.line_pitch > 0 ? grid.line_pitch * kTwip : 0;
+                                 grid.line_pitch > 0 && (!f.in_cell || doc_.grid_in_tables) ? grid.line_pitch * kTwip : 0;
     auto on_grid = [pitch](double natural) {
         return pitch > 0 ? pitch * std::max(1.0, std::ceil(natural / pitch - 0.05)) : natural;
     };

@@ -852,6 +852,17 @@ void Engine::emit_line(ParagraphState& ps, const std::vector<Atom>& atoms, const
             f.sink->items.push_back(LinkItem{start_x, top, x - start_x, s.size * 1.2, s.link, -1, 0, t.tag});
         }
     }
+    // Spaces ending the line take no room for alignment; with ulTrailSpace
+    // their underline is drawn (a form's blank made of spaces).
+    if (doc_.underline_trailing_spaces && !pp.bidi)
+        for (std::size_t k = end; k < line.end;) {
+            const Atom& a = atoms[k];
+            const Style& s = ps.styles[static_cast<std::size_t>(a.style)];
+            double from = x;
+            for (; k < line.end && atoms[k].style == a.style; ++k) x += atoms[k].width;  // one line per style
+            if (a.kind == AtomKind::text && s.underline)
+                f.sink->items.push_back(LineItem{from, baseline + s.size * 0.12, x, baseline + s.size * 0.12, s.size / 18, s.color, kArtifact, {}});
+        }
 }
 
 }  // namespace allies::layout::detail

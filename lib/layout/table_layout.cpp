@@ -129,6 +129,7 @@ void Engine::table(const Table& t, Flow& f) {
                 cf.width = std::max(6.0, w - 2 * gap - ml - mr);
                 cf.y = gap + (cell.margin_top >= 0 ? cell.margin_top : t.cell_margin_top) * kTwip;
                 cf.sink = &p.sink;
+                cf.in_cell = true;
                 parents_.push_back(node(row.header ? "TH" : "TD"));
                 int saved_list = list_node_;
                 list_node_ = -1;

@@ -195,6 +195,8 @@ Document read_document(const Package& pkg) {
                 doc.background_color = color;
         }
         note_formats(root);
+        doc.grid_in_tables = static_cast<bool>(root.child("w:compat").child("w:adjustLineHeightInTable"));
+        doc.underline_trailing_spaces = static_cast<bool>(root.child("w:compat").child("w:ulTrailSpace"));
         for (auto set : root.child("w:compat").children("w:compatSetting"))
             if (attr(set, "w:name") == "compatibilityMode")
                 doc.compatibility_mode = static_cast<int>(std::clamp<long long>(integer(attr(set, "w:val")), 0, 100));

@@ -361,6 +361,11 @@ struct Document {
     // later, 0 = not given: an older Word). Tables differ: before 15 a
     // table's indent measures to its first cell's text, not its edge.
     int compatibility_mode = 0;
+    // w:compat flags that change the page: adjustLineHeightInTable (the
+    // document grid's line pitch applies in table cells too, §17.15.3.1)
+    // and ulTrailSpace (spaces at a line's end are underlined).
+    bool grid_in_tables = false;
+    bool underline_trailing_spaces = false;
     std::vector<std::string> warnings;  // things read approximately, as data
     std::vector<PictureFormat> picture_formats;  // see Inline::picture_format
     std::vector<FloatFormat> float_formats;      // see Inline::float_format
