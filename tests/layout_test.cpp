@@ -909,6 +909,24 @@ TEST(Layout, ARightToLeftRunTakesItsComplexScriptSizeThroughout) {
     EXPECT_TRUE(digits);
 }
 
+// A character no installed face has is drawn as its compatibility
+// equivalent when a face has that (U+2F01 KANGXI RADICAL LINE as the
+// ideograph U+4E28): the reader sees it, and the PDF's text keeps it.
+TEST(Layout, ACharacterNoFaceHasIsDrawnAsItsCompatibilityEquivalent) {
+    layout::FontLibrary fonts;
+    if (fonts.fallback(0x2F01, {"Calibri"})) GTEST_SKIP() << "a face here has U+2F01 itself";
+    if (!fonts.fallback(0x4E28, {"Calibri"})) GTEST_SKIP() << "no face here has U+4E28";
+    DocxBuilder b;
+    b.body = p(run("radical \u2F01 here")) + kSect;
+    auto d = lay(b);
+    bool drawn = false;
+    for (const auto& t : texts(d.pages.at(0))) {
+        EXPECT_EQ(t.text.find(U'\u2F01'), std::u32string::npos);
+        if (t.text.find(U'\u4E28') != std::u32string::npos) drawn = true;
+    }
+    EXPECT_TRUE(drawn);
+}
+
 // A footnote called from a table cell goes to the foot of the page that
 // holds the cell, not after the text.
 TEST(Layout, FootnoteCalledFromATableCellSitsAtTheFootOfItsPage) {

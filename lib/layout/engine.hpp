@@ -314,6 +314,7 @@ private:
     // text it aligns (right and end stops: the text up to the next tab;
     // centre: half of it; decimal: up to the decimal point). Records the
     // stop's leader on the atom.
+    static char32_t compatibility_equivalent(char32_t c);
     double aligned_reach(const std::vector<Atom>& atoms, std::size_t i, const ParaProps& pp, double x, double left) const;
     double tab_width(std::vector<Atom>& atoms, std::size_t i, const ParaProps& pp, double x, double left) const;
 

@@ -3,6 +3,8 @@
 // room floats leave), bidi order and the items of each line.
 #include "layout/engine.hpp"
 
+#include <unicode/normalizer2.h>
+
 namespace allies::layout::detail {
 
 // The alt text of a picture that cannot be drawn, inside its box: as
@@ -26,6 +28,18 @@ void Engine::placeholder_label(const std::string& label, double x, double y, dou
     t.color = {0.4, 0.4, 0.4};
     t.tag = tag;
     sink.items.push_back(std::move(t));
+}
+
+// The one character a character is compatible with (NFKC: U+2F01 KANGXI
+// RADICAL LINE is U+4E28), else the character itself.
+char32_t Engine::compatibility_equivalent(char32_t c) {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
+    if (U_FAILURE(status) || !nfkc) return c;
+    icu::UnicodeString out = nfkc->normalize(icu::UnicodeString(static_cast<UChar32>(c)), status);
+    if (U_FAILURE(status) || out.countChar32() != 1) return c;
+    const UChar32 same = out.char32At(0);
+    return same > 0x20 ? static_cast<char32_t>(same) : c;
 }
 
 // ---- paragraphs ----------------------------------------------------------
@@ -110,8 +124,19 @@ void Engine::add_text(ParagraphState& ps, std::vector<Atom>& atoms, const std::s
         a.ch = c;
         if (font->glyph(c) == 0 && c > 0x20) {
             // Per-character fallback: a face that has it, same style;
-            // one style per (style, face) pair.
-            if (auto fb = fonts_.fallback(c, ps.keys[static_cast<std::size_t>(style)])) {
+            // one style per (style, face) pair. A character no face has
+            // is drawn as its compatibility equivalent when that is one
+            // character a face has (a Kangxi radical as its ideograph).
+            auto fb = fonts_.fallback(c, ps.keys[static_cast<std::size_t>(style)]);
+            if (!fb)
+                if (char32_t same = compatibility_equivalent(c); same != c) {
+                    if (font->glyph(same) != 0) {
+                        a.ch = c = same;
+                    } else if ((fb = fonts_.fallback(same, ps.keys[static_cast<std::size_t>(style)]))) {
+                        a.ch = c = same;
+                    }
+                }
+            if (fb) {
                 auto key = std::make_pair(style, fb.get());
                 auto it = ps.fallback_styles.find(key);
                 if (it == ps.fallback_styles.end()) {
