@@ -927,6 +927,108 @@ TEST(Layout, ACharacterNoFaceHasIsDrawnAsItsCompatibilityEquivalent) {
     EXPECT_TRUE(drawn);
 }
 
+// The hanging indent is a tab stop when it comes before the next custom
+// stop: a TOC line "A.<tab>Title<tab>14" with a dotted right stop sets its
+// title at the indent, not after a row of dots.
+TEST(Layout, TheHangingIndentIsATabStopBeforeALaterCustomStop) {
+    DocxBuilder b;
+    b.body = p(run("A.") + "<w:r><w:tab/><w:t>Title</w:t></w:r><w:r><w:tab/><w:t>14</w:t></w:r>",
+               "<w:tabs><w:tab w:val=\"right\" w:leader=\"dot\" w:pos=\"8820\"/></w:tabs><w:ind w:left=\"900\" w:hanging=\"900\"/>") +
+             kSect;
+    auto d = lay(b);
+    double title = -1, dots = -1;
+    for (const auto& t : texts(d.pages.at(0))) {
+        if (t.text.find(U"Title") != std::u32string::npos) title = t.x;
+        if (t.text.find(U"....") != std::u32string::npos && dots < 0) dots = t.x;
+    }
+    EXPECT_NEAR(title, 72 + 45, 0.5);  // at the 900-twip indent
+    EXPECT_GT(dots, title);           // the only dots lead to the page number
+}
+
+// A numbered paragraph that sets only its right indent keeps its level's
+// left indent and hanging (attribute by attribute, as Word merges them).
+TEST(Layout, AListItemWithOnlyARightIndentKeepsItsLevelsIndents) {
+    DocxBuilder b;
+    b.numbering = part("numbering",
+                       "<w:abstractNum w:abstractNumId=\"0\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"upperLetter\"/>"
+                       "<w:lvlText w:val=\"%1.\"/><w:pPr><w:ind w:left=\"1080\" w:hanging=\"720\"/></w:pPr></w:lvl></w:abstractNum>"
+                       "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num>");
+    b.body = p(run("First item"), "<w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr><w:ind w:right=\"723\"/>") + kSect;
+    auto d = lay(b);
+    auto t = texts(d.pages.at(0));
+    ASSERT_GE(t.size(), 2u);
+    EXPECT_EQ(t[0].text, U"A.");
+    EXPECT_NEAR(t[0].x, 72 + 18, 0.5);  // 1080 - 720 twips
+    EXPECT_NEAR(t[1].x, 72 + 54, 0.5);  // the text at the level's 1080
+}
+
+// A paragraph that starts with a page break puts its first (empty) line at
+// the foot of this page and its text on the next: keepNext, widow and
+// orphan control do not move it whole (that left a blank page).
+TEST(Layout, APageBreakAtAParagraphsStartLeavesNoBlankPage) {
+    DocxBuilder b;
+    std::string body;
+    // 50 lines of 13.4 pt: the break's line fits below them, a 24 pt line would not.
+    for (int i = 0; i < 50; ++i) body += p(run("filler " + std::to_string(i)));
+    body += p("<w:r><w:br w:type=\"page\"/></w:r>" + run("Index", "<w:sz w:val=\"48\"/>"), "<w:keepNext/>");
+    b.body = body + p(run("I. Introduction")) + kSect;
+    auto d = lay(b);
+    ASSERT_EQ(d.pages.size(), 2u);
+    EXPECT_NE(joined(d.pages[0]).find(U"filler 49"), std::u32string::npos);
+    EXPECT_NE(joined(d.pages[1]).find(U"Index"), std::u32string::npos);
+}
+
+// An empty paragraph is as high as its paragraph mark's type (pPr/rPr),
+// not its style's: 30 empty 8 pt marks in a 24 pt style take 30 small lines.
+TEST(Layout, AnEmptyParagraphIsAsHighAsItsMark) {
+    auto drop = [](const std::string& mark) {
+        DocxBuilder b;
+        b.styles = part("styles", "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/>"
+                                  "<w:rPr><w:sz w:val=\"48\"/></w:rPr></w:style>");
+        std::string body = p(run("top"));
+        for (int i = 0; i < 10; ++i) body += p("", mark);
+        b.body = body + p(run("bottom")) + kSect;
+        auto d = lay(b);
+        double top = 0, bottom = 0;
+        for (const auto& t : texts(d.pages.at(0))) {
+            if (t.text == U"top") top = t.y;
+            if (t.text == U"bottom") bottom = t.y;
+        }
+        return top - bottom;
+    };
+    const double big = drop(""), small = drop("<w:rPr><w:sz w:val=\"16\"/></w:rPr>");
+    EXPECT_LT(small, big - 10 * (24 - 8) * 0.9);  // each empty line about 16 pt shorter
+}
+
+// A header taller than the top margin pushes the text to right below it
+// (no extra gap), as Word and LibreOffice place it.
+TEST(Layout, ATallHeaderPushesTheTextToRightBelowIt) {
+    auto first_line = [](int header_lines) {
+        DocxBuilder b;
+        std::string header;
+        for (int i = 0; i < header_lines; ++i) header += p(run("Header line"), "<w:spacing w:after=\"0\"/>");
+        b.extra_parts.emplace_back("word/header1.xml", part("hdr", header));
+        b.extra_rels.push_back("<Relationship Id=\"h1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/header\" Target=\"header1.xml\"/>");
+        b.body = p(run("Body"), "<w:spacing w:after=\"0\"/>") +
+                 "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"h1\"/><w:pgSz w:w=\"11906\" w:h=\"16838\"/>"
+                 "<w:pgMar w:top=\"1440\" w:right=\"1440\" w:bottom=\"1440\" w:left=\"1440\" w:header=\"720\" w:footer=\"720\" w:gutter=\"0\"/></w:sectPr>";
+        auto d = lay(b);
+        double body = 0, lowest_header = 1e9;
+        for (const auto& t : texts(d.pages.at(0))) {
+            if (t.text == U"Body") body = t.y;
+            if (t.text == U"Header line") lowest_header = std::min(lowest_header, t.y);
+        }
+        return std::make_pair(body, lowest_header);
+    };
+    auto [short_body, short_header] = first_line(1);
+    auto [tall_body, tall_header] = first_line(5);
+    EXPECT_GT(tall_header, 0);
+    EXPECT_LT(tall_body, short_body);  // pushed down
+    (void)short_header;
+    // One line below the header's last line (Calibri 11 pt: 13.4 pt), no gap.
+    EXPECT_NEAR(tall_header - tall_body, 13.4, 0.6);
+}
+
 // A footnote called from a table cell goes to the foot of the page that
 // holds the cell, not after the text.
 TEST(Layout, FootnoteCalledFromATableCellSitsAtTheFootOfItsPage) {

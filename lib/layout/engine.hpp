@@ -331,7 +331,8 @@ private:
     // Greedy filling of a paragraph's atoms into lines; tabs advance to the
     // next stop. room, when given, narrows each line (floats beside it).
     std::vector<Line> fill_lines(std::vector<Atom>& atoms, const std::vector<bool>& break_before, const ParaProps& pp,
-                                 double left, double first, double avail, const RoomFn* room) const;
+                                 double left, double first, double avail, const RoomFn* room,
+                                 double tab_limit) const;
 
     // A paragraph that carries a sectPr ends its section (in the page flow).
     void end_section(const Flow& f);

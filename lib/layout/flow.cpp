@@ -101,9 +101,9 @@ void Engine::new_page(bool first_of_section) {
     // footer pushes its bottom up, as in Word.
     double header = extent(p.section, false, first_of_section && s.title_page);
     double footer = extent(p.section, true, first_of_section && s.title_page);
-    p.bottom = std::min(p.bottom, s.page_height * kTwip - s.margin_footer * kTwip - footer - 6);
+    p.bottom = std::min(p.bottom, s.page_height * kTwip - s.margin_footer * kTwip - footer);
     pages_.push_back(std::move(p));
-    flow_.y = std::max(s.margin_top * kTwip, s.margin_header * kTwip + header + 6);
+    flow_.y = std::max(s.margin_top * kTwip, s.margin_header * kTwip + header);  // right below it, as Word and LibreOffice
     set_columns(pages_.back(), s, flow_.y);
     flow_.paginate = true;
     flow_.sink = &pages_.back().sink;
@@ -181,7 +181,9 @@ std::vector<Atom> Engine::paragraph_atoms(ParagraphState& ps, const Paragraph& p
     east_asian_spacing(ps, atoms);
 
     ps.label_end = label_end;
-    ps.base_style = para_style;
+    // A line with nothing on it (an empty paragraph) is as high as the
+    // paragraph mark's type.
+    ps.base_style = para.mark_props ? style_of(ps, *para.mark_props, "") : para_style;
     return atoms;
 }
 
@@ -285,7 +287,11 @@ void Engine::paragraph(const Paragraph& para, Flow& f) {
     }
 
     const std::vector<bool> break_before = break_opportunities(atoms);
-    std::vector<Line> lines = fill_lines(atoms, break_before, pp, left, first, avail, nullptr);
+    // Text set by a right or centre tab may run past the right indent and
+    // margin up to its stop (Word's TOC lines do), but stays on the page
+    // (a quarter inch from its edge) or in its cell or box.
+    const double tab_limit = f.paginate && !pages_.empty() ? pages_.back().width - f.x - 18 : f.width;
+    std::vector<Line> lines = fill_lines(atoms, break_before, pp, left, first, avail, nullptr, tab_limit);
 
     // Vertical placement.
     double before = pp.space_before * kTwip, after = pp.space_after * kTwip;
@@ -352,16 +358,23 @@ void Engine::paragraph(const Paragraph& para, Flow& f) {
     };
     std::vector<double> heights = line_heights();
     if (f.paginate && !f.at_top) {
+        // What must share this page: the lines up to a page break in the
+        // paragraph (what follows the break goes to the next page anyway).
         double total = 0;
-        for (double h : heights) total += h;
+        bool broken = false;  // the paragraph itself goes on to the next page
+        for (std::size_t k = 0; k < heights.size() && !broken; ++k) {
+            total += heights[k];
+            broken = k < lines.size() && lines[k].page_break_after;
+        }
         double next = heights.empty() ? 0 : heights.front();
         // keepNext (headings): this paragraph and the first line of the
         // next one stay together; keepLines: the paragraph stays whole;
         // an orphan (a lone first line at the page foot) moves on.
-        bool keep_next = pp.keep_next && f.y + total + after + next > flow_bottom();
+        // (A paragraph that ends its section has nothing after it to keep with.)
+        bool keep_next = pp.keep_next && !broken && !para.section_end && f.y + total + after + next > flow_bottom();
         bool keep_lines = pp.keep_lines && f.y + total > flow_bottom() && total < flow_bottom() - 72;
-        bool orphan = pp.widow_control && heights.size() > 1 && f.y + heights[0] <= flow_bottom() &&
-                      f.y + heights[0] + heights[1] > flow_bottom();
+        bool orphan = pp.widow_control && heights.size() > 1 && !lines.front().page_break_after &&
+                      f.y + heights[0] <= flow_bottom() && f.y + heights[0] + heights[1] > flow_bottom();
         if (keep_next || keep_lines || orphan) next_frame();
     }
     // Anchored objects go on the page the paragraph starts on; lines
@@ -396,7 +409,7 @@ void Engine::paragraph(const Paragraph& para, Flow& f) {
             y_next = top + h;
             return r;
         };
-        lines = fill_lines(atoms, break_before, pp, left, first, avail, &room);
+        lines = fill_lines(atoms, break_before, pp, left, first, avail, &room, tab_limit);
         heights = line_heights();
         wrapped = f.sink;
     }
@@ -406,7 +419,8 @@ void Engine::paragraph(const Paragraph& para, Flow& f) {
         if (line.skip > 0 && f.sink == wrapped) f.y += line.skip;  // past a float with no room beside it
         // Widow: the last line would stand alone on the next page.
         if (f.paginate && pp.widow_control && !f.at_top && lines.size() > 2 && line_index == lines.size() - 1 &&
-            f.y + heights[line_index - 1] <= flow_bottom() && f.y + heights[line_index - 1] + heights[line_index] > flow_bottom())
+            !line.page_break_after && f.y + heights[line_index - 1] <= flow_bottom() &&
+            f.y + heights[line_index - 1] + heights[line_index] > flow_bottom())
             next_frame();
         double asc = 0, desc = 0;
         bool any = false;

@@ -336,19 +336,23 @@ std::optional<Atom> Engine::graphic_atom(const Inline& in) {
     return a;
 }
 
-// The next tab stop after x (custom stops, then the hanging indent, then
-// the default grid); tab is the custom stop, or null.
+// The next tab stop after x (custom stops and the hanging indent, whichever
+// comes first, then the default grid); tab is the custom stop, or null.
 double Engine::tab_stop(const ParaProps& pp, double x_from_column, double left, const TabStop** tab) const {
     if (tab) *tab = nullptr;
+    // The hanging indent acts as a stop too, when it comes first (a TOC
+    // line's "A." tabs to its indent, not to the dotted page-number stop).
+    const bool hanging = left > x_from_column + 0.01;
     for (const auto& t : pp.tabs) {
         double pos = t.position * kTwip;
         if (t.alignment == "clear" || t.alignment == "bar") continue;
         if (pos > x_from_column + 0.01) {
+            if (hanging && left < pos - 0.01) return left;
             if (tab) *tab = &t;
             return pos;
         }
     }
-    if (left > x_from_column + 0.01) return left;  // hanging indent acts as a stop
+    if (hanging) return left;
     return (std::floor(x_from_column / kDefaultTab) + 1) * kDefaultTab;
 }
 
@@ -403,7 +407,7 @@ double Engine::aligned_reach(const std::vector<Atom>& atoms, std::size_t i, cons
 // Greedy filling of a paragraph's atoms into lines; tabs advance to the
 // next stop. room, when given, narrows each line (floats beside it).
 std::vector<Engine::Line> Engine::fill_lines(std::vector<Atom>& atoms, const std::vector<bool>& break_before, const ParaProps& pp,
-                             double left, double first, double avail, const RoomFn* room) const {
+                             double left, double first, double avail, const RoomFn* room, double tab_limit) const {
     std::vector<Line> lines;
     // Each line's room: the column less the indents, or less the floats
     // beside it (room), and where the line starts.
@@ -449,8 +453,7 @@ std::vector<Engine::Line> Engine::fill_lines(std::vector<Atom>& atoms, const std
             have_break = true;
         }
         bool space = a.kind == AtomKind::text && (a.ch == ' ' || a.ch == 0x3000);
-        // At most half an inch past the margin: farther, it could leave the page.
-        if (x + a.width > std::max(cur.right, std::min(reach, cur.right + 36)) + 0.01 && i > cur.begin && !space) {
+        if (x + a.width > std::max(cur.right, std::min(reach, tab_limit)) + 0.01 && i > cur.begin && !space) {
             std::size_t cut = have_break && last_break > cur.begin ? last_break : i;
             cur.end = cut;
             double w = 0;

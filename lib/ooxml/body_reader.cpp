@@ -284,6 +284,7 @@ Paragraph StoryReader::read_paragraph(pugi::xml_node p, const std::string& table
     base_ = saved_base;
     auto mark = ppr.child("w:rPr");
     para.mark_deleted = mark.child("w:del") || mark.child("w:moveFrom");
+    if (mark) para.mark_props = std::make_shared<const RunProps>(ctx_.styles.run(para.props, mark));
     // A deleted paragraph that leaves nothing is not numbered either.
     const bool gone = para.mark_deleted && !writers::has_visible_content(para.inlines);
 
@@ -305,8 +306,11 @@ Paragraph StoryReader::read_paragraph(pugi::xml_node p, const std::string& table
             // The level's indents apply under the paragraph's direct ones.
             ParaProps merged = para.props;
             apply_ppr(merged, label->level.ppr_node);
-            if (!ppr.child("w:ind")) {
-                para.props.indent_left = merged.indent_left;
+            // Attribute by attribute: a paragraph that sets only its right
+            // indent keeps the level's left indent and hanging.
+            auto ind = ppr.child("w:ind");
+            if (!ind.attribute("w:left") && !ind.attribute("w:start")) para.props.indent_left = merged.indent_left;
+            if (!ind.attribute("w:hanging") && !ind.attribute("w:firstLine")) {
                 para.props.indent_hanging = merged.indent_hanging;
                 para.props.indent_first_line = merged.indent_first_line;
             }

@@ -222,6 +222,9 @@ struct Paragraph {
     // The label's formatting: the paragraph's run properties under the
     // numbering level's w:rPr (colour, size, bold of a number or bullet).
     std::shared_ptr<const RunProps> label_props;  // null: the paragraph's own
+    // The paragraph mark's formatting (pPr/rPr): it sets the height of an
+    // empty paragraph (an 11 pt mark in a 12 pt style is an 11 pt line).
+    std::shared_ptr<const RunProps> mark_props;   // null: the paragraph's own
     bool bullet = false;
     int list_level = -1;
     bool section_end = false;         // carries a w:sectPr (ends a section)
