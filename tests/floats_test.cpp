@@ -368,6 +368,33 @@ TEST(Floats, VmlShapesArePlacedFilledAndKeepTheirText) {
     EXPECT_GT(art[0].size, 20);
 }
 
+// A diagonal watermark (VML WordArt turned by rotation:315) is drawn
+// turned 45 degrees about its box's centre, as Word draws it.
+TEST(Floats, ATurnedWatermarkIsDrawnTurnedAboutItsCentre) {
+    DocxBuilder b;
+    std::string mark =
+        "<w:r><w:pict><v:shape type=\"#_x0000_t136\" style=\"position:absolute;margin-left:0;margin-top:0;width:400pt;height:100pt;"
+        "rotation:315;z-index:-1;mso-position-horizontal:center;mso-position-horizontal-relative:margin;"
+        "mso-position-vertical:center;mso-position-vertical-relative:margin\" fillcolor=\"silver\" stroked=\"f\">"
+        "<v:textpath string=\"CONFIDENTIAL\"/></v:shape></w:pict></w:r>";
+    b.body = p(mark + run("Body text.")) + kSect;
+    auto d = lay(b);
+    ASSERT_EQ(d.pages.size(), 1u);
+    auto art = find(d.pages[0], U"CONFIDENTIAL");
+    ASSERT_EQ(art.size(), 1u);
+    EXPECT_NEAR(art[0].angle, 45, 0.01);
+    // The box is centred in the margins (A4: 451 x 698 pt from 72, 72); the
+    // text's start lies down and to the left of the centre, on the diagonal.
+    const double cx = 72 + 451.3 / 2, cy = kPageH - (72 + 697.9 / 2);  // PDF coordinates
+    const double dx = art[0].x - cx, dy = art[0].y - cy;
+    EXPECT_LT(dx, -50);
+    EXPECT_LT(dy, -50);
+    EXPECT_NEAR(dx / dy, 1.0, 0.35);  // about 45 degrees
+    auto plain = find(d.pages[0], U"Body");
+    ASSERT_EQ(plain.size(), 1u);
+    EXPECT_EQ(plain[0].angle, 0);
+}
+
 // The use-after-free of issue 11: shaded and bordered paragraphs crossing
 // many page boundaries (their boxes were drawn through a pointer into a
 // container that grew). Run under AddressSanitizer by scripts/sanitize.sh.

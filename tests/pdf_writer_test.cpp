@@ -99,6 +99,40 @@ TEST(PdfWriter, TextExtractsExactlyFontsAreEmbeddedAndTheFileIsValid) {
     fs::remove(path);
 }
 
+// Turned text (a diagonal watermark) is drawn turned, and readers still
+// extract it as one word (its ActualText), not as diagonal pieces.
+TEST(PdfWriter, TurnedTextIsDrawnTurnedAndExtractsWhole) {
+    if (!fs::exists(kFont)) GTEST_SKIP() << "DejaVu Sans not installed";
+    layout::LaidOutDocument d;
+    layout::Page page;
+    layout::TextItem t;
+    t.x = 150;
+    t.y = 300;
+    t.font_path = kFont;
+    t.size = 60;
+    t.text = U"CONFIDENTIAL";
+    t.angle = 45;
+    page.items.push_back(t);
+    d.pages.push_back(page);
+    pdf::PdfOptions o;
+    std::string bytes = pdf::write_pdf(d, o);
+    auto path = fs::temp_directory_path() / ("allies-turned-" + std::to_string(::getpid()) + ".pdf");
+    std::ofstream(path, std::ios::binary) << bytes;
+    if (have("pdftotext")) {
+        std::string text = run("pdftotext -enc UTF-8 " + path.string() + " -");
+        EXPECT_NE(text.find("CONFIDENTIAL"), std::string::npos) << text;
+    }
+    if (have("pdftotext")) {  // the glyphs' box rises to the right: taller than one line
+        std::string box = run("pdftotext -bbox " + path.string() + " -");
+        auto number = [&](const std::string& key) {
+            auto k = box.find(key + "=\"");
+            return k == std::string::npos ? 0.0 : std::stod(box.substr(k + key.size() + 2));
+        };
+        EXPECT_GT(number("yMax") - number("yMin"), 200) << box;
+    }
+    fs::remove(path);
+}
+
 TEST(PdfWriter, SameFramesSameBytes) {
     if (!fs::exists(kFont)) {
         GTEST_SKIP() << "DejaVu Sans not installed";

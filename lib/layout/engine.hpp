@@ -460,6 +460,8 @@ private:
     double frame_height() const;
 
     static void shift(Item& item, double dy, double dx = 0);
+    // Turns items about (cx, cy), clockwise degrees on the page.
+    static void turn(std::vector<Item>& items, double cx, double cy, double clockwise);
 
     // ---- notes, headers, footers ---------------------------------------------
     // Lays the given footnotes out in a box as wide as the column (labels

@@ -163,17 +163,22 @@ void Engine::place_floats(ParagraphState& ps, const std::vector<const Inline*>& 
             if (box.x != x)
                 for (auto& item : content.items) shift(item, 0, box.x - x);
         }
-        if (ff->shape)
-            for (auto& item : shape_items(*ff, box)) target->items.push_back(std::move(item));
+        // A turned shape (a diagonal watermark) is drawn level, then turned
+        // about its centre; its room on the page stays its level box.
+        std::vector<Item> drawn;
+        if (ff->shape) drawn = shape_items(*ff, box);
         if (text_box) {
             double room = box.height - inset_t - inset_b - content_height, dy = 0;
             if (room > 0 && ff->text_anchor == "ctr") dy = room / 2;
             else if (room > 0 && ff->text_anchor == "b") dy = room;
             for (auto& item : content.items) {
                 shift(item, box.y + inset_t + dy);
-                target->items.push_back(std::move(item));
+                drawn.push_back(std::move(item));
             }
-        } else if (!ff->shape || !in->image_part.empty() || !in->chart_part.empty() || !in->diagram_part.empty()) {
+        }
+        if (ff->rotation != 0) turn(drawn, box.x + box.width / 2, box.y + box.height / 2, ff->rotation);
+        for (auto& item : drawn) target->items.push_back(std::move(item));
+        if (!text_box && (!ff->shape || !in->image_part.empty() || !in->chart_part.empty() || !in->diagram_part.empty())) {
             if (auto a = graphic_atom(*in)) {
                 a->width = box.width;
                 a->height = box.height;

@@ -651,6 +651,39 @@ double Engine::frame_height() const {
     return flow_bottom() - p.column_top;
 }
 
+void Engine::turn(std::vector<Item>& items, double cx, double cy, double clockwise) {
+    // Top-down coordinates: a clockwise turn on the page is the plain
+    // rotation matrix. Text turns about its baseline origin; a box becomes
+    // the polygon of its turned corners; pictures and links stay level.
+    const double a = clockwise * 3.14159265358979323846 / 180.0, c = std::cos(a), n = std::sin(a);
+    auto at = [&](double x, double y) {
+        const double dx = x - cx, dy = y - cy;
+        return std::make_pair(cx + dx * c - dy * n, cy + dx * n + dy * c);
+    };
+    for (auto& item : items) {
+        if (auto* t = std::get_if<TextItem>(&item)) {
+            std::tie(t->x, t->y) = at(t->x, t->y);
+            t->angle = std::fmod(t->angle - clockwise + 720.0, 360.0);
+        } else if (auto* l = std::get_if<LineItem>(&item)) {
+            std::tie(l->x1, l->y1) = at(l->x1, l->y1);
+            std::tie(l->x2, l->y2) = at(l->x2, l->y2);
+        } else if (auto* p = std::get_if<PathItem>(&item)) {
+            for (auto& point : p->points) point = at(point.first, point.second);
+        } else if (auto* r = std::get_if<RectItem>(&item)) {
+            PathItem path;
+            path.points = {at(r->x, r->y), at(r->x + r->width, r->y), at(r->x + r->width, r->y + r->height), at(r->x, r->y + r->height)};
+            path.fill = r->fill;
+            path.color = r->color;
+            if (!r->fill) {
+                path.stroke = r->color;
+                path.stroke_width = std::max(0.1, r->stroke_width);
+            }
+            path.tag = r->tag;
+            item = std::move(path);
+        }
+    }
+}
+
 void Engine::shift(Item& item, double dy, double dx) {
     std::visit(
         [&](auto& i) {

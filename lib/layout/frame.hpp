@@ -50,6 +50,7 @@ struct TextItem {
     Color color;
     std::vector<PlacedGlyph> glyphs;     // non-empty: shaped, draw these
     bool rtl = false;                    // shaped right to left (glyphs still in drawing order)
+    double angle = 0;                    // degrees counter-clockwise about (x, y): turned text (a watermark)
     int tag = kUntagged;
 };
 

@@ -230,6 +230,13 @@ Emu vml_attr_length(std::string_view v, Emu fallback) {
     return vml_value(decl, "x", out) ? out : fallback;
 }
 
+// An angle brought into [0, 360); anything not finite is no turn.
+double rotation_degrees(double degrees) {
+    if (!std::isfinite(degrees)) return 0;
+    double r = std::fmod(degrees, 360.0);
+    return r < 0 ? r + 360.0 : r;
+}
+
 }  // namespace
 
 double vml_number(std::string_view style, std::string_view property) {
@@ -335,6 +342,7 @@ FloatFormat read_float_format(pugi::xml_node holder, pugi::xml_node shape, const
     auto flipped = [](std::string_view v) { return v == "1" || v == "true"; };
     f.flip_h = flipped(attr(sppr.child("a:xfrm"), "flipH"));
     f.flip_v = flipped(attr(sppr.child("a:xfrm"), "flipV"));
+    f.rotation = rotation_degrees(static_cast<double>(integer(attr(sppr.child("a:xfrm"), "rot"))) / 60000.0);
     if (shape.child("wps:cNvCnPr") && !sppr.child("a:prstGeom")) f.geometry = "line";  // a connector
     // Fill and outline: the shape's own, else its style's references
     // (fillRef/lnRef index 0 = none).
@@ -406,6 +414,7 @@ FloatFormat read_vml_format(pugi::xml_node shape, Emu& width, Emu& height) {
     vml_value(style, "height", h);
     width = std::max<Emu>(0, w);
     height = std::max<Emu>(0, h);
+    f.rotation = rotation_degrees(vml_number(style, "rotation"));
     if (vml_word(style, "position") == "absolute") {
         f.anchored = true;
         Emu x = 0, y = 0;

@@ -203,6 +203,9 @@ private:
         // Acrobat) reorder by the glyphs' ToUnicode text, but would take an
         // ActualText string as already in visual order and reverse it.
         if (t.rtl) exact = false;
+        // Turned text: readers split a diagonal word into pieces by its
+        // glyphs' positions; its ActualText keeps it one word.
+        if (t.angle != 0 && !t.rtl) exact = true;
 
         PdfStream& out = *painter.GetCanvas();
         if (exact) out.Append("/Span <</ActualText <FEFF" + utf16_hex(t.text) + ">>> BDC\n");
@@ -214,7 +217,15 @@ private:
         std::string s = "BT\n/" + face.resource() + " " + num(t.size) + " Tf\n";
         if (t.synthetic_bold) s += "2 Tr\n";
         // Synthetic italic slants about the baseline origin (about 12 degrees).
-        s += std::string(t.synthetic_italic ? "1 0 0.21 1 " : "1 0 0 1 ") + num(t.x) + " " + num(t.y) + " Tm\n";
+        if (t.angle != 0) {
+            // Turned about the baseline origin (the slant of a synthetic
+            // italic, in the text's own space, before the turn).
+            const double a = t.angle * 3.14159265358979323846 / 180.0, c = std::cos(a), n = std::sin(a);
+            const double k = t.synthetic_italic ? 0.21 : 0;
+            s += num(c) + " " + num(n) + " " + num(k * c - n) + " " + num(k * n + c) + " " + num(t.x) + " " + num(t.y) + " Tm\n";
+        } else {
+            s += std::string(t.synthetic_italic ? "1 0 0.21 1 " : "1 0 0 1 ") + num(t.x) + " " + num(t.y) + " Tm\n";
+        }
         double pen = 0, at = 0, rise = 0;  // where the layout wants the pen; where the PDF's is; current Ts
         std::string tj;
         auto flush = [&] {

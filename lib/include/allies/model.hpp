@@ -144,6 +144,7 @@ struct FloatFormat {
     bool shape = false;
     std::string geometry = "rect";    // a:prstGeom (rect, roundRect, ellipse, line, rightArrow, ...)
     bool flip_h = false, flip_v = false;  // a:xfrm flipH/flipV (which corner a line starts from)
+    double rotation = 0;              // degrees clockwise about the centre (a:xfrm rot, VML rotation)
     std::string fill;                 // RRGGBB, "" = none
     std::string line;                 // RRGGBB, "" = none
     Emu line_width = 9525;
