@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "allies/convert.hpp"
+#include "allies/html.hpp"
 #include "allies/package.hpp"
 #include "allies/reader.hpp"
 #include "support/docx_builder.hpp"
@@ -313,3 +314,20 @@ TEST(Reader, CommentsAreReadButNotShown) {
     EXPECT_EQ(doc.comments[0].author, "Priya Raman");
     EXPECT_EQ(to_text(doc), "Text\n");
 }
+
+// A paragraph deleted whole as a tracked change (text and mark) is not
+// there once accepted: no empty line in the text, no empty <p> in HTML.
+TEST(Reader, AParagraphDeletedWholeIsGoneFromTheText) {
+    DocxBuilder b;
+    b.body = "<w:p><w:r><w:t>Before</w:t></w:r></w:p>"
+             "<w:p><w:pPr><w:rPr><w:del w:id=\"1\" w:author=\"A\"/></w:rPr></w:pPr>"
+             "<w:del w:id=\"2\" w:author=\"A\"><w:r><w:delText>Gone</w:delText></w:r></w:del></w:p>"
+             "<w:p><w:r><w:t>After</w:t></w:r></w:p>";
+    Package pkg = Package::open_memory(b.build(), "t.docx");
+    Document doc = read_document(pkg);
+    EXPECT_EQ(to_text(doc), "Before\nAfter\n");
+    std::string html = to_html(doc, pkg, {}).html;
+    EXPECT_EQ(html.find("<p></p>"), std::string::npos);
+    EXPECT_EQ(html.find("Gone"), std::string::npos);
+}
+

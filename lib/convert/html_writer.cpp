@@ -240,6 +240,8 @@ void flatten(const std::vector<Block>& bs, std::vector<const Block*>& out) {
     for (const auto& b : bs) {
         switch (b.kind) {
             case BlockKind::paragraph:
+                if (!writers::deleted_whole(b.paragraph)) out.push_back(&b);
+                break;
             case BlockKind::table: out.push_back(&b); break;
             case BlockKind::content_control:
             case BlockKind::inserted: flatten(b.children, out); break;

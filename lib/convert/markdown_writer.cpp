@@ -127,7 +127,9 @@ private:
     void blocks(const std::vector<Block>& bs, std::string& out, bool in_note) {
         for (const auto& b : bs) {
             switch (b.kind) {
-                case BlockKind::paragraph: paragraph(b.paragraph, out, in_note); break;
+                case BlockKind::paragraph:
+                    if (!writers::deleted_whole(b.paragraph)) paragraph(b.paragraph, out, in_note);
+                    break;
                 case BlockKind::table: table(b.table, out); break;
                 case BlockKind::content_control:
                 case BlockKind::inserted: blocks(b.children, out, in_note); break;

@@ -47,7 +47,9 @@ private:
 
     void block(const Block& b, std::string& out, bool in_note) {
         switch (b.kind) {
-            case BlockKind::paragraph: paragraph(b.paragraph, out, in_note); break;
+            case BlockKind::paragraph:
+                if (!writers::deleted_whole(b.paragraph)) paragraph(b.paragraph, out, in_note);
+                break;
             case BlockKind::table: table(b.table, out); break;
             case BlockKind::content_control:
             case BlockKind::inserted: blocks(b.children, out, in_note); break;

@@ -131,7 +131,7 @@ double Engine::content_bottom() const {
 void Engine::block(const Block& b, Flow& f) {
     switch (b.kind) {
         case BlockKind::paragraph:
-            if (b.paragraph.mark_deleted && !writers::has_visible_content(b.paragraph.inlines)) {
+            if (writers::deleted_whole(b.paragraph)) {
                 // A tracked deletion of the whole paragraph: accepted, it
                 // takes no room (its section still ends there).
                 if (b.paragraph.section_end) end_section(f);

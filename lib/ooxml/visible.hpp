@@ -48,6 +48,10 @@ inline bool has_visible_content(const std::vector<Inline>& inlines) {
     return false;
 }
 
+// A paragraph deleted whole as a tracked change (its text and its mark):
+// accepted, it is not there at all.
+inline bool deleted_whole(const Paragraph& p) { return p.mark_deleted && !has_visible_content(p.inlines); }
+
 // Notes are numbered in order of first reference, as Word numbers them.
 class NoteNumbers {
 public:
