@@ -1,6 +1,7 @@
 // List labels must equal the labels Word shows.
 #include <gtest/gtest.h>
 
+#include "allies/convert.hpp"
 #include "allies/package.hpp"
 #include "allies/reader.hpp"
 #include "ooxml/numbering.hpp"
@@ -59,6 +60,55 @@ TEST(NumberFormat, FormatsEveryCommonNumberFormat) {
     EXPECT_EQ(format_number(2, "decimalEnclosedCircle"), "\u2461");
     EXPECT_EQ(format_number(2, "chicago"), "\u2020");
     EXPECT_EQ(format_number(5, "chicago"), "**");
+}
+
+TEST(NumberFormat, SpellsCardinalAndOrdinalTextInTheGivenLanguage) {
+    using ooxml::format_number;
+    // Word's Russian ordinalText: masculine nominative, first letter capital.
+    EXPECT_EQ(format_number(1, "ordinalText", "ru-RU"), "Первый");  // Первый
+    EXPECT_EQ(format_number(2, "ordinalText", "ru-RU"), "Второй");  // Второй
+    EXPECT_EQ(format_number(21, "ordinalText", "ru-RU"),
+              "Двадцать первый");  // Двадцать первый
+    EXPECT_EQ(format_number(1, "cardinalText", "ru-RU"), "Один");  // Один
+    EXPECT_EQ(format_number(2, "cardinalText", "ru-RU"), "Два");  // Два
+    EXPECT_EQ(format_number(3, "cardinalText", "ru-RU"), "Три");  // Три
+    // German: counted form ("Eins", not "Ein"), no soft hyphens inside.
+    EXPECT_EQ(format_number(1, "cardinalText", "de-DE"), "Eins");
+    EXPECT_EQ(format_number(21, "cardinalText", "de-DE"), "Einundzwanzig");
+    EXPECT_EQ(format_number(3, "ordinalText", "de-DE"), "Dritte");
+    EXPECT_EQ(format_number(2, "cardinalText", "fr-FR"), "Deux");
+    EXPECT_EQ(format_number(1, "ordinalText", "fr-FR"), "Premier");
+    // English keeps Word's own spelling; languages without rules fall back to it.
+    EXPECT_EQ(format_number(42, "cardinalText", "en-US"), "Forty-Two");
+    EXPECT_EQ(format_number(21, "ordinalText", "en-GB"), "Twenty-First");
+    EXPECT_EQ(format_number(21, "ordinalText", ""), "Twenty-First");
+    EXPECT_EQ(format_number(3, "cardinalText", "x-none"), "Three");
+    EXPECT_EQ(format_number(3, "cardinalText", "qq-QQ"), "Three");
+    EXPECT_EQ(format_number(3, "cardinalText", "not a tag!"), "Three");
+    EXPECT_EQ(format_number(2, "ordinalText", "uk-UA"), "Second");  // ICU has no Ukrainian ordinals
+    // Other formats ignore the language.
+    EXPECT_EQ(format_number(4, "upperRoman", "ru-RU"), "IV");
+}
+
+TEST(Numbering, WordLabelsAreInTheParagraphLanguage) {
+    DocxBuilder b;
+    b.styles = part("styles",
+                    "<w:docDefaults><w:rPrDefault><w:rPr><w:lang w:val=\"ru-RU\" w:eastAsia=\"ru-RU\" w:bidi=\"ar-SA\"/>"
+                    "</w:rPr></w:rPrDefault></w:docDefaults>");
+    b.numbering = part("numbering", "<w:abstractNum w:abstractNumId=\"0\">" + lvl(0, "ordinalText", "%1|") +
+                                        "</w:abstractNum><w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num>");
+    // The third paragraph's mark is German: its label is too.
+    b.body = item(1, 0, "a") + item(1, 0, "b") +
+             "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr>"
+             "<w:rPr><w:lang w:val=\"de-DE\"/></w:rPr></w:pPr><w:r><w:t>c</w:t></w:r></w:p>";
+    EXPECT_EQ(labels(b), (std::vector<std::string>{"Первый|",
+                                                   "Второй|", "Dritte|"}));
+    // The text output shows the same words.
+    auto pkg = Package::open_memory(b.build(), "list.docx");
+    auto doc = read_document(pkg);
+    std::string text = to_text(doc);
+    EXPECT_NE(text.find("Первый|"), std::string::npos) << text;
+    EXPECT_NE(text.find("Dritte|"), std::string::npos) << text;
 }
 
 TEST(Numbering, MultiLevelLabelsFollowLvlTextAndRestartDeeperLevels) {

@@ -290,7 +290,11 @@ Paragraph StoryReader::read_paragraph(pugi::xml_node p, const std::string& table
 
     const NumberingRef& nref = para.props.numbering;
     if (nref.num_id > 0 && !gone) {
-        if (auto label = ctx_.numbering.next_label(nref)) {
+        // Labels in words (ordinalText: "Первый") are in the paragraph's
+        // language: its mark's w:lang, else its style's or the defaults'.
+        std::string language = para.mark_props ? para.mark_props->lang : para.props.run.lang;
+        if (language.empty()) language = para.props.run.lang;
+        if (auto label = ctx_.numbering.next_label(nref, language)) {
             para.list_label = label->text;
             para.bullet = label->bullet;
             RunProps label_props = para.props.run;

@@ -1,5 +1,12 @@
 #include "numbering.hpp"
 
+#include <unicode/locid.h>
+#include <unicode/rbnf.h>
+
+#include <map>
+#include <memory>
+#include <string_view>
+
 #include "package/package_impl.hpp"
 #include "symbol_fonts.hpp"
 #include "xml_util.hpp"
@@ -70,6 +77,72 @@ std::string ordinal_text(int n) {
         if (c.ends_with(from)) return c.substr(0, c.size() - std::string_view(from).size()) + to;
     if (c.ends_with("y")) return c.substr(0, c.size() - 1) + "ieth";
     return c + "th";
+}
+
+// cardinalText/ordinalText in another language than English: Word spells
+// the number in the language of the list paragraph (w:lang), e.g. "Первый"
+// in a Russian document. ICU's spell-out rules (RBNF) give those words.
+// nullopt when ICU has no rules for the language; the caller then keeps the
+// English words. ICU reports failures only through the status codes.
+std::optional<std::string> spell_out(int n, const std::string& language, bool ordinal) {
+    if (language.empty() || n < 0) return std::nullopt;
+    UErrorCode status = U_ZERO_ERROR;
+    icu::Locale locale = icu::Locale::forLanguageTag(language, status);
+    std::string_view lang = locale.getLanguage();
+    // English keeps the hand-written words: Word's "Twenty-First" style
+    // differs from ICU's "twenty-first" only in case, but exactly so.
+    if (U_FAILURE(status) || locale.isBogus() || lang.empty() || lang == "en") return std::nullopt;
+
+    // One formatter per language and thread (loading the rules is costly,
+    // and an RBNF object is not meant to be shared between threads). A null
+    // entry remembers a language ICU has no rules for.
+    thread_local std::map<std::string, std::unique_ptr<icu::RuleBasedNumberFormat>> cache;
+    auto [it, inserted] = cache.try_emplace(language);
+    if (inserted) {
+        status = U_ZERO_ERROR;
+        auto f = std::make_unique<icu::RuleBasedNumberFormat>(icu::URBNF_SPELLOUT, locale, status);
+        // For a language it lacks ICU falls back to the root (English)
+        // rules: those are not the document's words.
+        if (U_SUCCESS(status) && lang == f->getLocale(ULOC_ACTUAL_LOCALE, status).getLanguage() && U_SUCCESS(status))
+            it->second = std::move(f);
+    }
+    const icu::RuleBasedNumberFormat* f = it->second.get();
+    if (!f) return std::nullopt;
+
+    // Rule sets as Word words it: ordinals in the masculine nominative
+    // ("Первый", "Premier"; German and others have a single
+    // %spellout-ordinal), cardinals as counted ("Один", "Eins", "Un").
+    std::string_view wanted[2];
+    if (ordinal) wanted[0] = "%spellout-ordinal-masculine", wanted[1] = "%spellout-ordinal";
+    else wanted[0] = "%spellout-numbering", wanted[1] = "%spellout-cardinal";
+    std::optional<icu::UnicodeString> rule_set;
+    for (auto w : wanted) {
+        for (int32_t i = 0; i < f->getNumberOfRuleSetNames() && !rule_set; ++i) {
+            icu::UnicodeString name = f->getRuleSetName(i);
+            std::string utf8;
+            if (name.toUTF8String(utf8) == w) rule_set = name;
+        }
+        if (rule_set) break;
+    }
+    if (!rule_set) return std::nullopt;  // e.g. Ukrainian has no ordinal rules
+
+    status = U_ZERO_ERROR;
+    icu::UnicodeString words;
+    icu::FieldPosition pos;
+    f->format(static_cast<int32_t>(n), *rule_set, words, pos, status);
+    if (U_FAILURE(status) || words.isEmpty()) return std::nullopt;
+    // ICU marks break points inside long compounds with soft hyphens
+    // ("ein\u00ADund\u00ADzwanzig"); a label is never hyphenated, and the
+    // reader of the text must find the plain word.
+    words.findAndReplace(icu::UnicodeString(static_cast<UChar>(0x00AD)), icu::UnicodeString());
+    // Word capitalises the first letter only ("Двадцать первый"), in the
+    // language's own case rules.
+    int32_t first = words.moveIndex32(0, 1);
+    icu::UnicodeString head(words, 0, first);
+    head.toUpper(locale);
+    words.replace(0, first, head);
+    std::string out;
+    return words.toUTF8String(out);
 }
 
 // Chinese/Japanese counting (chineseCounting, japaneseCounting): 一, 十一, 二十一, 一百.
@@ -173,7 +246,7 @@ std::string bullet_text(const std::string& text, const std::string& font) {
 
 }  // namespace
 
-std::string format_number(int value, const std::string& f) {
+std::string format_number(int value, const std::string& f, const std::string& language) {
     if (f == "decimal" || f.empty()) return std::to_string(value);
     if (f == "decimalZero") return value < 10 && value >= 0 ? "0" + std::to_string(value) : std::to_string(value);
     if (f == "lowerLetter") return letters(value, false);
@@ -181,8 +254,8 @@ std::string format_number(int value, const std::string& f) {
     if (f == "lowerRoman") return roman(value, false);
     if (f == "upperRoman") return roman(value, true);
     if (f == "ordinal") return std::to_string(value) + ordinal_suffix(value);
-    if (f == "cardinalText") return cardinal_text(value);
-    if (f == "ordinalText") return ordinal_text(value);
+    if (f == "cardinalText") return spell_out(value, language, false).value_or(cardinal_text(value));
+    if (f == "ordinalText") return spell_out(value, language, true).value_or(ordinal_text(value));
     if (f == "none") return "";
     if (f == "chineseCounting" || f == "japaneseCounting" || f == "taiwaneseCounting")
         return cjk_counting(value, false);
@@ -262,7 +335,7 @@ const NumberingLevel* Numbering::level(const NumberingRef& ref) const {
     return &abs->second[lvl];
 }
 
-std::optional<ListLabel> Numbering::next_label(const NumberingRef& ref) {
+std::optional<ListLabel> Numbering::next_label(const NumberingRef& ref, const std::string& language) {
     const NumberingLevel* def = level(ref);
     if (!def) return std::nullopt;
     auto inst = instances_.find(ref.num_id);
@@ -317,7 +390,7 @@ std::optional<ListLabel> Numbering::next_label(const NumberingRef& ref) {
             std::string fmt = d ? d->format : "decimal";
             // isLgl: legal numbering shows every level as decimal (§17.9.4).
             if (def->is_legal && fmt != "decimalZero") fmt = "decimal";
-            label.text += format_number(value, fmt);
+            label.text += format_number(value, fmt, language);
             ++i;
         } else {
             label.text += t[i];

@@ -40,15 +40,19 @@ struct ListLabel {
 };
 
 // Formats one number in an ST_NumberFormat ("decimal", "lowerRoman", ...).
-std::string format_number(int value, const std::string& format);
+// language (BCP 47, w:lang's "ru-RU") picks the words of cardinalText and
+// ordinalText as Word does; "" or a language without spell-out rules gives
+// English.
+std::string format_number(int value, const std::string& format, const std::string& language = {});
 
 class Numbering {
 public:
     void load(const Package& package, const std::string& part, const StyleSheet& styles);
 
     // Advances the counters for a paragraph with this numbering reference and
-    // returns its label; nullopt when the reference names no list.
-    std::optional<ListLabel> next_label(const NumberingRef& ref);
+    // returns its label; nullopt when the reference names no list. language:
+    // the paragraph's w:lang, for labels spelled out in words.
+    std::optional<ListLabel> next_label(const NumberingRef& ref, const std::string& language = {});
     // Level definition without advancing counters (indents for layout).
     const NumberingLevel* level(const NumberingRef& ref) const;
 
