@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <map>
+#include <set>
 
 #include <iostream>
 
@@ -1027,6 +1028,41 @@ TEST(Layout, ATallHeaderPushesTheTextToRightBelowIt) {
     (void)short_header;
     // One line below the header's last line (Calibri 11 pt: 13.4 pt), no gap.
     EXPECT_NEAR(tall_header - tall_body, 13.4, 0.6);
+}
+
+// A footnote too long for its page starts at the foot of the page of its
+// reference and continues on the next page(s) below a continuation
+// separator, as Word sets it: every line on a page, none below the margin.
+TEST(Layout, ALongFootnoteContinuesOnTheNextPage) {
+    DocxBuilder b;
+    std::string note;
+    for (int i = 0; i < 90; ++i) note += "<w:p>" + run("Note line " + std::to_string(i) + " of a long footnote.") + "</w:p>";
+    b.footnotes = part("footnotes", "<w:footnote w:id=\"1\">" + note + "</w:footnote>");
+    std::string body;
+    for (int i = 0; i < 10; ++i) body += p(run("Body " + std::to_string(i)));
+    body += p(run("Called here") + "<w:r><w:rPr><w:vertAlign w:val=\"superscript\"/></w:rPr><w:footnoteReference w:id=\"1\"/></w:r>");
+    for (int i = 0; i < 10; ++i) body += p(run("After " + std::to_string(i)));
+    b.body = body + kSect;
+    auto d = lay(b);
+    ASSERT_GE(d.pages.size(), 2u);
+    std::set<std::u32string> seen;
+    int reference_page = -1, first_note_page = -1;
+    for (std::size_t k = 0; k < d.pages.size(); ++k)
+        for (const auto& t : texts(d.pages[k])) {
+            EXPECT_GT(t.y, 72 - 1) << "below the bottom margin on page " << k;
+            if (t.text.find(U"Called") != std::u32string::npos) reference_page = static_cast<int>(k);
+            if (t.text.rfind(U"Note line ", 0) == 0) {
+                seen.insert(t.text);
+                if (t.text.rfind(U"Note line 0 ", 0) == 0) first_note_page = static_cast<int>(k);
+            }
+        }
+    EXPECT_EQ(seen.size(), 90u);
+    EXPECT_EQ(first_note_page, reference_page);
+    // The continuation separator runs across the column on the next page.
+    bool long_rule = false;
+    for (const auto& i : d.pages[static_cast<std::size_t>(reference_page) + 1].items)
+        if (auto* l = std::get_if<layout::LineItem>(&i); l && std::abs(l->y1 - l->y2) < 0.01 && l->x2 - l->x1 > 300) long_rule = true;
+    EXPECT_TRUE(long_rule);
 }
 
 // A footnote called from a table cell goes to the foot of the page that

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "pdf/pdf_writer.hpp"
+#include "verify/pdf_text.hpp"
 
 namespace fs = std::filesystem;
 using namespace allies;
@@ -131,6 +132,33 @@ TEST(PdfWriter, TurnedTextIsDrawnTurnedAndExtractsWhole) {
         EXPECT_GT(number("yMax") - number("yMin"), 200) << box;
     }
     fs::remove(path);
+}
+
+// Text drawn outside the page box is in the file (the leak scan reads it)
+// but on no page a reader sees: the reader tells it apart, so the
+// completeness check does not count it as shown.
+TEST(PdfWriter, TextDrawnOffThePageIsToldApart) {
+    if (!fs::exists(kFont)) GTEST_SKIP() << "DejaVu Sans not installed";
+    layout::LaidOutDocument d;
+    layout::Page page;
+    layout::TextItem t;
+    t.font_path = kFont;
+    t.size = 12;
+    t.x = 72;
+    t.y = 700;
+    t.text = U"Onpage words";
+    page.items.push_back(t);
+    t.y = -40;  // below the page's foot
+    t.text = U"Overflowed words";
+    page.items.push_back(t);
+    d.pages.push_back(page);
+    pdf::PdfOptions o;
+    auto c = verify::read_pdf_text(pdf::write_pdf(d, o), "off.pdf");
+    ASSERT_EQ(c.pages.size(), 1u);
+    ASSERT_EQ(c.off_page.size(), 1u);
+    EXPECT_NE(c.pages[0].find("Overflowed"), std::string::npos);  // still scanned for leaks
+    EXPECT_NE(c.off_page[0].find("Overflowed"), std::string::npos) << c.pages[0] << "|" << c.off_page[0];
+    EXPECT_EQ(c.off_page[0].find("Onpage"), std::string::npos);
 }
 
 TEST(PdfWriter, SameFramesSameBytes) {

@@ -232,6 +232,7 @@ private:
         double bottom = 0;           // bottom of the text area (top-down)
         Sink notes;                  // footnotes at the foot of this page, top at 0
         double notes_height = 0;
+        bool notes_continued = false;  // they begin with a note continued from the page before
         // Newspaper columns (w:cols): the flow fills column after column.
         int columns = 1, column = 0;
         double column_top = 0;       // where the columns start (below a continuous section's text)
@@ -477,6 +478,9 @@ private:
     void note_blocks(const Note& note, int number, bool endnote, Flow& f);
 
     void place_page_notes();
+    // Footnotes that do not fit above `room` on their page: what lies below
+    // is carried to the next page's note area (Word's continued notes).
+    void split_notes(PageInfo& page, double room);
 
     void notes_at_end();
 
@@ -506,6 +510,9 @@ private:
     Section default_section_;
     Flow flow_;
     std::set<std::string> placed_notes_;
+    // Footnote lines carried to the next page (items from the carry's top).
+    Sink note_carry_;
+    double note_carry_height_ = 0;
     std::unique_ptr<icu::BreakIterator> line_breaker_;
     std::map<std::string, std::pair<int, double>> bookmarks_;  // name -> (page, top-down y)
     bool artifact_ = false;          // headers and footers: page furniture (untagged)

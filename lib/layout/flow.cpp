@@ -112,6 +112,18 @@ void Engine::new_page(bool first_of_section) {
     flow_.open_frame.reset();
     flow_.at_top = true;
     flow_.overflowed = false;
+    // Footnotes continued from the page before open this page's note area;
+    // what this page cannot hold either goes on (at least two lines of text
+    // stay for the body).
+    if (!note_carry_.items.empty()) {
+        PageInfo& page = pages_.back();
+        page.notes = std::move(note_carry_);
+        page.notes_height = note_carry_height_;
+        page.notes_continued = true;
+        note_carry_ = {};
+        note_carry_height_ = 0;
+        split_notes(page, std::max(24.0, page.bottom - flow_.y - kNoteSeparator - 28));
+    }
 }
 
 // Where body text must stop on the current page: above its footnotes.
@@ -449,9 +461,13 @@ void Engine::paragraph(const Paragraph& para, Flow& f) {
                         if (note.id == atoms[k].footnote) called.push_back(&note);
         Sink note_box;
         double note_height = called.empty() ? 0 : lay_out_notes(called, f, note_box);
+        // The line stays where the first line of its notes fits below it
+        // (the rest continues on the next page, as Word does).
+        double note_start = note_height;
+        for (const auto& item : note_box.items) note_start = std::min(note_start, extent_of(item).second);
         auto fits = [&] {
             const PageInfo& p = pages_.back();
-            double notes = p.notes_height + note_height;
+            double notes = p.notes_height + note_start;
             return f.y + height <= p.bottom - (notes > 0 ? notes + kNoteSeparator : 0);
         };
         if (f.paginate && !fits() && !f.at_top) next_frame();
@@ -463,6 +479,8 @@ void Engine::paragraph(const Paragraph& para, Flow& f) {
             }
             p.notes_height += note_height;
             for (const Note* n : called) placed_notes_.insert(n->id);
+            // Notes too long for the room below this line continue on the next page.
+            split_notes(p, p.bottom - (f.y + height) - kNoteSeparator);
         }
         // The text sits at the top of its line (Word puts the extra of
         // line spacing below it); on the document grid it is centred in

@@ -45,19 +45,23 @@ char32_t Engine::compatibility_equivalent(char32_t c) {
 // ---- paragraphs ----------------------------------------------------------
 int Engine::style_of(ParagraphState& ps, const RunProps& p, const std::string& link) {
     // Complex-script text takes the run's cs font and size when they differ.
-    std::string cs_family = p.font_cs.empty() ? (p.font_ascii.empty() ? p.font_hansi : p.font_ascii) : p.font_cs;
-    std::string family = p.font_ascii.empty() ? p.font_hansi : p.font_ascii;
-    RunProps cs = p;
-    cs.font_ascii = cs_family;
-    cs.font_hansi = cs_family;
-    cs.size = p.size_cs > 0 ? p.size_cs : p.size;
+    const std::string& family = p.font_ascii.empty() ? p.font_hansi : p.font_ascii;
+    const bool differs = (!p.font_cs.empty() && p.font_cs != family) || p.size_cs != p.size;
+    auto complex_props = [&] {  // copied only when needed: a long paragraph has many runs
+        RunProps cs = p;
+        const std::string& cs_family = p.font_cs.empty() ? family : p.font_cs;
+        cs.font_ascii = cs_family;
+        cs.font_hansi = cs_family;
+        cs.size = p.size_cs > 0 ? p.size_cs : p.size;
+        return cs;
+    };
     // A right-to-left run (w:rtl) is set in its complex-script font and
     // size throughout, its spaces and digits too (§17.3.2.30), as Word
     // does: the spaces of an Arabic run at szCs 15 pt are 15 pt spaces.
-    if (p.rtl) return plain_style_of(ps, cs, link);
+    if (p.rtl && differs) return plain_style_of(ps, complex_props(), link);
     int main = plain_style_of(ps, p, link);
-    if ((!p.font_cs.empty() && p.font_cs != family) || p.size_cs != p.size) {
-        int variant = plain_style_of(ps, cs, link);
+    if (differs) {
+        int variant = plain_style_of(ps, complex_props(), link);
         ps.styles[static_cast<std::size_t>(main)].complex = variant;
     }
     return main;

@@ -100,12 +100,44 @@ void Engine::note_blocks(const Note& note, int number, bool endnote, Flow& f) {
     parents_.pop_back();
 }
 
+void Engine::split_notes(PageInfo& page, double room) {
+    if (page.notes_height <= room + 0.01) return;
+    // Cut above the first line that does not end above `room`, so no line
+    // is cut through; at least one line stays (always some progress).
+    double cut = page.notes_height;
+    for (const auto& item : page.notes.items) {
+        auto [top, bottom] = extent_of(item);
+        if (bottom > room + 0.01) cut = std::min(cut, top);
+    }
+    if (cut < 1) return;  // not even the first line fits: the notes stay whole
+    std::vector<Item> kept, carried;
+    for (auto& item : page.notes.items) {
+        if (extent_of(item).first >= cut - 0.01) {
+            shift(item, -cut);
+            carried.push_back(std::move(item));
+        } else {
+            kept.push_back(std::move(item));
+        }
+    }
+    page.notes.items = std::move(kept);
+    // Carried lines go before any already carried (they come first).
+    for (auto& item : note_carry_.items) {
+        shift(item, page.notes_height - cut);
+        carried.push_back(std::move(item));
+    }
+    note_carry_.items = std::move(carried);
+    note_carry_height_ += page.notes_height - cut;
+    page.notes_height = cut;
+}
+
 void Engine::place_page_notes() {
     for (auto& p : pages_) {
         if (p.notes_height <= 0) continue;
         double top = p.bottom - p.notes_height;
         double x = (section_ ? section_->margin_left : default_section_.margin_left) * kTwip;
-        p.sink.items.push_back(LineItem{x, top - kNoteSeparator / 2, x + 144, top - kNoteSeparator / 2, 0.5, {}, kArtifact, {}});
+        // A continued note has the continuation separator: a line across the column.
+        const double width = p.notes_continued ? std::max(144.0, p.column_width) : 144;
+        p.sink.items.push_back(LineItem{x, top - kNoteSeparator / 2, x + width, top - kNoteSeparator / 2, 0.5, {}, kArtifact, {}});
         for (auto item : p.notes.items) {
             shift(item, top);
             p.sink.items.push_back(std::move(item));
@@ -114,6 +146,8 @@ void Engine::place_page_notes() {
 }
 
 void Engine::notes_at_end() {
+    // Notes still carried go on pages of their own (each new page takes them).
+    for (int guard = 0; !note_carry_.items.empty() && guard < 10000; ++guard) new_page();
     place_page_notes();
     // Endnotes, and footnotes called from places with no page of their
     // own (table cells, headers), follow the text.

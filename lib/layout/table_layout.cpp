@@ -286,6 +286,7 @@ void Engine::table(const Table& t, Flow& f) {
             }
             page.notes_height += note_height;
             for (const Note* n : notes) placed_notes_.insert(n->id);
+            split_notes(page, std::max(24.0, page.bottom - (f.y + row_height) - kNoteSeparator));
         }
         // A row taller than the space left is split between lines, its
         // cells continuing on the next page, as Word allows by default

@@ -107,6 +107,29 @@ struct OutputWords {
             start = end + 1;
         }
     }
+
+    // Takes out one token for each word of `text` (text drawn off the page:
+    // in the file, seen by no reader).
+    void remove(std::string_view text) {
+        std::unordered_map<std::string, int> gone;
+        for (const auto& t : words_of(text)) ++gone[std::string(t.text)];
+        if (gone.empty()) return;
+        std::vector<verify::Token> kept_tokens;
+        std::vector<std::size_t> kept_lines;
+        for (std::size_t i = tokens.size(); i-- > 0;) {  // from the end: overflow runs off the page's foot
+            auto it = gone.find(std::string(tokens[i].text));
+            if (it != gone.end() && it->second > 0) {
+                --it->second;
+                continue;
+            }
+            kept_tokens.push_back(std::move(tokens[i]));
+            kept_lines.push_back(line[i]);
+        }
+        std::reverse(kept_tokens.begin(), kept_tokens.end());
+        std::reverse(kept_lines.begin(), kept_lines.end());
+        tokens = std::move(kept_tokens);
+        line = std::move(kept_lines);
+    }
 };
 
 }  // namespace
@@ -280,7 +303,9 @@ static CompletenessReport compare(const Document& doc, const OutputWords& output
 CompletenessReport check_complete(const Document& doc, OutputFormat format, const std::string& output) {
     OutputWords words;
     if (format == OutputFormat::pdf) {
-        for (const auto& page : verify::read_pdf_text(output, "PDF").pages) words.add(page);
+        const verify::PdfTextContent content = verify::read_pdf_text(output, "PDF");
+        for (const auto& page : content.pages) words.add(page);
+        for (const auto& off : content.off_page) words.remove(off);  // not on any page a reader sees
         return compare(doc, words, true);
     }
     if (format == OutputFormat::html) {

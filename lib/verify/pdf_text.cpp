@@ -228,13 +228,20 @@ public:
             PdfPage* page = doc_.GetPage(i);
             if (!page) continue;
             text_.clear();
+            off_page_.clear();
+            last_off_page_ = false;
             have_end_ = false;
             font_ = nullptr;
             marked_.clear();  // an unbalanced BDC on one page must not hide the next pages
             actual_depth_ = 0;
             forms_left_ = 2000;
+            ctm_ = {1, 0, 0, 1, 0, 0};
+            saved_ctm_.clear();
+            const PdfRect box = page->GetMediaBox();
+            box_ = {box.GetLeft(), box.GetBottom(), box.GetLeft() + box.GetWidth(), box.GetBottom() + box.GetHeight()};
             run(page_content(page), page->GetResources(), 0);
             out_.pages.push_back(logical_order(tidy(text_)));
+            out_.off_page.push_back(tidy(off_page_));
             annotations(page);
         }
     }
@@ -363,8 +370,20 @@ private:
     void show(const std::string& bytes) {
         static const Decoder none;
         const Decoder& d = font_ ? decoder(font_) : none;
+        const std::size_t before = text_.size();
         place(tm_[4], tm_[5]);
-        if (actual_depth_ == 0) text_ += d.decode(bytes);  // else replaced by the span's ActualText
+        if (actual_depth_ == 0) {
+            std::string decoded = d.decode(bytes);
+            if (outside_page()) {
+                // Off the page: the same words, with the same breaks as text_.
+                if (text_.size() > before || !last_off_page_) off_page_ += ' ';
+                off_page_ += decoded;
+                last_off_page_ = true;
+            } else {
+                last_off_page_ = false;
+            }
+            text_ += decoded;  // else replaced by the span's ActualText
+        }
         double advance = 0;
         for (std::size_t i = 0; i + static_cast<std::size_t>(d.code_bytes) <= bytes.size(); i += static_cast<std::size_t>(d.code_bytes)) {
             std::uint32_t code = code_of(bytes, i, static_cast<std::size_t>(d.code_bytes));
@@ -374,6 +393,14 @@ private:
         end_x_ = tm_[4];
         end_y_ = tm_[5];
         have_end_ = true;
+    }
+
+    // Whether the text position lies outside the page's MediaBox (by more
+    // than a point): such text is in the file but on no page a reader sees.
+    bool outside_page() const {
+        const double x = tm_[4] * ctm_[0] + tm_[5] * ctm_[2] + ctm_[4];
+        const double y = tm_[4] * ctm_[1] + tm_[5] * ctm_[3] + ctm_[5];
+        return x < box_[0] - 1 || y < box_[1] - 1 || x > box_[2] + 1 || y > box_[3] + 1;
     }
 
     // Moves the text position along the baseline by tx text-space units.
@@ -427,6 +454,19 @@ private:
         while (lexer.next(op, operands)) {
             if (op == "BT") {
                 tm_ = tlm_ = {1, 0, 0, 1, 0, 0};
+            } else if (op == "q") {
+                if (saved_ctm_.size() < 256) saved_ctm_.push_back(ctm_);
+            } else if (op == "Q") {
+                if (!saved_ctm_.empty()) {
+                    ctm_ = saved_ctm_.back();
+                    saved_ctm_.pop_back();
+                }
+            } else if (op == "cm" && operands.size() >= 6) {
+                // The CTM becomes [m] x CTM (ISO 32000-1 §8.4.4).
+                const std::array<double, 6> m{num(0), num(1), num(2), num(3), num(4), num(5)};
+                const std::array<double, 6> c = ctm_;
+                ctm_ = {m[0] * c[0] + m[1] * c[2], m[0] * c[1] + m[1] * c[3], m[2] * c[0] + m[3] * c[2],
+                        m[2] * c[1] + m[3] * c[3], m[4] * c[0] + m[5] * c[2] + c[4], m[4] * c[1] + m[5] * c[3] + c[5]};
             } else if (op == "Tc" && !operands.empty()) {
                 char_spacing_ = num(0);
             } else if (op == "Tw" && !operands.empty()) {
@@ -586,10 +626,15 @@ private:
     std::map<const PdfObject*, Decoder> decoders_;
     PdfObject* font_ = nullptr;
     std::string text_;
-    std::vector<std::string> marked_;  // open marked-content sequences: their ActualText or ""
+    std::string off_page_;  // what of text_ was drawn outside the MediaBox
+    bool last_off_page_ = false;
+    std::array<double, 6> ctm_{1, 0, 0, 1, 0, 0};
+    std::vector<std::array<double, 6>> saved_ctm_;  // q/Q
+    std::array<double, 4> box_{0, 0, 0, 0};         // MediaBox: left, bottom, right, top
+    std::vector<std::string> marked_;  // open marked-content sequences: their ActualText or ""  // open marked-content sequences: their ActualText or ""
     int actual_depth_ = 0;
-    // Text state (ISO 32000-1 §9.3, §9.4.2): matrices in user space
-    // (the CTM is not followed: only differences of position matter here).
+    // Text state (ISO 32000-1 §9.3, §9.4.2): matrices in user space (the
+    // CTM is followed only to tell text off the page).
     std::array<double, 6> tm_{1, 0, 0, 1, 0, 0}, tlm_{1, 0, 0, 1, 0, 0};
     double font_size_ = 1, char_spacing_ = 0, word_spacing_ = 0, scale_ = 1, leading_ = 0;
     double end_x_ = 0, end_y_ = 0;  // where the last shown text ended

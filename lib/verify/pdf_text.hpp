@@ -14,6 +14,8 @@ namespace allies::verify {
 
 struct PdfTextContent {
     std::vector<std::string> pages;        // UTF-8, per page; words split by spaces, lines by '\n'
+    std::vector<std::string> off_page;     // per page: the part of its text drawn outside its MediaBox
+                                           // (in `pages` too, for the leak scan; no reader sees it)
     std::vector<std::string> metadata;     // Info values, then the XMP packet
     std::vector<std::string> outline;      // bookmark titles
     std::vector<std::string> links;        // URIs of link actions
